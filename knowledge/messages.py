@@ -1,0 +1,84 @@
+"""Plain request and reply objects: every door (CLI, console chat, Telegram) speaks these and only renders them."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+class RepInfo(BaseModel):
+    """A detached snapshot of a roster entry, safe to pass between threads and doors."""
+
+    rep_id: str
+    name: str
+    role: str
+    manager_id: str | None = None
+    telegram_user_id: int | None = None
+    region: str | None = None
+    channel: str | None = None
+    hire_date: date | None = None
+
+
+class Request(BaseModel):
+    """A question from someone: who asks (None when anonymous, e.g. the CLI without --as) and the text."""
+
+    text: str
+    asker: RepInfo | None = None
+    top_k: int | None = None
+
+
+class Citation(BaseModel):
+    title: str
+    source: str
+    section: str
+    version: str | None = None
+    stale: bool = False
+    score: float = 0.0
+    snippet: str = ""
+    doc_type: str | None = None
+    language: str | None = None
+
+
+class Approver(BaseModel):
+    rep_id: str
+    name: str
+
+
+class Decision(BaseModel):
+    """An authority decision; `limit` is the asker's own limit (None when asked anonymously)."""
+
+    kind: Literal["discount", "payment_terms", "gift"]
+    requested: float | None
+    unit: Literal["percent", "days", "CNY"]
+    limit: float | None
+    allowed: bool | None
+    approver_role: str | None = None
+    approver: Approver | None = None
+    cash_equivalent: bool = False
+    permitted_at_all: bool = True
+
+
+class Button(BaseModel):
+    """A door-neutral button: the bot turns `action` + `payload` into callback data."""
+
+    label: str
+    action: str
+    payload: str = ""
+
+
+class Reply(BaseModel):
+    """What the core answers; `text` is plain text (doors add their own markup)."""
+
+    answer: str
+    grounded: bool
+    citations: list[Citation] = Field(default_factory=list)
+    decision: Decision | None = None
+    language: Literal["en", "zh"] = "en"
+    buttons: list[Button] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    def to_json_dict(self) -> dict[str, object]:
+        """The `ask --json` contract: answer, grounded, citations, decision (+ extra keys)."""
+        return self.model_dump(mode="json", exclude={"buttons"})

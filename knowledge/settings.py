@@ -1,0 +1,72 @@
+"""The one settings object, built at the edge (CLI, bot) and passed in; nothing reads env vars elsewhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Runtime configuration; every field can be set as SALESCOACH_<FIELD> in the environment."""
+
+    model_config = SettingsConfigDict(env_prefix="SALESCOACH_", env_file=None, extra="ignore")
+
+    home: Path = Field(default=Path(".salescoach"), description="All state lives here.")
+    database_url: str | None = Field(default=None, description="SQLAlchemy URL; default SQLite under home.")
+    chroma_url: str | None = Field(default=None, description="Chroma server URL; default embedded client.")
+    collection: str = "salescoach"
+
+    # Retrieval
+    embedding_model: str | None = Field(
+        default=None, description="sentence-transformers model name or path; default the bundled MiniLM."
+    )
+    embedding_batch_size: int = 64
+    top_k: int = 5
+    relevance_threshold: float = Field(
+        default=0.35, description="Minimum calibrated relevance for an answer to count as grounded."
+    )
+    max_question_chars: int = 2000
+    fallback_contact: str = "your manager or Sales Operations (sales-ops@example.com)"
+
+    # Optional LLM answer mode
+    answer_mode: Literal["extractive", "llm"] = "extractive"
+    llm_provider: Literal["openai", "ollama"] = "openai"
+    llm_model: str = "gpt-4o-mini"
+    llm_base_url: str | None = None
+    llm_api_key: SecretStr | None = None
+
+    # Coaching
+    gross_margin: float = Field(default=0.35, ge=0, le=1)
+    customer_lifetime_years: float = Field(default=3.0, gt=0)
+
+    # Telegram
+    telegram_bot_token: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("TELEGRAM_BOT_TOKEN", "SALESCOACH_TELEGRAM_BOT_TOKEN")
+    )
+    telegram_api_base_url: str = Field(
+        default="https://api.telegram.org/bot",
+        validation_alias=AliasChoices("TELEGRAM_API_BASE_URL", "SALESCOACH_TELEGRAM_API_BASE_URL"),
+    )
+    invite_ttl_hours: int = 72
+    rate_limit_per_minute: int = 20
+    onboarding_nudge_hour: int = Field(default=9, ge=0, le=23)
+
+    @property
+    def db_url(self) -> str:
+        """The SQL store URL: the configured one, or SQLite under home."""
+        return self.database_url or f"sqlite:///{(self.home / 'salescoach.db').resolve()}"
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.home / "chroma"
+
+    @property
+    def lexical_path(self) -> Path:
+        return self.home / "lexical"
+
+    def ensure_home(self) -> None:
+        """Create the state folder; called by the edges before they touch the store."""
+        self.home.mkdir(parents=True, exist_ok=True)
