@@ -18,6 +18,7 @@ from knowledge.settings import Settings
 # Every module that declares tables on Base; imported before create_all so the schema is complete.
 MODEL_MODULES: tuple[str, ...] = (
     "knowledge.roster",
+    "knowledge.policy",
     "knowledge.audit",
     "coaching.records",
     "bot.state",
