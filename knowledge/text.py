@@ -1,0 +1,202 @@
+"""Text primitives shared by ingest and retrieval: the BM25 tokenizer and the sentence splitter.
+
+Both live here, not in ingest/, because the retriever must tokenize questions exactly as documents were
+tokenized, and the answer composer must cut passages into the same sentences the chunker respected.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Callable
+from functools import lru_cache
+
+# CJK unified ideographs (basic + extension A) and compatibility ideographs: the runs jieba segments.
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_RUN = re.compile(f"[{_CJK}]+")
+
+# One scan finds both kinds of token: a CJK run, or a word made of letters/digits that may be joined by
+# - _ / . + (so "ax-100", "7.5", "usb-c", "v2.1" stay whole; their parts are added separately).
+_TOKEN = re.compile(
+    rf"(?P<cjk>[{_CJK}]+)"
+    r"|(?P<word>[0-9a-z\u00c0-\u024f]+(?:[-_/.+][0-9a-z\u00c0-\u024f]+)*)"
+)
+_PART_SPLIT = re.compile(r"[-_/.+]")
+_DECIMAL = re.compile(r"\d+(?:\.\d+)+")
+
+# Deliberately small: function words and question words that carry no topic. Negations ("not", "no", "不")
+# and quantity words stay, because compliance and authority questions hinge on them.
+_STOPWORDS_EN_TEXT = """
+    a an the and or of to in on at by for with from as is are was were be been being am it its this that
+    these those there their they them we our us you your i me my he she his her what which who whom how
+    do does did doing can could should would will shall may might must if then than so about into over
+    just also any some such e.g i.e eg ie"""
+_STOPWORDS_ZH_TEXT = """
+    的 了 是 在 和 与 及 或 吗 呢 吧 啊 呀 嘛 么 我 你 您 他 她 它 我们 你们 他们 这 那 这个 那个 这些 那些
+    就 都 也 还 又 被 把 给 让 着 过 地 得 之 其 怎么 怎样 如何 什么 哪些 哪个 请问 一下 一个"""
+STOPWORDS_EN = frozenset(_STOPWORDS_EN_TEXT.split())
+STOPWORDS_ZH = frozenset(_STOPWORDS_ZH_TEXT.split())
+STOPWORDS = STOPWORDS_EN | STOPWORDS_ZH
+
+_jieba_lock = threading.Lock()
+_jieba_cut: Callable[[str], list[str]] | None = None
+
+
+def _segmenter() -> Callable[[str], list[str]]:
+    """Load jieba on first Chinese text only (it costs ~0.5 s and logs to stderr by default)."""
+    global _jieba_cut
+    if _jieba_cut is None:
+        with _jieba_lock:
+            if _jieba_cut is None:
+                import jieba
+
+                jieba.setLogLevel(logging.WARNING)
+                jieba.initialize()
+                _jieba_cut = jieba.lcut_for_search
+    return _jieba_cut
+
+
+@lru_cache(maxsize=65536)
+def _cjk_tokens(run: str) -> tuple[str, ...]:
+    """Segment one CJK run in search mode: whole words plus their dictionary sub-words (保修期 -> 保修).
+
+    Search mode lets a question saying 保修 match a document saying 保修期 without the noise of every bigram.
+    Runs repeat a lot across chunks (boilerplate, product names), hence the cache.
+    """
+    if len(run) == 1:
+        return (run,) if run not in STOPWORDS else ()
+    return tuple(t for t in _segmenter()(run) if t not in STOPWORDS)
+
+
+def _word_tokens(word: str) -> list[str]:
+    """An ASCII-ish word; compounds ("ax-100") yield the whole, the parts and the joined form ("ax100")."""
+    if not _PART_SPLIT.search(word):
+        if len(word) == 1 and not word.isdigit():
+            return []
+        return [] if word in STOPWORDS_EN else [word]
+    if word in STOPWORDS_EN:
+        return []
+    if _DECIMAL.fullmatch(word):  # 7.5 or 1.2.3: the parts alone would match unrelated numbers
+        return [word]
+    out = [word]
+    parts = [p for p in _PART_SPLIT.split(word) if p]
+    if "-" in word or "_" in word:
+        out.append("".join(parts))  # so "AX100" in a question finds "AX-100" in a sheet
+    out.extend(p for p in parts if (len(p) > 1 or p.isdigit()) and p not in STOPWORDS_EN)
+    return out
+
+
+def tokenize(text: str) -> list[str]:
+    """BM25 tokens: lowercased words with model numbers kept whole and in parts, jieba words for Chinese.
+
+    >>> tokenize("AX-100 Pro")
+    ['ax-100', 'ax100', 'ax', '100', 'pro']
+    """
+    tokens: list[str] = []
+    for match in _TOKEN.finditer(text.lower()):
+        cjk = match.group("cjk")
+        if cjk is not None:
+            tokens.extend(_cjk_tokens(cjk))
+        else:
+            tokens.extend(_word_tokens(match.group("word")))
+    return tokens
+
+
+# --- sentences -------------------------------------------------------------------------------------------
+
+# Abbreviations whose period does not end a sentence (compared lowercased, without the final period).
+_ABBREVIATIONS_TEXT = """
+    e.g i.e etc vs approx no nos fig mr mrs ms dr prof inc ltd co corp dept est jan feb mar apr jun jul aug
+    sep sept oct nov dec st ave mt art sec"""
+_ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
+# English terminator: . ! ? (plus closing quotes/brackets) followed by whitespace. A period between digits
+# (7.5) or letters (No.1, e.g.) is never followed by whitespace and so never matches.
+_EN_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
+# Chinese terminators end a sentence wherever they occur (ASCII ! ? ; too when typed right after a Chinese
+# character); closing quotes and brackets stay with the sentence they close.
+_ZH_END = re.compile(rf"(?:[。！？；]|(?<=[{_CJK}])[!?;])+[”’」』）)\]]*")
+_LIST_ITEM = re.compile(
+    r"^\s*(?:[-*+•·]\s|\d+[.)、]\s?|[a-z][.)]\s|[（(]?[一二三四五六七八九十\d]+[)）、]|\|)"
+)
+_HEADING_LIKE = re.compile(r"^\s*#{1,6}\s")
+_LINE_END = re.compile(r"[.!?:;。！？；：”’」』)）]\s*$")
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(_CJK_RUN.match(ch))
+
+
+def _logical_lines(text: str) -> list[str]:
+    """Rejoin hard-wrapped English lines; keep list items, table rows, finished and Chinese lines apart.
+
+    PDF and plain-text extraction wraps English sentences across lines: splitting on every newline would cut
+    them mid-sentence, while a list or table line is a unit of its own.
+    """
+    lines: list[str] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            lines.append("")
+            continue
+        if (
+            lines
+            and lines[-1]
+            and not _LINE_END.search(lines[-1])
+            and not _LIST_ITEM.match(line)
+            and not _HEADING_LIKE.match(line)
+            and not _LIST_ITEM.match(lines[-1])
+            and not _HEADING_LIKE.match(lines[-1])
+            # Chinese authors do not hard-wrap: a line break next to Chinese text ends the unit.
+            and not _is_cjk(lines[-1][-1])
+            and not _is_cjk(line[0])
+        ):
+            lines[-1] = lines[-1] + " " + line
+        else:
+            lines.append(line)
+    return [line for line in lines if line]
+
+
+def _split_line(line: str) -> list[str]:
+    """Split one logical line at sentence ends: Chinese punctuation anywhere, English . ! ? before a space."""
+    cuts: set[int] = set()
+    for m in _ZH_END.finditer(line):
+        cuts.add(m.end())
+    for m in _EN_END.finditer(line):
+        if m.group(0).startswith(".") and _is_abbreviation(line, m.start()):
+            continue
+        cuts.add(m.end())
+    pieces: list[str] = []
+    start = 0
+    for cut in sorted(cuts):
+        piece = line[start:cut].strip()
+        if piece:
+            pieces.append(piece)
+        start = cut
+    tail = line[start:].strip()
+    if tail:
+        pieces.append(tail)
+    return pieces
+
+
+def _is_abbreviation(line: str, dot: int) -> bool:
+    """True when the period at `dot` closes an abbreviation ("e.g.", "No.") or a single initial ("J.")."""
+    start = dot
+    while start > 0 and (line[start - 1].isalpha() or line[start - 1] == "."):
+        start -= 1
+    word = line[start:dot].lower().rstrip(".")
+    if not word:
+        return False
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha() and line[start].isupper())
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences in reading order; list items and table rows count as one sentence each.
+
+    English ends at . ! ? followed by whitespace (never inside 7.5, No.1 or after e.g.); Chinese ends at
+    。！？； and at line ends. Wrapped lines are rejoined first so no sentence is cut at a line break.
+    """
+    sentences: list[str] = []
+    for line in _logical_lines(text):
+        sentences.extend(_split_line(line))
+    return sentences
