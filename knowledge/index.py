@@ -1,0 +1,396 @@
+"""The knowledge index: chunk vectors in Chroma, chunk text, metadata and BM25 tokens in a SQLite manifest.
+
+Why two stores and a manifest: Chroma cannot replace a document's chunks atomically. So a replacement writes
+the new chunks' vectors to Chroma first (ids carry the content hash), then flips the manifest in one SQLite
+transaction (which chunk ids are live for that source, with their text and tokens), then deletes the old
+vectors. A crash before the flip leaves the old chunks live (the orphan vectors are ignored by readers and
+swept on the next run); a crash after it leaves only unreferenced vectors. The lexical index is derived
+from the manifest, so it is always in step with it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlparse
+
+import numpy as np
+
+from knowledge.lexical import LexicalIndex
+from knowledge.text import tokenize
+
+if TYPE_CHECKING:
+    from langchain_core.embeddings import Embeddings
+
+    from ingest.models import Chunk, DocumentMeta
+    from knowledge.settings import Settings
+
+log = logging.getLogger(__name__)
+
+MANIFEST = "manifest.sqlite3"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    source TEXT PRIMARY KEY, content_hash TEXT NOT NULL, title TEXT NOT NULL, chunk_count INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS chunks (
+    chunk_id TEXT PRIMARY KEY, source TEXT NOT NULL, ordinal INTEGER NOT NULL, text TEXT NOT NULL,
+    metadata TEXT NOT NULL, tokens TEXT NOT NULL, audience TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chunks_source ON chunks (source);
+INSERT OR IGNORE INTO state (key, value) VALUES ('generation', 0);
+"""
+_UPSERT_DOCUMENT = (
+    "INSERT OR REPLACE INTO documents (source, content_hash, title, chunk_count) VALUES (?, ?, ?, ?)"
+)
+
+
+@dataclass(frozen=True)
+class StoredChunk:
+    """A live chunk as readers see it: text plus the metadata written at ingest."""
+
+    chunk_id: str
+    text: str
+    metadata: dict[str, Any]
+
+
+def chunk_metadata(meta: DocumentMeta, chunk: Chunk) -> dict[str, Any]:
+    """The metadata stored with each chunk (Chroma accepts only scalars: None becomes "")."""
+    return {
+        "source": meta.source,
+        "title": meta.title,
+        "section": chunk.section,
+        "doc_type": meta.doc_type,
+        "language": meta.language,
+        "version": meta.version or "",
+        "effective_date": _iso(meta.effective_date),
+        "review_by": _iso(meta.review_by),
+        "audience": ",".join(meta.audience),
+        "content_hash": meta.content_hash,
+        "ordinal": chunk.ordinal,
+    }
+
+
+def indexed_text(metadata: dict[str, Any], text: str) -> str:
+    """What gets embedded and tokenized: title and heading path carry the topic a bare passage often omits."""
+    return f"{metadata['title']}\n{metadata['section']}\n{text}"
+
+
+def stored_id(meta: DocumentMeta, chunk: Chunk) -> str:
+    """Chunk id carrying the document's content hash, so a new version never overwrites a live vector."""
+    return f"{meta.content_hash[:16]}-{chunk.chunk_id}" if meta.content_hash else chunk.chunk_id
+
+
+def _iso(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+class KnowledgeIndex:
+    """Chroma vectors + SQLite manifest + BM25; the one object ingest writes and the retriever reads."""
+
+    def __init__(self, settings: Settings, *, embeddings: Embeddings, client: Any | None = None) -> None:
+        self.settings = settings
+        self.embeddings = embeddings
+        self._client = client
+        self._collection: Any | None = None
+        self._lexical: LexicalIndex | None = None
+        self.folder = settings.lexical_path
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.manifest_path = self.folder / MANIFEST
+        with closing(self._connect()) as conn, conn:
+            conn.executescript(_SCHEMA)
+
+    # -- stores ----------------------------------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.manifest_path, timeout=30, isolation_level=None)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        return conn
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it lands or none of it does."""
+        with closing(self._connect()) as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    @property
+    def client(self) -> Any:
+        if self._client is None:
+            import chromadb
+            from chromadb.config import Settings as ChromaSettings
+
+            chroma_settings = ChromaSettings(anonymized_telemetry=False)
+            if self.settings.chroma_url:
+                url = urlparse(self.settings.chroma_url)
+                if not url.hostname:
+                    raise ValueError(
+                        f"SALESCOACH_CHROMA_URL {self.settings.chroma_url!r} has no host: use e.g. http://localhost:8000"
+                    )
+                ssl = url.scheme == "https"
+                self._client = chromadb.HttpClient(
+                    host=url.hostname,
+                    port=url.port or (443 if ssl else 8000),
+                    ssl=ssl,
+                    settings=chroma_settings,
+                )
+            else:
+                self.settings.chroma_path.mkdir(parents=True, exist_ok=True)
+                self._client = chromadb.PersistentClient(
+                    path=str(self.settings.chroma_path), settings=chroma_settings
+                )
+        return self._client
+
+    @property
+    def collection(self) -> Any:
+        if self._collection is None:
+            self._collection = self.client.get_or_create_collection(
+                self.settings.collection, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
+            )
+        return self._collection
+
+    def generation(self) -> int:
+        """Bumped by every manifest flip; readers reload the lexical index when it moves (an ingest ran)."""
+        with closing(self._connect()) as conn:
+            row = conn.execute("SELECT value FROM state WHERE key='generation'").fetchone()
+        return int(row[0])
+
+    # -- the ingest contract ---------------------------------------------------------------------------------
+
+    def documents(self) -> dict[str, str]:
+        """source -> content_hash of live documents; also sweeps vectors a crashed run left behind."""
+        with closing(self._connect()) as conn:
+            rows = conn.execute("SELECT source, content_hash FROM documents").fetchall()
+        self.sweep_orphans()
+        return {source: content_hash for source, content_hash in rows}
+
+    def chunk_count(self) -> int:
+        with closing(self._connect()) as conn:
+            return int(conn.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
+
+    def replace_document(self, meta: DocumentMeta, chunks: Sequence[Chunk]) -> None:
+        """Make `chunks` the live content of `meta.source`: vectors, then the manifest flip, then cleanup."""
+        rows = [(stored_id(meta, c), c, chunk_metadata(meta, c)) for c in chunks]
+        texts = [indexed_text(md, c.text) for _, c, md in rows]
+        vectors = self._embed(texts)
+        self._write_vectors(
+            [cid for cid, _, _ in rows], vectors, [c.text for _, c, _ in rows], [md for _, _, md in rows]
+        )
+        old_ids = self._flip(meta.source, meta.content_hash, meta.title, rows, [tokenize(t) for t in texts])
+        self._delete_vectors(sorted(old_ids - {cid for cid, _, _ in rows}))
+
+    def remove_document(self, source: str) -> None:
+        """Drop a document: manifest first (readers stop seeing it at once), then its vectors. Idempotent."""
+        old_ids = self._flip(source, None, None, [], [])
+        self._delete_vectors(sorted(old_ids))
+        self._sweep_source(source, set())
+
+    def add_chunks_bulk(
+        self,
+        items: Sequence[tuple[DocumentMeta, Sequence[Chunk]]],
+        *,
+        vectors: np.ndarray | None = None,
+        tokens: Sequence[Sequence[str]] | None = None,
+    ) -> int:
+        """Load many new documents in one manifest transaction (benchmarks, first loads).
+
+        `vectors` (one row per chunk, in order) and `tokens` may be given precomputed: the synthetic
+        100,000-chunk benchmark writes random unit vectors because embedding that much text on two cores
+        takes too long.
+        """
+        rows: list[tuple[str, Chunk, dict[str, Any]]] = []
+        doc_rows: list[tuple[str, str, str, int]] = []
+        for meta, chunks in items:
+            doc_rows.append((meta.source, meta.content_hash, meta.title, len(chunks)))
+            rows.extend((stored_id(meta, c), c, chunk_metadata(meta, c)) for c in chunks)
+        texts = [indexed_text(md, c.text) for _, c, md in rows]
+        if vectors is None:
+            vectors = np.asarray(self._embed(texts), dtype=np.float32)
+        if len(vectors) != len(rows):
+            raise ValueError(f"add_chunks_bulk: {len(vectors)} vectors for {len(rows)} chunks")
+        token_lists = [list(t) for t in tokens] if tokens is not None else [tokenize(t) for t in texts]
+        ids = [cid for cid, _, _ in rows]
+        self._write_vectors(ids, vectors, [c.text for _, c, _ in rows], [md for _, _, md in rows])
+        with self._transaction() as conn:
+            conn.executemany(
+                _UPSERT_DOCUMENT,
+                doc_rows,
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    (
+                        cid,
+                        md["source"],
+                        c.ordinal,
+                        c.text,
+                        json.dumps(md, ensure_ascii=False),
+                        " ".join(toks),
+                        md["audience"],
+                    )
+                    for (cid, c, md), toks in zip(rows, token_lists, strict=True)
+                ),
+            )
+            conn.execute("UPDATE state SET value = value + 1 WHERE key='generation'")
+        return len(rows)
+
+    # -- writing internals -----------------------------------------------------------------------------------
+
+    def _embed(self, texts: list[str]) -> list[list[float]]:
+        """Embed in batches of settings.embedding_batch_size (one model call per batch)."""
+        size = max(1, self.settings.embedding_batch_size)
+        out: list[list[float]] = []
+        for start in range(0, len(texts), size):
+            out.extend(self.embeddings.embed_documents(texts[start : start + size]))
+        return out
+
+    def _write_vectors(
+        self, ids: list[str], vectors: Any, documents: list[str], metadatas: list[dict[str, Any]]
+    ) -> None:
+        if not ids:
+            return
+        step = self.client.get_max_batch_size()
+        for start in range(0, len(ids), step):
+            end = start + step
+            self.collection.upsert(
+                ids=ids[start:end],
+                embeddings=[list(map(float, v)) for v in vectors[start:end]],
+                documents=documents[start:end],
+                metadatas=metadatas[start:end],
+            )
+
+    def _delete_vectors(self, ids: list[str]) -> None:
+        step = self.client.get_max_batch_size()
+        for start in range(0, len(ids), step):
+            self.collection.delete(ids=ids[start : start + step])
+
+    def _flip(
+        self,
+        source: str,
+        content_hash: str | None,
+        title: str | None,
+        rows: list[tuple[str, Chunk, dict[str, Any]]],
+        token_lists: list[list[str]],
+    ) -> set[str]:
+        """Swap the live chunks of `source` in one transaction; returns the ids that were live before."""
+        with self._transaction() as conn:
+            old = {r[0] for r in conn.execute("SELECT chunk_id FROM chunks WHERE source = ?", (source,))}
+            conn.execute("DELETE FROM chunks WHERE source = ?", (source,))
+            if content_hash is None:
+                conn.execute("DELETE FROM documents WHERE source = ?", (source,))
+            else:
+                conn.execute(
+                    _UPSERT_DOCUMENT,
+                    (source, content_hash, title, len(rows)),
+                )
+                conn.executemany(
+                    "INSERT OR REPLACE INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        (
+                            cid,
+                            source,
+                            c.ordinal,
+                            c.text,
+                            json.dumps(md, ensure_ascii=False),
+                            " ".join(toks),
+                            md["audience"],
+                        )
+                        for (cid, c, md), toks in zip(rows, token_lists, strict=True)
+                    ),
+                )
+            conn.execute("UPDATE state SET value = value + 1 WHERE key='generation'")
+        return old
+
+    def _live_ids(self, source: str | None = None) -> set[str]:
+        with closing(self._connect()) as conn:
+            if source is None:
+                return {r[0] for r in conn.execute("SELECT chunk_id FROM chunks")}
+            return {r[0] for r in conn.execute("SELECT chunk_id FROM chunks WHERE source = ?", (source,))}
+
+    def _sweep_source(self, source: str, live: set[str]) -> None:
+        found = self.collection.get(where={"source": source}, include=[])
+        self._delete_vectors([i for i in found["ids"] if i not in live])
+
+    def sweep_orphans(self) -> int:
+        """Delete vectors no manifest entry references (a run killed between writes). Cheap when clean."""
+        live_count = self.chunk_count()
+        if self.collection.count() == live_count:
+            return 0
+        live = self._live_ids()
+        orphans: list[str] = []
+        step = self.client.get_max_batch_size()
+        offset = 0
+        while True:
+            page = self.collection.get(include=[], limit=step, offset=offset)
+            if not page["ids"]:
+                break
+            orphans.extend(i for i in page["ids"] if i not in live)
+            offset += len(page["ids"])
+        self._delete_vectors(orphans)
+        if orphans:
+            log.info("swept %d orphan vectors left by an interrupted ingest", len(orphans))
+        return len(orphans)
+
+    # -- reading ---------------------------------------------------------------------------------------------
+
+    def lexical(self) -> LexicalIndex:
+        """The BM25 index for the current manifest generation: in memory, else the snapshot, else rebuilt."""
+        generation = self.generation()
+        if self._lexical is not None and self._lexical.generation == generation:
+            return self._lexical
+        loaded = LexicalIndex.load(self.folder, generation)
+        if loaded is None:
+            loaded = LexicalIndex.build(self._token_rows(), generation)
+            loaded.save(self.folder)
+        self._lexical = loaded
+        return loaded
+
+    def _token_rows(self) -> Iterable[tuple[str, list[str], str]]:
+        with closing(self._connect()) as conn:
+            for cid, tokens, audience in conn.execute(
+                "SELECT chunk_id, tokens, audience FROM chunks ORDER BY source, ordinal"
+            ):
+                yield cid, tokens.split(), audience
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.embeddings.embed_query(text)
+
+    def dense_search(self, vector: Sequence[float], n: int) -> list[tuple[str, float]]:
+        """Nearest vectors by cosine similarity, best first (may include orphans: callers keep live ids)."""
+        count = self.collection.count()
+        if count == 0 or n <= 0:
+            return []
+        result = self.collection.query(
+            query_embeddings=[list(map(float, vector))], n_results=min(n, count), include=["distances"]
+        )
+        ids = result["ids"][0]
+        distances = result["distances"][0]
+        return [(cid, 1.0 - float(d)) for cid, d in zip(ids, distances, strict=True)]
+
+    def fetch(self, chunk_ids: Sequence[str]) -> dict[str, StoredChunk]:
+        """Live chunks by id (ids no longer live are simply absent)."""
+        if not chunk_ids:
+            return {}
+        out: dict[str, StoredChunk] = {}
+        with closing(self._connect()) as conn:
+            for start in range(0, len(chunk_ids), 500):
+                part = list(chunk_ids[start : start + 500])
+                marks = ",".join("?" * len(part))
+                for cid, text, metadata in conn.execute(
+                    f"SELECT chunk_id, text, metadata FROM chunks WHERE chunk_id IN ({marks})", part
+                ):
+                    out[cid] = StoredChunk(cid, text, json.loads(metadata))
+        return out
