@@ -27,6 +27,7 @@ class Request(BaseModel):
     text: str
     asker: RepInfo | None = None
     top_k: int | None = None
+    door: str | None = None  # "cli", "chat", "telegram": recorded with authority decisions in the audit trail
 
 
 class Citation(BaseModel):
