@@ -142,11 +142,12 @@ def _logical_lines(text: str) -> list[str]:
         if (
             lines
             and lines[-1]
-            and not _LINE_END.search(lines[-1])
+            # A finished line ends the unit, except English prose wrapped right after a full stop.
+            and (not _LINE_END.search(lines[-1]) or (lines[-1][-1] in ".!?" and line[0].isupper()))
             and not _LIST_ITEM.match(line)
             and not _HEADING_LIKE.match(line)
-            and not _LIST_ITEM.match(lines[-1])
             and not _HEADING_LIKE.match(lines[-1])
+            and not lines[-1].endswith("|")
             # Chinese authors do not hard-wrap: a line break next to Chinese text ends the unit.
             and not _is_cjk(lines[-1][-1])
             and not _is_cjk(line[0])
@@ -155,6 +156,13 @@ def _logical_lines(text: str) -> list[str]:
         else:
             lines.append(line)
     return [line for line in lines if line]
+
+
+def reflow(text: str) -> str:
+    """Undo hard wrapping: each paragraph's lines become whole sentences, list items or table rows, one per
+    line; blank lines between paragraphs stay. A list item's continuation line joins its item."""
+    paragraphs = (p for p in re.split(r"\n[ \t]*\n", text) if p.strip())
+    return "\n\n".join("\n".join(_logical_lines(p)) for p in paragraphs)
 
 
 def _split_line(line: str) -> list[str]:

@@ -1,0 +1,65 @@
+"""Word documents with python-docx: "Heading N" paragraphs open sections, tables become | rows |."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from docx import Document
+from docx.opc.exceptions import PackageNotFoundError
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from ingest.models import IngestError
+from ingest.outline import Outline
+
+_HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.I)
+
+
+def _table_lines(table: Table) -> list[str]:
+    lines = []
+    for row in table.rows:
+        cells: list[str] = []
+        for cell in row.cells:
+            text = " ".join(cell.text.split())
+            if not cells or text != cells[-1]:  # merged cells repeat their text once per grid column
+                cells.append(text)
+        if any(cells):
+            lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def docx_outline(path: Path, data: bytes) -> tuple[str | None, Outline]:
+    """Return (the Title-style paragraph or core-properties title, outline); IngestError if not a .docx."""
+    try:
+        document = Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise IngestError(path, f"not a readable Word .docx file ({exc.__class__.__name__})") from exc
+    outline = Outline(rejoin_wrapped=False)
+    title: str | None = None
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            outline.line("")
+            for line in _table_lines(block):
+                outline.line(line)
+            outline.line("")
+            continue
+        assert isinstance(block, Paragraph)
+        text = " ".join(block.text.split())
+        if not text:
+            outline.line("")
+            continue
+        style = (block.style.name if block.style is not None else "") or ""
+        heading = _HEADING_STYLE.match(style)
+        if style.lower() == "title" and title is None:
+            title = text
+        elif heading:
+            outline.heading(int(heading.group(1)), text)
+        elif "list" in style.lower():
+            outline.line(f"- {text}")
+        else:
+            outline.line(text)
+            outline.line("")
+    return title or (document.core_properties.title or "").strip() or None, outline

@@ -1,0 +1,118 @@
+"""YAML front matter of Markdown files: split it off, validate each field, and name the line of a bad one.
+
+Values are read from the YAML node tree rather than `yaml.safe_load`, so `version: 3.10` stays "3.10"
+instead of becoming the float 3.1, and a bad date is reported against its field and line instead of as a
+bare "month must be in 1..12" from YAML's timestamp constructor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from ingest.models import DOC_TYPES, LANGUAGES, IngestError
+
+FIELDS = ("title", "doc_type", "language", "version", "effective_date", "review_by", "audience")
+# Front matter opens on the first line with --- and closes with --- or ... on a line of its own.
+_FRONT = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """Validated front matter fields; None means "not given, infer it"."""
+
+    title: str | None = None
+    doc_type: str | None = None
+    language: str | None = None
+    version: str | None = None
+    effective_date: date | None = None
+    review_by: date | None = None
+    audience: tuple[str, ...] = ()
+
+
+def split_front_matter(text: str, path: Path) -> tuple[FrontMatter | None, str, int]:
+    """Return (front matter or None, body, number of lines before the body) for Markdown text."""
+    match = _FRONT.match(text)
+    if match is None:
+        return None, text, 0
+    body = text[match.end() :]
+    return parse_front_matter(match.group("yaml"), path), body, text[: match.end()].count("\n")
+
+
+def parse_front_matter(source: str, path: Path) -> FrontMatter:
+    """Validate the YAML between the --- fences; raise IngestError naming file, line and field."""
+    try:
+        root = yaml.compose(source, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""  # +1 for 1-based, +1 for the --- line
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise IngestError(path, f"front matter is not valid YAML{where}: {problem}") from exc
+    if root is None:
+        return FrontMatter()
+    if not isinstance(root, yaml.MappingNode):
+        raise IngestError(path, "front matter must be a mapping of fields (title: ..., doc_type: ...)")
+
+    values: dict[str, object] = {}
+    for key_node, value_node in root.value:
+        line = key_node.start_mark.line + 2
+        key = str(key_node.value)
+        if key not in FIELDS:
+            raise IngestError(
+                path, f"front matter line {line}: unknown field {key!r} (allowed: {', '.join(FIELDS)})"
+            )
+        if key in values:
+            raise IngestError(path, f"front matter line {line}: field {key!r} given twice")
+        values[key] = _field(path, key, value_node, line)
+    return FrontMatter(**values)  # type: ignore[arg-type]  # keys and types checked by _field
+
+
+def _scalar(path: Path, key: str, node: yaml.Node, line: int) -> str | None:
+    if not isinstance(node, yaml.ScalarNode):
+        raise IngestError(path, f"front matter line {line}: {key} must be a single value")
+    value = str(node.value).strip()
+    if not value or (node.style is None and value in _NULLS):
+        return None
+    return value
+
+
+def _field(path: Path, key: str, node: yaml.Node, line: int) -> object:
+    """Convert and check one field; the error names the field, its line and what is allowed."""
+    if key == "audience":
+        items: list[str | None]
+        if isinstance(node, yaml.SequenceNode):
+            items = [_scalar(path, key, item, line) for item in node.value]
+        else:
+            text = _scalar(path, key, node, line)
+            items = list(text.split(",")) if text else []
+        return tuple(item.strip().lower() for item in items if item and item.strip())
+    value = _scalar(path, key, node, line)
+    if value is None:
+        return None
+    if key == "doc_type":
+        doc_type = value.lower()
+        if doc_type not in DOC_TYPES:
+            raise IngestError(
+                path, f"front matter line {line}: doc_type {value!r} is not one of {', '.join(DOC_TYPES)}"
+            )
+        return doc_type
+    if key == "language":
+        language = value.lower().replace("_", "-").split("-")[0]  # zh-CN, en_US -> zh, en
+        if language not in LANGUAGES:
+            raise IngestError(
+                path, f"front matter line {line}: language {value!r} is not one of {', '.join(LANGUAGES)}"
+            )
+        return language
+    if key in ("effective_date", "review_by"):
+        try:
+            return date.fromisoformat(value)
+        except ValueError as exc:
+            raise IngestError(
+                path, f"front matter line {line}: {key} {value!r} is not a date (use YYYY-MM-DD)"
+            ) from exc
+    return value  # title, version: text as written

@@ -1,0 +1,102 @@
+"""parse_file: one file on disk to a ParsedDocument (metadata + heading-path sections), or one IngestError.
+
+Each format module turns content into an Outline and perhaps an explicit title; the metadata rules shared by
+all formats (title fallback, language detection, content hash, "empty is an error") live here once.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from ingest.docx import docx_outline
+from ingest.frontmatter import FrontMatter, split_front_matter
+from ingest.html import html_outline
+from ingest.language import detect_language
+from ingest.markdown import markdown_outline
+from ingest.models import DocumentMeta, IngestError, ParsedDocument
+from ingest.outline import Outline
+from ingest.pdf import pdf_outline
+from ingest.plaintext import text_outline
+from ingest.sources import content_hash
+
+_HTML_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.I)
+
+
+def decode_text(path: Path, data: bytes, *, declared: str | None = None) -> str:
+    """UTF-8 (BOM allowed), UTF-16 with a BOM, or an HTML-declared charset; anything else is an error.
+
+    Guessing legacy encodings would "succeed" on binary junk (GB18030 decodes almost any bytes) and index
+    garbage, so an undecodable file is refused with the byte offset to look at.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    elif declared:
+        encoding = declared
+    else:
+        encoding = "utf-8-sig"
+    try:
+        text = data.decode(encoding)
+    except LookupError as exc:
+        raise IngestError(path, f"unknown declared charset {declared!r}") from exc
+    except UnicodeDecodeError as exc:
+        raise IngestError(
+            path, f"not valid {exc.encoding.upper()} text (bad byte at offset {exc.start}); save it as UTF-8"
+        ) from exc
+    if "\x00" in text:
+        raise IngestError(path, "contains NUL bytes: binary data, not text")
+    return text
+
+
+def _outline(path: Path, data: bytes) -> tuple[FrontMatter | None, str | None, Outline]:
+    """Dispatch on suffix to the format parser: (front matter, explicit title, outline)."""
+    suffix = path.suffix.lower()
+    if suffix in (".md", ".markdown"):
+        front, body, _ = split_front_matter(decode_text(path, data), path)
+        return front, None, markdown_outline(body)
+    if suffix == ".txt":
+        return None, *text_outline(decode_text(path, data))
+    if suffix in (".html", ".htm"):
+        declared = _HTML_CHARSET.search(data[:4096])
+        charset = declared.group(1).decode("ascii").lower() if declared else None
+        if charset in ("utf-8", "utf8"):
+            charset = None  # utf-8-sig also accepts a BOM
+        return None, *html_outline(decode_text(path, data, declared=charset))
+    if suffix == ".docx":
+        return None, *docx_outline(path, data)
+    if suffix == ".pdf":
+        return None, *pdf_outline(path, data)
+    raise IngestError(path, f"unsupported file type {suffix or '(none)'}")
+
+
+def parse_bytes(path: Path, data: bytes) -> ParsedDocument:
+    """Parse already-read bytes (the pipeline reads once to hash and parse); see parse_file."""
+    front, explicit_title, outline = _outline(path, data)
+    front = front or FrontMatter()
+    title = front.title or explicit_title or outline.first_heading or path.stem
+    sections = outline.sections(title)
+    if not sections:
+        raise IngestError(path, "no text to index (empty document, or only headings)")
+    language = front.language or detect_language("\n".join(s.text for s in sections))
+    meta = DocumentMeta(
+        source=str(path.resolve()),
+        title=title,
+        doc_type=front.doc_type or "faq",
+        language=language,
+        version=front.version,
+        effective_date=front.effective_date,
+        review_by=front.review_by,
+        audience=front.audience,
+        content_hash=content_hash(data),
+    )
+    return ParsedDocument(meta=meta, sections=sections)
+
+
+def parse_file(path: Path) -> ParsedDocument:
+    """Read and parse one supported file; IngestError (one line: file and reason) when it cannot be used."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(path, f"cannot read: {exc.strerror or exc}") from exc
+    return parse_bytes(path, data)

@@ -1,0 +1,50 @@
+"""Markdown body to outline: ATX headings (# .. ######) open sections; code fences are kept verbatim."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.outline import Outline
+
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_CODE = re.compile(r"`([^`]+)`")
+
+
+def inline_text(text: str) -> str:
+    """Strip inline markup a reader would not type or want quoted back: links, images, bold, code ticks."""
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _EMPHASIS.sub(r"\2", text)
+    return _CODE.sub(r"\1", text)
+
+
+def markdown_outline(body: str) -> Outline:
+    """Walk Markdown lines; headings inside fenced code blocks are text, not structure."""
+    outline = Outline()
+    fence: str | None = None
+    for line in _COMMENT.sub("", body).splitlines():
+        fence_match = _FENCE.match(line)
+        if fence is not None:
+            if (
+                fence_match
+                and fence_match.group(1)[0] == fence[0]
+                and len(fence_match.group(1)) >= len(fence)
+            ):
+                fence = None
+            else:
+                outline.line(line)
+            continue
+        if fence_match:
+            fence = fence_match.group(1)
+            continue
+        heading = _ATX.match(line)
+        if heading:
+            outline.heading(len(heading.group(1)), inline_text(heading.group(2) or ""))
+        else:
+            outline.line(inline_text(line))
+    return outline

@@ -1,0 +1,60 @@
+"""Heading outline shared by every format: headings open nested sections, text lines fill the current one."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.models import Section
+from knowledge.text import reflow
+
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+class Outline:
+    """Collects (heading path, text) sections while a parser walks a document in reading order.
+
+    Parsers only say "heading at level N" and "a line of text"; the stack of open headings, flushing a section
+    when the next heading starts, and rooting every path at the document title live here once.
+    """
+
+    def __init__(self, *, rejoin_wrapped: bool = True) -> None:
+        # Markdown, text and PDF lines are hard-wrapped; HTML and Word lines are already whole paragraphs.
+        self._rejoin_wrapped = rejoin_wrapped
+        self._stack: list[tuple[int, str]] = []
+        self._lines: list[str] = []
+        self._sections: list[tuple[tuple[str, ...], str]] = []
+        self.first_heading: str | None = None  # the title when the format names none explicitly
+
+    def heading(self, level: int, text: str) -> None:
+        """Close the current section and open one under the nearest shallower heading."""
+        text = " ".join(text.split())
+        if not text:
+            return
+        self._flush()
+        if self.first_heading is None:
+            self.first_heading = text
+        while self._stack and self._stack[-1][0] >= level:
+            self._stack.pop()
+        self._stack.append((level, text))
+
+    def line(self, text: str) -> None:
+        """Add a line of body text (an empty string marks a paragraph break)."""
+        self._lines.append(text.rstrip())
+
+    def _flush(self) -> None:
+        text = "\n".join(self._lines)
+        text = reflow(text) if self._rejoin_wrapped else _BLANK_RUNS.sub("\n\n", text).strip()
+        if text:
+            self._sections.append((tuple(h for _, h in self._stack), text))
+        self._lines = []
+
+    def sections(self, title: str) -> list[Section]:
+        """Finish and return the sections, each path starting with the title (text before any heading
+        belongs to the title itself)."""
+        self._flush()
+        out: list[Section] = []
+        for path, text in self._sections:
+            if not path or path[0] != title:
+                path = (title, *path)
+            out.append(Section(heading_path=path, text=text))
+        return out
