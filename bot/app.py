@@ -1,0 +1,204 @@
+"""All Telegram wiring in one place: the Application, its handlers, limits, start-up work and the token guard.
+
+`build_application(services)` is the only function the CLI, the tests and the benchmark call; feature helpers
+(briefings, onboarding) hook in through their own `register(application, services)`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import logging
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from telegram import BotCommand, Update
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    BaseRateLimiter,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot import feedback, handlers
+from bot.ratelimit import SlidingWindowLimiter
+
+if TYPE_CHECKING:
+    from bot.services import Services
+
+logger = logging.getLogger(__name__)
+
+REDACTED = "[REDACTED-TOKEN]"
+MENU_COMMANDS_KEY = "menu_commands"
+EXTENSION_MODULES = ("bot.briefing_handlers", "bot.onboarding_handlers")
+# Outgoing sends are retried this often after a 429 (Telegram's "retry after N seconds") before giving up.
+SEND_RETRIES = 3
+
+
+class MenuCommand(NamedTuple):
+    """A command shown in Telegram's menu, described in English and Chinese."""
+
+    command: str
+    en: str
+    zh: str
+
+
+MENU_COMMANDS: tuple[MenuCommand, ...] = (
+    MenuCommand("ask", "Ask a question (or just type it)", "提问（也可以直接输入）"),
+    MenuCommand("check", "Compliance check of a sales text", "检查销售话术是否合规"),
+    MenuCommand("coach", "Your KPI coaching", "你的 KPI 辅导"),
+    MenuCommand("team", "Your team's KPIs (managers)", "团队 KPI（经理）"),
+    MenuCommand("invite", "Invite a report to the bot (managers)", "邀请下属使用机器人（经理）"),
+    MenuCommand("whoami", "Who the bot thinks you are", "查看你的身份"),
+    MenuCommand("help", "What the bot can do", "功能说明"),
+    MenuCommand("start", "Start, or link with an invite code", "开始，或用邀请码绑定"),
+)
+
+
+# ----------------------------------------------------------------------------------------- token guard
+class TokenRedactor(logging.Filter):
+    """Replaces the bot token in every record passing a handler: message, arguments and traceback text.
+
+    PTB puts the token in request URLs and in InvalidToken messages; httpx logs URLs. Filtering at the handler
+    catches records from every logger, whatever their level."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self.token = token
+
+    def redact(self, value: str) -> str:
+        return redact(value, self.token)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if self.token in message:
+            record.msg = self.redact(message)
+            record.args = None
+        if record.exc_info and record.exc_info[1] is not None:
+            if not record.exc_text:
+                record.exc_text = logging.Formatter().formatException(record.exc_info)
+            record.exc_text = self.redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self.redact(record.stack_info)
+        return True
+
+
+def redact(value: str, token: str) -> str:
+    """`value` with the token (plain or URL-encoded) and its secret half replaced."""
+    if not token:
+        return value
+    value = value.replace(token, REDACTED).replace(token.replace(":", "%3A"), REDACTED)
+    _bot_id, _sep, secret = token.partition(":")
+    return value.replace(secret, REDACTED) if len(secret) >= 8 else value
+
+
+def guard_token(token: str) -> None:
+    """Keep the token out of logs: quiet the chatty HTTP loggers and redact on every root handler."""
+    for name in ("httpx", "httpcore", "telegram", "apscheduler"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+    for handler in logging.getLogger().handlers:
+        if not any(isinstance(f, TokenRedactor) and f.token == token for f in handler.filters):
+            handler.addFilter(TokenRedactor(token))
+
+
+# -------------------------------------------------------------------------------------------- building
+def build_application(
+    services: Services,
+    *,
+    token: str | None = None,
+    base_url: str | None = None,
+    rate_limiter: BaseRateLimiter[Any] | None = None,
+    concurrency: bool | int = True,
+) -> Application[Any, Any, Any, Any, Any, Any]:
+    """The bot, wired: handlers, per-user rate limit, outgoing rate limiter with 429 retries, error handler,
+    start-up work (menu commands in en/zh, undelivered hand-offs) and the feature extensions.
+
+    Args:
+        token: overrides settings.telegram_bot_token (tests, benchmark).
+        base_url: overrides settings.telegram_api_base_url; PTB appends the token to it.
+        rate_limiter: overrides the default AIORateLimiter (Telegram's 30 msg/s overall, retries after 429).
+        concurrency: `True` (PTB's default bound of 256) or a number of updates processed at once.
+    """
+    settings = services.settings
+    secret = token or (settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else "")
+    if not secret:
+        raise ValueError("no Telegram bot token: set TELEGRAM_BOT_TOKEN (from @BotFather) in the environment")
+    guard_token(secret)
+    api_url = base_url or settings.telegram_api_base_url
+    application = (
+        ApplicationBuilder()
+        .token(secret)
+        .base_url(api_url)
+        .base_file_url(file_url_for(api_url))
+        .concurrent_updates(concurrency)
+        .rate_limiter(rate_limiter or AIORateLimiter(max_retries=SEND_RETRIES))
+        .post_init(on_startup)
+        .build()
+    )
+    application.bot_data[handlers.SERVICES_KEY] = services
+    application.bot_data[handlers.LIMITER_KEY] = SlidingWindowLimiter(settings.rate_limit_per_minute, 60.0)
+    application.bot_data[handlers.ON_LINK_KEY] = []
+    application.bot_data[MENU_COMMANDS_KEY] = list(MENU_COMMANDS)
+
+    application.add_handler(TypeHandler(Update, handlers.rate_limit_gate), group=-1)
+    application.add_handler(CommandHandler("start", handlers.start))
+    application.add_handler(CommandHandler("help", handlers.help_command))
+    application.add_handler(CommandHandler("whoami", handlers.whoami))
+    application.add_handler(CommandHandler("ask", handlers.ask_command))
+    application.add_handler(CommandHandler("check", handlers.check_command))
+    application.add_handler(CommandHandler("invite", handlers.invite_command))
+    application.add_handler(CommandHandler("coach", handlers.coach_command))
+    application.add_handler(CommandHandler("team", handlers.team_command))
+    application.add_handler(CallbackQueryHandler(handlers.answer_button, pattern=r"^[vh]:"))
+    application.add_error_handler(handlers.error_handler)
+
+    for name in EXTENSION_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:  # the module exists but something it imports does not: a real error
+                raise
+            continue
+        module.register(application, services)
+
+    # Last in the default group, so feature modules' own text handlers (conversations) get the first look at a
+    # message and a message they take is not also answered as a question.
+    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, handlers.plain_text))
+    return application
+
+
+def file_url_for(api_url: str) -> str:
+    """The file-download URL matching an API URL: `<host>/bot` -> `<host>/file/bot` (PTB appends the
+    token)."""
+    if api_url.endswith("/bot"):
+        return api_url[: -len("/bot")] + "/file/bot"
+    return api_url.rstrip("/") + "/file/bot"
+
+
+def add_menu_commands(
+    application: Application[Any, Any, Any, Any, Any, Any], commands: Sequence[MenuCommand]
+) -> None:
+    """For feature modules: add commands to the menu set at start-up (call from `register`)."""
+    application.bot_data.setdefault(MENU_COMMANDS_KEY, list(MENU_COMMANDS)).extend(commands)
+
+
+async def on_startup(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Start-up work (run by run_polling/run_webhook as post_init; tests call it after initialize()):
+    the command menu in English and Chinese, and hand-offs written but not sent before the last stop."""
+    commands: list[MenuCommand] = application.bot_data.get(MENU_COMMANDS_KEY, list(MENU_COMMANDS))
+    await application.bot.set_my_commands([BotCommand(c.command, c.en) for c in commands])
+    await application.bot.set_my_commands([BotCommand(c.command, c.zh) for c in commands], language_code="zh")
+    services: Services = application.bot_data[handlers.SERVICES_KEY]
+    pending = await asyncio.to_thread(feedback.pending_handoffs, services.store)
+    for entry in pending:
+        rep = await asyncio.to_thread(handlers._rep, services, entry.from_rep_id)
+        name = rep.name if rep else entry.from_rep_id
+        body = handlers.handoff_message(name, entry.from_rep_id, entry.question, entry.answer, entry.language)
+        await handlers.deliver_handoff(application.bot, services, entry.id, entry.to_chat_id, body)
+    if pending:
+        logger.info("delivered %d pending hand-offs", len(pending))

@@ -1,0 +1,508 @@
+"""Pure rendering of core replies for Telegram: HTML-escaped text, compact citations, decisions, findings, and
+message splitting below Telegram's 4,096-character limit. No telegram imports, so it is tested with
+plain strings;
+keyboards are plain data (label, callback_data) that the handlers turn into InlineKeyboardMarkup.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal, Protocol
+
+from knowledge.messages import Citation, Decision, Reply
+
+MAX_MESSAGE_CHARS = 4096
+MAX_CAPTION_CHARS = 1024
+MAX_CITATIONS = 5
+
+Language = Literal["en", "zh"]
+KeyboardSpec = list[list[tuple[str, str]]]
+"""Rows of (label, callback_data) pairs."""
+
+
+def escape(text: str) -> str:
+    """Escape text for Telegram's HTML parse mode (only &, < and > are special there)."""
+    return html.escape(text, quote=False)
+
+
+def language_of(language_code: str | None) -> Language:
+    """The interface language for a Telegram user's `language_code` (zh, zh-hans, zh-TW... -> zh)."""
+    return "zh" if language_code and language_code.lower().startswith("zh") else "en"
+
+
+def utf16_len(text: str) -> int:
+    """Telegram counts message length in UTF-16 code units (an emoji counts two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+# ------------------------------------------------------------------------------------------- splitting
+# Tags, entities and whitespace runs are single tokens; other text is one character per token, so a chunk can
+# end anywhere in a long run of Chinese (which has no spaces) without cutting an entity or a tag in half.
+_TOKEN = re.compile(r"<[^>]*>|&#?\w+;|\n{2,}|\n|[ \t]+|[^<&\n \t]", re.DOTALL)
+_TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9-]+)")
+_SENTENCE_ENDS = frozenset("。！？；.!?;")
+
+
+def _break_priority(token: str) -> int:
+    if token.startswith("\n\n"):
+        return 3
+    if token == "\n":
+        return 2
+    if token[0] in " \t" or token in _SENTENCE_ENDS:
+        return 1
+    return 0
+
+
+def _apply_tag(stack: tuple[tuple[str, str], ...], token: str) -> tuple[tuple[str, str], ...]:
+    if not token.startswith("<"):
+        return stack
+    match = _TAG_NAME.match(token)
+    if match is None or token.endswith("/>"):
+        return stack
+    name = match.group(1).lower()
+    if token.startswith("</"):
+        for depth in range(len(stack) - 1, -1, -1):
+            if stack[depth][0] == name:
+                return stack[:depth] + stack[depth + 1 :]
+        return stack
+    return (*stack, (name, token))
+
+
+def _opening(stack: tuple[tuple[str, str], ...]) -> str:
+    return "".join(tag for _name, tag in stack)
+
+
+def _closing(stack: tuple[tuple[str, str], ...]) -> str:
+    return "".join(f"</{name}>" for name, _tag in reversed(stack))
+
+
+def split_message(text: str, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
+    """Split HTML into messages each under `limit` UTF-16 units, at the best break available (paragraph, line,
+    sentence or space, else anywhere), closing open tags at the end of a part and reopening them in the
+    next."""
+    if limit < 16:
+        raise ValueError(f"message limit {limit} is too small to hold any markup")
+    tokens = _TOKEN.findall(text)
+    parts: list[str] = []
+    start = 0
+    stack: tuple[tuple[str, str], ...] = ()
+    while start < len(tokens):
+        while start < len(tokens) and tokens[start].isspace():
+            start += 1
+        if start >= len(tokens):
+            break
+        end, end_stack = _fill(tokens, start, stack, limit)
+        body = "".join(tokens[start:end]).rstrip()
+        part = _opening(stack) + body + _closing(end_stack)
+        if body and not _is_empty_markup(body):
+            parts.append(part)
+        start, stack = end, end_stack
+    return parts or ([text] if text.strip() else [])
+
+
+def _is_empty_markup(body: str) -> bool:
+    return not re.sub(r"<[^>]*>", "", body).strip()
+
+
+def _fill(
+    tokens: Sequence[str], start: int, stack: tuple[tuple[str, str], ...], limit: int
+) -> tuple[int, tuple[tuple[str, str], ...]]:
+    """How many tokens from `start` fit one part; returns the end index and the open tags there."""
+    size = utf16_len(_opening(stack))
+    # Best candidate per priority: (end index, open tags there, size so far).
+    candidates: dict[int, tuple[int, tuple[tuple[str, str], ...], int]] = {}
+    for index in range(start, len(tokens)):
+        token = tokens[index]
+        new_stack = _apply_tag(stack, token)
+        needed = size + utf16_len(token) + utf16_len(_closing(new_stack))
+        if needed > limit and index > start:
+            return _best_cut(candidates, index, stack, limit)
+        size += utf16_len(token)
+        stack = new_stack
+        priority = _break_priority(token)
+        if priority:
+            candidates[priority] = (index + 1, stack, size)
+    return len(tokens), stack
+
+
+def _best_cut(
+    candidates: dict[int, tuple[int, tuple[tuple[str, str], ...], int]],
+    index: int,
+    stack: tuple[tuple[str, str], ...],
+    limit: int,
+) -> tuple[int, tuple[tuple[str, str], ...]]:
+    # Prefer the strongest break that still fills a quarter of the part; never cut a part to a sliver.
+    for priority in (3, 2, 1):
+        found = candidates.get(priority)
+        if found is not None and found[2] >= limit // 4:
+            return found[0], found[1]
+    return index, stack
+
+
+# ----------------------------------------------------------------------------------------------- texts
+TEXTS: dict[str, dict[Language, str]] = {
+    "access": {
+        "en": "I don't know you yet. Ask your manager for an invite code, then send /start CODE here.",
+        "zh": "我还不认识你。请向你的经理索取邀请码，然后在这里发送 /start 邀请码。",
+    },
+    "welcome": {
+        "en": "Hello {name}! Ask me anything about products, policy or your KPIs. /help lists what I can do.",
+        "zh": "你好，{name}！产品、政策或 KPI 的问题都可以问我。/help 查看全部功能。",
+    },
+    "linked": {
+        "en": "Welcome, {name}: your Telegram account is now linked. /help lists what I can do.",
+        "zh": "欢迎，{name}：你的 Telegram 账号已绑定。/help 查看全部功能。",
+    },
+    "help": {
+        "en": (
+            "<b>What I can do</b>\n"
+            "• Just type a question (or /ask QUESTION): a cited answer; discounts, payment terms and gifts "
+            "get a decision for your role.\n"
+            "• /check TEXT, or reply /check to a message: compliance check of a sales text.\n"
+            "• /coach [REP_ID]: your KPI coaching (managers: a report's).\n"
+            "• /team: your team's KPIs (managers and directors).\n"
+            "• /invite REP_ID: a one-time code linking a report to this bot (managers).\n"
+            "• /whoami: who I think you are."
+        ),
+        "zh": (
+            "<b>我能做什么</b>\n"
+            "• 直接输入问题（或 /ask 问题）：带出处的回答；折扣、账期和礼品问题会按你的角色给出决定。\n"
+            "• /check 文本，或回复某条消息发送 /check：检查销售话术是否合规。\n"
+            "• /coach [工号]：你的 KPI 辅导（经理可查看下属）。\n"
+            "• /team：团队 KPI（经理和总监）。\n"
+            "• /invite 工号：为下属生成一次性绑定码（经理）。\n"
+            "• /whoami：我认为你是谁。"
+        ),
+    },
+    "whoami": {
+        "en": "You are <b>{name}</b> ({rep_id}), {role}{manager}.",
+        "zh": "你是 <b>{name}</b>（{rep_id}），{role}{manager}。",
+    },
+    "whoami_manager": {"en": ", reporting to {manager}", "zh": "，上级：{manager}"},
+    "ask_usage": {
+        "en": "Type a question after /ask, e.g. /ask What do I do when a delivery is late?",
+        "zh": "请在 /ask 后输入问题，例如：/ask 交货延迟怎么办？",
+    },
+    "check_usage": {
+        "en": "Send /check followed by the text, or reply /check to the message to check.",
+        "zh": "请发送 /check 加要检查的文本，或回复要检查的消息并发送 /check。",
+    },
+    "not_visible": {
+        "en": "I can't show coaching for {target}: you can see your own KPIs and your reports' only.",
+        "zh": "无法显示 {target} 的辅导：你只能查看自己和下属的 KPI。",
+    },
+    "no_kpis": {
+        "en": "There are no KPI records for {target} yet.",
+        "zh": "{target} 还没有 KPI 记录。",
+    },
+    "team_only": {
+        "en": "/team is for managers and directors: you have no reports on the roster.",
+        "zh": "/team 仅供经理和总监使用：名册上你没有下属。",
+    },
+    "invite_usage": {"en": "Usage: /invite REP_ID", "zh": "用法：/invite 工号"},
+    "invite_refused": {
+        "en": "You can invite only your own reports; {target} is not one of them.",
+        "zh": "你只能邀请自己的下属；{target} 不是你的下属。",
+    },
+    "invite_created": {
+        "en": "Invite for <b>{name}</b> ({rep_id}), valid {hours} h and once:\n"
+        "<code>/start {code}</code>\n{link}",
+        "zh": "<b>{name}</b>（{rep_id}）的邀请码，{hours} 小时内有效，仅可使用一次：\n"
+        "<code>/start {code}</code>\n{link}",
+    },
+    "rate_limited": {
+        "en": "You're sending messages faster than I can answer well. Please wait about {seconds} s; "
+        "I'll skip messages until then.",
+        "zh": "你发消息太快了，请等约 {seconds} 秒；在此之前的消息我会跳过。",
+    },
+    "apology": {
+        "en": "Sorry, something went wrong on my side with that message. Please try again in a moment.",
+        "zh": "抱歉，处理这条消息时出了问题，请稍后再试。",
+    },
+    "thanks_up": {"en": "Thanks, glad it helped.", "zh": "谢谢反馈，很高兴能帮上忙。"},
+    "thanks_down": {
+        "en": "Thanks: noted for the content owners.",
+        "zh": "谢谢反馈：已记录给内容负责人。",
+    },
+    "vote_not_yours": {"en": "That answer was for someone else.", "zh": "这条回答不是给你的。"},
+    "handoff_sent": {
+        "en": "Sent to {manager}. They'll reply to you directly.",
+        "zh": "已转给 {manager}，他们会直接回复你。",
+    },
+    "handoff_already": {"en": "Already sent to {manager}.", "zh": "已经转给 {manager} 了。"},
+    "handoff_unreachable": {
+        "en": "I can't reach your manager in Telegram (not linked yet). Please contact {manager} directly.",
+        "zh": "我无法在 Telegram 上联系到你的经理（尚未绑定）。请直接联系 {manager}。",
+    },
+    "handoff_no_manager": {
+        "en": "You have no manager on the roster to forward this to.",
+        "zh": "名册上没有你的经理，无法转发。",
+    },
+    "handoff_message": {
+        "en": "<b>{rep}</b> ({rep_id}) asks for your help.\n\n<b>Question</b>\n{question}\n\n"
+        "<b>The bot answered</b>\n{answer}",
+        "zh": "<b>{rep}</b>（{rep_id}）请你帮忙。\n\n<b>问题</b>\n{question}\n\n"
+        "<b>机器人的回答</b>\n{answer}",
+    },
+    "btn_up": {"en": "👍 Helpful", "zh": "👍 有帮助"},
+    "btn_down": {"en": "👎 Not helpful", "zh": "👎 没帮助"},
+    "btn_manager": {"en": "🙋 Ask my manager", "zh": "🙋 问我的经理"},
+    "sources": {"en": "Sources", "zh": "来源"},
+    "stale": {"en": "may be outdated", "zh": "可能已过时"},
+    "not_grounded": {
+        "en": "Not found in the knowledge base.",
+        "zh": "知识库中没有找到依据。",
+    },
+}
+
+
+def text(key: str, language: Language = "en", **values: object) -> str:
+    """A fixed interface text in `language`, with `values` (already escaped by the caller) filled in."""
+    template = TEXTS[key][language]
+    return template.format(**values) if values else template
+
+
+# --------------------------------------------------------------------------------------------- replies
+_UNIT_SUFFIX = {"percent": "%", "days": " days", "CNY": " CNY"}
+_UNIT_SUFFIX_ZH = {"percent": "%", "days": " 天", "CNY": " 元"}
+_KIND = {
+    "en": {"discount": "Discount", "payment_terms": "Payment terms", "gift": "Gift"},
+    "zh": {"discount": "折扣", "payment_terms": "账期", "gift": "礼品"},
+}
+
+
+def _amount(value: float, unit: str, language: Language) -> str:
+    number = f"{value:g}"
+    return number + (_UNIT_SUFFIX_ZH if language == "zh" else _UNIT_SUFFIX)[unit]
+
+
+def format_decision(decision: Decision, language: Language = "en") -> str:
+    """One or two lines: what was asked, whether the asker may grant it, and who approves otherwise."""
+    kind = _KIND[language][decision.kind]
+    head = f"<b>{escape(kind)}"
+    if decision.requested is not None:
+        head += f" {escape(_amount(decision.requested, decision.unit, language))}"
+    head += "</b>"
+    zh = language == "zh"
+    if decision.cash_equivalent:
+        verdict = (
+            "⛔ 现金或现金等价物一律不允许。" if zh else "⛔ Cash or cash equivalents are never allowed."
+        )
+    elif not decision.permitted_at_all:
+        verdict = "⛔ 任何级别都不允许。" if zh else "⛔ Not permitted at any level."
+    elif decision.allowed is True:
+        limit = _limit_text(decision, language)
+        verdict = f"✅ 在你的权限内{limit}。" if zh else f"✅ Within your authority{limit}."
+    elif decision.allowed is False:
+        limit = _limit_text(decision, language)
+        verdict = f"❌ 超出你的权限{limit}" if zh else f"❌ Above your authority{limit}"
+        approver = _approver_text(decision)
+        if approver:
+            verdict += f"：需要 {approver} 批准。" if zh else f": needs approval from {approver}."
+        else:
+            verdict += "。" if zh else "."
+    else:
+        limit = _limit_text(decision, language)
+        verdict = f"你的权限{limit}。" if zh else f"Your authority{limit}."
+    return f"{head}: {verdict}"
+
+
+def _limit_text(decision: Decision, language: Language) -> str:
+    if decision.limit is None:
+        return ""
+    amount = escape(_amount(decision.limit, decision.unit, language))
+    return f"（上限 {amount}）" if language == "zh" else f" (your limit: {amount})"
+
+
+def _approver_text(decision: Decision) -> str:
+    if decision.approver is not None:
+        role = f" ({escape(decision.approver_role)})" if decision.approver_role else ""
+        return f"<b>{escape(decision.approver.name)}</b>{role}"
+    return escape(decision.approver_role) if decision.approver_role else ""
+
+
+def format_citations(citations: Iterable[Citation], language: Language = "en") -> str:
+    """Compact numbered sources, one line each, duplicates (same document and section) folded."""
+    lines: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    for citation in citations:
+        key = (citation.source, citation.section)
+        if key in seen:
+            continue
+        seen.add(key)
+        line = f"[{len(lines) + 1}] {escape(citation.title)}"
+        if citation.section and citation.section != citation.title:
+            line += f" › {escape(citation.section)}"
+        if citation.version:
+            line += f" · v{escape(citation.version.removeprefix('v'))}"
+        if citation.stale:
+            line += f" · <i>⚠ {text('stale', language)}</i>"
+        lines.append(line)
+        if len(lines) == MAX_CITATIONS:
+            break
+    if not lines:
+        return ""
+    return f"<b>{text('sources', language)}</b>\n" + "\n".join(lines)
+
+
+def render_reply(reply: Reply) -> str:
+    """The whole answer as one HTML string: decision first (it is what the rep needs), then the answer,
+    warnings
+    and sources."""
+    language: Language = reply.language
+    blocks: list[str] = []
+    if reply.decision is not None:
+        blocks.append(format_decision(reply.decision, language))
+    if reply.answer.strip():
+        blocks.append(escape(reply.answer.strip()))
+    elif not reply.grounded:
+        blocks.append(text("not_grounded", language))
+    for warning in reply.warnings:
+        blocks.append(f"<i>⚠ {escape(warning)}</i>")
+    sources = format_citations(reply.citations, language)
+    if sources:
+        blocks.append(sources)
+    return "\n\n".join(blocks)
+
+
+def format_reply(reply: Reply, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
+    """`render_reply` split into sendable messages."""
+    return split_message(render_reply(reply), limit)
+
+
+# ------------------------------------------------------------------------------------------ compliance
+class FindingLike(Protocol):
+    start: int
+    end: int
+    text: str
+    category: str
+    law: str
+    article: str
+    severity: str
+    explanation: str
+    suggestion: str
+
+
+class CheckResultLike(Protocol):
+    compliant: bool
+
+    @property
+    def findings(self) -> Sequence[Any]: ...
+
+
+_SEVERITY_MARK = {"high": "🔴", "critical": "🔴", "error": "🔴", "medium": "🟠", "warning": "🟠", "low": "🟡"}
+
+
+def _attr(obj: object, name: str) -> str:
+    value = getattr(obj, name, None)
+    return "" if value is None else str(value)
+
+
+def render_check(result: CheckResultLike, language: Language = "en") -> str:
+    """Compliance findings: the offending words quoted, the rule and article, and a compliant rewording."""
+    zh = language == "zh"
+    findings = list(result.findings)
+    if result.compliant and not findings:
+        return "✅ 未发现合规问题。" if zh else "✅ No compliance issues found."
+    count = len(findings)
+    head = (
+        f"⚠️ 发现 {count} 个合规问题："
+        if zh
+        else f"⚠️ {count} compliance issue{'s' if count != 1 else ''} found:"
+    )
+    blocks = [f"<b>{head}</b>"]
+    for number, finding in enumerate(findings, start=1):
+        severity = _attr(finding, "severity")
+        mark = _SEVERITY_MARK.get(severity.lower(), "•")
+        line = f"{mark} <b>{number}. “{escape(_attr(finding, 'text'))}”</b>"
+        category = _attr(finding, "category")
+        if category:
+            line += f" · {escape(category)}"
+        if severity:
+            line += f" · {escape(severity)}"
+        parts = [line]
+        explanation = _attr(finding, "explanation")
+        if explanation:
+            parts.append(escape(explanation))
+        law = " ".join(x for x in (_attr(finding, "law"), _attr(finding, "article")) if x)
+        if law:
+            parts.append(f"<i>{'依据' if zh else 'Rule'}:</i> {escape(law)}")
+        suggestion = _attr(finding, "suggestion")
+        if suggestion:
+            parts.append(f"<i>{'建议' if zh else 'Instead'}:</i> {escape(suggestion)}")
+        blocks.append("\n".join(parts))
+    return "\n\n".join(blocks)
+
+
+def format_check(
+    result: CheckResultLike, language: Language = "en", limit: int = MAX_MESSAGE_CHARS
+) -> list[str]:
+    return split_message(render_check(result, language), limit)
+
+
+# -------------------------------------------------------------------------------------------- coaching
+def render_coaching(report: Any, language: Language = "en") -> str:
+    """KPI findings, worst first as the coach ordered them: the message, then what to do, then compact
+    sources."""
+    zh = language == "zh"
+    title = _attr(report, "title") or _attr(report, "name") or _attr(report, "rep_id")
+    blocks = [f"<b>{escape(title)}</b>"] if title else []
+    summary = _attr(report, "summary")
+    if summary:
+        blocks.append(escape(summary))
+    findings = list(getattr(report, "findings", []) or [])
+    if not findings:
+        blocks.append("✅ 没有需要关注的 KPI。" if zh else "✅ No KPI needs attention.")
+    for finding in findings:
+        severity = _attr(finding, "severity")
+        mark = _SEVERITY_MARK.get(severity.lower(), "•")
+        parts = [f"{mark} <b>{escape(_attr(finding, 'kpi'))}</b>: {escape(_attr(finding, 'message'))}"]
+        for suggestion in getattr(finding, "suggestions", []) or []:
+            parts.append(f"  → {escape(str(suggestion))}")
+        sources = [c for c in getattr(finding, "sources", []) or [] if isinstance(c, Citation)]
+        if sources:
+            parts.append("  <i>" + escape("; ".join(_short_source(c) for c in sources[:2])) + "</i>")
+        blocks.append("\n".join(parts))
+    return "\n\n".join(blocks)
+
+
+def _short_source(citation: Citation) -> str:
+    if citation.section and citation.section != citation.title:
+        return f"{citation.title} › {citation.section}"
+    return citation.title
+
+
+def format_coaching(report: Any, language: Language = "en", limit: int = MAX_MESSAGE_CHARS) -> list[str]:
+    return split_message(render_coaching(report, language), limit)
+
+
+# ------------------------------------------------------------------------------------------- keyboards
+CALLBACK_VOTE = "v"
+CALLBACK_HANDOFF = "h"
+
+
+def answer_keyboard(ask_id: int, language: Language = "en") -> KeyboardSpec:
+    """Helpful / not helpful on one row, ask-my-manager below; callback data stays far below Telegram's
+    64 bytes."""
+    return [
+        [
+            (text("btn_up", language), f"{CALLBACK_VOTE}:1:{ask_id}"),
+            (text("btn_down", language), f"{CALLBACK_VOTE}:0:{ask_id}"),
+        ],
+        [(text("btn_manager", language), f"{CALLBACK_HANDOFF}:{ask_id}")],
+    ]
+
+
+def parse_callback(data: str) -> tuple[str, int, bool | None] | None:
+    """(action, ask_id, helpful) from callback data made by `answer_keyboard`; None for anything else."""
+    parts = data.split(":")
+    try:
+        if parts[0] == CALLBACK_VOTE and len(parts) == 3 and parts[1] in ("0", "1"):
+            return CALLBACK_VOTE, int(parts[2]), parts[1] == "1"
+        if parts[0] == CALLBACK_HANDOFF and len(parts) == 2:
+            return CALLBACK_HANDOFF, int(parts[1]), None
+    except ValueError:
+        return None
+    return None

@@ -1,0 +1,476 @@
+"""Thin Telegram handlers: parse the update, call the core off the event loop, format, send.
+
+Everything that thinks (retrieval, policy, compliance, coaching, SQL) runs in `asyncio.to_thread`, so one slow
+answer never stalls the other users; everything that renders lives in `bot.formatting`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Sequence
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatAction, ParseMode
+from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.ext import ApplicationHandlerStop, ContextTypes
+
+from bot import feedback
+from bot.assistant import EmptyQuestionError
+from bot.formatting import (
+    CALLBACK_VOTE,
+    MAX_CAPTION_CHARS,
+    KeyboardSpec,
+    Language,
+    answer_keyboard,
+    escape,
+    format_check,
+    format_coaching,
+    format_reply,
+    language_of,
+    parse_callback,
+    split_message,
+    text,
+)
+from bot.identity import InviteError, create_invite, may_invite, redeem_invite, resolve_user, telegram_chat_of
+from bot.ratelimit import SlidingWindowLimiter, Verdict
+from knowledge.messages import RepInfo, Request
+from knowledge.roster import can_view, get_rep, management_chain, reports_of
+
+if TYPE_CHECKING:
+    from bot.services import Services
+
+logger = logging.getLogger(__name__)
+
+SERVICES_KEY = "services"
+LIMITER_KEY = "rate_limiter"
+ON_LINK_KEY = "on_link"
+"""bot_data key: a list of `async (context, rep) -> None` callbacks run after someone links with /start
+CODE."""
+
+TYPING_AFTER_SECONDS = 0.7  # show "typing…" only when an answer takes long enough for the rep to wonder
+
+T = TypeVar("T")
+
+
+# --------------------------------------------------------------------------------------------- helpers
+def services_of(context: ContextTypes.DEFAULT_TYPE) -> Services:
+    services: Services = context.application.bot_data[SERVICES_KEY]
+    return services
+
+
+def ui_language(update: Update) -> Language:
+    user = update.effective_user
+    return language_of(user.language_code if user else None)
+
+
+async def current_rep(update: Update, context: ContextTypes.DEFAULT_TYPE) -> RepInfo | None:
+    """The roster rep behind this update; None for strangers, who get the short how-to-get-access reply."""
+    user = update.effective_user
+    if user is None:
+        return None
+    rep = await asyncio.to_thread(resolve_user, services_of(context).store, user.id)
+    if rep is None:
+        if update.callback_query is not None:
+            await update.callback_query.answer(text("access", ui_language(update)), show_alert=True)
+        elif update.effective_chat is not None:
+            await context.bot.send_message(update.effective_chat.id, text("access", ui_language(update)))
+    return rep
+
+
+def markup(spec: KeyboardSpec | None) -> InlineKeyboardMarkup | None:
+    if not spec:
+        return None
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in spec]
+    )
+
+
+async def send_html(
+    context: ContextTypes.DEFAULT_TYPE,
+    chat_id: int,
+    parts: Sequence[str],
+    keyboard: KeyboardSpec | None = None,
+) -> Message | None:
+    """Send message parts in order; the keyboard goes under the last one. Returns the last message."""
+    last: Message | None = None
+    for index, part in enumerate(parts):
+        last = await context.bot.send_message(
+            chat_id,
+            part,
+            parse_mode=ParseMode.HTML,
+            reply_markup=markup(keyboard) if index == len(parts) - 1 else None,
+            disable_web_page_preview=True,
+        )
+    return last
+
+
+async def with_typing(context: ContextTypes.DEFAULT_TYPE, chat_id: int, work: Awaitable[T]) -> T:
+    """Await `work`; if it is still running after a moment, show "typing…" (saves a request on fast
+    answers)."""
+    task = asyncio.ensure_future(work)
+    done, _pending = await asyncio.wait({task}, timeout=TYPING_AFTER_SECONDS)
+    if not done:
+        try:
+            await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
+        except TelegramError as exc:  # cosmetic: never fail an answer because the indicator did not show
+            logger.debug("typing indicator failed: %s", exc)
+    return await task
+
+
+def command_text(message: Message) -> str:
+    """What follows the /command (newlines kept, unlike context.args)."""
+    raw = message.text or message.caption or ""
+    parts = raw.split(maxsplit=1)
+    return parts[1] if len(parts) > 1 and raw.startswith("/") else ("" if raw.startswith("/") else raw)
+
+
+# ----------------------------------------------------------------------------------------------- gates
+async def rate_limit_gate(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Runs before every handler: drops a flooding user's updates, telling them once."""
+    if not isinstance(update, Update) or update.effective_user is None:
+        return
+    limiter: SlidingWindowLimiter = context.application.bot_data[LIMITER_KEY]
+    user_id = update.effective_user.id
+    verdict = limiter.check(user_id)
+    if verdict is Verdict.ALLOW:
+        return
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+    if verdict is Verdict.REFUSE_AND_TELL and update.effective_chat is not None:
+        seconds = max(1, round(limiter.retry_in(user_id)))
+        await context.bot.send_message(
+            update.effective_chat.id, text("rate_limited", ui_language(update), seconds=seconds)
+        )
+    raise ApplicationHandlerStop
+
+
+# -------------------------------------------------------------------------------------------- commands
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/start [CODE]: link this Telegram account with an invite code, or greet a known rep."""
+    message = update.effective_message
+    user = update.effective_user
+    if message is None or user is None:
+        return
+    language = ui_language(update)
+    if context.args:
+        services = services_of(context)
+        try:
+            rep = await asyncio.to_thread(redeem_invite, services.store, context.args[0], user.id)
+        except InviteError as exc:
+            await message.reply_text(escape(str(exc)))
+            return
+        logger.info("telegram user %s linked to rep %s", user.id, rep.rep_id)
+        await message.reply_text(text("linked", language, name=escape(rep.name)), parse_mode=ParseMode.HTML)
+        for hook in context.application.bot_data.get(ON_LINK_KEY, []):
+            await hook(context, rep)
+        return
+    rep = await current_rep(update, context)
+    if rep is not None:
+        await message.reply_text(text("welcome", language, name=escape(rep.name)), parse_mode=ParseMode.HTML)
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/help: what the bot does (only for known reps: strangers get the access reply)."""
+    if update.effective_message is None or await current_rep(update, context) is None:
+        return
+    await update.effective_message.reply_text(text("help", ui_language(update)), parse_mode=ParseMode.HTML)
+
+
+async def whoami(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/whoami: the roster entry this account maps to."""
+    message = update.effective_message
+    rep = await current_rep(update, context)
+    if message is None or rep is None:
+        return
+    language = ui_language(update)
+    manager = ""
+    chain = await asyncio.to_thread(_chain, services_of(context), rep.rep_id)
+    if chain:
+        manager = text("whoami_manager", language, manager=escape(f"{chain[0].name} ({chain[0].rep_id})"))
+    await message.reply_text(
+        text("whoami", language, name=escape(rep.name), rep_id=escape(rep.rep_id), role=escape(rep.role),
+             manager=manager),
+        parse_mode=ParseMode.HTML,
+    )  # fmt: skip
+
+
+async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/ask QUESTION: a cited answer (same as typing the question)."""
+    if update.effective_message is not None:
+        await answer_question(update, context, command_text(update.effective_message))
+
+
+async def plain_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Any text that is not a command is a question."""
+    if update.effective_message is not None:
+        await answer_question(update, context, update.effective_message.text or "")
+
+
+async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
+    """Ask the assistant as this rep, record the ask for `gaps`, send the answer with feedback buttons."""
+    chat = update.effective_chat
+    rep = await current_rep(update, context)
+    if rep is None or chat is None:
+        return
+    language = ui_language(update)
+    if not question.strip():
+        await context.bot.send_message(chat.id, text("ask_usage", language))
+        return
+    services = services_of(context)
+    try:
+        reply = await with_typing(
+            context, chat.id, asyncio.to_thread(services.assistant.ask, Request(text=question, asker=rep))
+        )
+    except EmptyQuestionError:
+        await context.bot.send_message(chat.id, text("ask_usage", language))
+        return
+    parts = format_reply(reply)
+    ask_id = await asyncio.to_thread(
+        feedback.record_ask,
+        services.store,
+        rep_id=rep.rep_id,
+        chat_id=chat.id,
+        question=question.strip(),
+        answer=reply.answer,
+        grounded=reply.grounded,
+        language=reply.language,
+    )
+    await send_html(context, chat.id, parts, answer_keyboard(ask_id, reply.language))
+
+
+async def check_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/check TEXT, or /check as a reply to a message: compliance findings for that text."""
+    message = update.effective_message
+    chat = update.effective_chat
+    rep = await current_rep(update, context)
+    if message is None or chat is None or rep is None:
+        return
+    language = ui_language(update)
+    target = command_text(message).strip()
+    if not target and message.reply_to_message is not None:
+        target = (message.reply_to_message.text or message.reply_to_message.caption or "").strip()
+    if not target:
+        await message.reply_text(text("check_usage", language))
+        return
+    checker = services_of(context).checker
+    result = await with_typing(context, chat.id, asyncio.to_thread(checker.check, target))
+    await send_html(context, chat.id, format_check(result, language))
+
+
+async def invite_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/invite REP_ID: a manager creates a one-time link code for one of their reports."""
+    message = update.effective_message
+    rep = await current_rep(update, context)
+    if message is None or rep is None:
+        return
+    language = ui_language(update)
+    if not context.args:
+        await message.reply_text(text("invite_usage", language))
+        return
+    target = context.args[0]
+    services = services_of(context)
+    if not await asyncio.to_thread(may_invite, services.store, rep, target):
+        await message.reply_text(
+            text("invite_refused", language, target=escape(target)), parse_mode=ParseMode.HTML
+        )
+        return
+    hours = services.settings.invite_ttl_hours
+    code = await asyncio.to_thread(
+        create_invite, services.store, target, timedelta(hours=hours), created_by=rep.rep_id
+    )
+    invited = await asyncio.to_thread(_rep, services, target)
+    link = f"https://t.me/{context.bot.username}?start={code}" if context.bot.username else ""
+    await message.reply_text(
+        text("invite_created", language, name=escape(invited.name if invited else target),
+             rep_id=escape(target), hours=hours, code=escape(code), link=escape(link)),
+        parse_mode=ParseMode.HTML,
+    )  # fmt: skip
+
+
+# --------------------------------------------------------------------------------------------- buttons
+async def answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Feedback buttons under answers: a vote, or forward the question and answer to the rep's manager."""
+    query = update.callback_query
+    if query is None or query.data is None:
+        return
+    parsed = parse_callback(query.data)
+    if parsed is None:
+        await query.answer()
+        return
+    rep = await current_rep(update, context)
+    if rep is None:
+        return
+    action, ask_id, helpful = parsed
+    services = services_of(context)
+    language = ui_language(update)
+    if action == CALLBACK_VOTE:
+        assert helpful is not None
+        stored = await asyncio.to_thread(
+            feedback.record_vote, services.store, ask_id=ask_id, rep_id=rep.rep_id, helpful=helpful
+        )
+        key = "vote_not_yours" if not stored else ("thanks_up" if helpful else "thanks_down")
+        await query.answer(text(key, language))
+        return
+    await query.answer()
+    await hand_off(update, context, rep, ask_id, language)
+
+
+async def hand_off(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, rep: RepInfo, ask_id: int, language: Language
+) -> None:
+    """Forward a rep's question and the bot's answer to their nearest manager, through the SQL outbox."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    services = services_of(context)
+    ask = await asyncio.to_thread(feedback.get_ask, services.store, ask_id)
+    if ask is None or ask.rep_id != rep.rep_id:
+        await context.bot.send_message(chat.id, text("vote_not_yours", language))
+        return
+    chain = await asyncio.to_thread(_chain, services, rep.rep_id)
+    if not chain:
+        await context.bot.send_message(chat.id, text("handoff_no_manager", language))
+        return
+    manager = chain[0]
+    manager_label = escape(f"{manager.name} ({manager.rep_id})")
+    manager_chat = await asyncio.to_thread(telegram_chat_of, services.store, manager.rep_id)
+    handoff_id = await asyncio.to_thread(
+        feedback.open_handoff,
+        services.store,
+        ask_id=ask_id,
+        from_rep_id=rep.rep_id,
+        to_rep_id=manager.rep_id,
+        to_chat_id=manager_chat,
+    )
+    if handoff_id is None:
+        await context.bot.send_message(
+            chat.id, text("handoff_already", language, manager=manager_label), parse_mode=ParseMode.HTML
+        )
+        return
+    if manager_chat is None:
+        await context.bot.send_message(
+            chat.id, text("handoff_unreachable", language, manager=manager_label), parse_mode=ParseMode.HTML
+        )
+        return
+    body = handoff_message(rep.name, rep.rep_id, ask.question, ask.answer, ask.language)
+    delivered = await deliver_handoff(context.bot, services, handoff_id, manager_chat, body)
+    key = "handoff_sent" if delivered else "handoff_unreachable"
+    await context.bot.send_message(
+        chat.id, text(key, language, manager=manager_label), parse_mode=ParseMode.HTML
+    )
+
+
+def handoff_message(rep_name: str, rep_id: str, question: str, answer: str, language: str) -> list[str]:
+    lang: Language = "zh" if language == "zh" else "en"
+    return split_message(
+        text("handoff_message", lang, rep=escape(rep_name), rep_id=escape(rep_id), question=escape(question),
+             answer=escape(answer))
+    )  # fmt: skip
+
+
+async def deliver_handoff(
+    bot: Any, services: Services, handoff_id: int, chat_id: int, parts: list[str]
+) -> bool:
+    """Send an outbox entry and mark it; a manager who never started the bot makes it `unreachable`."""
+    try:
+        for part in parts:
+            await bot.send_message(chat_id, part, parse_mode=ParseMode.HTML)
+    except (Forbidden, BadRequest) as exc:
+        logger.warning("hand-off %s to chat %s not delivered: %s", handoff_id, chat_id, exc)
+        await asyncio.to_thread(
+            feedback.mark_handoff, services.store, handoff_id, feedback.HANDOFF_UNREACHABLE
+        )
+        return False
+    await asyncio.to_thread(feedback.mark_handoff, services.store, handoff_id, feedback.HANDOFF_SENT)
+    return True
+
+
+# ---------------------------------------------------------------------------------------------- errors
+async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The one error handler: log with the traceback, apologise to the user, keep the bot running."""
+    update_id = update.update_id if isinstance(update, Update) else None
+    logger.error("update %s failed", update_id, exc_info=context.error)
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    try:
+        await context.bot.send_message(update.effective_chat.id, text("apology", ui_language(update)))
+    except TelegramError as exc:
+        logger.warning("could not send the apology for update %s: %s", update_id, exc)
+
+
+# ---------------------------------------------------------------------------------------- sync helpers
+def _chain(services: Services, rep_id: str) -> list[RepInfo]:
+    with services.store.session() as session:
+        return management_chain(session, rep_id)
+
+
+def _rep(services: Services, rep_id: str) -> RepInfo | None:
+    with services.store.session() as session:
+        return get_rep(session, rep_id)
+
+
+def _can_view(services: Services, viewer: RepInfo, target: str) -> bool:
+    with services.store.session() as session:
+        return can_view(session, viewer, target)
+
+
+def report_charts(report: Any) -> list[tuple[str, bytes]]:
+    """(caption, PNG bytes) for each chart of a coaching report."""
+    from coaching.charts import render_charts
+
+    return list(render_charts(report))
+
+
+def _has_reports(services: Services, rep_id: str) -> bool:
+    with services.store.session() as session:
+        return bool(reports_of(session, rep_id, recursive=False))
+
+
+# -------------------------------------------------------------------------------------------- coaching
+async def coach_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/coach [REP_ID]: KPI findings as text and the charts as photos, for yourself or one of your reports."""
+    message = update.effective_message
+    chat = update.effective_chat
+    rep = await current_rep(update, context)
+    if message is None or chat is None or rep is None:
+        return
+    language = ui_language(update)
+    target = context.args[0] if context.args else rep.rep_id
+    services = services_of(context)
+    # "Not yours" and "does not exist" get the same words, so the reply leaks nothing about other reps.
+    if not await asyncio.to_thread(_can_view, services, rep, target):
+        await message.reply_text(
+            text("not_visible", language, target=escape(target)), parse_mode=ParseMode.HTML
+        )
+        return
+    report = await with_typing(context, chat.id, asyncio.to_thread(services.coach.coach_rep, target))
+    await send_coaching(context, chat.id, report, language, target)
+
+
+async def team_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/team: the team report for a manager (a director's covers every team below them)."""
+    message = update.effective_message
+    chat = update.effective_chat
+    rep = await current_rep(update, context)
+    if message is None or chat is None or rep is None:
+        return
+    language = ui_language(update)
+    services = services_of(context)
+    if not await asyncio.to_thread(_has_reports, services, rep.rep_id):
+        await message.reply_text(text("team_only", language))
+        return
+    report = await with_typing(context, chat.id, asyncio.to_thread(services.coach.team_report, rep.rep_id))
+    await send_coaching(context, chat.id, report, language, rep.rep_id)
+
+
+async def send_coaching(
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, report: Any, language: Language, subject: str
+) -> None:
+    """The coaching text, then each chart as a photo."""
+    await send_html(context, chat_id, format_coaching(report, language))
+    for caption, png in await asyncio.to_thread(report_charts, report):
+        await context.bot.send_photo(chat_id, png, caption=escape(caption)[:MAX_CAPTION_CHARS],
+                                     parse_mode=ParseMode.HTML)  # fmt: skip
