@@ -1,0 +1,479 @@
+"""Onboarding paths for new hires: the data file, progress in SQL, quiz grading and unlocking, manager views.
+
+A path is chosen by the rep's role and sales model (roster `channel`); its modules point at knowledge-base
+sections ("sales-duty-manual.md#Collections > Overdue Escalation") and carry a short quiz. A module unlocks
+the next when its quiz reaches the pass mark; a failed attempt is stored and the rep retries. Door-neutral:
+the bot renders what these functions return.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, Text, select
+from sqlalchemy.orm import Mapped, mapped_column
+
+from bot.briefings import QuizQuestion, check_question, score_answers, utcnow
+from knowledge.messages import RepInfo
+from knowledge.roster import Rep, all_reps, reports_of
+from knowledge.store import Base, Store
+
+BUNDLED_PLAN = Path(__file__).resolve().parent.parent / "samples" / "onboarding.yaml"
+
+
+# --------------------------------------------------------------------------------------------------- tables
+
+
+class OnboardingProgress(Base):
+    """Where a rep stands on their path; `answers` holds the attempt in progress, so restarts lose nothing."""
+
+    __tablename__ = "onboarding_progress"
+
+    rep_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    path_id: Mapped[str] = mapped_column(String(64))
+    module_index: Mapped[int] = mapped_column(Integer, default=0)
+    answers: Mapped[str] = mapped_column(Text, default="[]")
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    completed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    last_nudged_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class OnboardingAttempt(Base):
+    """Every graded quiz attempt, passed or failed: the manager's view of scores and retries."""
+
+    __tablename__ = "onboarding_attempts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    rep_id: Mapped[str] = mapped_column(String(64), index=True)
+    path_id: Mapped[str] = mapped_column(String(64))
+    module_id: Mapped[str] = mapped_column(String(64))
+    score: Mapped[float] = mapped_column(Float)
+    passed: Mapped[bool] = mapped_column(Boolean)
+    answers: Mapped[str] = mapped_column(Text)
+    finished_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+# ----------------------------------------------------------------------------------------------- data file
+
+
+class OnboardingDataError(ValueError):
+    """The onboarding data file is unusable; str() is one line naming the file and the key."""
+
+
+class SectionRef(BaseModel):
+    """One reading: a KB file name and a heading path below the document title, per language."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    en: str
+    zh: str | None = None
+
+    @field_validator("en", "zh")
+    @classmethod
+    def _has_anchor(cls, value: str | None) -> str | None:
+        if value is not None:
+            source, sep, section = value.partition("#")
+            if not sep or not source.strip() or not section.strip():
+                raise ValueError(f"{value!r} must look like 'file.md#Heading > Subheading'")
+        return value
+
+    def pick(self, language: str) -> tuple[str, str]:
+        """(file name, heading path) in the language asked for, English when there is no twin."""
+        chosen = self.zh if language == "zh" and self.zh else self.en
+        source, _, section = chosen.partition("#")
+        return source.strip(), " > ".join(part.strip() for part in section.split(">"))
+
+
+class ModuleSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    title: str
+    title_zh: str | None = None
+    read: list[SectionRef] = Field(min_length=1)
+    quiz: list[QuizQuestion] = Field(min_length=1, max_length=6)
+    pass_mark: float | None = Field(default=None, gt=0, le=1)
+
+    def heading(self, language: str) -> str:
+        return self.title_zh if language == "zh" and self.title_zh else self.title
+
+
+class PathSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    role: str
+    channel: str
+    title: str
+    title_zh: str | None = None
+    modules: list[str] = Field(min_length=1)
+
+
+class PlanFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    pass_mark: float = Field(default=0.75, gt=0, le=1)
+    modules: dict[str, ModuleSpec]
+    paths: dict[str, PathSpec]
+
+
+@dataclass(frozen=True)
+class Module:
+    id: str
+    spec: ModuleSpec
+    pass_mark: float
+
+
+@dataclass(frozen=True)
+class OnboardingPath:
+    id: str
+    spec: PathSpec
+    modules: tuple[Module, ...]
+
+
+@dataclass(frozen=True)
+class OnboardingPlan:
+    """The validated data file: paths by id, looked up by (role, channel)."""
+
+    paths: dict[str, OnboardingPath]
+    source: str
+
+    def path_for(self, rep: RepInfo) -> OnboardingPath | None:
+        for path in self.paths.values():
+            if path.spec.role == rep.role and path.spec.channel == (rep.channel or ""):
+                return path
+        return None
+
+
+def _loc(parts: Sequence[int | str]) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def parse_plan(raw: Any, source: str) -> OnboardingPlan:
+    """Validate parsed YAML into a plan; OnboardingDataError names `source` and the offending key."""
+    if not isinstance(raw, dict):
+        raise OnboardingDataError(f"{source}: expected a mapping with 'modules' and 'paths'")
+    try:
+        data = PlanFile.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        raise OnboardingDataError(f"{source}: {_loc(err['loc'])}: {err['msg']}") from None
+    modules: dict[str, Module] = {}
+    for module_id, spec in data.modules.items():
+        if not module_id.replace("-", "").replace("_", "").isalnum() or len(module_id) > 24:
+            raise OnboardingDataError(
+                f"{source}: modules.{module_id}: ids are letters, digits, '-' or '_', at most 24 characters"
+            )
+        for n, question in enumerate(spec.quiz):
+            problem = check_question(question)
+            if problem:
+                raise OnboardingDataError(f"{source}: modules.{module_id}.quiz[{n}].{problem}")
+        modules[module_id] = Module(module_id, spec, spec.pass_mark or data.pass_mark)
+    paths: dict[str, OnboardingPath] = {}
+    seen: dict[tuple[str, str], str] = {}
+    for path_id, path_spec in data.paths.items():
+        key = (path_spec.role, path_spec.channel)
+        if key in seen:
+            raise OnboardingDataError(
+                f"{source}: paths.{path_id}: role {key[0]!r} with channel {key[1]!r} is already {seen[key]}"
+            )
+        seen[key] = path_id
+        chosen: list[Module] = []
+        for n, module_id in enumerate(path_spec.modules):
+            if module_id not in modules:
+                raise OnboardingDataError(
+                    f"{source}: paths.{path_id}.modules[{n}]: unknown module {module_id!r}"
+                )
+            if module_id in {m.id for m in chosen}:
+                raise OnboardingDataError(
+                    f"{source}: paths.{path_id}.modules[{n}]: {module_id!r} is listed twice"
+                )
+            chosen.append(modules[module_id])
+        paths[path_id] = OnboardingPath(path_id, path_spec, tuple(chosen))
+    return OnboardingPlan(paths, source)
+
+
+def load_plan(path: Path) -> OnboardingPlan:
+    """Read and validate an onboarding YAML file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise OnboardingDataError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        raise OnboardingDataError(f"{path}{line}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    return parse_plan(raw, str(path))
+
+
+def plan_location(home: Path, configured: Path | None = None) -> Path:
+    """The data file in use: the configured one, else home/onboarding.yaml if present, else the sample."""
+    if configured is not None:
+        return configured
+    local = home / "onboarding.yaml"
+    return local if local.exists() else BUNDLED_PLAN
+
+
+# --------------------------------------------------------------------------------------------------- service
+
+
+@dataclass(frozen=True)
+class ModuleState:
+    """What `/onboard` shows: the current module, how far along the path, the attempt in progress."""
+
+    path: OnboardingPath
+    module: Module | None  # None once the path is complete
+    index: int
+    answered: tuple[int, ...]
+    attempts: int
+    last_score: float | None
+
+    @property
+    def total(self) -> int:
+        return len(self.path.modules)
+
+    @property
+    def completed(self) -> bool:
+        return self.module is None
+
+
+@dataclass(frozen=True)
+class AnswerResult:
+    """The outcome of one tapped answer: "recorded" (more questions), "passed", "failed", or "stale"."""
+
+    kind: str
+    state: ModuleState
+    score: float | None = None
+    correct: bool | None = None
+
+
+@dataclass(frozen=True)
+class ProgressRow:
+    rep_id: str
+    name: str
+    manager_id: str | None
+    path_id: str
+    completed_modules: int
+    total_modules: int
+    current_module: str | None
+    attempts: int
+    failed_attempts: int
+    last_score: float | None
+    started_at: datetime | None
+    completed_at: datetime | None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "rep_id": self.rep_id,
+            "name": self.name,
+            "manager_id": self.manager_id,
+            "path": self.path_id,
+            "completed_modules": self.completed_modules,
+            "total_modules": self.total_modules,
+            "current_module": self.current_module,
+            "attempts": self.attempts,
+            "failed_attempts": self.failed_attempts,
+            "last_score": self.last_score,
+            "started_at": _iso(self.started_at),
+            "completed_at": _iso(self.completed_at),
+        }
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat(timespec="seconds") + "+00:00"
+
+
+class OnboardingDesk:
+    """Progress, grading and unlocking over the SQL store; one per process, stateless between calls."""
+
+    def __init__(self, store: Store, plan: OnboardingPlan, *, clock: Callable[[], datetime] = utcnow) -> None:
+        self.store = store
+        self.plan = plan
+        self.clock = clock
+
+    def current(self, rep: RepInfo) -> ModuleState | None:
+        """The rep's module today (starting their path on first call); None when no path fits their role."""
+        path = self.plan.path_for(rep)
+        if path is None:
+            return None
+        with self.store.transaction() as session:
+            progress = session.get(OnboardingProgress, rep.rep_id)
+            if progress is None or progress.path_id != path.id:
+                # First visit, or the rep moved to another path (new role or sales model): start it fresh.
+                if progress is not None:
+                    session.delete(progress)
+                    session.flush()
+                progress = OnboardingProgress(
+                    rep_id=rep.rep_id, path_id=path.id, module_index=0, answers="[]", started_at=self.clock()
+                )
+                session.add(progress)
+                session.flush()
+            return self._state(session, path, progress)
+
+    def answer(self, rep: RepInfo, module_id: str, question: int, option: int) -> AnswerResult:
+        """Record a tapped answer; grade when the last question is answered (pass unlocks, fail restarts)."""
+        state = self.current(rep)
+        if state is None:
+            raise OnboardingDataError(f"no onboarding path for role {rep.role!r} and channel {rep.channel!r}")
+        module = state.module
+        if module is None or module.id != module_id or question != len(state.answered):
+            return AnswerResult("stale", state)
+        quiz = module.spec.quiz
+        if not 0 <= option < len(quiz[question].options):
+            return AnswerResult("stale", state)
+        correct = quiz[question].answer == option
+        answers = [*state.answered, option]
+        now = self.clock()
+        with self.store.transaction() as session:
+            progress = session.get(OnboardingProgress, rep.rep_id)
+            assert progress is not None  # created by current()
+            if len(answers) < len(quiz):
+                progress.answers = json.dumps(answers)
+                return AnswerResult("recorded", self._state(session, state.path, progress), correct=correct)
+            score = score_answers(quiz, answers)
+            passed = score >= module.pass_mark - 1e-9
+            session.add(
+                OnboardingAttempt(
+                    rep_id=rep.rep_id,
+                    path_id=state.path.id,
+                    module_id=module.id,
+                    score=score,
+                    passed=passed,
+                    answers=json.dumps(answers),
+                    finished_at=now,
+                )
+            )
+            progress.answers = "[]"
+            if passed:
+                progress.module_index += 1
+                if progress.module_index >= len(state.path.modules):
+                    progress.completed_at = now
+            session.flush()
+            return AnswerResult(
+                "passed" if passed else "failed",
+                self._state(session, state.path, progress),
+                score=score,
+                correct=correct,
+            )
+
+    def _state(self, session: Any, path: OnboardingPath, progress: OnboardingProgress) -> ModuleState:
+        index = min(progress.module_index, len(path.modules))
+        module = path.modules[index] if index < len(path.modules) else None
+        attempts: list[OnboardingAttempt] = []
+        if module is not None:
+            attempts = list(
+                session.scalars(
+                    select(OnboardingAttempt)
+                    .where(
+                        OnboardingAttempt.rep_id == progress.rep_id, OnboardingAttempt.module_id == module.id
+                    )
+                    .order_by(OnboardingAttempt.id)
+                )
+            )
+        return ModuleState(
+            path=path,
+            module=module,
+            index=index,
+            answered=tuple(json.loads(progress.answers or "[]")),
+            attempts=len(attempts),
+            last_score=attempts[-1].score if attempts else None,
+        )
+
+    def status(self, manager_id: str | None = None) -> list[ProgressRow]:
+        """Every rep with a path (a manager's reports only, recursively, when manager_id is given)."""
+        with self.store.session() as session:
+            reps = reports_of(session, manager_id, recursive=True) if manager_id else all_reps(session)
+            rows: list[ProgressRow] = []
+            for rep in reps:
+                path = self.plan.path_for(rep)
+                if path is None:
+                    continue
+                progress = session.get(OnboardingProgress, rep.rep_id)
+                if progress is not None and progress.path_id != path.id:
+                    progress = None
+                attempts = list(
+                    session.scalars(
+                        select(OnboardingAttempt)
+                        .where(OnboardingAttempt.rep_id == rep.rep_id, OnboardingAttempt.path_id == path.id)
+                        .order_by(OnboardingAttempt.id)
+                    )
+                )
+                done = min(progress.module_index, len(path.modules)) if progress else 0
+                rows.append(
+                    ProgressRow(
+                        rep_id=rep.rep_id,
+                        name=rep.name,
+                        manager_id=rep.manager_id,
+                        path_id=path.id,
+                        completed_modules=done,
+                        total_modules=len(path.modules),
+                        current_module=path.modules[done].id if done < len(path.modules) else None,
+                        attempts=len(attempts),
+                        failed_attempts=sum(1 for a in attempts if not a.passed),
+                        last_score=attempts[-1].score if attempts else None,
+                        started_at=progress.started_at if progress else None,
+                        completed_at=progress.completed_at if progress else None,
+                    )
+                )
+            return rows
+
+    def due_nudges(self, today: date) -> list[tuple[RepInfo, ModuleState]]:
+        """Reps on an unfinished path who have not been nudged today; marks them nudged (once a day)."""
+        out: list[tuple[RepInfo, ModuleState]] = []
+        with self.store.session() as session:
+            reps = [r.info() for r in session.scalars(select(Rep).order_by(Rep.rep_id))]
+        for rep in reps:
+            if self.plan.path_for(rep) is None:
+                continue
+            with self.store.transaction() as session:
+                progress = session.get(OnboardingProgress, rep.rep_id)
+                if progress is not None and (
+                    progress.completed_at is not None or progress.last_nudged_on == today
+                ):
+                    continue
+            state = self.current(rep)
+            if state is None or state.completed:
+                continue
+            with self.store.transaction() as session:
+                progress = session.get(OnboardingProgress, rep.rep_id)
+                assert progress is not None
+                progress.last_nudged_on = today
+            out.append((rep, state))
+        return out
+
+
+def onboarding_summary(store: Store, manager_id: str, plan: OnboardingPlan | None = None) -> str:
+    """Plain-text lines of a manager's new hires' progress, for `/team` or `/onboarding` to append."""
+    plan = plan or load_plan(BUNDLED_PLAN)
+    rows = OnboardingDesk(store, plan).status(manager_id)
+    if not rows:
+        return "Onboarding: no new hires on a path."
+    lines = ["Onboarding:"]
+    for row in rows:
+        lines.append(f"- {row.name} ({row.rep_id}): {progress_text(row)}")
+    return "\n".join(lines)
+
+
+def progress_text(row: ProgressRow) -> str:
+    """'3/7 modules, on demo-basics, 1 failed attempt, last score 67%' -- shared by the CLI and the bot."""
+    if row.completed_at is not None:
+        text = f"completed {row.total_modules}/{row.total_modules} modules"
+    elif row.started_at is None:
+        text = f"not started (0/{row.total_modules})"
+    else:
+        text = f"{row.completed_modules}/{row.total_modules} modules, on {row.current_module}"
+    if row.failed_attempts:
+        text += f", {row.failed_attempts} failed attempt{'s' if row.failed_attempts != 1 else ''}"
+    if row.last_score is not None:
+        text += f", last score {row.last_score:.0%}"
+    return text
