@@ -201,14 +201,24 @@ def parse_roster(path: Path, roles: tuple[str, ...]) -> list[RosterRow]:
 
     problems.extend(_cycle_problems(rows, source))
     if problems:
-        raise RosterImportError(problems)
+        raise RosterImportError(sorted(problems, key=_line_number))
     return rows
+
+
+def _line_number(problem: str) -> int:
+    """Sort key: the LINE of a `FILE:LINE: ...` problem, so problems come out in file order."""
+    match = re.search(r":(\d+): ", problem)
+    return int(match.group(1)) if match else 0
 
 
 def _cycle_problems(rows: list[RosterRow], source: str) -> list[str]:
     """One problem per management cycle (A manages B manages A), reported at the cycle's first line."""
-    manager = {r.rep_id: r.manager_id for r in rows if r.rep_id}
-    line_of = {r.rep_id: r.line for r in rows if r.rep_id}
+    manager: dict[str, str | None] = {}
+    line_of: dict[str, int] = {}
+    for r in rows:
+        if r.rep_id and r.rep_id not in manager:  # a duplicate id is reported on its own; use the first
+            manager[r.rep_id] = r.manager_id
+            line_of[r.rep_id] = r.line
     reported: set[str] = set()
     problems: list[str] = []
     for start in manager:

@@ -1,9 +1,154 @@
-"""CLI commands for the authority feature."""
+"""CLI commands for the authority feature: `roster import`, `policy import|show`, `audit`.
+
+Thin on purpose: parse arguments, call the core (knowledge.roster_import, knowledge.policy, knowledge.audit),
+print. Data problems exit 1 with one line per problem; bad arguments exit 2.
+"""
 
 from __future__ import annotations
 
+import json
+from datetime import date
+from pathlib import Path
+
 import typer
+from rich.markup import escape
+from rich.table import Table
+
+from bot.cli.common import EXIT_DATA_ERROR, EXIT_USAGE, console, err_console, fail, services
+from knowledge.audit import list_decisions
+from knowledge.authority import format_amount
+from knowledge.policy import SECTIONS, PolicyError, import_policy, load_policy
+from knowledge.roster_import import RosterImportError, import_roster
+
+roster_app = typer.Typer(help="The sales roster: who is who, their role and manager.", no_args_is_help=True)
+policy_app = typer.Typer(help="The authority policy: limits by role.", no_args_is_help=True)
+
+
+def _problems(problems: list[str]) -> None:
+    """Print every problem on its own line, then exit 1."""
+    for line in problems:
+        err_console.print(f"[bold red]error:[/] {escape(line)}", highlight=False, soft_wrap=True)
+    raise typer.Exit(EXIT_DATA_ERROR)
+
+
+def _existing_file(path: Path) -> Path:
+    if not path.is_file():
+        fail(f"{path}: no such file", EXIT_USAGE)
+    return path
+
+
+@roster_app.command("import")
+def roster_import(
+    ctx: typer.Context, file: Path = typer.Argument(..., help="Roster CSV (rep_id,name,role,...).")
+) -> None:
+    """Replace the roster with FILE.csv; any bad row changes nothing."""
+    store = services(ctx).store
+    try:
+        summary = import_roster(store, _existing_file(file))
+    except RosterImportError as exc:
+        _problems(exc.problems)
+    console.print(summary.line(), highlight=False, soft_wrap=True)
+
+
+@policy_app.command("import")
+def policy_import(
+    ctx: typer.Context, file: Path = typer.Argument(..., help="Policy YAML (roles + limits sections).")
+) -> None:
+    """Make FILE.yaml the active authority policy; any problem changes nothing."""
+    store = services(ctx).store
+    try:
+        policy = import_policy(store, _existing_file(file))
+    except PolicyError as exc:
+        _problems(exc.problems)
+    sections = [kind for kind in SECTIONS if policy.limits(kind) is not None]
+    console.print(
+        f"imported policy: {len(policy.roles)} roles ({', '.join(policy.roles)}), "
+        f"sections: {', '.join(sections)}",
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+@policy_app.command("show")
+def policy_show(ctx: typer.Context) -> None:
+    """Print the active policy's limits by role."""
+    policy = load_policy(services(ctx).store)
+    if policy is None:
+        fail("no policy imported yet: run 'salescoach policy import FILE.yaml'")
+    table = Table(title="Authority limits by role")
+    table.add_column("role")
+    kinds = [kind for kind in SECTIONS if policy.limits(kind) is not None]
+    for kind in kinds:
+        table.add_column(kind, justify="right")
+    for role in policy.roles:
+        cells = [format_amount((policy.limits(kind) or {})[role], kind, "en") for kind in kinds]
+        table.add_row(role, *cells)
+    console.print(table)
+
+
+def _parse_since(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"--since {value!r}: expected a date YYYY-MM-DD", EXIT_USAGE)
+
+
+def audit(
+    ctx: typer.Context,
+    since: str | None = typer.Option(
+        None, "--since", help="Only decisions on or after this date (YYYY-MM-DD, UTC)."
+    ),
+    rep: str | None = typer.Option(None, "--rep", help="Only decisions asked by this rep id."),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON list instead of a table."),
+) -> None:
+    """List recorded authority decisions (when, who, question, decision)."""
+    start = _parse_since(since)
+    with services(ctx).store.session() as session:
+        entries = list_decisions(session, since=start, rep_id=rep)
+    if as_json:
+        typer.echo(json.dumps([entry.model_dump(mode="json") for entry in entries], ensure_ascii=False))
+        return
+    if not entries:
+        console.print("no decisions recorded" + (" for these filters" if since or rep else ""))
+        return
+    table = Table(title=f"Authority decisions ({len(entries)})")
+    for column in (
+        "when (UTC)",
+        "rep",
+        "door",
+        "question",
+        "kind",
+        "requested",
+        "limit",
+        "allowed",
+        "approver",
+    ):
+        table.add_column(column)
+    for entry in entries:
+        d = entry.decision
+        allowed = {True: "yes", False: "no", None: "-"}[d.allowed]
+        if d.cash_equivalent:
+            allowed = "no (cash)"
+        elif d.allowed is False and not d.permitted_at_all:
+            allowed = "no (beyond all)"
+        table.add_row(
+            entry.ts.strftime("%Y-%m-%d %H:%M:%S"),
+            entry.rep_id or "-",
+            entry.door or "-",
+            entry.question,
+            d.kind,
+            "-" if d.requested is None else format_amount(d.requested, d.kind, "en"),
+            "-" if d.limit is None else format_amount(d.limit, d.kind, "en"),
+            allowed,
+            d.approver.rep_id if d.approver else (d.approver_role or "-"),
+        )
+    console.print(table)
 
 
 def register(app: typer.Typer) -> None:
     """Attach this feature's commands to the root app."""
+    app.add_typer(roster_app, name="roster")
+    app.add_typer(policy_app, name="policy")
+    app.command("audit")(audit)
