@@ -68,9 +68,17 @@ class KpiRule(_Strict):
     amount_base: Literal["sales_target", "billed_amount", "active_customers", "proposals"] | None = None
     sample: Sample | None = None
     max_severity: Severity = "high"
+    trend_change: float | None = Field(default=None, ge=0)
     query: str
     why: str = ""
     suggestions: list[str] = Field(min_length=1)
+
+
+    @model_validator(mode="after")
+    def _absolute_needs_own_scale(self) -> KpiRule:
+        if self.gap == "absolute" and (self.thresholds is None or self.trend_change is None):
+            raise ValueError("a KPI with gap: absolute needs its own thresholds and trend_change (its units)")
+        return self
 
 
 class StageRule(_Strict):
