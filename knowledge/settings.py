@@ -53,6 +53,13 @@ class Settings(BaseSettings):
     invite_ttl_hours: int = 72
     rate_limit_per_minute: int = 20
     onboarding_nudge_hour: int = Field(default=9, ge=0, le=23)
+    onboarding_file: Path | None = Field(
+        default=None, description="Onboarding paths YAML; default home/onboarding.yaml, else the sample."
+    )
+    briefing_reminder_days: list[int] = Field(
+        default=[2, 0], description="Remind non-acknowledged recipients this many days before the due date."
+    )
+    briefing_reminder_hour: int = Field(default=9, ge=0, le=23, description="UTC hour reminders go out.")
 
     @property
     def db_url(self) -> str:
