@@ -9,8 +9,9 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any, Literal, Protocol
+from typing import Any, Literal
 
+from knowledge.compliance import CheckResult
 from knowledge.messages import Citation, Decision, Reply
 
 MAX_MESSAGE_CHARS = 4096
@@ -360,7 +361,8 @@ def render_reply(reply: Reply) -> str:
     elif not reply.grounded:
         blocks.append(text("not_grounded", language))
     for warning in reply.warnings:
-        blocks.append(f"<i>⚠ {escape(warning)}</i>")
+        if warning not in reply.answer:  # the answerer may already have written it into the text
+            blocks.append(f"<i>⚠ {escape(warning)}</i>")
     sources = format_citations(reply.citations, language)
     if sources:
         blocks.append(sources)
@@ -373,23 +375,15 @@ def format_reply(reply: Reply, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
 
 
 # ------------------------------------------------------------------------------------------ compliance
-class FindingLike(Protocol):
-    start: int
-    end: int
-    text: str
-    category: str
-    law: str
-    article: str
-    severity: str
-    explanation: str
-    suggestion: str
+_LAW_NAMES: dict[str, dict[Language, str]] = {
+    "advertising_law": {"en": "Advertising Law", "zh": "广告法"},
+    "anti_unfair_competition_law": {"en": "Anti-Unfair Competition Law", "zh": "反不正当竞争法"},
+}
 
 
-class CheckResultLike(Protocol):
-    compliant: bool
-
-    @property
-    def findings(self) -> Sequence[Any]: ...
+def law_name(law: str, language: Language = "en") -> str:
+    names = _LAW_NAMES.get(law)
+    return names[language] if names else law.replace("_", " ")
 
 
 _SEVERITY_MARK = {"high": "🔴", "critical": "🔴", "error": "🔴", "medium": "🟠", "warning": "🟠", "low": "🟡"}
@@ -400,7 +394,7 @@ def _attr(obj: object, name: str) -> str:
     return "" if value is None else str(value)
 
 
-def render_check(result: CheckResultLike, language: Language = "en") -> str:
+def render_check(result: CheckResult, language: Language = "en") -> str:
     """Compliance findings: the offending words quoted, the rule and article, and a compliant rewording."""
     zh = language == "zh"
     findings = list(result.findings)
@@ -414,58 +408,54 @@ def render_check(result: CheckResultLike, language: Language = "en") -> str:
     )
     blocks = [f"<b>{head}</b>"]
     for number, finding in enumerate(findings, start=1):
-        severity = _attr(finding, "severity")
-        mark = _SEVERITY_MARK.get(severity.lower(), "•")
-        line = f"{mark} <b>{number}. “{escape(_attr(finding, 'text'))}”</b>"
-        category = _attr(finding, "category")
-        if category:
-            line += f" · {escape(category)}"
-        if severity:
-            line += f" · {escape(severity)}"
-        parts = [line]
-        explanation = _attr(finding, "explanation")
-        if explanation:
-            parts.append(escape(explanation))
-        law = " ".join(x for x in (_attr(finding, "law"), _attr(finding, "article")) if x)
-        if law:
-            parts.append(f"<i>{'依据' if zh else 'Rule'}:</i> {escape(law)}")
-        suggestion = _attr(finding, "suggestion")
-        if suggestion:
-            parts.append(f"<i>{'建议' if zh else 'Instead'}:</i> {escape(suggestion)}")
+        mark = _SEVERITY_MARK.get(finding.severity, "•")
+        category = finding.category.replace("_", " ")
+        parts = [
+            f"{mark} <b>{number}. “{escape(finding.text)}”</b> · {escape(category)} · {finding.severity}"
+        ]
+        if finding.explanation:
+            parts.append(escape(finding.explanation))
+        rule = f"{law_name(finding.law, language)} {finding.article}".strip()
+        parts.append(f"<i>{'依据' if zh else 'Rule'}:</i> {escape(rule)}")
+        if finding.suggestion:
+            parts.append(f"<i>{'建议' if zh else 'Instead'}:</i> {escape(finding.suggestion)}")
         blocks.append("\n".join(parts))
     return "\n\n".join(blocks)
 
 
-def format_check(
-    result: CheckResultLike, language: Language = "en", limit: int = MAX_MESSAGE_CHARS
-) -> list[str]:
+def format_check(result: CheckResult, language: Language = "en", limit: int = MAX_MESSAGE_CHARS) -> list[str]:
     return split_message(render_check(result, language), limit)
 
 
-# -------------------------------------------------------------------------------------------- coaching
-def render_coaching(report: Any, language: Language = "en") -> str:
-    """KPI findings, worst first as the coach ordered them: the message, then what to do, then compact
-    sources."""
-    zh = language == "zh"
-    title = _attr(report, "title") or _attr(report, "name") or _attr(report, "rep_id")
-    blocks = [f"<b>{escape(title)}</b>"] if title else []
-    summary = _attr(report, "summary")
-    if summary:
-        blocks.append(escape(summary))
-    findings = list(getattr(report, "findings", []) or [])
-    if not findings:
-        blocks.append("✅ 没有需要关注的 KPI。" if zh else "✅ No KPI needs attention.")
-    for finding in findings:
-        severity = _attr(finding, "severity")
-        mark = _SEVERITY_MARK.get(severity.lower(), "•")
-        parts = [f"{mark} <b>{escape(_attr(finding, 'kpi'))}</b>: {escape(_attr(finding, 'message'))}"]
-        for suggestion in getattr(finding, "suggestions", []) or []:
-            parts.append(f"  → {escape(str(suggestion))}")
-        sources = [c for c in getattr(finding, "sources", []) or [] if isinstance(c, Citation)]
-        if sources:
-            parts.append("  <i>" + escape("; ".join(_short_source(c) for c in sources[:2])) + "</i>")
-        blocks.append("\n".join(parts))
-    return "\n\n".join(blocks)
+# ----------------------------------------------------------------------------------------------- coaching
+_KPI_ZH = {
+    "sales_attainment": "销售达成率",
+    "collection_rate": "回款率",
+    "cac": "获客成本",
+    "lead_conversion": "线索转化率",
+    "csat": "客户满意度",
+    "market_share_growth": "市场份额增长",
+}
+
+
+def kpi_label(kpi: str, language: Language = "en") -> str:
+    if language == "zh" and kpi in _KPI_ZH:
+        return _KPI_ZH[kpi]
+    return kpi.replace("_", " ")
+
+
+def _finding_block(finding: Any, language: Language) -> str:
+    mark = _SEVERITY_MARK.get(_attr(finding, "severity").lower(), "•")
+    parts = [
+        f"{mark} <b>{escape(kpi_label(_attr(finding, 'kpi'), language))}</b>: "
+        f"{escape(_attr(finding, 'message'))}"
+    ]
+    for suggestion in getattr(finding, "suggestions", None) or []:
+        parts.append(f"→ {escape(str(suggestion))}")
+    sources = [c for c in getattr(finding, "sources", None) or [] if isinstance(c, Citation)]
+    if sources:
+        parts.append("<i>" + escape("; ".join(_short_source(c) for c in sources[:2])) + "</i>")
+    return "\n".join(parts)
 
 
 def _short_source(citation: Citation) -> str:
@@ -474,8 +464,52 @@ def _short_source(citation: Citation) -> str:
     return citation.title
 
 
+def render_rep_report(report: Any, language: Language = "en") -> str:
+    """A rep's coaching (coaching.coach.RepReport): findings worst first as the coach ordered them, each with
+    what to do and where the advice comes from."""
+    zh = language == "zh"
+    rep = report.rep
+    title = "KPI 辅导" if zh else "Coaching"
+    head = f"<b>{title}: {escape(rep.name)} ({escape(rep.rep_id)})</b> · {escape(report.period)}"
+    blocks = [head]
+    if not report.findings:
+        blocks.append("✅ 本期没有需要关注的 KPI。" if zh else "✅ No KPI needs attention this period.")
+    blocks.extend(_finding_block(f, language) for f in report.findings)
+    return "\n\n".join(blocks)
+
+
+def render_team_report(report: Any, language: Language = "en") -> str:
+    """A manager's team (coaching.coach.TeamReport): the top priorities, then one line per rep with their
+    flags."""
+    zh = language == "zh"
+    manager = report.manager
+    title = "团队" if zh else "Team of"
+    head = f"<b>{title} {escape(manager.name)} ({escape(manager.rep_id)})</b> · {escape(report.period)}"
+    blocks = [head]
+    if report.priorities:
+        blocks.append(f"<b>{'优先事项' if zh else 'Priorities'}</b>")
+        blocks.extend(_finding_block(p, language) for p in report.priorities)
+    lines = []
+    for member in report.members:
+        flags = ", ".join(
+            f"{_SEVERITY_MARK.get(str(sev), '•')} {escape(kpi_label(kpi, language))}"
+            for kpi, sev in member.flags.items()
+        )
+        ok = "✅"
+        lines.append(f"• {escape(member.name)} ({escape(member.rep_id)}): {flags or ok}")
+    if lines:
+        blocks.append(f"<b>{'成员' if zh else 'Reps'}</b>\n" + "\n".join(lines))
+    if report.without_data:
+        label = "无数据" if zh else "No data"
+        blocks.append(f"<i>{label}: {escape(', '.join(report.without_data))}</i>")
+    return "\n\n".join(blocks)
+
+
 def format_coaching(report: Any, language: Language = "en", limit: int = MAX_MESSAGE_CHARS) -> list[str]:
-    return split_message(render_coaching(report, language), limit)
+    """A rep report or a team report, split into sendable messages."""
+    if hasattr(report, "members"):
+        return split_message(render_team_report(report, language), limit)
+    return split_message(render_rep_report(report, language), limit)
 
 
 # ------------------------------------------------------------------------------------------- keyboards

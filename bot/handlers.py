@@ -36,6 +36,7 @@ from bot.formatting import (
 )
 from bot.identity import InviteError, create_invite, may_invite, redeem_invite, resolve_user, telegram_chat_of
 from bot.ratelimit import SlidingWindowLimiter, Verdict
+from coaching.coach import NoDataError, RepReport, TeamReport
 from knowledge.messages import RepInfo, Request
 from knowledge.roster import can_view, get_rep, management_chain, reports_of
 
@@ -446,8 +447,12 @@ async def coach_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
             text("not_visible", language, target=escape(target)), parse_mode=ParseMode.HTML
         )
         return
-    report = await with_typing(context, chat.id, asyncio.to_thread(services.coach.coach_rep, target))
-    await send_coaching(context, chat.id, report, language, target)
+    try:
+        report = await with_typing(context, chat.id, asyncio.to_thread(services.coach.coach_rep, target))
+    except NoDataError:
+        await message.reply_text(text("no_kpis", language, target=escape(target)), parse_mode=ParseMode.HTML)
+        return
+    await send_coaching(context, chat.id, report, language)
 
 
 async def team_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -462,12 +467,19 @@ async def team_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if not await asyncio.to_thread(_has_reports, services, rep.rep_id):
         await message.reply_text(text("team_only", language))
         return
-    report = await with_typing(context, chat.id, asyncio.to_thread(services.coach.team_report, rep.rep_id))
-    await send_coaching(context, chat.id, report, language, rep.rep_id)
+    try:
+        report = await with_typing(
+            context, chat.id, asyncio.to_thread(services.coach.team_report, rep.rep_id)
+        )
+    except NoDataError:
+        label = escape(f"{rep.name} ({rep.rep_id})")
+        await message.reply_text(text("no_kpis", language, target=label), parse_mode=ParseMode.HTML)
+        return
+    await send_coaching(context, chat.id, report, language)
 
 
 async def send_coaching(
-    context: ContextTypes.DEFAULT_TYPE, chat_id: int, report: Any, language: Language, subject: str
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, report: RepReport | TeamReport, language: Language
 ) -> None:
     """The coaching text, then each chart as a photo."""
     await send_html(context, chat_id, format_coaching(report, language))

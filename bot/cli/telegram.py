@@ -1,9 +1,121 @@
-"""CLI commands for the telegram feature."""
+"""CLI commands for the Telegram bot: run it (`bot`), link a rep (`invite`), list content gaps (`gaps`)."""
 
 from __future__ import annotations
 
+import json
+import logging
+from datetime import timedelta
+from urllib.parse import urlparse
+
 import typer
+from rich.table import Table
+
+from bot.cli.common import EXIT_USAGE, console, fail, services
+
+logger = logging.getLogger(__name__)
 
 
 def register(app: typer.Typer) -> None:
     """Attach this feature's commands to the root app."""
+    app.command("bot")(run_bot)
+    app.command("invite")(invite)
+    app.command("gaps")(gaps)
+
+
+def run_bot(
+    ctx: typer.Context,
+    webhook_url: str | None = typer.Option(
+        None,
+        "--webhook-url",
+        help="Public HTTPS URL Telegram posts updates to (webhook mode; default: polling).",
+    ),
+    webhook_secret: str | None = typer.Option(
+        None,
+        "--webhook-secret",
+        envvar="SALESCOACH_WEBHOOK_SECRET",
+        help="Secret Telegram sends in X-Telegram-Bot-Api-Secret-Token; other requests are refused.",
+    ),
+    listen: str = typer.Option("127.0.0.1", "--listen", help="Address the webhook server binds to."),
+    port: int = typer.Option(8443, "--port", help="Port the webhook server binds to."),
+) -> None:
+    """Run the Telegram bot: long polling by default, or a webhook server behind a load balancer."""
+    from telegram.error import InvalidToken, NetworkError, TelegramError
+
+    from bot.app import build_application, redact
+
+    svc = services(ctx)
+    settings = svc.settings
+    token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
+    if not token:
+        fail("no Telegram bot token: set TELEGRAM_BOT_TOKEN (from @BotFather)", EXIT_USAGE)
+    if webhook_url and not webhook_secret:
+        fail("--webhook-url needs --webhook-secret (or SALESCOACH_WEBHOOK_SECRET)", EXIT_USAGE)
+    if webhook_secret and not webhook_url:
+        fail("--webhook-secret only applies with --webhook-url", EXIT_USAGE)
+    try:
+        application = build_application(svc)
+        if webhook_url:
+            url_path = urlparse(webhook_url).path.lstrip("/")
+            application.run_webhook(
+                listen=listen,
+                port=port,
+                url_path=url_path,
+                webhook_url=webhook_url,
+                secret_token=webhook_secret,
+                drop_pending_updates=False,
+            )
+        else:
+            application.run_polling(drop_pending_updates=False)
+    except InvalidToken:
+        fail("Telegram rejected the bot token: check TELEGRAM_BOT_TOKEN")
+    except (NetworkError, TelegramError) as exc:
+        # PTB messages can carry the request URL, and with it the token.
+        fail(f"Telegram API unreachable at {settings.telegram_api_base_url}: {redact(str(exc), token)}")
+
+
+def invite(
+    ctx: typer.Context,
+    rep_id: str = typer.Argument(..., help="Roster id of the rep to link."),
+) -> None:
+    """Create a one-time code the rep sends to the bot as /start CODE (valid SALESCOACH_INVITE_TTL_HOURS)."""
+    from bot.identity import create_invite
+    from knowledge.roster import UnknownRepError
+
+    svc = services(ctx)
+    hours = svc.settings.invite_ttl_hours
+    try:
+        code = create_invite(svc.store, rep_id, timedelta(hours=hours))
+    except UnknownRepError as exc:
+        fail(str(exc))
+    except ValueError as exc:
+        fail(str(exc), EXIT_USAGE)
+    console.print(f"Invite for {rep_id}, valid {hours} h, single use; the rep sends:", highlight=False)
+    console.print(f"/start {code}", highlight=False, soft_wrap=True)
+
+
+def gaps(
+    ctx: typer.Context,
+    as_json: bool = typer.Option(False, "--json", help="Print JSON for scripts."),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="Show at most this many."),
+) -> None:
+    """Questions the knowledge base could not ground or whose answers were voted down, most frequent first."""
+    from bot.feedback import gaps as find_gaps
+
+    found = find_gaps(services(ctx).store, limit=limit)
+    if as_json:
+        typer.echo(json.dumps([g.to_json_dict() for g in found], ensure_ascii=False, indent=2))
+        return
+    if not found:
+        console.print("No gaps: every recorded question was grounded and none was voted down.")
+        return
+    table = Table("asks", "ungrounded", "👎", "👍", "question", "last asked")
+    for gap in found:
+        table.add_row(
+            str(gap.asks),
+            str(gap.ungrounded),
+            str(gap.not_helpful),
+            str(gap.helpful),
+            gap.question,
+            gap.last_asked.strftime("%Y-%m-%d %H:%M"),
+        )
+    console.print(table)
