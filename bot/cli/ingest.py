@@ -1,9 +1,30 @@
-"""CLI commands for the ingest feature."""
+"""`salescoach ingest PATH...`: sync the knowledge index with files and folders, one line per broken file."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
+from rich.markup import escape
+
+from bot.cli.common import EXIT_DATA_ERROR, err_console, services
+from ingest.pipeline import sync_paths
+
+
+def ingest(
+    ctx: typer.Context,
+    paths: list[Path] = typer.Argument(..., help="Files and folders of .md, .txt, .pdf, .docx, .html."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Hide the progress bar."),
+) -> None:
+    """Add new files, replace changed ones, skip unchanged ones and drop files gone from the folders."""
+    report = sync_paths(paths, services(ctx).index, progress=not quiet, console=err_console)
+    for error in report.errors:
+        err_console.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
+    typer.echo(report.summary())
+    if report.failed:
+        raise typer.Exit(EXIT_DATA_ERROR)
 
 
 def register(app: typer.Typer) -> None:
     """Attach this feature's commands to the root app."""
+    app.command("ingest")(ingest)
