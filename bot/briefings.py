@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 from sqlalchemy import (
@@ -46,6 +46,9 @@ from ingest.language import detect_language
 from knowledge.messages import RepInfo
 from knowledge.roster import Rep, UnknownRepError, get_rep, reports_of
 from knowledge.store import Base, Store
+
+if TYPE_CHECKING:
+    from bot.services import Services
 
 PUSHING_ROLES = ("manager", "director")
 DEFAULT_REMINDER_DAYS: tuple[int, ...] = (2, 0)
@@ -784,3 +787,18 @@ def next_reminder_at(store: Store) -> datetime | None:
             .order_by(BriefingReminder.remind_at)
             .limit(1)
         )
+
+
+def briefing_desk(services: Services, *, clock: Clock = utcnow) -> BriefingDesk:
+    """The desk wired to the services: SQL store, home folder, knowledge ingest and reminder settings."""
+    from ingest.pipeline import ingest_file
+
+    settings = services.settings
+    return BriefingDesk(
+        services.store,
+        settings.home,
+        ingest=lambda path: ingest_file(path, services.index),
+        clock=clock,
+        reminder_days=settings.briefing_reminder_days,
+        reminder_hour=settings.briefing_reminder_hour,
+    )

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -214,6 +214,11 @@ def load_plan(path: Path) -> OnboardingPlan:
         line = f":{mark.line + 1}" if mark is not None else ""
         raise OnboardingDataError(f"{path}{line}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
     return parse_plan(raw, str(path))
+
+
+def load_configured_plan(home: Path, configured: Path | None = None) -> OnboardingPlan:
+    """The plan the settings point at (see `plan_location`)."""
+    return load_plan(plan_location(home, configured))
 
 
 def plan_location(home: Path, configured: Path | None = None) -> Path:
@@ -428,28 +433,92 @@ class OnboardingDesk:
             return rows
 
     def due_nudges(self, today: date) -> list[tuple[RepInfo, ModuleState]]:
-        """Reps on an unfinished path who have not been nudged today; marks them nudged (once a day)."""
+        """Reps on an unfinished path not nudged today, with their module (`mark_nudged` once sent)."""
         out: list[tuple[RepInfo, ModuleState]] = []
         with self.store.session() as session:
             reps = [r.info() for r in session.scalars(select(Rep).order_by(Rep.rep_id))]
+            done_or_nudged = {
+                p.rep_id
+                for p in session.scalars(select(OnboardingProgress))
+                if p.completed_at is not None or p.last_nudged_on == today
+            }
         for rep in reps:
-            if self.plan.path_for(rep) is None:
+            if rep.rep_id in done_or_nudged or self.plan.path_for(rep) is None:
                 continue
-            with self.store.transaction() as session:
-                progress = session.get(OnboardingProgress, rep.rep_id)
-                if progress is not None and (
-                    progress.completed_at is not None or progress.last_nudged_on == today
-                ):
-                    continue
             state = self.current(rep)
-            if state is None or state.completed:
-                continue
-            with self.store.transaction() as session:
-                progress = session.get(OnboardingProgress, rep.rep_id)
-                assert progress is not None
-                progress.last_nudged_on = today
-            out.append((rep, state))
+            if state is not None and not state.completed:
+                out.append((rep, state))
         return out
+
+    def mark_nudged(self, rep_id: str, today: date) -> None:
+        """Remember today's nudge went out, so a restart the same day does not send it twice."""
+        with self.store.transaction() as session:
+            progress = session.get(OnboardingProgress, rep_id)
+            if progress is not None:
+                progress.last_nudged_on = today
+
+
+# ------------------------------------------------------------------------------------------------ readings
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One cited section of a module, as stored in the knowledge index."""
+
+    title: str
+    section: str
+    version: str | None
+    language: str
+    text: str
+
+
+class SectionIndex(Protocol):
+    """The parts of knowledge.index.KnowledgeIndex the readings lookup uses."""
+
+    def documents(self) -> dict[str, str]: ...
+
+    @property
+    def collection(self) -> Any: ...
+
+    def fetch(self, chunk_ids: Sequence[str]) -> dict[str, Any]: ...
+
+
+def _section_matches(stored: str, wanted: str) -> bool:
+    """Stored heading paths start with the document title; `wanted` is the path below it (or a prefix)."""
+    parts = [p.strip() for p in stored.split(">")]
+    want = [p.strip() for p in wanted.split(">")]
+    return any(parts[i : i + len(want)] == want for i in range(len(parts) - len(want) + 1))
+
+
+def lookup_section(index: SectionIndex, file_name: str, section: str) -> list[Reading]:
+    """The live chunks of `file_name` under `section` (and its subsections), in document order."""
+    sources = [s for s in index.documents() if Path(s).name == file_name]
+    readings: list[tuple[int, Reading]] = []
+    for source in sources:
+        found = index.collection.get(where={"source": source}, include=[])
+        for chunk in index.fetch(list(found["ids"])).values():
+            meta = chunk.metadata
+            if _section_matches(str(meta.get("section", "")), section):
+                reading = Reading(
+                    title=str(meta.get("title", file_name)),
+                    section=str(meta.get("section", section)),
+                    version=str(meta.get("version") or "") or None,
+                    language=str(meta.get("language", "en")),
+                    text=chunk.text,
+                )
+                readings.append((int(meta.get("ordinal", 0)), reading))
+    return [r for _, r in sorted(readings, key=lambda item: item[0])]
+
+
+def module_readings(index: SectionIndex, module: Module, language: str) -> list[Reading]:
+    """A module's readings in the rep's language; English when the twin is not indexed."""
+    out: list[Reading] = []
+    for ref in module.spec.read:
+        found = lookup_section(index, *ref.pick(language))
+        if not found and language != "en":
+            found = lookup_section(index, *ref.pick("en"))
+        out.extend(found)
+    return out
 
 
 def onboarding_summary(store: Store, manager_id: str, plan: OnboardingPlan | None = None) -> str:

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.services import Services
 from knowledge.roster_import import import_roster
+from knowledge.settings import Settings
 from knowledge.store import Store
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -55,3 +57,24 @@ def roster_store(tmp_path: Path) -> Store:
 @pytest.fixture
 def clock() -> ManualClock:
     return ManualClock()
+
+
+KB_FILES = (
+    "sales-duty-manual.md",
+    "sales-duty-manual-zh.md",
+    "pricing-authority-policy.md",
+    "pricing-authority-policy-zh.md",
+)
+
+
+def kb_services(home: Path, files: tuple[str, ...] = KB_FILES) -> Services:
+    """Services over a fresh home with deterministic fake embeddings, the sample roster and some KB files."""
+    from fakes import HashingEmbeddings
+
+    from ingest.pipeline import ingest_file
+
+    services = Services(Settings(home=home), embeddings=HashingEmbeddings())
+    import_roster(services.store, SAMPLES / "roster.csv")
+    for name in files:
+        ingest_file(SAMPLES / "kb" / name, services.index)
+    return services

@@ -268,6 +268,11 @@ def test_nudges_once_a_day_to_unfinished_paths(roster_store: Store, clock: Manua
     desk = OnboardingDesk(roster_store, load_plan(BUNDLED_PLAN), clock=clock)
     first = desk.due_nudges(date(2026, 11, 20))
     assert [r.rep_id for r, _ in first] == ["S003", "S004", "S007", "S009"]
+    assert [s.module.id for _, s in first] == ["market-intel"] * 4  # type: ignore[union-attr]
+    desk.mark_nudged("S003", date(2026, 11, 20))
+    assert [r.rep_id for r, _ in desk.due_nudges(date(2026, 11, 20))] == ["S004", "S007", "S009"]
+    for rep_id in ("S004", "S007", "S009"):
+        desk.mark_nudged(rep_id, date(2026, 11, 20))
     assert desk.due_nudges(date(2026, 11, 20)) == []
     for _ in range(7):
         answer_module(desk, rep(roster_store, "S007"), right=True)

@@ -1,0 +1,49 @@
+"""Briefings and onboarding on a real knowledge index (fake embeddings): ingested at once, sections by name."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from fixtures_briefings import kb_services
+
+from bot.briefings import briefing_desk
+from bot.onboarding import BUNDLED_PLAN, load_plan, lookup_section, module_readings
+
+
+def test_briefing_is_answerable_as_soon_as_it_is_created(tmp_path: Path) -> None:
+    services = kb_services(tmp_path / "home", files=())
+    desk = briefing_desk(services)
+    bid = desk.create(
+        author_id="M001",
+        title="AX-900 launch",
+        body="## Pricing\n\nThe AX-900 lists at 12,800 CNY and ships from 1 March.\n",
+        due=date(2099, 1, 1),
+    )
+    source = str((tmp_path / "home" / "briefings" / f"{bid}.md").resolve())
+    assert source in services.index.documents()
+    (reading,) = lookup_section(services.index, f"{bid}.md", "Pricing")
+    assert "12,800 CNY" in reading.text
+    hits = services.retriever.invoke("AX-900 list price")
+    assert hits and hits[0].metadata["doc_type"] == "briefing"
+    assert hits[0].metadata["source"] == source
+
+
+def test_module_readings_come_from_the_index_in_the_reps_language(tmp_path: Path) -> None:
+    services = kb_services(tmp_path / "home")
+    module = load_plan(BUNDLED_PLAN).paths["junior-direct"].modules[4]  # signing and discount authority
+    english = module_readings(services.index, module, "en")
+    assert [r.section.split(" > ")[-1] for r in english][:1] == ["Signing Authority"]
+    assert any("50,000 CNY" in r.text for r in english)
+    assert any(r.section.endswith("Discount Authority") for r in english)
+    chinese = module_readings(services.index, module, "zh")
+    assert chinese and all(r.language == "zh" for r in chinese)
+    assert any(r.section.endswith("折扣权限") for r in chinese)
+
+
+def test_english_fallback_when_the_chinese_twin_is_not_indexed(tmp_path: Path) -> None:
+    services = kb_services(tmp_path / "home", files=("sales-duty-manual.md",))
+    module = load_plan(BUNDLED_PLAN).paths["junior-online"].modules[0]
+    readings = module_readings(services.index, module, "zh")
+    assert readings and readings[0].section.endswith("Market Information Gathering")
+    assert readings[0].language == "en"
