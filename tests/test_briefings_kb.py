@@ -1,4 +1,4 @@
-"""Briefings and onboarding on a real knowledge index (fake embeddings): ingested at once, sections by name."""
+"""Briefings and onboarding on a real index (fake embeddings): ingested at once, sections found by name."""
 
 from __future__ import annotations
 
