@@ -1,0 +1,308 @@
+"""The compliance checker: points at each phrase of a sales draft that risks the Advertising Law or the AUCL.
+
+Rules come from a YAML file (knowledge/compliance_rules.py); this module only runs them. A rule fires on an
+anchor pattern, then must pass its cue groups (bribery: benefit + person + secrecy), its amount condition
+(prize promotions) and its context exceptions (service attitude, usage tips, sourced rankings, booked
+discounts). Everything is compiled once, so a check is a few dozen regex scans of a short text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from pydantic import BaseModel, Field
+
+from knowledge.authority_parse import cn_number
+from knowledge.compliance_rules import (
+    SEVERITY_RANK,
+    AmountCondition,
+    Category,
+    Law,
+    Rule,
+    RuleSet,
+    Severity,
+    load_rules,
+)
+from knowledge.messages import Citation
+
+if TYPE_CHECKING:
+    from knowledge.settings import Settings
+
+
+class Finding(BaseModel):
+    """One risky phrase; `text == draft[start:end]`, offsets into the original text, not a normalised copy."""
+
+    start: int
+    end: int
+    text: str
+    category: Category
+    law: Law
+    article: str
+    severity: Severity
+    explanation: str
+    suggestion: str
+    rule_id: str
+    also: str | None = None
+    sources: list[Citation] = Field(default_factory=list)
+
+
+class CheckResult(BaseModel):
+    compliant: bool
+    findings: list[Finding] = Field(default_factory=list)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The `check --json` contract: compliant, findings (start, end, text, category, law, article...)."""
+        return self.model_dump(mode="json")
+
+
+class ScoredPassage(Protocol):
+    """A retrieved passage as knowledge.retriever.ScoredChunk gives it."""
+
+    text: str
+    metadata: dict[str, Any]
+    score: float
+
+
+class SearchesKnowledge(Protocol):
+    """What the checker needs of a retriever (knowledge.retriever.HybridRetriever fits)."""
+
+    def search(
+        self, query: str, k: int | None = None, audience_role: str | None = None
+    ) -> Sequence[ScoredPassage]: ...
+
+
+RetrieverFactory = Callable[[], SearchesKnowledge]
+
+# Sentence ends: Chinese and Western stops, semicolons, new lines. A '.' counts only before a space or the
+# end, so 4.8万, No.1 and v2.1 stay inside their sentence. Commas never split: one claim often spans them.
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]+|\.(?=\s|$)")
+
+# Money: a currency sign or unit, or a bare 万 amount (6万 = 60,000). Chinese numerals are accepted with a
+# unit (六万元). Amounts right after 满/消费/spend are purchase thresholds, not prizes.
+_MONEY = re.compile(
+    r"(?P<pre>[¥￥]|\bRMB|\bCNY|人民币)?\s*"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)\s*"
+    r"(?P<mult>万|千|[kK]\b)?\s*"
+    r"(?P<unit>元|块|人民币|yuan\b|RMB\b|CNY\b)?",
+    re.IGNORECASE,
+)
+_NOT_MONEY_AFTER_WAN = "台件个人份次名位家辆套箱盒瓶"
+_PURCHASE_THRESHOLD = re.compile(r"(?:满|消费|购满|购物|spend(?:ing)?|over|above|orders? of)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: float
+    start: int
+    end: int
+
+
+def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amount]:
+    """Money amounts in text[start:end] in CNY, with their offsets (purchase thresholds skipped)."""
+    stop = len(text) if end is None else end
+    amounts: list[Amount] = []
+    for m in _MONEY.finditer(text, start, stop):
+        num, mult, pre, unit = m["num"], m["mult"], m["pre"], m["unit"]
+        if not num or not (pre or unit or mult == "万"):
+            continue
+        if mult == "万" and not (pre or unit) and text[m.end() : m.end() + 1] in _NOT_MONEY_AFTER_WAN:
+            continue  # 10万台 counts machines, not yuan
+        value = cn_number(num + (mult if mult in ("万", "千") else ""))
+        if not value:
+            continue
+        if mult in ("k", "K"):
+            value *= 1_000
+        if _PURCHASE_THRESHOLD.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        amounts.append(Amount(value=value, start=m.start(), end=m.end()))
+    return amounts
+
+
+class _Sentences:
+    """Sentence spans of one text, for "which sentence holds offset i" in O(log n)."""
+
+    def __init__(self, text: str) -> None:
+        spans: list[tuple[int, int]] = []
+        begin = 0
+        for m in _SENTENCE_END.finditer(text):
+            spans.append((begin, m.end()))
+            begin = m.end()
+        if begin < len(text):
+            spans.append((begin, len(text)))
+        self.spans = spans or [(0, len(text))]
+        self.starts = [s for s, _ in self.spans]
+
+    def around(self, offset: int) -> tuple[int, int]:
+        return self.spans[max(0, bisect_right(self.starts, offset) - 1)]
+
+
+@dataclass
+class _Hit:
+    rule: Rule
+    start: int
+    end: int
+
+
+def _exempt(rule: Rule, text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+    s_start, s_end = sentence
+    for exemption in rule.exceptions:
+        if exemption.scope == "span":
+            (pattern,) = exemption.patterns
+            if any(m.start() < end and m.end() > start for m in pattern.finditer(text, s_start, s_end)):
+                return True
+        elif exemption.scope == "sentence":
+            if all(p.search(text, s_start, s_end) for p in exemption.patterns):
+                return True
+        elif all(p.search(text) for p in exemption.patterns):
+            return True
+    return False
+
+
+def _all_cues(rule: Rule, text: str, start: int, end: int) -> bool:
+    """Every cue group of a combined-cue rule has a match in text[start:end]."""
+    return all(any(p.search(text, start, end) for p in group) for _name, group in rule.requires)
+
+
+def _amount_end(condition: AmountCondition, text: str, end: int, sentence_end: int) -> int | None:
+    """End offset of the largest amount after the match that exceeds the threshold, else None."""
+    over = [a for a in find_amounts(text, end, min(sentence_end, end + condition.window))]
+    over = [a for a in over if a.value > condition.greater_than]
+    return max(over, key=lambda a: a.value).end if over else None
+
+
+def _merge(hits: Iterable[_Hit]) -> list[_Hit]:
+    """Merge overlapping hits of the same category; the more severe rule speaks for the merged span."""
+    merged: list[_Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.rule.category, h.start, -h.end)):
+        last = merged[-1] if merged else None
+        if last is not None and last.rule.category == hit.rule.category and hit.start < last.end:
+            last.end = max(last.end, hit.end)
+            if SEVERITY_RANK[hit.rule.severity] > SEVERITY_RANK[last.rule.severity]:
+                last.rule = hit.rule
+        else:
+            merged.append(_Hit(hit.rule, hit.start, hit.end))
+    return sorted(merged, key=lambda h: (h.start, h.end, h.rule.category))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding whitespace from a span so the highlighted text is just the words."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+class ComplianceChecker:
+    """Checks drafts against a rule set; the retriever (to cite the company's rule cards) is built lazily."""
+
+    def __init__(self, rules: RuleSet, retriever_factory: RetrieverFactory | None = None) -> None:
+        self.rules = rules
+        self._retriever_factory = retriever_factory
+        self._retriever: SearchesKnowledge | None = None
+        self._card_cache: dict[str, list[Citation]] = {}
+
+    @classmethod
+    def from_settings(
+        cls, settings: Settings, retriever_factory: RetrieverFactory | None = None
+    ) -> ComplianceChecker:
+        """Rules from `settings.compliance_rules_path`, or the rule file shipped with the package."""
+        path: Path | None = getattr(settings, "compliance_rules_path", None)
+        return cls(load_rules(path), retriever_factory=retriever_factory)
+
+    def check(self, text: str, *, with_sources: bool = False) -> CheckResult:
+        """Find every risky phrase in `text`; with_sources adds the company's own rule-card sections."""
+        sentences = _Sentences(text)
+        hits = [hit for rule in self.rules.rules for hit in self._run(rule, text, sentences)]
+        findings = [self._finding(text, hit) for hit in _merge(hits)]
+        if with_sources and findings and self._retriever_factory is not None:
+            for finding in findings:
+                finding.sources = self.rule_cards(finding.category)
+        return CheckResult(compliant=not findings, findings=findings)
+
+    def _run(self, rule: Rule, text: str, sentences: _Sentences) -> Iterable[_Hit]:
+        # Cheap gate: a combined-cue rule cannot fire unless every cue group occurs somewhere.
+        if rule.requires and rule.cue_scope == "text" and not _all_cues(rule, text, 0, len(text)):
+            return
+        for pattern in rule.patterns:
+            for m in pattern.finditer(text):
+                start, end = _trim(text, m.start(), m.end())
+                if start >= end:
+                    continue
+                sentence = sentences.around(start)
+                if rule.requires and rule.cue_scope == "sentence" and not _all_cues(rule, text, *sentence):
+                    continue
+                if rule.amount is not None:
+                    amount_end = _amount_end(rule.amount, text, end, sentence[1])
+                    if amount_end is None:
+                        continue
+                    end = amount_end
+                if _exempt(rule, text, start, end, sentence):
+                    continue
+                yield _Hit(rule, start, end)
+
+    @staticmethod
+    def _finding(text: str, hit: _Hit) -> Finding:
+        rule = hit.rule
+        return Finding(
+            start=hit.start,
+            end=hit.end,
+            text=text[hit.start : hit.end],
+            category=rule.category,
+            law=rule.law,
+            article=rule.article,
+            severity=rule.severity,
+            explanation=rule.explanation,
+            suggestion=rule.suggestion,
+            rule_id=rule.id,
+            also=rule.also,
+        )
+
+    def rule_cards(self, category: str, k: int = 3) -> list[Citation]:
+        """The company's own compliance rule card sections for a category (doc_type compliance), cached."""
+        if category in self._card_cache:
+            return self._card_cache[category]
+        if self._retriever_factory is None:
+            return []
+        if self._retriever is None:
+            self._retriever = self._retriever_factory()
+        query = _CARD_QUERIES.get(category, category.replace("_", " "))
+        hits = self._retriever.search(query, k=k * 3)
+        cards = [_citation(hit) for hit in hits if hit.metadata.get("doc_type") == "compliance"]
+        self._card_cache[category] = cards[:k]
+        return self._card_cache[category]
+
+
+# What to ask the knowledge base for each category: both languages, since rule cards may be in either.
+_CARD_QUERIES: dict[str, str] = {
+    "absolute_terms": "compliance absolute terms superlatives 最 第一 best No.1 绝对化用语",
+    "guarantees_returns": "compliance guarantees promised returns 保证 零风险 回本 risk-free",
+    "unsourced_data": "compliance data claims must name their source 数据 来源 statistics",
+    "disparagement": "compliance competitors disparagement 商业诋毁 comparing competitors",
+    "commercial_bribery": "compliance commercial bribery kickbacks rebates 回扣 返点 入账",
+    "prize_promotion": "compliance prize promotion lottery 50,000 有奖销售 抽奖",
+    "trade_secrets": "compliance trade secrets competitor information 商业秘密 former employee",
+    "endorsement": "compliance endorsement customer name consent 代言 推荐",
+    "government_endorsement": "compliance government officials names 国家机关 特供 official endorsement",
+    "medical_claims": "compliance medical health claims 治疗 疗效 cure",
+}
+
+
+def _citation(hit: ScoredPassage) -> Citation:
+    """A retrieved rule-card passage as a Citation (Chroma stores None as "", hence the `or None`)."""
+    metadata = hit.metadata
+    return Citation(
+        title=str(metadata.get("title", "")),
+        source=str(metadata.get("source", "")),
+        section=str(metadata.get("section", "")),
+        version=str(metadata.get("version") or "") or None,
+        score=float(hit.score),
+        snippet=hit.text[:300],
+        doc_type=str(metadata.get("doc_type") or "") or None,
+        language=str(metadata.get("language") or "") or None,
+    )
