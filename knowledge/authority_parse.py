@@ -84,16 +84,16 @@ def cn_number(text: str) -> float | None:
         if token[0].isdigit():
             number = float(token)
         elif token in _CN_DIGITS:
-            after_zero = token in "零〇"
+            after_zero = after_zero or token in "零〇"
             number = float(_CN_DIGITS[token])
         elif token == "万":
             section += number or 0.0
             result += (section or 1.0) * 10000
-            section, number, last_unit = 0.0, None, 10000
+            section, number, last_unit, after_zero = 0.0, None, 10000, False
         else:
             unit = _CN_UNITS[token]
             section += (1.0 if number is None else number) * unit
-            number, last_unit = None, unit
+            number, last_unit, after_zero = None, unit, False
     if number is not None:
         # Colloquial shortening: 两千五 = 2,500, 一万二 = 12,000 (but 一千零五 = 1,005).
         if last_unit >= 100 and not after_zero:

@@ -232,7 +232,7 @@ def _cycle_problems(rows: list[RosterRow], source: str) -> list[str]:
         if current is None or current not in seen:
             continue
         cycle = path[path.index(current) :]
-        if reported.intersection(cycle):
+        if len(cycle) == 1 or reported.intersection(cycle):  # a self-loop is reported as "own manager"
             continue
         reported.update(cycle)
         first = min(cycle, key=lambda rep: line_of[rep])
