@@ -238,21 +238,35 @@ def _template_fields(
 
 
 def _explain_channels(ctx: FindingContext, finding: Finding) -> None:
-    """Name the channel that drives a high CAC, recommend cheaper team channels, estimate moving budget."""
+    """Say whether the channel mix or conversion within channels drives a high CAC, name the channel,
+    recommend cheaper team channels and estimate the effect of moving budget at team rates.
+
+    Mix vs execution: price the rep's own spend at the team's CAC per channel. If that alone lands well above
+    the team median (`mix_cac_ratio`), the mix is the cause and the problem channel is the expensive channel
+    with the most spend; otherwise the rep converts worse within channels and the problem channel is the one
+    with the most spend beyond what the team would need for the same customers.
+    """
     rules = ctx.rules.channels
     team = ctx.bench.reference
-    mine = ctx.current.rep_channels(ctx.rep_id)
-    spent = {name: c for name, c in mine.items() if (c["spend"] or 0) > 0}
+    spent = {n: c for n, c in ctx.current.rep_channels(ctx.rep_id).items() if (c["spend"] or 0) > 0}
     if not spent or finding.value is None or not finding.benchmark:
         return
+    priced = {n: c for n, c in spent.items() if team.channel_cac.get(n)}
+    at_team_rates = sum((c["spend"] or 0.0) / (team.channel_cac[n] or 1.0) for n, c in priced.items())
+    mix_cac = sum((c["spend"] or 0.0) for c in priced.values()) / at_team_rates if at_team_rates else None
     overall = _pooled_cac(team)
-    expensive = [
-        name
-        for name, c in spent.items()
-        if _above(team.channel_cac.get(name), overall) or _above(c["cac"], _times(team.channel_cac.get(name),
-                                                                                   rules.own_cac_ratio))
-    ]
-    problem = max(expensive or list(spent), key=lambda name: spent[name]["spend"] or 0.0)
+    mix_problem = mix_cac is not None and mix_cac >= rules.mix_cac_ratio * finding.benchmark
+    if mix_problem:
+        expensive = [n for n in priced if _above(team.channel_cac.get(n), overall)]
+        problem = max(expensive or list(priced), key=lambda n: spent[n]["spend"] or 0.0)
+    else:
+
+        def excess(name: str) -> float:
+            """Spend beyond what the team would have needed for the same customers in this channel."""
+            c = spent[name]
+            return (c["spend"] or 0.0) - (c["won"] or 0.0) * (team.channel_cac.get(name) or 0.0)
+
+        problem = max(spent, key=excess)
     problem_team_cac = team.channel_cac.get(problem)
     recommended = sorted(
         (
@@ -266,39 +280,54 @@ def _explain_channels(ctx: FindingContext, finding: Finding) -> None:
         ),
         key=lambda name: team.channel_cac[name] or 0.0,
     )
-    share = spent[problem]["spend_share"] or 0.0
+    channel = spent[problem]
+    share = channel["spend_share"] or 0.0
     ratio = finding.value / finding.benchmark
-    parts = [
+    head = (
         f"Your CAC is {ratio:.1f}x the {team.scope} median ({format_value(finding.value, 'money')} against "
-        f"{format_value(finding.benchmark, 'money')} per won customer): {share:.0%} of your spend goes to "
-        f"{problem}, which costs {format_value(problem_team_cac, 'money')} per won customer across the "
-        f"{team.scope}"
-    ]
-    if recommended:
-        best = recommended[0]
-        parts.append(f", while {best} comes at {format_value(team.channel_cac[best], 'money')}")
-    message = "".join(parts) + "."
+        f"{format_value(finding.benchmark, 'money')} per won customer)"
+    )
+    if mix_problem:
+        message = (
+            f"{head}: {share:.0%} of your spend goes to {problem}, which costs "
+            f"{format_value(problem_team_cac, 'money')} per won customer across the {team.scope}"
+        )
+        if recommended:
+            best = recommended[0]
+            message += f", while {best} comes at {format_value(team.channel_cac[best], 'money')}"
+        message += "."
+    else:
+        own_cost = (
+            f"your CAC is {format_value(channel['cac'], 'money')}"
+            if channel["cac"] is not None
+            else f"you spent {format_value(channel['spend'], 'money')} and won no customer"
+        )
+        message = (
+            f"{head}, and your channel mix is not the cause: at the {team.scope}'s cost per customer in each "
+            f"channel your spend would cost {format_value(mix_cac, 'money')} per customer. You win fewer "
+            f"customers for the money within channels: in {problem} ({share:.0%} of your spend) {own_cost} "
+            f"where the {team.scope} pays {format_value(problem_team_cac, 'money')} per customer, with lead "
+            f"conversion "
+            f"{format_value(channel['conversion'], 'ratio')} against "
+            f"{format_value(team.channel_conversion.get(problem), 'ratio')}."
+        )
     suggestions: list[str] = []
+    if not mix_problem:
+        suggestions.append(
+            "Fix conversion before adding budget: start with your weakest funnel stage against the team."
+        )
     if recommended and problem_team_cac:
         best = recommended[0]
         best_cac = team.channel_cac[best] or 0.0
-        moved = rules.shift_share * (spent[problem]["spend"] or 0.0)
+        moved = rules.shift_share * (channel["spend"] or 0.0)
         net = moved / best_cac - moved / problem_team_cac if best_cac > 0 else 0.0
         suggestions.append(
             f"Moving {rules.shift_share:.0%} of next period's {problem} budget "
             f"({format_value(moved, 'money')}) to {best} would win about {net:.0f} more customers at "
             f"{team.scope} rates."
         )
-    own = spent[problem]["cac"]
+    own = channel["cac"]
     if own is not None and _above(own, _times(problem_team_cac, rules.own_cac_ratio)):
-        conversion = spent[problem]["conversion"]
-        team_conversion = team.channel_conversion.get(problem)
-        own_ratio = own / (problem_team_cac or 1.0)
-        message += (
-            f" Your own {problem} CAC is {format_value(own, 'money')}, {own_ratio:.1f}x the "
-            f"{team.scope}'s in that channel (lead conversion {format_value(conversion, 'ratio')} against "
-            f"{format_value(team_conversion, 'ratio')})."
-        )
         suggestions.append(
             f"Ask a colleague with a lower {problem} CAC to review your targeting and follow-up there."
         )

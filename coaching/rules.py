@@ -98,6 +98,7 @@ class ChannelRules(_Strict):
     min_team_won: int = Field(ge=0)
     shift_share: float = Field(gt=0, le=1)
     own_cac_ratio: float = Field(gt=1)
+    mix_cac_ratio: float = Field(gt=1)
 
 
 class TrendRules(_Strict):

@@ -109,16 +109,24 @@ def generate(
 
 
 def generate_for(
-    reps: list[RepSpec], planted: dict[str, str], periods: list[str], *, seed: int = 7
+    reps: list[RepSpec],
+    planted: dict[str, str],
+    periods: list[str],
+    *,
+    seed: int = 7,
+    healthy_noise: float = 0.0,
 ) -> SyntheticData:
-    """KPI and channel rows for the given reps (those in `planted`; others, e.g. managers, get no rows)."""
+    """KPI and channel rows for the given reps (those in `planted`; others, e.g. managers, get no rows).
+
+    `healthy_noise` (0..1) lets the healthy rep vary a little (sample data); 0 keeps them exactly typical.
+    """
     rng = random.Random(seed)
     data = SyntheticData(reps=reps, periods=periods, planted=dict(planted))
     for spec in reps:
         problem = planted.get(spec.rep_id)
         if problem is None:
             continue
-        profile = _RepProfile(rng, problem)
+        profile = _RepProfile(rng, problem, healthy_noise)
         for step, period in enumerate(periods):
             # Planted problems grow from half strength in the first period to full strength in the last.
             strength = 0.5 + 0.5 * step / max(len(periods) - 1, 1)
@@ -131,14 +139,14 @@ def generate_for(
 class _RepProfile:
     """One rep's stable traits plus per-period noise; `healthy` reps get no noise at all."""
 
-    def __init__(self, rng: random.Random, problem: str) -> None:
+    def __init__(self, rng: random.Random, problem: str, healthy_noise: float) -> None:
         self.rng = rng
         self.problem = problem
-        self.noise = 0.0 if problem == "healthy" else 1.0
+        self.noise = healthy_noise if problem == "healthy" else 1.0
         self.target = 1_200_000 * self._jitter(0.10)
-        self.budget = 150_000 * self._jitter(0.10)
+        self.budget = 80_000 * self._jitter(0.10)
         self.share = 15.0 * self._jitter(0.25)
-        self.active = round(60 * self._jitter(0.15))
+        self.active = round(120 * self._jitter(0.15))
 
     def _jitter(self, spread: float) -> float:
         return 1.0 + self.noise * self.rng.uniform(-spread, spread)
