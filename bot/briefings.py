@@ -23,7 +23,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError, field_validator
 from sqlalchemy import (
     Date,
     DateTime,
@@ -149,6 +149,14 @@ class QuizQuestion(BaseModel):
     answer: int
     question_zh: str | None = None
     options_zh: list[str] | None = None
+
+    @field_validator("options", "options_zh", mode="before")
+    @classmethod
+    def _numbers_are_text(cls, value: object) -> object:
+        """YAML reads `[9800, 12800]` as numbers; an option is shown as text either way."""
+        if isinstance(value, list):
+            return [str(v) if isinstance(v, int | float) and not isinstance(v, bool) else v for v in value]
+        return value
 
     def text(self, language: str) -> str:
         return self.question_zh if language == "zh" and self.question_zh else self.question
@@ -456,11 +464,10 @@ def load_quiz(raw: object, where: str) -> list[QuizQuestion]:
             raise BriefingInputError(f"{where}: quiz[{n}]: must be a mapping with question, options, answer")
         try:
             question = QuizQuestion.model_validate(item)
-        except ValueError as exc:
-            first = str(exc).splitlines()
-            raise BriefingInputError(
-                f"{where}: quiz[{n}]: {first[1] if len(first) > 1 else first[0]}"
-            ) from None
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            loc = ".".join(str(part) for part in err["loc"])
+            raise BriefingInputError(f"{where}: quiz[{n}].{loc}: {err['msg']}") from None
         problem = check_question(question)
         if problem:
             raise BriefingInputError(f"{where}: quiz[{n}].{problem}")
@@ -802,3 +809,42 @@ def briefing_desk(services: Services, *, clock: Clock = utcnow) -> BriefingDesk:
         reminder_days=settings.briefing_reminder_days,
         reminder_hour=settings.briefing_reminder_hour,
     )
+
+
+TEXT_SUFFIXES = (".md", ".markdown", ".txt")
+
+
+def read_briefing_file(path: Path) -> tuple[str, bool]:
+    """The briefing text from a file, and whether the original should go out as an attached document.
+
+    Markdown and plain text are the message itself (front matter dropped); PDF, Word and HTML are parsed for
+    the knowledge base and the summary, and the original file is attached. IngestError names the file.
+    """
+    from ingest.frontmatter import split_front_matter
+    from ingest.loaders import decode_text, parse_file
+    from ingest.models import IngestError
+
+    if path.suffix.lower() in TEXT_SUFFIXES:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise IngestError(path, f"cannot read: {exc.strerror or exc}") from exc
+        _front, body, _lines = split_front_matter(decode_text(path, data), path)
+        return body.strip(), False
+    document = parse_file(path)
+    parts = []
+    for section in document.sections:
+        heading = " > ".join(section.heading_path[1:])
+        parts.append(f"## {heading}\n\n{section.text}" if heading else section.text)
+    return "\n\n".join(parts).strip(), True
+
+
+def summary_of(body: str, limit: int = 700) -> str:
+    """The opening of a long briefing, cut at a paragraph or sentence end, for a caption or preview."""
+    if len(body) <= limit:
+        return body
+    cut = body.rfind("\n\n", 0, limit)
+    if cut < limit // 3:
+        cut = max(body.rfind(". ", 0, limit), body.rfind("。", 0, limit))
+        cut = cut + 1 if cut >= limit // 3 else limit
+    return body[:cut].rstrip() + " …"

@@ -172,8 +172,12 @@ def test_quiz_is_validated_with_index() -> None:
             ],
             "quiz.yaml",
         )
-    with pytest.raises(BriefingInputError, match=r"quiz.yaml: quiz\[0\]: "):
+    with pytest.raises(BriefingInputError, match=r"quiz.yaml: quiz\[0\]\.options: Field required"):
         load_quiz([{"question": "Q?"}], "quiz.yaml")
+    assert load_quiz([{"question": "Q?", "options": [9800, 12800], "answer": 0}], "q")[0].options == [
+        "9800",
+        "12800",
+    ]
 
 
 # ------------------------------------------------------------------------------------------ outbox
