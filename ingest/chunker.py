@@ -78,21 +78,28 @@ def split_text(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> list[str]:
         return [text] if text else []
     target = len(text) / math.ceil(len(text) / max_chars)
     pieces: list[str] = []
-    current = ""
+    current: list[tuple[str, str]] = []  # (separator, unit) pairs of the piece being filled
+    size = 0
     for separator, unit in _units(text, max_chars):
         if current:
-            size = len(current) + len(separator) + len(unit)
-            introduces = current.endswith((":", "："))
-            if size > max_chars or (not introduces and len(current) + len(unit) / 2 > target):
-                pieces.append(current)
-                current = unit
-                continue
-            current = f"{current}{separator}{unit}"
-        else:
-            current = unit
+            introduces = current[-1][1].endswith((":", "："))
+            if size + len(separator) + len(unit) > max_chars or (
+                not introduces and size + len(unit) / 2 > target
+            ):
+                # A line ending in a colon introduces what follows: carry it over to the next piece.
+                fits = len(current[-1][1]) + len(separator) + len(unit) <= max_chars
+                carried = [current.pop()] if introduces and fits and len(current) > 1 else []
+                pieces.append(_join(current))
+                current = [("", unit) for _, unit in carried]
+        current.append((separator if current else "", unit))
+        size = len(_join(current))
     if current:
-        pieces.append(current)
+        pieces.append(_join(current))
     return pieces
+
+
+def _join(units: list[tuple[str, str]]) -> str:
+    return "".join(separator + unit for separator, unit in units)
 
 
 def chunk_document(doc: ParsedDocument, *, max_chars: int = DEFAULT_MAX_CHARS) -> list[Chunk]:

@@ -4,7 +4,10 @@
 from __future__ import annotations
 
 import io
+import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from pypdf import PdfReader
@@ -51,16 +54,33 @@ def heading_level(line: str) -> int | None:
     return 1 if _title_case(line) and any(c.isalpha() for c in line) else None
 
 
+@contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    """Mute pypdf's per-defect warnings while parsing (unless debugging): a fatal defect becomes our one-line
+    IngestError, and recoverable ones ("EOF marker not found") would break the one-line-per-file report."""
+    logger = logging.getLogger("pypdf")
+    if logger.isEnabledFor(logging.DEBUG):
+        yield
+        return
+    previous = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(previous)
+
+
 def pdf_outline(path: Path, data: bytes) -> tuple[str | None, Outline]:
     """Return (title from metadata or the first heading line, outline); IngestError for unreadable PDFs."""
     # pypdf reports a damaged file through many exception types (its own, ValueError, KeyError, struct and
     # zlib errors); whichever it is, the file is unreadable and the caller needs one line naming it.
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise IngestError(path, "PDF is password-protected")
-        pages = [page.extract_text() or "" for page in reader.pages]
-        meta_title = (reader.metadata.title if reader.metadata else None) or ""
+        with _quiet_pypdf():
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise IngestError(path, "PDF is password-protected")
+            pages = [page.extract_text() or "" for page in reader.pages]
+            meta_title = (reader.metadata.title if reader.metadata else None) or ""
     except IngestError:
         raise
     except Exception as exc:

@@ -1,0 +1,205 @@
+"""Sync: add, skip unchanged, replace changed, remove vanished, keep going past broken files; the real index
+and the `salescoach ingest` command on top."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from fakes import HashingEmbeddings
+from fixtures_ingest import write_pdf
+from rich.console import Console
+from typer.testing import CliRunner
+
+from ingest.models import Chunk, DocumentMeta
+from ingest.pipeline import SyncReport, ingest_file, sync_paths
+
+
+class FakeIndex:
+    """In-memory stand-in with the four methods sync uses, recording writes so tests can count them."""
+
+    def __init__(self) -> None:
+        self.docs: dict[str, tuple[DocumentMeta, list[Chunk]]] = {}
+        self.writes: list[str] = []
+        self.removals: list[str] = []
+
+    def documents(self) -> dict[str, str]:
+        return {source: meta.content_hash for source, (meta, _) in self.docs.items()}
+
+    def replace_document(self, meta: DocumentMeta, chunks: Sequence[Chunk]) -> None:
+        assert all(c.meta.source == meta.source for c in chunks)
+        self.docs[meta.source] = (meta, list(chunks))
+        self.writes.append(meta.source)
+
+    def remove_document(self, source: str) -> None:
+        self.docs.pop(source, None)
+        self.removals.append(source)
+
+    def chunk_count(self) -> int:
+        return sum(len(chunks) for _, chunks in self.docs.values())
+
+
+def _kb(root: Path) -> Path:
+    """A small knowledge base folder: Markdown (en, zh), text, HTML and a PDF in a subfolder."""
+    kb = root / "kb"
+    (kb / "products").mkdir(parents=True)
+    (kb / "manual.md").write_text(
+        "---\ntitle: Duty Manual\ndoc_type: duty_manual\n---\n# Duty Manual\n\n## Collections\n\n"
+        "Escalate invoices 30 days overdue to your manager.\n\n## CRM\n\nLog visits within 24 hours.\n",
+        encoding="utf-8",
+    )
+    (kb / "products" / "k7.md").write_text(
+        "# K7 净水器\n\nK7 的保修期为两年。滤芯每六个月更换一次。\n", encoding="utf-8"
+    )
+    (kb / "expenses.txt").write_text("Expense Claims\n\nSubmit claims within 30 days.\n", encoding="utf-8")
+    (kb / "faq.html").write_text("<h1>CRM FAQ</h1><p>Use the mobile app to log visits.</p>", encoding="utf-8")
+    write_pdf(
+        kb / "products" / "ax-100.pdf", [["AX-100 Sheet", "1 Filters", "The AX-100 uses a HEPA H13 filter."]]
+    )
+    return kb
+
+
+def _counts(report: SyncReport) -> tuple[int, int, int, int, int]:
+    return report.added, report.updated, report.unchanged, report.removed, report.failed
+
+
+def test_sync_adds_then_skips_unchanged(tmp_path: Path) -> None:
+    kb, index = _kb(tmp_path), FakeIndex()
+    first = sync_paths([kb], index, progress=False)
+    assert _counts(first) == (5, 0, 0, 0, 0)
+    assert first.chunks == index.chunk_count() >= 5
+    assert first.errors == []
+
+    again = sync_paths([kb], index, progress=False)
+    assert _counts(again) == (0, 0, 5, 0, 0)
+    assert again.chunks == 0
+    assert len(index.writes) == 5  # nothing re-parsed or re-written
+    assert again.summary() == "added 0, updated 0, unchanged 5, removed 0, failed 0, 0 chunks"
+
+
+def test_sync_replaces_changed_file_with_fresh_ids(tmp_path: Path) -> None:
+    kb, index = _kb(tmp_path), FakeIndex()
+    sync_paths([kb], index, progress=False)
+    source = str((kb / "manual.md").resolve())
+    old_ids = {c.chunk_id for c in index.docs[source][1]}
+
+    (kb / "manual.md").write_text(
+        "# Duty Manual\n\n## Collections\n\nEscalate at 45 days now.\n", encoding="utf-8"
+    )
+    report = sync_paths([kb], index, progress=False)
+    assert _counts(report) == (0, 1, 4, 0, 0)
+    meta, chunks = index.docs[source]
+    assert report.chunks == len(chunks) == 1
+    assert chunks[0].text == "Escalate at 45 days now."
+    assert chunks[0].section == "Duty Manual > Collections"
+    assert meta.doc_type == "faq"  # the front matter is gone, so is its doc_type
+    assert not old_ids & {c.chunk_id for c in chunks}
+
+
+def test_sync_removes_files_gone_from_the_folder_only(tmp_path: Path) -> None:
+    kb, index = _kb(tmp_path), FakeIndex()
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "note.md").write_text("# Note\n\nKept.\n", encoding="utf-8")
+    sync_paths([kb, other], index, progress=False)
+    (kb / "products" / "k7.md").unlink()
+
+    report = sync_paths([kb], index, progress=False)
+    assert _counts(report) == (0, 0, 4, 1, 0)
+    assert index.removals == [str((kb / "products" / "k7.md").resolve())]
+    assert str((other / "note.md").resolve()) in index.documents()
+
+    # A file argument, or a folder that does not exist, never removes anything.
+    only_one = sync_paths([kb / "manual.md", tmp_path / "missing"], index, progress=False)
+    assert _counts(only_one) == (0, 0, 1, 0, 1)
+    assert len(index.documents()) == 5
+
+
+def test_broken_file_is_reported_and_the_rest_still_indexed(tmp_path: Path) -> None:
+    kb, index = _kb(tmp_path), FakeIndex()
+    (kb / "broken.pdf").write_bytes(b"\x00\x01 not a pdf at all" * 10)
+    (kb / "bad-front.md").write_text("---\ndoc_type: manual\n---\n# X\n\nY.\n", encoding="utf-8")
+
+    report = sync_paths([kb], index, progress=False)
+    assert _counts(report) == (5, 0, 0, 0, 2)
+    assert sorted(Path(e.path).name for e in report.errors) == ["bad-front.md", "broken.pdf"]
+    assert any("doc_type 'manual'" in str(e) for e in report.errors)
+    assert len(index.documents()) == 5
+    assert report.summary().endswith(f"failed 2, {report.chunks} chunks")
+
+
+def test_file_that_breaks_later_keeps_its_previous_version(tmp_path: Path) -> None:
+    kb, index = _kb(tmp_path), FakeIndex()
+    sync_paths([kb], index, progress=False)
+    source = str((kb / "manual.md").resolve())
+    before = index.docs[source]
+
+    (kb / "manual.md").write_bytes(b"# Duty Manual\n\n\xff\xfe\xfd broken bytes")
+    report = sync_paths([kb], index, progress=False)
+    assert _counts(report) == (0, 0, 4, 0, 1)
+    assert index.docs[source] == before  # still answering from the old version, not removed
+
+
+def test_progress_bar_counts_files(tmp_path: Path) -> None:
+    kb = _kb(tmp_path)
+    console = Console(record=True, width=100, force_terminal=False)
+    sync_paths([kb], FakeIndex(), progress=True, console=console)
+    assert "5/5" in console.export_text()
+
+
+def test_ingest_file_writes_one_document(tmp_path: Path) -> None:
+    kb, index = _kb(tmp_path), FakeIndex()
+    assert ingest_file(kb / "manual.md", index) == 2
+    assert index.writes == [str((kb / "manual.md").resolve())]
+
+
+def test_sync_against_real_index(tmp_path: Path) -> None:
+    from knowledge.index import KnowledgeIndex
+    from knowledge.settings import Settings
+
+    kb = _kb(tmp_path)
+    index = KnowledgeIndex(Settings(), embeddings=HashingEmbeddings())
+    first = sync_paths([kb], index, progress=False)
+    assert _counts(first) == (5, 0, 0, 0, 0)
+    assert index.chunk_count() == first.chunks
+    assert set(index.documents()) == {str(p.resolve()) for p in kb.rglob("*.*")}
+
+    (kb / "faq.html").unlink()
+    (kb / "expenses.txt").write_text("Expense Claims\n\nSubmit claims within 60 days.\n", encoding="utf-8")
+    second = sync_paths([kb], index, progress=False)
+    assert _counts(second) == (0, 1, 3, 1, 0)
+    assert index.chunk_count() == first.chunks - 1  # faq.html's one chunk gone, expenses still one chunk
+    assert _counts(sync_paths([kb], index, progress=False)) == (0, 0, 4, 0, 0)
+
+
+@pytest.fixture
+def hashing_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI builds its own services: hand it deterministic embeddings instead of loading the model."""
+    monkeypatch.setattr("knowledge.embeddings.load_embeddings", lambda settings: HashingEmbeddings())
+
+
+def test_cli_ingest_reports_errors_and_exit_codes(tmp_path: Path, hashing_model: None) -> None:
+    from bot.cli import app
+
+    kb = _kb(tmp_path)
+    broken = kb / "broken.pdf"
+    broken.write_bytes(b"garbage")
+    runner = CliRunner()
+
+    result = runner.invoke(app, ["ingest", "--quiet", str(kb)])
+    assert result.exit_code == 1
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 1  # one line per broken file, no library warnings around it
+    assert errors[0].startswith(f"error: {broken.resolve()}: not a readable PDF (")
+    assert result.stdout.strip().startswith("added 5, updated 0, unchanged 0, removed 0, failed 1, ")
+
+    broken.unlink()
+    result = runner.invoke(app, ["ingest", "--quiet", str(kb)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "added 0, updated 0, unchanged 5, removed 0, failed 0, 0 chunks"
+    assert result.stderr == ""
+
+    result = runner.invoke(app, ["ingest"])
+    assert result.exit_code == 2
+    assert "Missing argument" in result.stderr
