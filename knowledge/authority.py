@@ -8,8 +8,8 @@ written to the audit trail.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Sequence
+from datetime import date
 from typing import Any, Protocol
 
 from knowledge.audit import record_decision
@@ -19,8 +19,6 @@ from knowledge.policy import Kind, Policy, load_policy
 from knowledge.roster import management_chain
 from knowledge.settings import Settings
 from knowledge.store import Store
-
-log = logging.getLogger(__name__)
 
 # The policy document's sections per kind of question and language (samples/kb/pricing-authority-policy*).
 POLICY_SECTIONS: dict[Kind, dict[Language, tuple[str, ...]]] = {
@@ -65,16 +63,23 @@ _NOTES: dict[Kind, dict[Language, str]] = {
 }
 
 
-class SearchResult(Protocol):
-    """What the desk needs from a retrieval hit: its citation."""
+class PolicyHit(Protocol):
+    """What the desk reads from a retrieval hit (knowledge.retriever.ScoredChunk has these)."""
 
-    citation: Citation
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def metadata(self) -> dict[str, Any]: ...
+
+    @property
+    def relevance(self) -> float: ...
 
 
 class PolicySearch(Protocol):
     """The slice of the retriever the desk uses to cite the policy section (optional)."""
 
-    def search(self, query: str, k: int = ...) -> Sequence[Any]: ...
+    def search(self, query: str, k: int | None = None) -> Sequence[PolicyHit]: ...
 
 
 # --- the pure core ----------------------------------------------------------------------------------
@@ -357,26 +362,49 @@ class AuthorityDesk:
         )
 
     def policy_citations(self, kind: Kind, language: Language) -> list[Citation]:
-        """The policy document sections behind this kind of decision, when the knowledge base has them."""
+        """The policy document sections behind this kind of decision, when the knowledge base has them.
+
+        Looked up through the retriever (restricted to doc_type policy and the section heading for the kind),
+        so the citation carries the indexed document's real title, path and version.
+        """
         if self.retriever is None:
             return []
-        headings = POLICY_SECTIONS[kind][language]
-        found: list[Citation] = []
-        for heading in headings:
-            hits = self.retriever.search(f"{heading} {_KIND_EN[kind]} {_KIND_ZH[kind]}", k=8)
-            citations = [
-                c for c in (_as_citation(hit) for hit in hits) if c is not None and c.doc_type == "policy"
-            ]
-            wanted = heading.lower()
-            match = next((c for c in citations if wanted in c.section.lower()), None)
-            if match is not None and all(match.section != c.section for c in found):
-                found.append(match)
-        return found
+        other: Language = "en" if language == "zh" else "zh"
+        # The question's language first; a KB holding the policy in one language only still gets cited.
+        for lang in (language, other):
+            found: list[Citation] = []
+            for heading in POLICY_SECTIONS[kind][lang]:
+                wanted = heading.lower()
+                for hit in self.retriever.search(heading, k=10):
+                    metadata = hit.metadata
+                    # Match a heading below the document title: "Pricing and Discount Authority Policy >
+                    # Approval Process" must not count as "Discount Authority".
+                    headings = [h.strip().lower() for h in str(metadata.get("section", "")).split(">")][1:]
+                    if metadata.get("doc_type") == "policy" and wanted in headings:
+                        found.append(_citation(hit))
+                        break
+            if found:
+                return found
+        return []
 
 
-def _as_citation(hit: Any) -> Citation | None:
-    """Accept a Citation, or anything carrying one as `.citation`."""
-    if isinstance(hit, Citation):
-        return hit
-    citation = getattr(hit, "citation", None)
-    return citation if isinstance(citation, Citation) else None
+def _citation(hit: PolicyHit) -> Citation:
+    """A retrieved policy passage as a Citation (Chroma stores None as "", hence the `or None`)."""
+    metadata = hit.metadata
+    review_by = str(metadata.get("review_by") or "")
+    try:
+        stale = bool(review_by) and date.fromisoformat(review_by) < date.today()
+    except ValueError:
+        stale = False
+    text = " ".join(hit.text.split())
+    return Citation(
+        title=str(metadata.get("title", "")),
+        source=str(metadata.get("source", "")),
+        section=str(metadata.get("section", "")),
+        version=str(metadata.get("version") or "") or None,
+        stale=stale,
+        score=round(float(hit.relevance), 4),
+        snippet=text[:300],
+        doc_type="policy",
+        language=str(metadata.get("language") or "") or None,
+    )
