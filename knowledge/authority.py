@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, Protocol
 
+from ingest.chunker import SECTION_SEPARATOR
 from knowledge.audit import record_decision
 from knowledge.authority_parse import AuthorityQuestion, Language, parse_authority_question
 from knowledge.messages import Approver, Citation, Decision, RepInfo, Reply, Request
@@ -379,7 +380,8 @@ class AuthorityDesk:
                     metadata = hit.metadata
                     # Match a heading below the document title: "Pricing and Discount Authority Policy >
                     # Approval Process" must not count as "Discount Authority".
-                    headings = [h.strip().lower() for h in str(metadata.get("section", "")).split(">")][1:]
+                    path = str(metadata.get("section", "")).split(SECTION_SEPARATOR.strip())
+                    headings = [h.strip().lower() for h in path][1:]
                     if metadata.get("doc_type") == "policy" and wanted in headings:
                         found.append(_citation(hit))
                         break

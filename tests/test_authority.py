@@ -331,3 +331,32 @@ def test_falls_back_to_the_other_language_then_to_none(loaded_store: Store) -> N
         loaded_store, "Can I give 10% off?", "S001", retriever=FakeRetriever([hit("Approval Process")])
     )
     assert reply is not None and reply.citations == []
+
+
+def test_real_index_cites_the_sample_policy_sections(loaded_store: Store, tmp_path: Path) -> None:
+    """Integration: the sample policy documents ingested into a real Chroma + BM25 index (fake embeddings)."""
+    from fakes import HashingEmbeddings
+
+    from bot.services import Services
+    from ingest.pipeline import ingest_file
+
+    services = Services(Settings(home=tmp_path / "home"), embeddings=HashingEmbeddings(), store=loaded_store)
+    kb = SAMPLE_POLICY.parent / "kb"
+    for name in ("pricing-authority-policy.md", "pricing-authority-policy-zh.md", "sales-duty-manual.md"):
+        ingest_file(kb / name, services.index)
+    desk = services.authority
+    with loaded_store.session() as session:
+        asker = get_rep(session, "S003")
+
+    english = desk.answer(Request(text="Can I give a gift worth 300 yuan?", asker=asker))
+    assert english is not None
+    assert [c.section for c in english.citations] == [
+        "Pricing and Discount Authority Policy > Gifts and Hospitality"
+    ]
+    assert english.citations[0].source.endswith("pricing-authority-policy.md")
+    assert english.citations[0].version == "2.1"
+
+    chinese = desk.answer(Request(text="能打八五折吗", asker=asker))
+    assert chinese is not None
+    assert [c.section.split(" > ")[-1] for c in chinese.citations] == ["折扣权限", "折扣入账要求"]
+    assert all(c.source.endswith("pricing-authority-policy-zh.md") for c in chinese.citations)
