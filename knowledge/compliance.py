@@ -92,7 +92,9 @@ _MONEY = re.compile(
     re.IGNORECASE,
 )
 _NOT_MONEY_AFTER_WAN = "台件个人份次名位家辆套箱盒瓶"
-_PURCHASE_THRESHOLD = re.compile(r"(?:满|消费|购满|购物|spend(?:ing)?|over|above|orders? of)\s*$", re.I)
+_PURCHASE_THRESHOLD = re.compile(
+    r"(?:满|消费|购满|购物|超过|达到|累计|spend(?:ing)?|over|above|orders? of|purchases? of)\s*$", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -168,11 +170,19 @@ def _all_cues(rule: Rule, text: str, start: int, end: int) -> bool:
     return all(any(p.search(text, start, end) for p in group) for _name, group in rule.requires)
 
 
-def _amount_end(condition: AmountCondition, text: str, end: int, sentence_end: int) -> int | None:
-    """End offset of the largest amount after the match that exceeds the threshold, else None."""
-    over = [a for a in find_amounts(text, end, min(sentence_end, end + condition.window))]
-    over = [a for a in over if a.value > condition.greater_than]
-    return max(over, key=lambda a: a.value).end if over else None
+def _amount_span(
+    condition: AmountCondition, text: str, start: int, end: int, sentence: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The match widened to the largest amount over the threshold near it (same sentence, either side).
+
+    Either side, because prizes are announced both ways: 一等奖价值6万元 and "a car worth ¥80,000 in our raffle".
+    """
+    lo, hi = max(sentence[0], start - condition.window), min(sentence[1], end + condition.window)
+    over = [a for a in find_amounts(text, lo, hi) if a.value > condition.greater_than]
+    if not over:
+        return None
+    top = max(over, key=lambda a: a.value)
+    return min(start, top.start), max(end, top.end)
 
 
 def _merge(hits: Iterable[_Hit]) -> list[_Hit]:
@@ -238,10 +248,10 @@ class ComplianceChecker:
                 if rule.requires and rule.cue_scope == "sentence" and not _all_cues(rule, text, *sentence):
                     continue
                 if rule.amount is not None:
-                    amount_end = _amount_end(rule.amount, text, end, sentence[1])
-                    if amount_end is None:
+                    widened = _amount_span(rule.amount, text, start, end, sentence)
+                    if widened is None:
                         continue
-                    end = amount_end
+                    start, end = _trim(text, *widened)
                 if _exempt(rule, text, start, end, sentence):
                     continue
                 yield _Hit(rule, start, end)
