@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from telegram import BotCommand, Update
@@ -75,7 +75,10 @@ class TokenRedactor(logging.Filter):
         return redact(value, self.token)
 
     def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):  # a malformed call: logging reports it at emit time
+            return True
         if self.token in message:
             record.msg = self.redact(message)
             record.args = None
@@ -97,10 +100,33 @@ def redact(value: str, token: str) -> str:
     return value.replace(secret, REDACTED) if len(secret) >= 8 else value
 
 
+class _RedactingRecordFactory:
+    """Wraps the log-record factory so records are redacted when created, before any handler sees them:
+    handlers added later (a test's log capture, a library's own) are covered too."""
+
+    def __init__(self, base: Callable[..., logging.LogRecord], token: str) -> None:
+        self.base = base
+        self.redactor = TokenRedactor(token)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = self.base(*args, **kwargs)
+        self.redactor.filter(record)
+        return record
+
+
 def guard_token(token: str) -> None:
-    """Keep the token out of logs: quiet the chatty HTTP loggers and redact on every root handler."""
+    """Keep the token out of logs: quiet the chatty HTTP loggers, redact every record at creation, and
+    filter every root handler as well."""
     for name in ("httpx", "httpcore", "telegram", "apscheduler"):
         logging.getLogger(name).setLevel(logging.WARNING)
+    factory = logging.getLogRecordFactory()
+    guarded = factory
+    while isinstance(guarded, _RedactingRecordFactory):
+        if guarded.redactor.token == token:
+            break
+        guarded = guarded.base
+    else:
+        logging.setLogRecordFactory(_RedactingRecordFactory(factory, token))
     for handler in logging.getLogger().handlers:
         if not any(isinstance(f, TokenRedactor) and f.token == token for f in handler.filters):
             handler.addFilter(TokenRedactor(token))

@@ -36,6 +36,7 @@ from bot.formatting import (
 )
 from bot.identity import InviteError, create_invite, may_invite, redeem_invite, resolve_user, telegram_chat_of
 from bot.ratelimit import SlidingWindowLimiter, Verdict
+from coaching.charts import funnel_png, kpis_png, team_png
 from coaching.coach import NoDataError, RepReport, TeamReport
 from knowledge.messages import RepInfo, Request
 from knowledge.roster import can_view, get_rep, management_chain, reports_of
@@ -159,14 +160,15 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if context.args:
         services = services_of(context)
         try:
-            rep = await asyncio.to_thread(redeem_invite, services.store, context.args[0], user.id)
+            linked = await asyncio.to_thread(redeem_invite, services.store, context.args[0], user.id)
         except InviteError as exc:
-            await message.reply_text(escape(str(exc)))
+            await message.reply_text(escape(str(exc)), parse_mode=ParseMode.HTML)
             return
-        logger.info("telegram user %s linked to rep %s", user.id, rep.rep_id)
-        await message.reply_text(text("linked", language, name=escape(rep.name)), parse_mode=ParseMode.HTML)
+        logger.info("telegram user %s linked to rep %s", user.id, linked.rep_id)
+        welcome = text("linked", language, name=escape(linked.name))
+        await message.reply_text(welcome, parse_mode=ParseMode.HTML)
         for hook in context.application.bot_data.get(ON_LINK_KEY, []):
-            await hook(context, rep)
+            await hook(context, linked)
         return
     rep = await current_rep(update, context)
     if rep is not None:
@@ -418,11 +420,15 @@ def _can_view(services: Services, viewer: RepInfo, target: str) -> bool:
         return can_view(session, viewer, target)
 
 
-def report_charts(report: Any) -> list[tuple[str, bytes]]:
-    """(caption, PNG bytes) for each chart of a coaching report."""
-    from coaching.charts import render_charts
-
-    return list(render_charts(report))
+def report_charts(report: RepReport | TeamReport, language: Language) -> list[tuple[str, bytes]]:
+    """(caption, PNG bytes) for each chart of a coaching report; matplotlib work, so called in a thread."""
+    zh = language == "zh"
+    if isinstance(report, TeamReport):
+        return [("团队 KPI 一览" if zh else "Team KPIs by severity", team_png(report))]
+    return [
+        ("销售漏斗 vs 团队" if zh else "Funnel vs team", funnel_png(report)),
+        ("KPI vs 团队四分位" if zh else "KPIs vs team quartiles", kpis_png(report)),
+    ]
 
 
 def _has_reports(services: Services, rep_id: str) -> bool:
@@ -483,6 +489,6 @@ async def send_coaching(
 ) -> None:
     """The coaching text, then each chart as a photo."""
     await send_html(context, chat_id, format_coaching(report, language))
-    for caption, png in await asyncio.to_thread(report_charts, report):
+    for caption, png in await asyncio.to_thread(report_charts, report, language):
         await context.bot.send_photo(chat_id, png, caption=escape(caption)[:MAX_CAPTION_CHARS],
                                      parse_mode=ParseMode.HTML)  # fmt: skip

@@ -44,6 +44,7 @@ class Call:
     params: dict[str, Any]
     files: dict[str, bytes] = field(default_factory=dict)
     at: float = field(default_factory=time.monotonic)
+    status: int = 200  # what the stand-in answered; only 200s count as delivered
 
     @property
     def chat_id(self) -> int | None:
@@ -204,8 +205,12 @@ class FakeBotApi:
         return [c for c in self.calls if c.method == method]
 
     def sent_to(self, chat_id: int, since: int = 0) -> list[Call]:
-        """Messages and photos the bot sent to `chat_id`, from call index `since` on."""
-        return [c for c in self.calls[since:] if c.method in SENDING_METHODS and c.chat_id == chat_id]
+        """Messages and photos delivered to `chat_id` (refused attempts excluded), from call `since` on."""
+        return [
+            c
+            for c in self.calls[since:]
+            if c.method in SENDING_METHODS and c.chat_id == chat_id and c.status == 200
+        ]
 
     def mark(self) -> int:
         """A position in the call log; pass it as `since` to look only at what comes after."""
@@ -266,10 +271,12 @@ class FakeBotApi:
         call = Call(method, params, files)
         fault = self._take_fault(method, call.chat_id)
         if fault is not None:
+            call.status = fault.status
             self.calls.append(call)
             self._notify()
             return _error(fault.status, fault.description, retry_after=fault.retry_after)
         if method in SENDING_METHODS and call.chat_id in self._forbidden_chats:
+            call.status = 403
             self.calls.append(call)
             self._notify()
             return _error(403, "Forbidden: bot can't initiate conversation with a user")
