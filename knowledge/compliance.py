@@ -175,7 +175,7 @@ def _amount_span(
 ) -> tuple[int, int] | None:
     """The match widened to the largest amount over the threshold near it (same sentence, either side).
 
-    Either side, because prizes are announced both ways: 一等奖价值6万元 and "a car worth ¥80,000 in our raffle".
+    Either side: prizes are announced both ways (一等奖价值6万元; "a car worth ¥80,000 in our raffle").
     """
     lo, hi = max(sentence[0], start - condition.window), min(sentence[1], end + condition.window)
     over = [a for a in find_amounts(text, lo, hi) if a.value > condition.greater_than]
