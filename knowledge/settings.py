@@ -38,6 +38,11 @@ class Settings(BaseSettings):
     llm_base_url: str | None = None
     llm_api_key: SecretStr | None = None
 
+    # Compliance
+    compliance_rules_path: Path | None = Field(
+        default=None, description="Compliance rule YAML; default the rule file shipped in knowledge/."
+    )
+
     # Coaching
     gross_margin: float = Field(default=0.35, ge=0, le=1)
     customer_lifetime_years: float = Field(default=3.0, gt=0)
