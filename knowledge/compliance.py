@@ -12,7 +12,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import BaseModel, Field
@@ -32,6 +31,12 @@ from knowledge.messages import Citation
 
 if TYPE_CHECKING:
     from knowledge.settings import Settings
+
+
+LAW_NAMES: dict[str, str] = {
+    "advertising_law": "Advertising Law",
+    "anti_unfair_competition_law": "Anti-Unfair Competition Law",
+}
 
 
 class Finding(BaseModel):
@@ -222,8 +227,7 @@ class ComplianceChecker:
         cls, settings: Settings, retriever_factory: RetrieverFactory | None = None
     ) -> ComplianceChecker:
         """Rules from `settings.compliance_rules_path`, or the rule file shipped with the package."""
-        path: Path | None = getattr(settings, "compliance_rules_path", None)
-        return cls(load_rules(path), retriever_factory=retriever_factory)
+        return cls(load_rules(settings.compliance_rules_path), retriever_factory=retriever_factory)
 
     def check(self, text: str, *, with_sources: bool = False) -> CheckResult:
         """Find every risky phrase in `text`; with_sources adds the company's own rule-card sections."""

@@ -1,9 +1,98 @@
-"""CLI commands for the compliance feature."""
+"""`salescoach check`: point at the risky phrases of a sales draft, with law, article, reason and a rewrite hint.
+
+Exit 0 whenever the check ran (a draft with findings is a result, not an error); 2 on bad usage; 1 when the
+rule file cannot be used.
+"""
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+
 import typer
+from rich.markup import escape
+from rich.text import Text
+
+from bot.cli.common import EXIT_DATA_ERROR, EXIT_USAGE, console, fail, services
+from knowledge.compliance import LAW_NAMES, CheckResult, ComplianceChecker
+from knowledge.compliance_rules import RuleFileError, load_rules
+
+HIGHLIGHT = "bold red"
+
+
+def render_text(result: CheckResult, text: str) -> Text:
+    """The draft with every flagged span highlighted (spans are offsets into this very text)."""
+    rendered = Text(text)
+    for finding in result.findings:
+        rendered.stylize(HIGHLIGHT, finding.start, finding.end)
+    return rendered
+
+
+def _print_human(result: CheckResult, text: str) -> None:
+    console.print(render_text(result, text), soft_wrap=True)
+    if result.compliant:
+        console.print("[green]No issues found.[/]")
+        return
+    for n, f in enumerate(result.findings, 1):
+        law = f"{LAW_NAMES[f.law]} {f.article}" + (f"; also {f.also}" if f.also else "")
+        console.print(
+            f"\n[bold]{n}. [red]{escape(f.text)}[/red][/bold]  ({f.category}, {f.severity})\n"
+            f"   [bold]Law:[/] {escape(law)}\n"
+            f"   [bold]Why:[/] {escape(f.explanation)}\n"
+            f"   [bold]Say instead:[/] {escape(f.suggestion)}",
+            soft_wrap=True,
+            highlight=False,
+        )
+        for source in f.sources:
+            console.print(f"   [dim]Company rule: {escape(source.title)} > {escape(source.section)}[/]")
+
+
+def _texts(text: str | None) -> list[str]:
+    """The texts to check: the argument, or one per non-empty stdin line for `-`."""
+    if text is None:
+        fail("no text to check: give the draft as an argument, or - to read one text per line from stdin", EXIT_USAGE)
+    if text == "-":
+        lines = [line.rstrip("\r\n") for line in sys.stdin]
+        texts = [line for line in lines if line.strip()]
+        if not texts:
+            fail("stdin held no text to check (one draft per line expected)", EXIT_USAGE)
+        return texts
+    if not text.strip():
+        fail("the text to check is empty", EXIT_USAGE)
+    return [text]
 
 
 def register(app: typer.Typer) -> None:
     """Attach this feature's commands to the root app."""
+
+    @app.command("check")
+    def check(
+        ctx: typer.Context,
+        text: str | None = typer.Argument(None, help="The draft to check, or - for one draft per stdin line."),
+        as_json: bool = typer.Option(False, "--json", help="One JSON object per draft: compliant, findings."),
+        rules: Path | None = typer.Option(
+            None, "--rules", help="Rule YAML to use instead of the configured one.", dir_okay=False
+        ),
+        with_sources: bool = typer.Option(
+            False, "--sources", help="Cite the company's compliance rule cards from the knowledge base."
+        ),
+    ) -> None:
+        """Check a sales draft (Chinese or English) against the Advertising Law and the AUCL."""
+        texts = _texts(text)
+        svc = services(ctx)
+        try:
+            if rules is not None:
+                checker = ComplianceChecker(load_rules(rules), retriever_factory=lambda: svc.retriever)
+            else:
+                checker = svc.checker
+        except RuleFileError as exc:
+            fail(str(exc), EXIT_DATA_ERROR)
+        for n, draft in enumerate(texts):
+            result = checker.check(draft, with_sources=with_sources)
+            if as_json:
+                typer.echo(json.dumps(result.to_json_dict(), ensure_ascii=False))
+            else:
+                if n:
+                    console.rule()
+                _print_human(result, draft)
