@@ -37,6 +37,21 @@ def _sentence_glue(previous: str, sentence: str) -> str:
     return " "
 
 
+def _split_block(lines: list[str], max_chars: int) -> Iterator[str]:
+    """An over-long list or table in runs of whole lines; a table's header row heads every run, so a row
+    read on its own still says which column is which."""
+    lines = [line.strip() for line in lines]
+    header = lines[0] if lines[0].startswith("|") and all(line.startswith("|") for line in lines) else None
+    run: list[str] = []
+    for line in lines:
+        if run and len("\n".join([*run, line])) > max_chars:
+            yield "\n".join(run)
+            run = [header] if header is not None and len(header) + len(line) < max_chars else []
+        run.append(line)
+    if run:
+        yield "\n".join(run)
+
+
 def _units(text: str, max_chars: int) -> Iterator[tuple[str, str]]:
     """(separator before it, unit) pairs: whole list/table blocks when they fit, else their lines; whole
     sentences for prose. Joining every separator and unit reproduces the text up to whitespace."""
@@ -56,8 +71,8 @@ def _units(text: str, max_chars: int) -> Iterator[tuple[str, str]]:
                 if len(block) <= max_chars:
                     yield separator, block
                 else:
-                    for line in group:
-                        yield separator, line.strip()
+                    for part in _split_block(group, max_chars):
+                        yield separator, part
                         separator = "\n"
             else:
                 previous = ""

@@ -39,6 +39,8 @@ def split_front_matter(text: str, path: Path) -> tuple[FrontMatter | None, str, 
     """Return (front matter or None, body, number of lines before the body) for Markdown text."""
     match = _FRONT.match(text)
     if match is None:
+        if re.match(r"\A---[ \t]*\r?\n", text):
+            raise IngestError(path, "front matter opened with --- on line 1 is never closed with ---")
         return None, text, 0
     body = text[match.end() :]
     return parse_front_matter(match.group("yaml"), path), body, text[: match.end()].count("\n")

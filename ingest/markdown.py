@@ -13,6 +13,9 @@ _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _CODE = re.compile(r"`([^`]+)`")
+# |---|:---:| rows only tell a renderer how to align columns; in a chunk they are noise.
+_THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
 def inline_text(text: str) -> str:
@@ -43,6 +46,11 @@ def markdown_outline(body: str) -> Outline:
             fence = fence_match.group(1)
             continue
         heading = _ATX.match(line)
+        if _TABLE_RULE.match(line) and "|" in line:
+            continue
+        if _THEMATIC_BREAK.match(line):
+            outline.line("")
+            continue
         if heading:
             outline.heading(len(heading.group(1)), inline_text(heading.group(2) or ""))
         else:

@@ -107,3 +107,13 @@ def test_oversized_list_splits_between_items_only() -> None:
 def test_max_chars_must_be_positive(max_chars: int) -> None:
     with pytest.raises(ValueError, match="max_chars must be positive"):
         chunk_document(_doc((("T",), "x")), max_chars=max_chars)
+
+
+def test_oversized_table_repeats_its_header_row() -> None:
+    header = "| AX-100 item | Value |"
+    rows = [f"| Spec {n} | {n * 10} m³/h measured at full fan speed |" for n in range(12)]
+    pieces = split_text("\n".join([header, *rows]), max_chars=200)
+    assert len(pieces) > 1
+    assert all(p.startswith(header + "\n") for p in pieces)
+    assert [line for p in pieces for line in p.splitlines() if line != header] == rows
+    assert all(len(p) <= 200 for p in pieces)

@@ -94,6 +94,7 @@ def test_markdown_front_matter_and_heading_paths(tmp_path: Path) -> None:
         ("owner: ops", r"bad\.md: front matter line 2: unknown field 'owner'"),
         ("- just\n- a list", r"bad\.md: front matter must be a mapping"),
         ("title: A\ntitle: B", r"bad\.md: front matter line 3: field 'title' given twice"),
+        (None, r"bad\.md: front matter opened with --- on line 1 is never closed"),
     ],
     ids=[
         "bad-yaml",
@@ -104,10 +105,14 @@ def test_markdown_front_matter_and_heading_paths(tmp_path: Path) -> None:
         "unknown-field",
         "not-a-mapping",
         "duplicate-field",
+        "never-closed",
     ],
 )
-def test_invalid_front_matter_names_file_and_field(tmp_path: Path, front: str, match: str) -> None:
-    path = _write(tmp_path, "bad.md", f"---\n{front}\n---\n# Doc\n\nBody text.\n")
+def test_invalid_front_matter_names_file_and_field(tmp_path: Path, front: str | None, match: str) -> None:
+    text = (
+        "---\ntitle: Doc\n# Doc\n\nBody text.\n" if front is None else f"---\n{front}\n---\n# Doc\n\nBody.\n"
+    )
+    path = _write(tmp_path, "bad.md", text)
     with pytest.raises(IngestError, match=match) as info:
         parse_file(path)
     assert "\n" not in str(info.value)
@@ -144,6 +149,12 @@ def test_text_before_first_heading_belongs_to_title(tmp_path: Path) -> None:
         (("Overdue Rules",), "Preamble."),
         (("Overdue Rules", "Steps"), "Call."),
     ]
+
+
+def test_markdown_table_rules_and_thematic_breaks_are_dropped(tmp_path: Path) -> None:
+    text = "# Specs\n\n| Item | Value |\n|---|:---:|\n| CADR | 400 |\n\n---\n\nAfter the break.\n"
+    doc = parse_file(_write(tmp_path, "specs.md", text))
+    assert doc.sections[0].text == "| Item | Value |\n| CADR | 400 |\n\nAfter the break."
 
 
 def test_hard_wrapped_markdown_is_rejoined(tmp_path: Path) -> None:
