@@ -1,4 +1,4 @@
-"""`salescoach check`: point at the risky phrases of a sales draft, with law, article, reason and a rewrite hint.
+"""`salescoach check`: point at each risky phrase of a sales draft, with law, article, reason and a rewrite.
 
 Exit 0 whenever the check ran (a draft with findings is a result, not an error); 2 on bad usage; 1 when the
 rule file cannot be used.
@@ -51,7 +51,7 @@ def _print_human(result: CheckResult, text: str) -> None:
 def _texts(text: str | None) -> list[str]:
     """The texts to check: the argument, or one per non-empty stdin line for `-`."""
     if text is None:
-        fail("no text to check: give the draft as an argument, or - to read one text per line from stdin", EXIT_USAGE)
+        fail("no text to check: give the draft as an argument, or - for one draft per stdin line", EXIT_USAGE)
     if text == "-":
         lines = [line.rstrip("\r\n") for line in sys.stdin]
         texts = [line for line in lines if line.strip()]
@@ -69,7 +69,7 @@ def register(app: typer.Typer) -> None:
     @app.command("check")
     def check(
         ctx: typer.Context,
-        text: str | None = typer.Argument(None, help="The draft to check, or - for one draft per stdin line."),
+        text: str | None = typer.Argument(None, help="The draft, or - for one per stdin line."),
         as_json: bool = typer.Option(False, "--json", help="One JSON object per draft: compliant, findings."),
         rules: Path | None = typer.Option(
             None, "--rules", help="Rule YAML to use instead of the configured one.", dir_okay=False
