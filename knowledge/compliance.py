@@ -68,9 +68,12 @@ class CheckResult(BaseModel):
 class ScoredPassage(Protocol):
     """A retrieved passage as knowledge.retriever.ScoredChunk gives it."""
 
-    text: str
-    metadata: dict[str, Any]
-    score: float
+    @property
+    def text(self) -> str: ...
+    @property
+    def metadata(self) -> dict[str, Any]: ...
+    @property
+    def score(self) -> float: ...
 
 
 class SearchesKnowledge(Protocol):
