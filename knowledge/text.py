@@ -23,6 +23,7 @@ _TOKEN = re.compile(
     r"|(?P<word>[0-9a-z\u00c0-\u024f]+(?:[-_/.+][0-9a-z\u00c0-\u024f]+)*)"
 )
 _PART_SPLIT = re.compile(r"[-_/.+]")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _DECIMAL = re.compile(r"\d+(?:\.\d+)+")
 
 # Deliberately small: function words and question words that carry no topic. Negations ("not", "no", "不")
@@ -99,7 +100,8 @@ def tokenize(text: str) -> list[str]:
     ['ax-100', 'ax100', 'ax', '100', 'pro']
     """
     tokens: list[str] = []
-    for match in _TOKEN.finditer(text.lower()):
+    # "50,000" and "50000" must meet; the comma is a digit-group mark, not a separator.
+    for match in _TOKEN.finditer(_THOUSANDS.sub("", text.lower())):
         cjk = match.group("cjk")
         if cjk is not None:
             tokens.extend(_cjk_tokens(cjk))

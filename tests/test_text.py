@@ -18,6 +18,7 @@ from knowledge.text import split_sentences, tokenize
         ("AX-100 Pro 的保修期是多久？", ["ax-100", "pro", "保修期", "保修", "多久"], ["的", "是", "？"]),
         ("客户逾期付款怎么升级处理", ["客户", "逾期", "付款", "升级", "处理"], ["怎么"]),
         ("Hello, world!!! (really)", ["hello", "world", "really"], ["!", ",", "("]),
+        ("over 50,000 CNY, 1,234,567 units, items 1,2", ["50000", "cny", "1234567", "1", "2"], ["50", "000"]),
     ],
     ids=[
         "model-number-parts",
@@ -28,6 +29,7 @@ from knowledge.text import split_sentences, tokenize
         "zh-with-model",
         "zh-question",
         "punctuation",
+        "thousands",
     ],
 )
 def test_tokenize(text: str, must_contain: list[str], must_not_contain: list[str]) -> None:
