@@ -1,0 +1,184 @@
+"""Compliance checker benchmark: precision and recall on the labelled drafts, per category, and speed.
+
+A text counts as flagged when the checker reports any finding; precision and recall are on violations at text
+level. Per category, a text is positive when its label lists the category, predicted when any finding has it.
+Holdout rows (split "holdout", with the round they were written in) were written after the rules; each round
+was committed before it was first scored.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from knowledge.compliance import ComplianceChecker
+from knowledge.compliance_rules import CATEGORIES, load_rules
+
+LABELLED = Path(__file__).resolve().parent.parent / "samples" / "eval" / "compliance.jsonl"
+_CJK = re.compile("[\u4e00-\u9fff]")
+TARGET_PRECISION = 0.95
+TARGET_RECALL = 0.95
+
+
+@dataclass(frozen=True)
+class Labelled:
+    text: str
+    compliant: bool
+    categories: frozenset[str]
+    split: str
+    round: int | None = None
+
+
+def load_labelled(path: Path = LABELLED) -> list[Labelled]:
+    """The labelled set; a malformed line fails with its line number."""
+    rows: list[Labelled] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+            row = Labelled(
+                text=raw["text"],
+                compliant=bool(raw["compliant"]),
+                categories=frozenset(raw["categories"]),
+                split=raw.get("split", "dev"),
+                round=raw.get("round"),
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ValueError(f"{path}:{number}: bad labelled row: {exc}") from None
+        unknown = row.categories - set(CATEGORIES)
+        if unknown or row.compliant == bool(row.categories):
+            raise ValueError(f"{path}:{number}: categories {sorted(row.categories)} bad for compliant")
+        rows.append(row)
+    return rows
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+
+    def add(self, actual: bool, predicted: bool) -> None:
+        if actual and predicted:
+            self.tp += 1
+        elif predicted:
+            self.fp += 1
+        elif actual:
+            self.fn += 1
+        else:
+            self.tn += 1
+
+    def figures(self) -> dict[str, Any]:
+        precision = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        recall = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        return {
+            "n": self.tp + self.fp + self.fn + self.tn,
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "tn": self.tn,
+        }
+
+
+@dataclass
+class Evaluation:
+    overall: Counts = field(default_factory=Counts)
+    by_split: dict[str, Counts] = field(default_factory=dict)
+    by_category: dict[str, Counts] = field(default_factory=lambda: {c: Counts() for c in CATEGORIES})
+    mistakes: list[dict[str, Any]] = field(default_factory=list)
+
+
+def evaluate(checker: ComplianceChecker, rows: Iterable[Labelled]) -> Evaluation:
+    """Score the checker on labelled rows: text-level violations, per split, per category, and the misses."""
+    ev = Evaluation()
+    for row in rows:
+        result = checker.check(row.text)
+        predicted = {f.category for f in result.findings}
+        ev.overall.add(not row.compliant, not result.compliant)
+        split = row.split if row.round is None else f"{row.split}-round{row.round}"
+        for key in {row.split, split}:
+            ev.by_split.setdefault(key, Counts()).add(not row.compliant, not result.compliant)
+        for category in CATEGORIES:
+            ev.by_category[category].add(category in row.categories, category in predicted)
+        if predicted != row.categories:
+            expected, found = sorted(row.categories), sorted(predicted)
+            ev.mistakes.append({"text": row.text, "expected": expected, "found": found, "split": split})
+    return ev
+
+
+def throughput(checker: ComplianceChecker, texts: list[str], checks: int) -> float:
+    """Texts checked per second, single thread, over at least `checks` checks."""
+    done = 0
+    started = time.perf_counter()
+    while done < checks:
+        for text in texts:
+            checker.check(text)
+        done += len(texts)
+    return done / (time.perf_counter() - started)
+
+
+def run(quick: bool = False) -> dict[str, Any]:
+    """Measure the shipped rule file against samples/eval/compliance.jsonl and print a table."""
+    checker = ComplianceChecker(load_rules())
+    rows = load_labelled()
+    ev = evaluate(checker, rows)
+    texts = [row.text for row in rows]
+    long_text = " ".join(texts)  # one ~10k-character draft: the regexes must not blow up on long input
+    speed = throughput(checker, texts, 2_000 if quick else 20_000)
+    started = time.perf_counter()
+    checker.check(long_text)
+    long_ms = (time.perf_counter() - started) * 1000
+    overall = ev.overall.figures()
+    result: dict[str, Any] = {
+        "labelled_texts": len(rows),
+        "chinese_share": round(sum(bool(_CJK.search(t)) for t in texts) / len(rows), 3),
+        "compliant_share": round(sum(r.compliant for r in rows) / len(rows), 3),
+        "rules": len(checker.rules),
+        "overall": overall,
+        "splits": {name: counts.figures() for name, counts in sorted(ev.by_split.items())},
+        "categories": {name: counts.figures() for name, counts in ev.by_category.items()},
+        "texts_per_second": round(speed),
+        "long_text_chars": len(long_text),
+        "long_text_ms": round(long_ms, 2),
+        "mistakes": ev.mistakes,
+        "targets": {"precision": TARGET_PRECISION, "recall": TARGET_RECALL},
+        "targets_met": overall["precision"] >= TARGET_PRECISION and overall["recall"] >= TARGET_RECALL,
+    }
+    _print(result)
+    return result
+
+
+def _print(result: dict[str, Any]) -> None:
+    console = Console()
+    title = f"Compliance checker: {result['labelled_texts']} labelled drafts, {result['rules']} rules"
+    table = Table(title=title)
+    for column in ("slice", "n", "precision", "recall", "tp", "fp", "fn"):
+        table.add_column(column, justify="left" if column == "slice" else "right")
+
+    def row(name: str, figures: dict[str, Any]) -> None:
+        table.add_row(name, *(str(figures[k]) for k in ("n", "precision", "recall", "tp", "fp", "fn")))
+
+    row("all", result["overall"])
+    for name, figures in result["splits"].items():
+        row(f"split {name}", figures)
+    for name, figures in result["categories"].items():
+        row(f"category {name}", figures)
+    console.print(table)
+    console.print(
+        f"speed: {result['texts_per_second']} texts/s; one {result['long_text_chars']}-char draft in "
+        f"{result['long_text_ms']} ms; targets met: {result['targets_met']}"
+    )
+    for mistake in result["mistakes"][:20]:
+        console.print(f"  [yellow]miss[/] {mistake}", highlight=False)
