@@ -175,6 +175,7 @@ def parse_rules(text: str, name: str = "rules") -> Rules:
         return Rules.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "(top level)"
+        where = ".".join(str(part) for part in first["loc"])
+        reason = str(first["msg"]).removeprefix("Value error, ")
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise RulesError(f"{name}: {where}: {first['msg']}{more}") from exc
+        raise RulesError(f"{name}: {where + ': ' if where else ''}{reason}{more}") from exc
