@@ -159,6 +159,7 @@ _CASH_EQUIVALENT = re.compile(
 # Without a number, the question must ask about a limit, not about a procedure ("how do I book a discount?").
 _LIMIT_INTENT = re.compile(
     r"how (?:much|big|large|high|long|many)|what(?:'s| is) (?:my|the|our) (?:limit|max)|\bmax(?:imum)?\b|"
+    r"\b(?:longest|largest|biggest|highest|most)\b|\bi (?:can|may)\b|"
     r"\blimit|\bcan i\b|\bmay i\b|\ballowed\b|\bam i\b|authori[sz]|approv|up to\b|"
     r"最多|最高|最大|最长|多少|多大|多长|多久|能不能|能否|可不可以|可以|能给|能送|能打|能让|允许|权限|审批|批准|上限|吗"
 )
@@ -170,6 +171,10 @@ _CN_PERCENT = re.compile(rf"百分之(?P<num>[{_CN_NUM}\d.]+)")
 _POINTS = re.compile(rf"(?P<num>{_ARABIC}|[{_CN_NUM}]+)\s*个(?:百分)?点")
 _ZHE = re.compile(r"(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九]{1,2})\s*折")
 _HALF_PRICE = re.compile(r"对折|半价|half price")
+# 成 = tenths off ("让利两成" = 20% off); only after a discount word, since 八成 also means "probably".
+_CHENG = re.compile(
+    r"(?:降价|减价|让利|优惠|便宜|打折|折扣|降|让)\s*(?P<num>[一二两三四五六七八九]|\d)\s*成(?!本|交|功|立|绩|员)"
+)
 # A percentage counts as a discount when a discount word sits right next to it.
 _DISCOUNT_NEAR_BEFORE = re.compile(
     r"(discount|\boff|cut|reduc|lower|markdown|\bgive|\boffer|\bgrant|降|减|让|优惠|折扣|打|给)[^.。,，;；]{0,12}$"
@@ -235,6 +240,10 @@ def _discounts(text: str, cued: bool) -> list[_Found]:
         found.append(_Found("discount", _zhe_off(match.group("num")), match.start()))
     for match in _HALF_PRICE.finditer(text):
         found.append(_Found("discount", 50.0, match.start()))
+    for match in _CHENG.finditer(text):
+        tenths = cn_number(match.group("num"))
+        if tenths is not None:
+            found.append(_Found("discount", tenths * 10, match.start("num")))
     percents: list[tuple[bool, _Found]] = []
     for pattern in (_PERCENT, _CN_PERCENT, _POINTS):
         for match in pattern.finditer(text):

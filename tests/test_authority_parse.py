@@ -37,6 +37,9 @@ CASES = [
     ("七五折可以吗", "discount", 25, False, "zh"),
     ("打个八折行吗", "discount", 20, False, "zh"),
     ("能打对折吗", "discount", 50, False, "zh"),
+    # 成 notation: tenths off, only after a discount word
+    ("给经销商让利两成可以吗", "discount", 20, False, "zh"),
+    ("能便宜一成吗", "discount", 10, False, "zh"),
     # Payment terms
     ("Can I give 60-day terms?", "payment_terms", 60, False, "en"),
     ("Customer wants net 60, ok?", "payment_terms", 60, False, "en"),
@@ -71,6 +74,7 @@ CASES = [
     ("What payment terms can I offer?", "payment_terms", None, False, "en"),
     ("我的账期权限是多少", "payment_terms", None, False, "zh"),
     ("What is the maximum gift value I can give?", "gift", None, False, "en"),
+    ("What's the longest payment term I can give?", "payment_terms", None, False, "en"),
 ]
 
 
@@ -100,6 +104,10 @@ NOT_AUTHORITY = [
     "Our Q3 revenue grew 15%, what next?",
     "Can I give a 5% commission to the distributor?",
     "How many days does delivery take?",
+    "这单的成本是多少？",
+    "八成客户会续约吗",
+    "Where do I record gifts in the CRM?",
+    "What discount do channel partners get on the K7?",
 ]
 
 
