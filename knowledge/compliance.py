@@ -90,6 +90,9 @@ RetrieverFactory = Callable[[], SearchesKnowledge]
 # end, so 4.8万, No.1 and v2.1 stay inside their sentence. Commas never split: one claim often spans them.
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]+|\.(?=\s|$)")
 
+_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile("[A-Za-z]")
+
 # Money: a currency sign or unit, or a bare 万 amount (6万 = 60,000). Chinese numerals are accepted with a
 # unit (六万元). Amounts right after 满/消费/spend are purchase thresholds, not prizes.
 _MONEY = re.compile(
@@ -235,18 +238,20 @@ class ComplianceChecker:
     def check(self, text: str, *, with_sources: bool = False) -> CheckResult:
         """Find every risky phrase in `text`; with_sources adds the company's own rule-card sections."""
         sentences = _Sentences(text)
-        hits = [hit for rule in self.rules.rules for hit in self._run(rule, text, sentences)]
+        zh, en = _CJK.search(text) is not None, _LATIN.search(text) is not None
+        hits = [hit for rule in self.rules.rules for hit in self._run(rule, text, sentences, zh=zh, en=en)]
         findings = [self._finding(text, hit) for hit in _merge(hits)]
         if with_sources and findings and self._retriever_factory is not None:
             for finding in findings:
                 finding.sources = self.rule_cards(finding.category)
         return CheckResult(compliant=not findings, findings=findings)
 
-    def _run(self, rule: Rule, text: str, sentences: _Sentences) -> Iterable[_Hit]:
+    def _run(self, rule: Rule, text: str, sentences: _Sentences, *, zh: bool, en: bool) -> Iterable[_Hit]:
         # Cheap gate: a combined-cue rule cannot fire unless every cue group occurs somewhere.
         if rule.requires and rule.cue_scope == "text" and not _all_cues(rule, text, 0, len(text)):
             return
-        for pattern in rule.patterns:
+        patterns = (rule.zh_patterns if zh else ()) + (rule.en_patterns if en else ())
+        for pattern in patterns:
             for m in pattern.finditer(text):
                 start, end = _trim(text, m.start(), m.end())
                 if start >= end:

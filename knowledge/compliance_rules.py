@@ -77,7 +77,11 @@ class AmountCondition:
 
 @dataclass(frozen=True)
 class Rule:
-    """One compiled rule: anchors (`patterns`), optional cue groups that must all be present, exceptions."""
+    """One compiled rule: anchor patterns per language, optional cue groups that must all match, exceptions.
+
+    Chinese anchors run only on texts with Chinese characters and English ones only on texts with Latin
+    letters: half the scans for a one-language draft, and a mixed draft still gets both.
+    """
 
     id: str
     category: Category
@@ -86,7 +90,8 @@ class Rule:
     severity: Severity
     explanation: str
     suggestion: str
-    patterns: tuple[re.Pattern[str], ...]
+    zh_patterns: tuple[re.Pattern[str], ...]
+    en_patterns: tuple[re.Pattern[str], ...]
     exceptions: tuple[Exemption, ...] = ()
     requires: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = ()
     cue_scope: Literal["sentence", "text"] = "text"
@@ -135,16 +140,16 @@ def _choice(raw: dict[str, Any], key: str, allowed: tuple[str, ...], where: str)
     return str(value)
 
 
-def _patterns(raw: dict[str, Any], where: str) -> tuple[re.Pattern[str], ...]:
+def _patterns(raw: dict[str, Any], where: str) -> dict[str, tuple[re.Pattern[str], ...]]:
     value = raw.get("patterns")
     if not isinstance(value, dict) or not value:
         raise RuleFileError(f"{where}: 'patterns' must map a language (zh, en) to a list of regexes")
-    compiled: list[re.Pattern[str]] = []
+    compiled: dict[str, tuple[re.Pattern[str], ...]] = {}
     for lang, items in value.items():
         if lang not in LANGUAGES:
             raise RuleFileError(f"{where}: unknown pattern language {lang!r} (expected zh or en)")
-        compiled.extend(_compile_list(items, f"{where} patterns.{lang}"))
-    return tuple(compiled)
+        compiled[lang] = _compile_list(items, f"{where} patterns.{lang}")
+    return compiled
 
 
 def _exceptions(raw: dict[str, Any], where: str) -> tuple[Exemption, ...]:
@@ -222,6 +227,7 @@ def parse_rule(raw: object, index: int, source: str) -> Rule:
     also = raw.get("also")
     if also is not None and not isinstance(also, str):
         raise RuleFileError(f"{where}: 'also' must be text")
+    patterns = _patterns(raw, where)
     return Rule(
         id=rule_id,
         category=_choice(raw, "category", CATEGORIES, where),  # type: ignore[arg-type]
@@ -230,7 +236,8 @@ def parse_rule(raw: object, index: int, source: str) -> Rule:
         severity=_choice(raw, "severity", SEVERITIES, where),  # type: ignore[arg-type]
         explanation=_text_field(raw, "explanation", where),
         suggestion=_text_field(raw, "suggestion", where),
-        patterns=_patterns(raw, where),
+        zh_patterns=patterns.get("zh", ()),
+        en_patterns=patterns.get("en", ()),
         exceptions=_exceptions(raw, where),
         requires=_requires(raw, where),
         cue_scope=cue_scope,
