@@ -7,7 +7,7 @@ Shared by the bot's end-to-end tests and bench/bot.py; the briefing/onboarding t
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from langchain_core.embeddings import Embeddings
 from bot.app import build_application, on_startup
 from bot.services import Services
 from coaching.synthetic import RepSpec, generate_for, store_rows
-from ingest.pipeline import ingest_file
+from ingest.pipeline import ingest_file, sync_paths
 from knowledge.policy import import_policy
 from knowledge.roster import all_reps
 from knowledge.roster_import import import_roster
@@ -97,20 +97,28 @@ PLANTED = {
 }
 
 
-def build_services(home: Path, *, embeddings: Embeddings | None = None, **overrides: Any) -> Services:
-    """Services over a fresh store (sample roster and policy, planted KPIs) and a two-document KB."""
+def build_services(
+    home: Path, *, embeddings: Embeddings | None = None, kb: Sequence[Path] | None = None, **overrides: Any
+) -> Services:
+    """Services over a fresh store (sample roster and policy, planted KPIs) and a knowledge base: the
+    two-document one above, or the files and folders in `kb` (the benchmark uses the sample KB)."""
     settings = Settings(home=home, **overrides)
     settings.ensure_home()
     store = Store(settings.db_url)
     import_roster(store, SAMPLES / "roster.csv")
     import_policy(store, SAMPLES / "policy.yaml")
     services = Services(settings, embeddings=embeddings or HashingEmbeddings(), store=store)
-    kb = home / "kb"
-    kb.mkdir(parents=True, exist_ok=True)
-    for name, body in (("delivery.md", KB_EN), ("delivery-zh.md", KB_ZH)):
-        path = kb / name
-        path.write_text(body, encoding="utf-8")
-        ingest_file(path, services.index)
+    if kb is not None:
+        report = sync_paths(list(kb), services.index, progress=False)
+        if report.failed:
+            raise RuntimeError(f"knowledge base did not ingest cleanly: {report.summary()}")
+    else:
+        folder = home / "kb"
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, body in (("delivery.md", KB_EN), ("delivery-zh.md", KB_ZH)):
+            path = folder / name
+            path.write_text(body, encoding="utf-8")
+            ingest_file(path, services.index)
     with store.session() as session:
         reps = [RepSpec(r.rep_id, r.name, r.role, r.manager_id) for r in all_reps(session)]
     store_rows(store, generate_for(reps, PLANTED, ["2026-Q3", "2026-Q4"], seed=3))
