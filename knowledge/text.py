@@ -123,10 +123,9 @@ _EN_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
 # Chinese terminators end a sentence wherever they occur (ASCII ! ? ; too when typed right after a Chinese
 # character); closing quotes and brackets stay with the sentence they close.
 _ZH_END = re.compile(rf"(?:[。！？；]|(?<=[{_CJK}])[!?;])+[”’」』）)\]]*")
-_LIST_ITEM = re.compile(
-    r"^\s*(?:[-*+•·]\s|\d+[.)、]\s?|[a-z][.)]\s|[（(]?[一二三四五六七八九十\d]+[)）、]|\|)"
-)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•·]\s|\d+[.)]\s|[a-z][.)]\s|[（(]?[一二三四五六七八九十\d]+[)）、]|\|)")
 _HEADING_LIKE = re.compile(r"^\s*#{1,6}\s")
+_MARKER_ONLY = re.compile(r"(?:[-*+•]\s*)?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]")
 _LINE_END = re.compile(r"[.!?:;。！？；：”’」』)）]\s*$")
 
 
@@ -180,6 +179,8 @@ def _split_line(line: str) -> list[str]:
     for m in _EN_END.finditer(line):
         if m.group(0).startswith(".") and _is_abbreviation(line, m.start()):
             continue
+        if _MARKER_ONLY.fullmatch(line[: m.end()].strip()):
+            continue  # "1. Call the customer": the period belongs to the list number
         cuts.add(m.end())
     pieces: list[str] = []
     start = 0

@@ -69,6 +69,8 @@ def test_tokenize_lowercases_and_handles_empty() -> None:
         ("他说：“必须签字。”然后离开。", ["他说：“必须签字。”", "然后离开。"]),
         ("第一行\n第二行", ["第一行", "第二行"]),
         ("- one item\n- two item\n| a | b |", ["- one item", "- two item", "| a | b |"]),
+        ("1. Call first.\n2. Then write.\nb) Last", ["1. Call first.", "2. Then write.", "b) Last"]),
+        ("The cap is\n7.5% of list. Done.", ["The cap is 7.5% of list.", "Done."]),
         (
             "a sentence that was\nwrapped by the PDF. Next one.",
             ["a sentence that was wrapped by the PDF.", "Next one."],
@@ -83,6 +85,8 @@ def test_tokenize_lowercases_and_handles_empty() -> None:
         "zh-quote",
         "zh-newline",
         "list-lines",
+        "numbered-list",
+        "wrapped-before-decimal",
         "wrapped",
         "empty",
     ],
