@@ -675,6 +675,16 @@ def acknowledge(store: Store, briefing_id: int, rep_id: str, *, now: datetime) -
         return True
 
 
+def quiz_answers(store: Store, briefing_id: int, rep_id: str) -> list[int] | None:
+    """The quiz answers a recipient has given so far, or None if they are not a recipient."""
+    with store.session() as session:
+        row = session.get(BriefingRecipient, (briefing_id, rep_id))
+        if row is None:
+            return None
+        answers: list[int] = json.loads(row.quiz_answers) if row.quiz_answers else []
+        return answers
+
+
 def record_quiz_answer(
     store: Store, briefing_id: int, rep_id: str, question: int, option: int
 ) -> tuple[list[int], float | None] | None:

@@ -1,0 +1,759 @@
+"""Briefings in Telegram: `/brief` (a short conversation), `/briefs`, the acknowledge and quiz buttons, and
+the jobs that drain the SQL outbox and send reminders.
+
+The jobs hold no state of their own: every tick claims work from SQL (bot.briefings), sends it, confirms it.
+So briefings created while the bot was down go out on the first tick after start, a rep who links later is
+picked up by the next tick, and the reminder schedule survives restarts because it is rows, not jobs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import warnings
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.app import MenuCommand, add_menu_commands
+from bot.briefings import (
+    DEFAULT_LEASE,
+    PUSHING_ROLES,
+    BriefingDesk,
+    BriefingError,
+    BriefingSummary,
+    Clock,
+    Delivery,
+    QuizQuestion,
+    ReminderDue,
+    acknowledge,
+    briefing_desk,
+    briefing_quiz,
+    claim_deliveries,
+    claim_reminders,
+    confirm_delivery,
+    confirm_reminder,
+    get_briefing,
+    quiz_answers,
+    read_briefing_file,
+    record_quiz_answer,
+    release_delivery,
+    release_reminder,
+    resolve_recipients,
+    summaries_for,
+    summary_of,
+    utcnow,
+)
+from bot.formatting import MAX_CAPTION_CHARS, Language, escape, split_message
+from bot.handlers import ON_LINK_KEY, current_rep, services_of, ui_language
+from ingest.models import IngestError
+from knowledge.messages import RepInfo
+from knowledge.roster import UnknownRepError
+
+if TYPE_CHECKING:
+    from telegram.ext import ContextTypes
+
+    from bot.services import Services
+
+logger = logging.getLogger(__name__)
+
+DESK_KEY = "briefing_desk"
+CONFIG_KEY = "briefing_config"
+STATE_KEY = "briefing_sweep"
+DRAFT_KEY = "briefing_draft"
+
+ACK, QUIZ, CONV = "ba", "bq", "bc"
+TITLE, BODY, RECIPIENTS, DUE, CONFIRM = range(5)
+
+ACK_LABEL = "✅ Acknowledge / 已阅"
+QUIZ_LABEL = "📝 Quiz / 小测验"
+LETTERS = "ABCDEF"
+
+
+@dataclass
+class DeliveryConfig:
+    """Knobs of the delivery jobs; tests and the benchmark adjust them in bot_data before the first tick.
+
+    `batch` bounds what one claim takes (and so what a hard kill can leave unconfirmed); the outgoing rate
+    limiter (Telegram's 30 messages/s) paces the sends themselves.
+    """
+
+    interval: float = 2.0
+    batch: int = 30
+    lease: timedelta = DEFAULT_LEASE
+    reminder_interval: float = 30.0
+    clock: Clock = utcnow
+
+
+@dataclass
+class SweepState:
+    """Per-application: a lock so a slow tick and the next one never run side by side, and counters."""
+
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    sent: int = 0
+    failed: int = 0
+    reminders: int = 0
+
+
+# ------------------------------------------------------------------------------------------------ texts
+_TEXTS: dict[str, dict[Language, str]] = {
+    "header": {"en": "📣 <b>Briefing: {title}</b>", "zh": "📣 <b>通知：{title}</b>"},
+    "from": {"en": "From {author}", "zh": "来自 {author}"},
+    "due": {"en": "please acknowledge by {due}", "zh": "请于 {due} 前确认"},
+    "attached": {"en": "(full document attached)", "zh": "（完整文档见附件）"},
+    "acked": {"en": "Thanks, acknowledged.", "zh": "已确认，谢谢。"},
+    "already": {"en": "Already acknowledged.", "zh": "之前已确认。"},
+    "not_yours": {"en": "This briefing was not sent to you.", "zh": "这条通知不是发给你的。"},
+    "reminder": {
+        "en": "⏰ Reminder: please read and acknowledge <b>{title}</b> ({when}).",
+        "zh": "⏰ 提醒：请阅读并确认 <b>{title}</b>（{when}）。",
+    },
+    "due_today": {"en": "due today", "zh": "今天截止"},
+    "due_in": {"en": "due in {days} days, {due}", "zh": "{days} 天后截止，{due}"},
+    "question": {"en": "Question {n}/{total}: {question}", "zh": "第 {n}/{total} 题：{question}"},
+    "right": {"en": "✔ Correct.", "zh": "✔ 正确。"},
+    "wrong": {"en": "✘ Not quite: the answer is {letter}.", "zh": "✘ 不对，正确答案是 {letter}。"},
+    "score": {"en": "Quiz done: {right}/{total} right.", "zh": "小测验完成：答对 {right}/{total}。"},
+    "managers_only": {
+        "en": "Only managers and directors push briefings; yours arrive here by themselves.",
+        "zh": "只有经理和总监可以发布通知；发给你的通知会自动送达这里。",
+    },
+    "none_yet": {
+        "en": "You have not pushed any briefings yet. Start one with /brief.",
+        "zh": "你还没有发布过通知，用 /brief 发布。",
+    },
+    "list_header": {"en": "<b>Your briefings</b>", "zh": "<b>你发布的通知</b>"},
+    "list_line": {
+        "en": "#{id} <b>{title}</b>: {acked}/{total} acknowledged{due}",
+        "zh": "#{id} <b>{title}</b>：已确认 {acked}/{total}{due}",
+    },
+    "list_due": {"en": ", due {due}", "zh": "，截止 {due}"},
+    "missing": {"en": "   missing: {names}", "zh": "   未确认：{names}"},
+    "ask_title": {
+        "en": "New briefing. What is its title? (/cancel to stop)",
+        "zh": "发布新通知。标题是什么？（/cancel 取消）",
+    },
+    "ask_body": {
+        "en": "Send the text of the briefing, or attach a document (PDF, Word, Markdown).",
+        "zh": "请发送通知正文，或附上文档（PDF、Word、Markdown）。",
+    },
+    "ask_to": {
+        "en": "Who receives it? Tap <b>Whole team</b> or send rep ids separated by commas.",
+        "zh": "发给谁？点 <b>整个团队</b>，或发送以逗号分隔的员工编号。",
+    },
+    "ask_due": {
+        "en": "Acknowledge by which date? Send YYYY-MM-DD, or tap <b>No due date</b>.",
+        "zh": "需要在哪天前确认？发送 YYYY-MM-DD，或点 <b>不设截止日</b>。",
+    },
+    "confirm": {
+        "en": "<b>{title}</b>\nTo: {count} reps{due}\n\n{preview}\n\nSend it?",
+        "zh": "<b>{title}</b>\n发给：{count} 人{due}\n\n{preview}\n\n确认发布？",
+    },
+    "created": {
+        "en": "Briefing #{id} is out to {count} reps. /briefs shows who has acknowledged.",
+        "zh": "通知 #{id} 已发给 {count} 人。用 /briefs 查看确认情况。",
+    },
+    "cancelled": {"en": "Briefing cancelled.", "zh": "已取消发布。"},
+    "bad_date": {
+        "en": "That is not a date I can read: send YYYY-MM-DD (today or later).",
+        "zh": "日期格式不对：请发送 YYYY-MM-DD（今天或以后）。",
+    },
+    "no_download": {
+        "en": "I could not fetch that document ({reason}); send the text instead.",
+        "zh": "无法获取该文档（{reason}），请直接发送正文。",
+    },
+    "whole_team": {"en": "Whole team", "zh": "整个团队"},
+    "no_due": {"en": "No due date", "zh": "不设截止日"},
+    "send": {"en": "Send", "zh": "发布"},
+    "cancel": {"en": "Cancel", "zh": "取消"},
+}
+
+
+def t(key: str, language: Language, **values: object) -> str:
+    """A text of this module in the asked language (values are inserted as given: escape them first)."""
+    return _TEXTS[key][language].format(**values)
+
+
+def lang(code: str) -> Language:
+    return "zh" if code == "zh" else "en"
+
+
+# ------------------------------------------------------------------------------------------ formatting
+def ack_keyboard(briefing_id: int, has_quiz: bool) -> InlineKeyboardMarkup:
+    row = [InlineKeyboardButton(ACK_LABEL, callback_data=f"{ACK}:{briefing_id}")]
+    if has_quiz:
+        row.append(InlineKeyboardButton(QUIZ_LABEL, callback_data=f"{QUIZ}:{briefing_id}:s"))
+    return InlineKeyboardMarkup([row])
+
+
+def delivery_head(delivery: Delivery) -> str:
+    language = lang(delivery.language)
+    meta = t("from", language, author=escape(delivery.author_name))
+    if delivery.due_date:
+        meta += " · " + t("due", language, due=delivery.due_date.isoformat())
+    return f"{t('header', language, title=escape(delivery.title))}\n<i>{meta}</i>"
+
+
+def delivery_parts(delivery: Delivery) -> list[str]:
+    """The message text (split below Telegram's limit); the keyboard goes under the last part."""
+    return split_message(f"{delivery_head(delivery)}\n\n{escape(delivery.body)}")
+
+
+def delivery_caption(delivery: Delivery) -> str:
+    """A caption for the attached original: header and as much of the summary as fits in 1,024 characters."""
+    head = delivery_head(delivery)
+    tail = "\n" + t("attached", lang(delivery.language))
+    room = MAX_CAPTION_CHARS - len(head) - len(tail) - 4
+    return f"{head}\n\n{escape(summary_of(delivery.body, max(room, 0)))[: max(room, 0)]}{tail}"
+
+
+def quiz_question_text(question: QuizQuestion, n: int, total: int, language: Language) -> str:
+    lines = [t("question", language, n=n + 1, total=total, question=escape(question.text(language)))]
+    lines += [f"{LETTERS[i]}. {escape(choice)}" for i, choice in enumerate(question.choices(language))]
+    return "\n".join(lines)
+
+
+def quiz_keyboard(prefix: str, n: int, options: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(LETTERS[i], callback_data=f"{prefix}:{n}:{i}") for i in range(options)]]
+    )
+
+
+def format_summaries(rows: list[BriefingSummary], language: Language) -> str:
+    """`/briefs`: each briefing with acknowledged/recipients and who is missing."""
+    if not rows:
+        return t("none_yet", language)
+    lines = [t("list_header", language)]
+    for row in rows:
+        due = t("list_due", language, due=row.due_date.isoformat()) if row.due_date else ""
+        lines.append(
+            t("list_line", language, id=row.id, title=escape(row.title), acked=row.acknowledged,
+              total=row.recipients, due=due)
+        )  # fmt: skip
+        if row.missing:
+            names = ", ".join(escape(f"{r.name} ({r.rep_id})") for r in row.missing)
+            lines.append(t("missing", language, names=names))
+    return "\n".join(lines)
+
+
+def reminder_text(reminder: ReminderDue, today: date) -> tuple[str, Language]:
+    language: Language = "en"
+    if reminder.due_date is None:
+        when = ""
+    elif reminder.due_date <= today:
+        when = t("due_today", language)
+    else:
+        when = t("due_in", language, days=(reminder.due_date - today).days, due=reminder.due_date.isoformat())
+    return t("reminder", language, title=escape(reminder.title), when=when), language
+
+
+# -------------------------------------------------------------------------------------------------- jobs
+def _config(application: Application[Any, Any, Any, Any, Any, Any]) -> DeliveryConfig:
+    config: DeliveryConfig = application.bot_data[CONFIG_KEY]
+    return config
+
+
+async def sweep_deliveries(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Drain the outbox: claim a batch, send each, confirm each; repeat until empty or the bot stops."""
+    application = context.application
+    state: SweepState = application.bot_data[STATE_KEY]
+    if state.lock.locked():
+        return  # the previous tick is still draining; it will pick up anything new
+    store = services_of(context).store
+    config = _config(application)
+    async with state.lock:
+        while application.running:
+            batch = await asyncio.to_thread(
+                claim_deliveries, store, now=config.clock(), limit=config.batch, lease=config.lease
+            )
+            if not batch:
+                return
+            await asyncio.gather(*(deliver_one(context, delivery) for delivery in batch))
+
+
+async def deliver_one(context: ContextTypes.DEFAULT_TYPE, delivery: Delivery) -> None:
+    """Send one claimed entry and settle its claim: delivered, back to pending, or failed for good."""
+    application = context.application
+    store = services_of(context).store
+    state: SweepState = application.bot_data[STATE_KEY]
+    keyboard = ack_keyboard(delivery.briefing_id, bool(delivery.quiz))
+    try:
+        if delivery.document_path and Path(delivery.document_path).is_file():
+            with open(delivery.document_path, "rb") as handle:
+                message: Message = await context.bot.send_document(
+                    delivery.chat_id,
+                    handle,
+                    filename=Path(delivery.document_path).name,
+                    caption=delivery_caption(delivery),
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=keyboard,
+                )
+        else:
+            parts = delivery_parts(delivery)
+            for index, part in enumerate(parts):
+                message = await context.bot.send_message(
+                    delivery.chat_id,
+                    part,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=keyboard if index == len(parts) - 1 else None,
+                    disable_web_page_preview=True,
+                )
+    except (Forbidden, BadRequest) as exc:
+        # The rep blocked the bot or never opened it: retrying cannot help; the status shows them undelivered.
+        state.failed += 1
+        logger.warning("briefing %s to %s not deliverable: %s", delivery.briefing_id, delivery.rep_id, exc)
+        await asyncio.to_thread(release_delivery, store, delivery, error=str(exc), permanent=True)
+        return
+    except TelegramError as exc:
+        # Timeouts, network errors, 429 beyond the limiter's retries: give the claim back for the next tick.
+        logger.info("briefing %s to %s will be retried: %s", delivery.briefing_id, delivery.rep_id, exc)
+        await asyncio.to_thread(release_delivery, store, delivery, error=str(exc))
+        return
+    confirmed = await asyncio.to_thread(
+        confirm_delivery, store, delivery, message_id=message.message_id, now=_config(application).clock()
+    )
+    if confirmed:
+        state.sent += 1
+
+
+async def sweep_reminders(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Send the reminders that fell due to recipients who have not acknowledged (schedule rows in SQL)."""
+    store = services_of(context).store
+    config = _config(context.application)
+    state: SweepState = context.application.bot_data[STATE_KEY]
+    while context.application.running:
+        now = config.clock()
+        due = await asyncio.to_thread(claim_reminders, store, now=now, limit=config.batch, lease=config.lease)
+        if not due:
+            return
+        for reminder in due:
+            body, _language = reminder_text(reminder, now.date())
+            try:
+                await context.bot.send_message(
+                    reminder.chat_id,
+                    body,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=ack_keyboard(reminder.briefing_id, False),
+                )
+            except (Forbidden, BadRequest) as exc:
+                logger.warning(
+                    "reminder for briefing %s to %s: %s", reminder.briefing_id, reminder.rep_id, exc
+                )
+                await asyncio.to_thread(release_reminder, store, reminder, permanent=True)
+                continue
+            except TelegramError as exc:
+                logger.info("reminder for briefing %s will be retried: %s", reminder.briefing_id, exc)
+                await asyncio.to_thread(release_reminder, store, reminder)
+                continue
+            if await asyncio.to_thread(confirm_reminder, store, reminder, now=config.clock()):
+                state.reminders += 1
+
+
+def kick_delivery(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Run a delivery tick now rather than at the next interval (after /brief, after someone links)."""
+    if application.job_queue is not None and application.running:
+        application.job_queue.run_once(sweep_deliveries, 0.0, name="briefings-kick")
+
+
+async def on_link(context: ContextTypes.DEFAULT_TYPE, rep: RepInfo) -> None:
+    """A rep just linked their Telegram account: their pending briefings go out now."""
+    kick_delivery(context.application)
+
+
+# ---------------------------------------------------------------------------------------------- buttons
+async def acknowledge_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The Acknowledge button under a briefing or a reminder."""
+    query = update.callback_query
+    if query is None or query.data is None:
+        return
+    rep = await current_rep(update, context)
+    if rep is None:
+        return
+    language = ui_language(update)
+    briefing_id = int(query.data.split(":")[1])
+    clock = _config(context.application).clock
+    outcome = await asyncio.to_thread(
+        acknowledge, services_of(context).store, briefing_id, rep.rep_id, now=clock()
+    )
+    if outcome is None:
+        await query.answer(t("not_yours", language), show_alert=True)
+        return
+    await query.answer(t("acked" if outcome else "already", language))
+    if outcome and query.message is not None:
+        keep_quiz = None
+        markup = query.message.reply_markup if isinstance(query.message, Message) else None
+        if markup and any(
+            b.callback_data and str(b.callback_data).startswith(QUIZ)
+            for r in markup.inline_keyboard
+            for b in r
+        ):
+            keep_quiz = InlineKeyboardMarkup(
+                [[InlineKeyboardButton(QUIZ_LABEL, callback_data=f"{QUIZ}:{briefing_id}:s")]]
+            )
+        try:
+            await query.edit_message_reply_markup(reply_markup=keep_quiz)
+        except TelegramError as exc:  # cosmetic: the acknowledgement is stored either way
+            logger.debug("could not remove the acknowledge button: %s", exc)
+
+
+async def quiz_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A briefing quiz: `bq:ID:s` starts it, `bq:ID:N:OPTION` answers question N."""
+    query = update.callback_query
+    chat = update.effective_chat
+    if query is None or query.data is None or chat is None:
+        return
+    rep = await current_rep(update, context)
+    if rep is None:
+        return
+    language = ui_language(update)
+    parts = query.data.split(":")
+    briefing_id = int(parts[1])
+    store = services_of(context).store
+
+    def load() -> tuple[QuizQuestion, ...]:
+        with store.session() as session:
+            return briefing_quiz(get_briefing(session, briefing_id))
+
+    try:
+        quiz = await asyncio.to_thread(load)
+    except BriefingError:
+        await query.answer(t("not_yours", language), show_alert=True)
+        return
+    if parts[2] == "s":
+        answers_so_far = await asyncio.to_thread(quiz_answers, store, briefing_id, rep.rep_id)
+        if answers_so_far is None:
+            await query.answer(t("not_yours", language), show_alert=True)
+            return
+        await query.answer()
+        answered = len(answers_so_far)
+        if answered < len(quiz):
+            await send_quiz_question(context, chat.id, briefing_id, quiz, answered, language)
+        return
+    n, option = int(parts[2]), int(parts[3])
+    progress = await asyncio.to_thread(record_quiz_answer, store, briefing_id, rep.rep_id, n, option)
+    if progress is None:
+        await query.answer(t("not_yours", language), show_alert=True)
+        return
+    await query.answer()
+    answers, _score = progress
+    if n >= len(quiz) or n != len(answers) - 1:
+        return  # a stale or repeated tap
+    question = quiz[n]
+    verdict = (
+        t("right", language)
+        if option == question.answer
+        else t("wrong", language, letter=LETTERS[question.answer])
+    )
+    if len(answers) < len(quiz):
+        await context.bot.send_message(chat.id, verdict)
+        await send_quiz_question(context, chat.id, briefing_id, quiz, len(answers), language)
+        return
+    right = sum(1 for q, a in zip(quiz, answers, strict=False) if q.answer == a)
+    await context.bot.send_message(
+        chat.id, f"{verdict}\n{t('score', language, right=right, total=len(quiz))}"
+    )
+
+
+async def send_quiz_question(
+    context: ContextTypes.DEFAULT_TYPE,
+    chat_id: int,
+    briefing_id: int,
+    quiz: tuple[QuizQuestion, ...],
+    n: int,
+    language: Language,
+) -> None:
+    question = quiz[n]
+    await context.bot.send_message(
+        chat_id,
+        quiz_question_text(question, n, len(quiz), language),
+        parse_mode=ParseMode.HTML,
+        reply_markup=quiz_keyboard(f"{QUIZ}:{briefing_id}", n, len(question.options)),
+    )
+
+
+# ---------------------------------------------------------------------------------------------- /briefs
+async def briefs_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/briefs: a manager's briefings with acknowledged/recipients and who is missing."""
+    message = update.effective_message
+    rep = await current_rep(update, context)
+    if message is None or rep is None:
+        return
+    language = ui_language(update)
+    if rep.role not in PUSHING_ROLES:
+        await message.reply_text(t("managers_only", language))
+        return
+    store = services_of(context).store
+
+    def load() -> list[BriefingSummary]:
+        with store.session() as session:
+            return summaries_for(session, rep)
+
+    rows = await asyncio.to_thread(load)
+    for part in split_message(format_summaries(rows, language)):
+        await message.reply_text(part, parse_mode=ParseMode.HTML)
+
+
+# ---------------------------------------------------------------------------------------------- /brief
+def _draft(context: ContextTypes.DEFAULT_TYPE) -> dict[str, Any]:
+    user_data = context.user_data
+    assert user_data is not None
+    draft: dict[str, Any] = user_data.setdefault(DRAFT_KEY, {})
+    return draft
+
+
+async def brief_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """/brief: start a briefing (managers and directors only)."""
+    message = update.effective_message
+    rep = await current_rep(update, context)
+    if message is None or rep is None:
+        return ConversationHandler.END
+    language = ui_language(update)
+    if rep.role not in PUSHING_ROLES:
+        await message.reply_text(t("managers_only", language))
+        return ConversationHandler.END
+    draft = _draft(context)
+    draft.clear()
+    draft["author"] = rep.rep_id
+    await message.reply_text(t("ask_title", language))
+    return TITLE
+
+
+async def brief_title(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """Conversation: the title."""
+    message = update.effective_message
+    if message is None or not message.text:
+        return TITLE
+    _draft(context)["title"] = message.text.strip()
+    await message.reply_text(t("ask_body", ui_language(update)))
+    return BODY
+
+
+async def brief_body(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """Conversation: the text, or an attached document (downloaded, parsed, attached again on delivery)."""
+    message = update.effective_message
+    if message is None:
+        return BODY
+    language = ui_language(update)
+    draft = _draft(context)
+    if message.document is not None:
+        services = services_of(context)
+        folder = services.settings.home / "briefings" / "uploads"
+        name = Path(message.document.file_name or f"{message.document.file_unique_id}.bin").name
+        target = folder / f"{message.document.file_unique_id}-{name}"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            telegram_file = await message.document.get_file()
+            await telegram_file.download_to_drive(target)
+            body, attach = await asyncio.to_thread(read_briefing_file, target)
+        except (TelegramError, IngestError, OSError) as exc:
+            await message.reply_text(t("no_download", language, reason=escape(str(exc))))
+            return BODY
+        draft["body"] = body
+        draft["document"] = str(target) if attach else None
+    elif message.text:
+        draft["body"] = message.text
+        draft["document"] = None
+    else:
+        return BODY
+    keyboard = InlineKeyboardMarkup(
+        [[InlineKeyboardButton(t("whole_team", language), callback_data=f"{CONV}:team")]]
+    )
+    await message.reply_text(t("ask_to", language), parse_mode=ParseMode.HTML, reply_markup=keyboard)
+    return RECIPIENTS
+
+
+async def brief_recipients(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """Conversation: 'team' (button) or rep ids; checked against the author's reports at once."""
+    language = ui_language(update)
+    query = update.callback_query
+    if query is not None:
+        await query.answer()
+        wanted = "team"
+    elif update.effective_message is not None and update.effective_message.text:
+        wanted = update.effective_message.text
+    else:
+        return RECIPIENTS
+    chat = update.effective_chat
+    assert chat is not None
+    draft = _draft(context)
+    store = services_of(context).store
+
+    def check() -> int:
+        with store.session() as session:
+            from knowledge.roster import require_rep
+
+            return len(resolve_recipients(session, require_rep(session, draft["author"]), wanted))
+
+    try:
+        count = await asyncio.to_thread(check)
+    except (BriefingError, UnknownRepError) as exc:
+        await context.bot.send_message(chat.id, escape(str(exc)))
+        return RECIPIENTS
+    draft["to"], draft["count"] = wanted, count
+    keyboard = InlineKeyboardMarkup(
+        [[InlineKeyboardButton(t("no_due", language), callback_data=f"{CONV}:nodue")]]
+    )
+    await context.bot.send_message(
+        chat.id, t("ask_due", language), parse_mode=ParseMode.HTML, reply_markup=keyboard
+    )
+    return DUE
+
+
+async def brief_due(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """Conversation: a due date or none; then the confirmation."""
+    language = ui_language(update)
+    chat = update.effective_chat
+    assert chat is not None
+    draft = _draft(context)
+    query = update.callback_query
+    if query is not None:
+        await query.answer()
+        draft["due"] = None
+    else:
+        message = update.effective_message
+        raw = (message.text or "").strip() if message else ""
+        try:
+            due = date.fromisoformat(raw)
+        except ValueError:
+            due = None
+        if due is None or due < _config(context.application).clock().date():
+            await context.bot.send_message(chat.id, t("bad_date", language))
+            return DUE
+        draft["due"] = due.isoformat()
+    due_text = t("list_due", language, due=draft["due"]) if draft["due"] else ""
+    preview = escape(summary_of(draft["body"], 600))
+    keyboard = InlineKeyboardMarkup(
+        [[
+            InlineKeyboardButton(t("send", language), callback_data=f"{CONV}:send"),
+            InlineKeyboardButton(t("cancel", language), callback_data=f"{CONV}:cancel"),
+        ]]
+    )  # fmt: skip
+    await context.bot.send_message(
+        chat.id,
+        t(
+            "confirm",
+            language,
+            title=escape(draft["title"]),
+            count=draft["count"],
+            due=due_text,
+            preview=preview,
+        ),
+        parse_mode=ParseMode.HTML,
+        reply_markup=keyboard,
+    )
+    return CONFIRM
+
+
+async def brief_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """Conversation: Send creates the briefing (SQL + knowledge base) and kicks delivery; Cancel drops it."""
+    query = update.callback_query
+    chat = update.effective_chat
+    if query is None or chat is None:
+        return CONFIRM
+    await query.answer()
+    language = ui_language(update)
+    draft = _draft(context)
+    if query.data != f"{CONV}:send":
+        draft.clear()
+        await context.bot.send_message(chat.id, t("cancelled", language))
+        return ConversationHandler.END
+    desk: BriefingDesk = context.application.bot_data[DESK_KEY]
+    document = draft.get("document")
+    try:
+        briefing_id = await asyncio.to_thread(
+            desk.create,
+            author_id=draft["author"],
+            title=draft["title"],
+            body=draft["body"],
+            to=draft["to"],
+            due=date.fromisoformat(draft["due"]) if draft.get("due") else None,
+            document_path=Path(document) if document else None,
+        )
+    except (BriefingError, UnknownRepError, IngestError) as exc:
+        await context.bot.send_message(chat.id, escape(str(exc)))
+        draft.clear()
+        return ConversationHandler.END
+    count = draft.get("count", 0)
+    draft.clear()
+    await context.bot.send_message(chat.id, t("created", language, id=briefing_id, count=count))
+    kick_delivery(context.application)
+    return ConversationHandler.END
+
+
+async def brief_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+    """/cancel inside the conversation."""
+    _draft(context).clear()
+    if update.effective_message is not None:
+        await update.effective_message.reply_text(t("cancelled", ui_language(update)))
+    return ConversationHandler.END
+
+
+def brief_conversation() -> ConversationHandler[Any]:
+    text = filters.TEXT & ~filters.COMMAND
+    with warnings.catch_warnings():
+        # The buttons belong to the one conversation a manager has going with the bot in their private chat,
+        # so tracking per chat and user (not per message) is what we want; PTB warns about it regardless.
+        warnings.filterwarnings("ignore", message=".*per_message=False.*")
+        return ConversationHandler(
+            entry_points=[CommandHandler("brief", brief_start)],
+            states={
+                TITLE: [MessageHandler(text, brief_title)],
+                BODY: [MessageHandler(text | filters.Document.ALL, brief_body)],
+                RECIPIENTS: [
+                    MessageHandler(text, brief_recipients),
+                    CallbackQueryHandler(brief_recipients, pattern=rf"^{CONV}:team$"),
+                ],
+                DUE: [
+                    MessageHandler(text, brief_due),
+                    CallbackQueryHandler(brief_due, pattern=rf"^{CONV}:nodue$"),
+                ],
+                CONFIRM: [CallbackQueryHandler(brief_confirm, pattern=rf"^{CONV}:(send|cancel)$")],
+            },
+            fallbacks=[CommandHandler("cancel", brief_cancel)],
+            conversation_timeout=timedelta(minutes=30),
+            name="brief",
+        )
+
+
+# --------------------------------------------------------------------------------------------- wiring
+def register(application: Application[Any, Any, Any, Any, Any, Any], services: Services) -> None:
+    """Add /brief, /briefs, the buttons and the delivery and reminder jobs to the bot."""
+    application.bot_data[DESK_KEY] = briefing_desk(services)
+    application.bot_data.setdefault(CONFIG_KEY, DeliveryConfig())
+    application.bot_data[STATE_KEY] = SweepState()
+    application.add_handler(brief_conversation())
+    application.add_handler(CommandHandler("briefs", briefs_command))
+    application.add_handler(CallbackQueryHandler(acknowledge_button, pattern=rf"^{ACK}:\d+$"))
+    application.add_handler(CallbackQueryHandler(quiz_button, pattern=rf"^{QUIZ}:\d+:(s|\d+:\d+)$"))
+    application.bot_data.setdefault(ON_LINK_KEY, []).append(on_link)
+    add_menu_commands(
+        application,
+        [
+            MenuCommand("brief", "Push a briefing to your team (managers)", "向团队发布通知（经理）"),
+            MenuCommand("briefs", "Who has acknowledged your briefings", "查看通知确认情况"),
+        ],
+    )
+    config = _config(application)
+    job_queue = application.job_queue
+    if job_queue is None:
+        raise RuntimeError(
+            "briefings need python-telegram-bot's job queue (install python-telegram-bot[job-queue])"
+        )
+    # first=0: briefings created while the bot was down go out on start-up; reminders missed are caught up.
+    job_queue.run_repeating(sweep_deliveries, interval=config.interval, first=0.0, name="briefings-deliver")
+    job_queue.run_repeating(
+        sweep_reminders, interval=config.reminder_interval, first=1.0, name="briefings-remind"
+    )
