@@ -9,10 +9,13 @@ from pathlib import Path
 import pytest
 from fixtures_ingest import write_docx, write_pdf
 
+from ingest.chunker import chunk_document
 from ingest.language import detect_language
 from ingest.loaders import parse_file
 from ingest.models import IngestError
 from ingest.sources import discover
+
+SAMPLE_KB = Path(__file__).resolve().parent.parent / "samples" / "kb"
 
 MANUAL = """---
 title: Sales Duty Manual
@@ -333,3 +336,19 @@ def test_discover_recurses_skips_hidden_and_reports_missing(tmp_path: Path) -> N
         f"{kb / 'notes.csv'}: unsupported file type .csv; "
         "supported: .md, .markdown, .txt, .pdf, .docx, .html, .htm",
     ]
+
+
+def test_every_sample_kb_file_parses_and_chinese_chunks_end_on_sentences() -> None:
+    """Guards the bundled knowledge base: strict front matter must accept it, and no Chinese chunk may stop
+    mid-sentence (the chunk's last sentence ends in 。！？； or is a whole list/table line)."""
+    files, errors = discover([SAMPLE_KB])
+    assert errors == []
+    assert len(files) >= 10
+    chinese = 0
+    for path in files:
+        for chunk in chunk_document(parse_file(path)):
+            if chunk.meta.language == "zh":
+                chinese += 1
+                last_line = chunk.text.splitlines()[-1]
+                assert chunk.text[-1] in "。！？；" or last_line.startswith(("|", "-")), chunk.text[-80:]
+    assert chinese >= 20
