@@ -36,3 +36,13 @@ def loaded_store(store: Store) -> Store:
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
     path.write_text(text, encoding=encoding)
     return path
+
+
+@pytest.fixture(scope="module")
+def shared_loaded_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """One loaded store for a module of read-mostly cases (the labelled set): a fresh one costs ~0.3 s."""
+    created = Store(f"sqlite:///{tmp_path_factory.mktemp('authority') / 'shared.db'}")
+    import_policy(created, SAMPLE_POLICY)
+    import_roster(created, SAMPLE_ROSTER)
+    yield created
+    created.dispose()

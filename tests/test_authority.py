@@ -3,13 +3,14 @@ equivalents, anonymous askers, replies in the question's language, citations and
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
-from fixtures_authority import SAMPLE_POLICY, loaded_store, store, write
+from fixtures_authority import SAMPLE_POLICY, SAMPLE_ROSTER, loaded_store, shared_loaded_store, store, write
 
 from knowledge.audit import list_decisions, record_decision
 from knowledge.authority import AuthorityDesk, decide, find_approver
@@ -20,7 +21,7 @@ from knowledge.roster import get_rep
 from knowledge.settings import Settings
 from knowledge.store import Store
 
-__all__ = ["loaded_store", "store"]
+__all__ = ["loaded_store", "shared_loaded_store", "store"]
 
 POLICY = parse_policy_text(SAMPLE_POLICY.read_text(encoding="utf-8"))
 
@@ -145,14 +146,14 @@ DESK = [
     ids=[c[0] for c in DESK],
 )
 def test_desk_decides_and_names_the_approver(
-    loaded_store: Store,
+    shared_loaded_store: Store,
     text: str,
     rep_id: str,
     allowed: bool,
     approver_role: str | None,
     approver_id: str | None,
 ) -> None:
-    reply = ask(loaded_store, text, rep_id)
+    reply = ask(shared_loaded_store, text, rep_id)
     assert reply is not None and reply.decision is not None
     assert reply.grounded is True
     assert reply.decision.allowed is allowed
@@ -360,3 +361,48 @@ def test_real_index_cites_the_sample_policy_sections(loaded_store: Store, tmp_pa
     assert chinese is not None
     assert [c.section.split(" > ")[-1] for c in chinese.citations] == ["折扣权限", "折扣入账要求"]
     assert all(c.source.endswith("pricing-authority-policy-zh.md") for c in chinese.citations)
+
+
+# --- the labelled set behind the benchmark -----------------------------------------------------------------
+
+LABELLED = [
+    json.loads(line)
+    for line in (SAMPLE_POLICY.parent / "eval" / "authority.jsonl").read_text(encoding="utf-8").splitlines()
+    if line.strip()
+]
+
+
+def test_labelled_set_shape() -> None:
+    roster_ids = {line.split(",")[0] for line in SAMPLE_ROSTER.read_text(encoding="utf-8").splitlines()[1:]}
+    assert len(LABELLED) >= 64
+    chinese = [c for c in LABELLED if any("\u4e00" <= ch <= "\u9fff" for ch in c["q"])]
+    assert len(chinese) * 2 >= len(LABELLED)
+    assert sum(c["expected"] is None for c in LABELLED) >= 8
+    assert {c["as"] for c in LABELLED} <= roster_ids
+    for case in LABELLED:
+        if case["expected"] is not None:
+            assert set(case["expected"]) == {
+                "kind",
+                "requested",
+                "allowed",
+                "approver_role",
+                "approver_rep_id",
+            }
+
+
+@pytest.mark.parametrize("case", LABELLED, ids=[f"{c['as']}:{c['q']}" for c in LABELLED])
+def test_labelled_decisions(shared_loaded_store: Store, case: dict[str, Any]) -> None:
+    reply = ask(shared_loaded_store, case["q"], case["as"])
+    expected = case["expected"]
+    if expected is None:
+        assert reply is None
+        return
+    assert reply is not None and reply.decision is not None
+    d = reply.decision
+    assert (d.kind, d.allowed, d.approver_role) == (
+        expected["kind"],
+        expected["allowed"],
+        expected["approver_role"],
+    )
+    assert d.requested == (None if expected["requested"] is None else pytest.approx(expected["requested"]))
+    assert (d.approver.rep_id if d.approver else None) == expected["approver_rep_id"]
