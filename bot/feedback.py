@@ -102,7 +102,7 @@ def gaps(store: Store, *, limit: int | None = None) -> list[Gap]:
         rows = session.execute(
             select(
                 AskRecord.normalised,
-                func.min(AskRecord.question),
+                func.min(AskRecord.id),
                 func.count(AskRecord.id),
                 func.sum(case((AskRecord.grounded.is_(False), 1), else_=0)),
                 func.coalesce(func.sum(votes.c.down), 0),
@@ -112,17 +112,24 @@ def gaps(store: Store, *, limit: int | None = None) -> list[Gap]:
             .outerjoin(votes, votes.c.ask_id == AskRecord.id)
             .group_by(AskRecord.normalised)
         ).all()
+        # Shown as first asked: later spellings of the same question differ only in case and spacing.
+        rows = [row for row in rows if (row[3] or 0) > 0 or row[4] > 0]
+        spelled: dict[int, str] = {}
+        first_ids = [row[1] for row in rows]
+        for start in range(0, len(first_ids), 500):  # stay far below SQLite's bound-parameter limit
+            chosen = AskRecord.id.in_(first_ids[start : start + 500])
+            for ask_id, question in session.execute(select(AskRecord.id, AskRecord.question).where(chosen)):
+                spelled[ask_id] = question
     found = [
         Gap(
-            question=question,
+            question=spelled[first_id],
             asks=int(asks),
             ungrounded=int(ungrounded or 0),
             not_helpful=int(down),
             helpful=int(up),
             last_asked=as_utc(last),
         )
-        for _key, question, asks, ungrounded, down, up, last in rows
-        if (ungrounded or 0) > 0 or down > 0
+        for _key, first_id, asks, ungrounded, down, up, last in rows
     ]
     found.sort(key=lambda g: (-g.asks, -(g.ungrounded + g.not_helpful), g.question))
     return found[:limit] if limit is not None else found
