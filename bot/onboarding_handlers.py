@@ -1,0 +1,292 @@
+"""Onboarding in Telegram: `/onboard` (today's module with its cited sections and quiz buttons), the quiz
+answers, `/onboarding` for managers, and the daily nudge. Progress lives in SQL (bot.onboarding)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import UTC, time
+from typing import TYPE_CHECKING, Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler
+
+from bot.app import MenuCommand, add_menu_commands
+from bot.briefings import PUSHING_ROLES, utcnow
+from bot.formatting import Language, escape, split_message
+from bot.handlers import current_rep, services_of, ui_language
+from bot.identity import telegram_chat_of
+from bot.onboarding import (
+    ModuleState,
+    OnboardingDesk,
+    Reading,
+    load_configured_plan,
+    module_readings,
+    progress_text,
+)
+
+if TYPE_CHECKING:
+    from telegram.ext import ContextTypes
+
+    from bot.services import Services
+
+logger = logging.getLogger(__name__)
+
+DESK_KEY = "onboarding_desk"
+CLOCK_KEY = "onboarding_clock"
+PREFIX = "oq"
+LETTERS = "ABCDEF"
+MAX_READING_CHARS = 1500
+
+_TEXTS: dict[str, dict[Language, str]] = {
+    "no_path": {
+        "en": "No onboarding path fits your role ({role}, {channel}). Ask your manager if that is wrong.",
+        "zh": "你的岗位（{role}，{channel}）没有入职学习路径。如有疑问请联系你的经理。",
+    },
+    "done": {
+        "en": "🎓 You have completed <b>{path}</b>. Well done!",
+        "zh": "🎓 你已完成 <b>{path}</b>，做得好！",
+    },
+    "module": {"en": "<b>Module {n}/{total}: {title}</b>", "zh": "<b>第 {n}/{total} 单元：{title}</b>"},
+    "attempt": {"en": "Attempt {n}; last score {score}.", "zh": "第 {n} 次尝试；上次得分 {score}。"},
+    "missing": {
+        "en": "(These sections are not in the knowledge base yet: {refs}. Ask your manager.)",
+        "zh": "（知识库中还没有这些章节：{refs}。请联系你的经理。）",
+    },
+    "question": {"en": "Question {n}/{total}: {question}", "zh": "第 {n}/{total} 题：{question}"},
+    "right": {"en": "✔ Correct.", "zh": "✔ 正确。"},
+    "wrong": {"en": "✘ Not quite.", "zh": "✘ 不对。"},
+    "passed": {
+        "en": "Passed with {score} (pass mark {mark}). Next module unlocked: <b>{next}</b>. Send /onboard.",
+        "zh": "通过，得分 {score}（及格线 {mark}）。已解锁下一单元：<b>{next}</b>。发送 /onboard 开始学习。",
+    },
+    "passed_last": {
+        "en": "Passed with {score}. 🎓 You have completed <b>{path}</b>!",
+        "zh": "通过，得分 {score}。🎓 你已完成 <b>{path}</b>！",
+    },
+    "failed": {
+        "en": "Score {score}; the pass mark is {mark}. Re-read the sections above and try again:",
+        "zh": "得分 {score}，及格线为 {mark}。请重读上面的章节后再试一次：",
+    },
+    "stale": {"en": "That question is no longer open: send /onboard.", "zh": "该题已失效，请发送 /onboard。"},
+    "managers_only": {
+        "en": "Only managers and directors see their new hires' onboarding.",
+        "zh": "只有经理和总监可以查看新员工的入职进度。",
+    },
+    "team_header": {"en": "<b>Onboarding of your new hires</b>", "zh": "<b>新员工入职进度</b>"},
+    "no_hires": {
+        "en": "None of your reports is on an onboarding path.",
+        "zh": "你的下属中没有人在入职学习路径上。",
+    },
+}
+
+
+def t(key: str, language: Language, **values: object) -> str:
+    return _TEXTS[key][language].format(**values)
+
+
+def percent(score: float) -> str:
+    return f"{score:.0%}"
+
+
+# ------------------------------------------------------------------------------------------ formatting
+def format_reading(reading: Reading) -> str:
+    """One cited section: its heading path and document, then its text (trimmed for chat)."""
+    section = " › ".join(reading.section.split(" > ")[1:]) or reading.section
+    version = f" v{escape(reading.version)}" if reading.version else ""
+    body = reading.text if len(reading.text) <= MAX_READING_CHARS else reading.text[:MAX_READING_CHARS] + " …"
+    return f"📖 <b>{escape(section)}</b> — <i>{escape(reading.title)}{version}</i>\n{escape(body)}"
+
+
+def format_module(state: ModuleState, readings: list[Reading], language: Language) -> str:
+    assert state.module is not None
+    spec = state.module.spec
+    lines = [
+        t("module", language, n=state.index + 1, total=state.total, title=escape(spec.heading(language)))
+    ]
+    if state.attempts and state.last_score is not None:
+        lines.append(t("attempt", language, n=state.attempts + 1, score=percent(state.last_score)))
+    lines.append("")
+    if readings:
+        lines.append("\n\n".join(format_reading(r) for r in readings))
+    else:
+        refs = ", ".join(escape(r.en) for r in spec.read)
+        lines.append(t("missing", language, refs=refs))
+    return "\n".join(lines)
+
+
+def question_message(state: ModuleState, n: int, language: Language) -> tuple[str, InlineKeyboardMarkup]:
+    assert state.module is not None
+    quiz = state.module.spec.quiz
+    question = quiz[n]
+    lines = [t("question", language, n=n + 1, total=len(quiz), question=escape(question.text(language)))]
+    lines += [f"{LETTERS[i]}. {escape(choice)}" for i, choice in enumerate(question.choices(language))]
+    keyboard = InlineKeyboardMarkup(
+        [[
+            InlineKeyboardButton(LETTERS[i], callback_data=f"{PREFIX}:{state.module.id}:{n}:{i}")
+            for i in range(len(question.options))
+        ]]
+    )  # fmt: skip
+    return "\n".join(lines), keyboard
+
+
+# ---------------------------------------------------------------------------------------------- handlers
+def _desk(context: ContextTypes.DEFAULT_TYPE) -> OnboardingDesk:
+    desk: OnboardingDesk = context.application.bot_data[DESK_KEY]
+    return desk
+
+
+async def onboard_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/onboard: today's module -- its sections from the knowledge base -- and the next quiz question."""
+    message = update.effective_message
+    chat = update.effective_chat
+    rep = await current_rep(update, context)
+    if message is None or chat is None or rep is None:
+        return
+    language = ui_language(update)
+    desk = _desk(context)
+    state = await asyncio.to_thread(desk.current, rep)
+    if state is None:
+        await message.reply_text(
+            t("no_path", language, role=escape(rep.role), channel=escape(rep.channel or "-"))
+        )
+        return
+    if state.module is None:
+        await message.reply_text(
+            t("done", language, path=escape(state.path.spec.title)), parse_mode=ParseMode.HTML
+        )
+        return
+    services = services_of(context)
+    readings = await asyncio.to_thread(module_readings, services.index, state.module, language)
+    for part in split_message(format_module(state, readings, language)):
+        await context.bot.send_message(
+            chat.id, part, parse_mode=ParseMode.HTML, disable_web_page_preview=True
+        )
+    text, keyboard = question_message(state, len(state.answered), language)
+    await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML, reply_markup=keyboard)
+
+
+async def quiz_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A tapped quiz answer `oq:MODULE:N:OPTION`: record it, then the next question or the result."""
+    query = update.callback_query
+    chat = update.effective_chat
+    if query is None or query.data is None or chat is None:
+        return
+    rep = await current_rep(update, context)
+    if rep is None:
+        return
+    language = ui_language(update)
+    _prefix, module_id, n, option = query.data.split(":")
+    result = await asyncio.to_thread(_desk(context).answer, rep, module_id, int(n), int(option))
+    if result.kind == "stale":
+        await query.answer(t("stale", language))
+        return
+    await query.answer()
+    verdict = t("right" if result.correct else "wrong", language)
+    state = result.state
+    if result.kind == "recorded":
+        text, keyboard = question_message(state, len(state.answered), language)
+        await context.bot.send_message(
+            chat.id, f"{verdict}\n\n{text}", parse_mode=ParseMode.HTML, reply_markup=keyboard
+        )
+        return
+    score = percent(result.score or 0.0)
+    if result.kind == "failed":
+        assert state.module is not None
+        mark = percent(state.module.pass_mark)
+        text, keyboard = question_message(state, 0, language)
+        await context.bot.send_message(
+            chat.id,
+            f"{verdict}\n{t('failed', language, score=score, mark=mark)}\n\n{text}",
+            parse_mode=ParseMode.HTML,
+            reply_markup=keyboard,
+        )
+        return
+    if state.module is None:
+        body = t("passed_last", language, score=score, path=escape(state.path.spec.title))
+    else:
+        passed_module = state.path.modules[state.index - 1]
+        body = t("passed", language, score=score, mark=percent(passed_module.pass_mark),
+                 next=escape(state.module.spec.heading(language)))  # fmt: skip
+    await context.bot.send_message(chat.id, f"{verdict}\n{body}", parse_mode=ParseMode.HTML)
+
+
+async def onboarding_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/onboarding: a manager's new hires and how far each is along their path."""
+    message = update.effective_message
+    rep = await current_rep(update, context)
+    if message is None or rep is None:
+        return
+    language = ui_language(update)
+    if rep.role not in PUSHING_ROLES:
+        await message.reply_text(t("managers_only", language))
+        return
+    rows = await asyncio.to_thread(_desk(context).status, rep.rep_id)
+    if not rows:
+        await message.reply_text(t("no_hires", language))
+        return
+    lines = [t("team_header", language)]
+    lines += [f"{escape(r.name)} ({escape(r.rep_id)}): {escape(progress_text(r))}" for r in rows]
+    for part in split_message("\n".join(lines)):
+        await message.reply_text(part, parse_mode=ParseMode.HTML)
+
+
+# ------------------------------------------------------------------------------------------------ nudge
+def nudge_text(state: ModuleState) -> str:
+    """Bilingual: the bot does not know a rep's language until they write to it."""
+    assert state.module is not None
+    spec = state.module.spec
+    title = escape(spec.title) + (f" / {escape(spec.title_zh)}" if spec.title_zh else "")
+    return (
+        f"📚 Today's onboarding module / 今日入职学习: <b>{title}</b> ({state.index + 1}/{state.total}).\n"
+        "Send /onboard to read it and take the quiz. / 发送 /onboard 开始学习并答题。"
+    )
+
+
+async def daily_nudge(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Once a day: each linked new hire with an unfinished path hears which module is next."""
+    desk = _desk(context)
+    store = services_of(context).store
+    clock = context.application.bot_data.get(CLOCK_KEY, utcnow)
+    today = clock().date()
+    for rep, state in await asyncio.to_thread(desk.due_nudges, today):
+        chat_id = await asyncio.to_thread(telegram_chat_of, store, rep.rep_id)
+        if chat_id is None:
+            continue  # not linked yet: nudged on the first day they are
+        try:
+            await context.bot.send_message(chat_id, nudge_text(state), parse_mode=ParseMode.HTML)
+        except (Forbidden, BadRequest) as exc:
+            logger.info("onboarding nudge to %s not deliverable: %s", rep.rep_id, exc)
+        except TelegramError as exc:
+            logger.info("onboarding nudge to %s failed, retried tomorrow: %s", rep.rep_id, exc)
+            continue
+        await asyncio.to_thread(desk.mark_nudged, rep.rep_id, today)
+
+
+# ----------------------------------------------------------------------------------------------- wiring
+def register(application: Application[Any, Any, Any, Any, Any, Any], services: Services) -> None:
+    """Add /onboard, /onboarding, the quiz buttons and the daily nudge; OnboardingDataError on a bad file."""
+    settings = services.settings
+    plan = load_configured_plan(settings.home, settings.onboarding_file)
+    application.bot_data[DESK_KEY] = OnboardingDesk(services.store, plan)
+    application.add_handler(CommandHandler("onboard", onboard_command))
+    application.add_handler(CommandHandler("onboarding", onboarding_command))
+    application.add_handler(CallbackQueryHandler(quiz_answer, pattern=rf"^{PREFIX}:[\w-]+:\d+:\d+$"))
+    add_menu_commands(
+        application,
+        [
+            MenuCommand("onboard", "Today's onboarding module and quiz", "今日入职学习与测验"),
+            MenuCommand("onboarding", "Your new hires' onboarding (managers)", "新员工入职进度（经理）"),
+        ],
+    )
+    job_queue = application.job_queue
+    if job_queue is None:
+        raise RuntimeError(
+            "onboarding needs python-telegram-bot's job queue (python-telegram-bot[job-queue])"
+        )
+    # No catch-up at start-up: a nudge arriving at 16:00 because the bot restarted then is noise; a restart
+    # before the hour nudges as usual, and last_nudged_on (SQL) keeps it to one a day across restarts.
+    hour = settings.onboarding_nudge_hour
+    job_queue.run_daily(daily_nudge, time(hour=hour, tzinfo=UTC), name="onboarding-nudge")
