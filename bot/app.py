@@ -117,7 +117,12 @@ class _RedactingRecordFactory:
 def guard_token(token: str) -> None:
     """Keep the token out of logs: quiet the chatty HTTP loggers, redact every record at creation, and
     filter every root handler as well."""
-    for name in ("httpx", "httpcore", "telegram", "apscheduler"):
+    # httpx logs every request URL (token included) at INFO: never useful enough. PTB and the scheduler stay
+    # audible when the operator asked for debug logs (`salescoach -v bot`); redaction covers them then.
+    quiet = ["httpx", "httpcore"]
+    if logging.getLogger().getEffectiveLevel() > logging.DEBUG:
+        quiet += ["telegram", "apscheduler"]
+    for name in quiet:
         logging.getLogger(name).setLevel(logging.WARNING)
     factory = logging.getLogRecordFactory()
     guarded = factory
