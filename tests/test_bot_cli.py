@@ -1,4 +1,4 @@
-"""`salescoach bot`, `invite`, `gaps`: the real process against the stand-in server, SIGTERM, no token leak."""
+"""`salescoach bot`, `invite`, `gaps`: the real process against the stand-in server, SIGTERM, no leak."""
 
 from __future__ import annotations
 
