@@ -15,7 +15,7 @@ from fixtures_authority import SAMPLE_POLICY, SAMPLE_ROSTER, loaded_store, share
 from knowledge.audit import list_decisions, record_decision
 from knowledge.authority import AuthorityDesk, decide, find_approver
 from knowledge.authority_parse import AuthorityQuestion
-from knowledge.messages import Decision, RepInfo, Request
+from knowledge.messages import Decision, RepInfo, Reply, Request
 from knowledge.policy import Kind, Policy, import_policy, parse_policy_text
 from knowledge.roster import get_rep
 from knowledge.settings import Settings
@@ -118,7 +118,9 @@ def desk_for(store: Store, retriever: Any = None) -> AuthorityDesk:
     return AuthorityDesk(Settings(), store=store, retriever=retriever)
 
 
-def ask(store: Store, text: str, rep_id: str | None, door: str | None = "cli", retriever: Any = None):  # type: ignore[no-untyped-def]
+def ask(
+    store: Store, text: str, rep_id: str | None, door: str | None = "cli", retriever: Any = None
+) -> Reply | None:
     asker = None
     if rep_id is not None:
         with store.session() as session:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from fixtures_authority import HEADER, SAMPLE_POLICY, SAMPLE_ROSTER, write
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from bot.cli import app
 from knowledge.authority import AuthorityDesk
@@ -21,7 +21,7 @@ from knowledge.store import Store
 runner = CliRunner()
 
 
-def invoke(*args: str):  # type: ignore[no-untyped-def]
+def invoke(*args: str) -> Result:
     return runner.invoke(app, list(args))
 
 
