@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import signal
+import socket
 import sys
 from pathlib import Path
 
+import httpx
 import pytest
 from botapi import TEST_TOKEN, FakeBotApi
 from typer.testing import CliRunner
@@ -23,6 +26,7 @@ from knowledge.store import Store
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SALESCOACH = Path(sys.executable).parent / "salescoach"
 runner = CliRunner()
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 
 
 @pytest.fixture
@@ -121,3 +125,52 @@ async def test_a_rejected_token_is_reported_without_the_token(store: Store) -> N
     assert process.returncode == 1
     assert "Telegram rejected the bot token" in output
     assert wrong.split(":", 1)[1] not in output
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+async def test_webhook_mode_checks_the_secret_and_answers(store: Store) -> None:
+    port = _free_port()
+    hook = f"http://127.0.0.1:{port}/telegram/hook"
+    update = {
+        "update_id": 77,
+        "message": {
+            "message_id": 5, "date": 1_700_000_000, "text": "/whoami",
+            "chat": {"id": 100012, "type": "private"},
+            "from": {"id": 100012, "is_bot": False, "first_name": "Liu"},
+            "entities": [{"type": "bot_command", "offset": 0, "length": 7}],
+        },
+    }  # fmt: skip
+    async with FakeBotApi() as api:
+        process = await _salescoach(
+            api, TEST_TOKEN, "bot", "--webhook-url", hook, "--webhook-secret", "s3cret-hook",
+            "--listen", "127.0.0.1", "--port", str(port),
+        )  # fmt: skip
+        try:
+            await api.wait_call("setWebhook", timeout=60)
+            assert api.webhook is not None and api.webhook["url"] == hook
+            assert api.webhook["secret_token"] == "s3cret-hook"
+            async with httpx.AsyncClient(timeout=10) as client:
+                for _ in range(50):  # the server binds just after setWebhook
+                    with contextlib.suppress(httpx.ConnectError):
+                        forged = await client.post(hook, json=update, headers={SECRET_HEADER: "guess"})
+                        break
+                    await asyncio.sleep(0.1)
+                assert forged.status_code == 403
+                mark = api.mark()
+                genuine = await client.post(hook, json=update, headers={SECRET_HEADER: "s3cret-hook"})
+                assert genuine.status_code == 200
+            reply = await api.wait_sent(100012, since=mark, timeout=30)
+            assert "Liu Yang</b> (S002)" in reply[0].text
+            assert len(api.sent_to(100012)) == 1  # the forged update was not processed
+            process.send_signal(signal.SIGTERM)
+            await asyncio.wait_for(process.communicate(), timeout=30)
+        finally:
+            if process.returncode is None:
+                process.kill()
+                await process.wait()
+    assert process.returncode == 0
