@@ -13,7 +13,9 @@ from ingest.pipeline import sync_paths
 
 def ingest(
     ctx: typer.Context,
-    paths: list[Path] = typer.Argument(..., help="Files and folders of .md, .txt, .pdf, .docx, .html."),
+    paths: list[Path] = typer.Argument(
+        ..., metavar="PATH", help="Files and folders of .md, .txt, .pdf, .docx, .html."
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Hide the progress bar."),
 ) -> None:
     """Add new files, replace changed ones, skip unchanged ones and drop files gone from the folders."""
