@@ -6,7 +6,7 @@ Permission checks belong to the doors (bot, CLI): they call `can_view` before as
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
@@ -21,7 +21,7 @@ from coaching.periods import normalise_period, period_sort_key, previous_period
 from coaching.records import ChannelRecord, KpiRecord
 from coaching.rules import Rules, Severity, load_rules
 from knowledge.messages import Citation, RepInfo
-from knowledge.roster import all_reps, reports_of, require_rep
+from knowledge.roster import Rep, reports_of, require_rep
 from knowledge.settings import Settings
 from knowledge.store import Store
 
@@ -191,8 +191,7 @@ class Coach:
         with self.store.session() as session:
             rep = require_rep(session, rep_id)
             chosen = self._choose_period(rep_id, self._periods_of(session, [rep_id]), period)
-            roster = all_reps(session)
-            view = self._view(session, chosen, roster)
+            view = self._view(session, chosen)
         bench = view.bench.for_rep(rep_id)
         findings = find(FindingContext(rep_id, view.current, view.previous, bench, self.rules))
         cache: dict[str, list[Citation]] = {}
@@ -217,8 +216,7 @@ class Coach:
                 raise NoDataError(f"{manager_id} has no reports on the roster")
             ids = [m.rep_id for m in members]
             chosen = self._choose_period(f"the team of {manager_id}", self._periods_of(session, ids), period)
-            roster = all_reps(session)
-            view = self._view(session, chosen, roster)
+            view = self._view(session, chosen)
         summaries: list[MemberSummary] = []
         without: list[str] = []
         for member in members:
@@ -247,8 +245,9 @@ class Coach:
             priorities=self._priorities(summaries, manager.role),
         )
 
-    def _view(self, session: Any, period: str, roster: Iterable[RepInfo]) -> _PeriodView:
-        reps = list(roster)
+    def _view(self, session: Any, period: str) -> _PeriodView:
+        # Three columns of the roster, not RepInfo objects: a company of 1,000 reps is read on every report.
+        roster = session.execute(select(Rep.rep_id, Rep.manager_id, Rep.role)).all()
         current = self._metrics(session, period)
         before = previous_period(period)
         has_before = session.scalar(select(func.count()).where(KpiRecord.period == before)) or session.scalar(
@@ -257,8 +256,8 @@ class Coach:
         previous = self._metrics(session, before) if has_before else None
         bench = Benchmarks(
             current,
-            managers={r.rep_id: r.manager_id for r in reps},
-            roles={r.rep_id: r.role for r in reps},
+            managers={rep_id: manager_id for rep_id, manager_id, _ in roster},
+            roles={rep_id: role for rep_id, _, role in roster},
             rules=self.rules.benchmarks,
         )
         return _PeriodView(current, previous, bench)

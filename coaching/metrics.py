@@ -23,7 +23,7 @@ Formulas (ratios are fractions, 0.62 = 62%; a zero denominator gives None, never
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,6 +54,8 @@ METRIC_NAMES: tuple[str, ...] = (
     "repeat_rate",
     "training_hours",
 )
+KPI_TUPLE: tuple[str, ...] = ("rep_id", *KPI_NUMERIC)
+CHANNEL_TUPLE: tuple[str, ...] = ("rep_id", "channel", *CHANNEL_NUMERIC)
 FORMULAS: dict[str, str] = {
     "sales_attainment": "sales_amount / sales_target",
     "collection_rate": "collected_amount / billed_amount",
@@ -108,40 +110,55 @@ class PeriodData:
 
     @classmethod
     def from_rows(
-        cls, period: str, kpi_rows: Iterable[Mapping[Any, Any]], channel_rows: Iterable[Mapping[Any, Any]]
+        cls, period: str, kpi_rows: Iterable[Mapping[str, Any]], channel_rows: Iterable[Mapping[str, Any]]
     ) -> PeriodData:
-        kpis = list(kpi_rows)
-        chans = list(channel_rows)
-        rep_ids = sorted({r["rep_id"] for r in kpis} | {r["rep_id"] for r in chans})
-        channels = sorted({r["channel"] for r in chans})
+        """Build from dict-like rows (tests, generators); see `from_tuples` for the column order."""
+        return cls.from_tuples(
+            period,
+            [tuple(r[c] for c in KPI_TUPLE) for r in kpi_rows],
+            [tuple(r[c] for c in CHANNEL_TUPLE) for r in channel_rows],
+        )
+
+    @classmethod
+    def from_tuples(
+        cls, period: str, kpi_rows: Sequence[Sequence[Any]], channel_rows: Sequence[Sequence[Any]]
+    ) -> PeriodData:
+        """Build from plain tuples in KPI_TUPLE / CHANNEL_TUPLE order, column by column with numpy."""
+        kpi_ids = [r[0] for r in kpi_rows]
+        chan_ids = [r[0] for r in channel_rows]
+        rep_ids = sorted(set(kpi_ids) | set(chan_ids))
+        channels = sorted({r[1] for r in channel_rows})
         where = {rep_id: i for i, rep_id in enumerate(rep_ids)}
         where_channel = {name: j for j, name in enumerate(channels)}
         n, c = len(rep_ids), len(channels)
         kpi = {col: np.full(n, np.nan) for col in KPI_NUMERIC}
         has_kpi = np.zeros(n, dtype=bool)
-        if kpis:
-            rows = np.array([where[r["rep_id"]] for r in kpis])
+        if kpi_rows:
+            rows = np.fromiter((where[r] for r in kpi_ids), dtype=np.intp, count=len(kpi_ids))
             has_kpi[rows] = True
-            for col in KPI_NUMERIC:
-                kpi[col][rows] = np.array([r[col] for r in kpis], dtype=float)
+            values = np.array([r[1:] for r in kpi_rows], dtype=float)
+            for k, col in enumerate(KPI_NUMERIC):
+                kpi[col][rows] = values[:, k]
         channel = {col: np.zeros((n, c)) for col in CHANNEL_NUMERIC}
         has_channels = np.zeros(n, dtype=bool)
-        if chans:
-            rows = np.array([where[r["rep_id"]] for r in chans])
-            cols = np.array([where_channel[r["channel"]] for r in chans])
+        if channel_rows:
+            rows = np.fromiter((where[r] for r in chan_ids), dtype=np.intp, count=len(chan_ids))
+            names = (where_channel[r[1]] for r in channel_rows)
+            cols = np.fromiter(names, dtype=np.intp, count=len(chan_ids))
             has_channels[rows] = True
-            for col in CHANNEL_NUMERIC:
-                channel[col][rows, cols] = np.array([r[col] for r in chans], dtype=float)
+            values = np.array([r[2:] for r in channel_rows], dtype=float)
+            for k, col in enumerate(CHANNEL_NUMERIC):
+                channel[col][rows, cols] = values[:, k]
         return cls(period, rep_ids, kpi, channels, channel, has_kpi, has_channels)
 
 
 def load_period(session: Session, period: str) -> PeriodData:
     """Every rep's rows of one period, read as plain tuples (no ORM objects: 10k rows stay fast)."""
-    kpi_cols = [getattr(KpiRecord, c) for c in ("rep_id", *KPI_NUMERIC)]
-    kpi_rows = session.execute(select(*kpi_cols).where(KpiRecord.period == period)).mappings().all()
-    chan_cols = [getattr(ChannelRecord, c) for c in ("rep_id", "channel", *CHANNEL_NUMERIC)]
-    chan_rows = session.execute(select(*chan_cols).where(ChannelRecord.period == period)).mappings().all()
-    return PeriodData.from_rows(period, kpi_rows, chan_rows)
+    kpi_cols = [getattr(KpiRecord, c) for c in KPI_TUPLE]
+    kpi_rows = session.execute(select(*kpi_cols).where(KpiRecord.period == period)).all()
+    chan_cols = [getattr(ChannelRecord, c) for c in CHANNEL_TUPLE]
+    chan_rows = session.execute(select(*chan_cols).where(ChannelRecord.period == period)).all()
+    return PeriodData.from_tuples(period, kpi_rows, chan_rows)
 
 
 @dataclass

@@ -145,7 +145,7 @@ class _RepProfile:
         self.noise = healthy_noise if problem == "healthy" else 1.0
         self.target = 1_200_000 * self._jitter(0.10)
         self.budget = 80_000 * self._jitter(0.10)
-        self.share = 15.0 * self._jitter(0.25)
+        self.share = 20.0 * self._jitter(0.25)
         self.active = round(120 * self._jitter(0.15))
 
     def _jitter(self, spread: float) -> float:
@@ -166,7 +166,7 @@ class _RepProfile:
             overdue = 0.06 + 0.30 * strength
         growth = 0.3 + self.noise * self.rng.uniform(-0.3, 0.3)
         if p == "falling_share":
-            growth = -1.5 * strength - 0.5
+            growth = -1.0 * strength - 0.3
         prev_share = self.share
         self.share = max(0.5, self.share + growth)
         csat = 4.3 + self.noise * self.rng.uniform(-0.12, 0.12)
