@@ -203,3 +203,16 @@ def test_cli_ingest_reports_errors_and_exit_codes(tmp_path: Path, hashing_model:
     result = runner.invoke(app, ["ingest"])
     assert result.exit_code == 2
     assert "Missing argument" in result.stderr
+
+
+def test_cli_ingest_missing_model_is_one_line_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.cli import app
+    from knowledge.embeddings import EmbeddingModelError
+
+    def missing(settings: object) -> None:
+        raise EmbeddingModelError("cannot load embedding model '/nowhere' from local files")
+
+    monkeypatch.setattr("knowledge.embeddings.load_embeddings", missing)
+    result = CliRunner().invoke(app, ["ingest", "--quiet", str(_kb(tmp_path))])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "error: cannot load embedding model '/nowhere' from local files"

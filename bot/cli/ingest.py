@@ -7,8 +7,9 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
-from bot.cli.common import EXIT_DATA_ERROR, err_console, services
+from bot.cli.common import EXIT_DATA_ERROR, err_console, fail, services
 from ingest.pipeline import sync_paths
+from knowledge.embeddings import EmbeddingModelError
 
 
 def ingest(
@@ -19,7 +20,10 @@ def ingest(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Hide the progress bar."),
 ) -> None:
     """Add new files, replace changed ones, skip unchanged ones and drop files gone from the folders."""
-    report = sync_paths(paths, services(ctx).index, progress=not quiet, console=err_console)
+    try:
+        report = sync_paths(paths, services(ctx).index, progress=not quiet, console=err_console)
+    except EmbeddingModelError as exc:
+        fail(escape(str(exc)), EXIT_DATA_ERROR)
     for error in report.errors:
         err_console.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
     typer.echo(report.summary())
