@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from bot.cli import authority, briefings, coaching, compliance, ingest, knowledge, telegram
+from bot.cli import authority, briefings, coaching, compliance, ingest, knowledge, sample, telegram
 from bot.cli.common import configure_logging
 from bot.services import Services
 from knowledge.settings import Settings
@@ -39,7 +39,7 @@ def _root(
     ctx.call_on_close(ctx.obj.close)
 
 
-for module in (ingest, knowledge, authority, compliance, coaching, telegram, briefings):
+for module in (ingest, knowledge, authority, compliance, coaching, telegram, briefings, sample):
     module.register(app)
 
 
