@@ -15,7 +15,8 @@ from docx.text.paragraph import Paragraph
 from ingest.models import IngestError
 from ingest.outline import Outline
 
-_HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.I)
+# Built-in heading styles; documents made in a Chinese Word sometimes carry the localised name 标题 N.
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
 
 
 def _table_lines(table: Table) -> list[str]:
@@ -53,7 +54,7 @@ def docx_outline(path: Path, data: bytes) -> tuple[str | None, Outline]:
             continue
         style = (block.style.name if block.style is not None else "") or ""
         heading = _HEADING_STYLE.match(style)
-        if style.lower() == "title" and title is None:
+        if style.lower() in ("title", "标题") and title is None:
             title = text
         elif heading:
             outline.heading(int(heading.group(1)), text)
