@@ -8,6 +8,7 @@ hashes are skipped and the rest is redone.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -21,6 +22,8 @@ from ingest.chunker import chunk_document
 from ingest.loaders import parse_bytes
 from ingest.models import Chunk, DocumentMeta, IngestError
 from ingest.sources import content_hash, discover
+
+log = logging.getLogger(__name__)
 
 
 class DocumentIndex(Protocol):
@@ -96,12 +99,16 @@ def _sync_one(path: Path, indexed: dict[str, str], index: DocumentIndex, report:
         previous = indexed.get(str(path))
         if previous == content_hash(data):
             report.unchanged += 1
+            log.debug("unchanged %s", path)
             return
-        report.chunks += _write(path, data, index)
+        written = _write(path, data, index)
     except IngestError as exc:
         report.failed += 1
         report.errors.append(exc)
+        log.debug("failed %s", exc)
         return
+    report.chunks += written
+    log.debug("%s %s (%d chunks)", "added" if previous is None else "updated", path, written)
     if previous is None:
         report.added += 1
     else:
@@ -135,4 +142,5 @@ def sync_paths(
         if source not in seen and any(_is_under(source, folder) for folder in folders):
             index.remove_document(source)
             report.removed += 1
+            log.debug("removed %s", source)
     return report

@@ -141,6 +141,31 @@ def test_file_that_breaks_later_keeps_its_previous_version(tmp_path: Path) -> No
     assert index.docs[source] == before  # still answering from the old version, not removed
 
 
+class CrashingIndex(FakeIndex):
+    """Dies (like a killed process) when asked to write the n-th document."""
+
+    def __init__(self, crash_at: int) -> None:
+        super().__init__()
+        self.crash_at = crash_at
+
+    def replace_document(self, meta: DocumentMeta, chunks: Sequence[Chunk]) -> None:
+        if len(self.writes) + 1 == self.crash_at:
+            raise KeyboardInterrupt
+        super().replace_document(meta, chunks)
+
+
+def test_interrupted_sync_is_finished_by_the_next_run(tmp_path: Path) -> None:
+    kb, index = _kb(tmp_path), CrashingIndex(crash_at=3)
+    with pytest.raises(KeyboardInterrupt):
+        sync_paths([kb], index, progress=False)
+    assert len(index.documents()) == 2  # whole documents only: the third was never half-written
+
+    index.crash_at = 0
+    report = sync_paths([kb], index, progress=False)
+    assert _counts(report) == (3, 0, 2, 0, 0)
+    assert len(index.documents()) == 5
+
+
 def test_progress_bar_counts_files(tmp_path: Path) -> None:
     kb = _kb(tmp_path)
     console = Console(record=True, width=100, force_terminal=False)
