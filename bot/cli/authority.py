@@ -17,6 +17,7 @@ from rich.table import Table
 from bot.cli.common import EXIT_DATA_ERROR, EXIT_USAGE, console, err_console, fail, services
 from knowledge.audit import list_decisions
 from knowledge.authority import format_amount
+from knowledge.messages import Decision
 from knowledge.policy import SECTIONS, PolicyError, import_policy, load_policy
 from knowledge.roster_import import RosterImportError, import_roster
 
@@ -114,37 +115,37 @@ def audit(
         console.print("no decisions recorded" + (" for these filters" if since or rep else ""))
         return
     table = Table(title=f"Authority decisions ({len(entries)})")
-    for column in (
-        "when (UTC)",
-        "rep",
-        "door",
-        "question",
-        "kind",
-        "requested",
-        "limit",
-        "allowed",
-        "approver",
-    ):
-        table.add_column(column)
+    table.add_column("when (UTC)", no_wrap=True)
+    table.add_column("rep", no_wrap=True)
+    table.add_column("door", no_wrap=True)
+    table.add_column("question", ratio=3)
+    table.add_column("decision", ratio=2)
     for entry in entries:
-        d = entry.decision
-        allowed = {True: "yes", False: "no", None: "-"}[d.allowed]
-        if d.cash_equivalent:
-            allowed = "no (cash)"
-        elif d.allowed is False and not d.permitted_at_all:
-            allowed = "no (beyond all)"
         table.add_row(
-            entry.ts.strftime("%Y-%m-%d %H:%M:%S"),
+            entry.ts.strftime("%Y-%m-%d %H:%M"),
             entry.rep_id or "-",
             entry.door or "-",
             entry.question,
-            d.kind,
-            "-" if d.requested is None else format_amount(d.requested, d.kind, "en"),
-            "-" if d.limit is None else format_amount(d.limit, d.kind, "en"),
-            allowed,
-            d.approver.rep_id if d.approver else (d.approver_role or "-"),
+            _summary(entry.decision),
         )
     console.print(table)
+
+
+def _summary(d: Decision) -> str:
+    """One cell: "discount 20% (limit 15%): no, approver M001"."""
+    asked = d.kind if d.requested is None else f"{d.kind} {format_amount(d.requested, d.kind, 'en')}"
+    limit = "" if d.limit is None else f" (limit {format_amount(d.limit, d.kind, 'en')})"
+    if d.cash_equivalent:
+        verdict = "no: cash equivalent"
+    elif d.allowed is None:
+        verdict = "limits table" + (f", needs {d.approver_role}" if d.approver_role else "")
+    elif d.allowed:
+        verdict = "yes"
+    elif not d.permitted_at_all:
+        verdict = "no: beyond every limit"
+    else:
+        verdict = f"no, approver {d.approver.rep_id if d.approver else d.approver_role}"
+    return f"{asked}{limit}: {verdict}"
 
 
 def register(app: typer.Typer) -> None:
