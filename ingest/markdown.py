@@ -15,6 +15,9 @@ _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _CODE = re.compile(r"`([^`]+)`")
 # |---|:---:| rows only tell a renderer how to align columns; in a chunk they are noise.
 _THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_SETEXT_H1 = re.compile(r"^ {0,3}=+[ \t]*$")
+_SETEXT_H2 = re.compile(r"^ {0,3}-+[ \t]*$")
+_LIST_OR_TABLE = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|\|)")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
@@ -26,11 +29,27 @@ def inline_text(text: str) -> str:
     return _CODE.sub(r"\1", text)
 
 
+def _setext_level(line: str, underline: str) -> int | None:
+    """1 or 2 when `line` is a heading underlined with === or --- (setext style), else None."""
+    if not line.strip() or _LIST_OR_TABLE.match(line) or _ATX.match(line) or _FENCE.match(line):
+        return None
+    if _SETEXT_H1.match(underline):
+        return 1
+    if _SETEXT_H2.match(underline):
+        return 2
+    return None
+
+
 def markdown_outline(body: str) -> Outline:
     """Walk Markdown lines; headings inside fenced code blocks are text, not structure."""
     outline = Outline()
     fence: str | None = None
-    for line in _COMMENT.sub("", body).splitlines():
+    lines = _COMMENT.sub("", body).splitlines()
+    skip_next = False
+    for index, line in enumerate(lines):
+        if skip_next:
+            skip_next = False
+            continue
         fence_match = _FENCE.match(line)
         if fence is not None:
             if (
@@ -45,12 +64,18 @@ def markdown_outline(body: str) -> Outline:
         if fence_match:
             fence = fence_match.group(1)
             continue
-        heading = _ATX.match(line)
+        previous_blank = index == 0 or not lines[index - 1].strip()
+        setext = _setext_level(line, lines[index + 1]) if index + 1 < len(lines) and previous_blank else None
+        if setext is not None:
+            outline.heading(setext, inline_text(line.strip()))
+            skip_next = True
+            continue
         if _TABLE_RULE.match(line) and "|" in line:
             continue
         if _THEMATIC_BREAK.match(line):
             outline.line("")
             continue
+        heading = _ATX.match(line)
         if heading:
             outline.heading(len(heading.group(1)), inline_text(heading.group(2) or ""))
         else:

@@ -154,6 +154,16 @@ def test_text_before_first_heading_belongs_to_title(tmp_path: Path) -> None:
     ]
 
 
+def test_setext_headings(tmp_path: Path) -> None:
+    text = "Duty Manual\n===========\n\nIntro.\n\nCollections\n-----------\n\nPay on time.\n"
+    doc = parse_file(_write(tmp_path, "setext.md", text))
+    assert doc.meta.title == "Duty Manual"
+    assert [(s.heading_path, s.text) for s in doc.sections] == [
+        (("Duty Manual",), "Intro."),
+        (("Duty Manual", "Collections"), "Pay on time."),
+    ]
+
+
 def test_markdown_table_rules_and_thematic_breaks_are_dropped(tmp_path: Path) -> None:
     text = "# Specs\n\n| Item | Value |\n|---|:---:|\n| CADR | 400 |\n\n---\n\nAfter the break.\n"
     doc = parse_file(_write(tmp_path, "specs.md", text))
