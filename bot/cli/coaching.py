@@ -151,7 +151,8 @@ def _print_findings(findings: list[Finding]) -> None:
             console.print(f"  Recommended channels: {channels}", highlight=False)
         for source in finding.sources:
             version = f" v{source.version}" if source.version else ""
-            where = f"{escape(source.title)}{version} > {escape(source.section)}"
+            section = source.section.removeprefix(f"{source.title} > ")
+            where = f"{escape(source.title)}{version} > {escape(section)}"
             console.print(f"  Source: {where}", highlight=False)
 
 
@@ -216,7 +217,8 @@ def _print_team(report: TeamReport) -> None:
         for suggestion in priority.suggestions:
             console.print(f"  - {escape(suggestion)}", highlight=False, soft_wrap=True)
         for source in priority.sources:
-            console.print(f"  Source: {escape(source.title)} > {escape(source.section)}", highlight=False)
+            section = source.section.removeprefix(f"{source.title} > ")
+            console.print(f"  Source: {escape(source.title)} > {escape(section)}", highlight=False)
 
 
 def register(app: typer.Typer) -> None:
