@@ -79,9 +79,7 @@ class ScoredPassage(Protocol):
 class SearchesKnowledge(Protocol):
     """What the checker needs of a retriever (knowledge.retriever.HybridRetriever fits)."""
 
-    def search(
-        self, query: str, k: int | None = None, audience_role: str | None = None
-    ) -> Sequence[ScoredPassage]: ...
+    def search(self, query: str, k: int | None = None, audience_role: str | None = None) -> Sequence[ScoredPassage]: ...
 
 
 RetrieverFactory = Callable[[], SearchesKnowledge]
@@ -229,9 +227,7 @@ class ComplianceChecker:
         self._card_cache: dict[str, list[Citation]] = {}
 
     @classmethod
-    def from_settings(
-        cls, settings: Settings, retriever_factory: RetrieverFactory | None = None
-    ) -> ComplianceChecker:
+    def from_settings(cls, settings: Settings, retriever_factory: RetrieverFactory | None = None) -> ComplianceChecker:
         """Rules from `settings.compliance_rules_path`, or the rule file shipped with the package."""
         return cls(load_rules(settings.compliance_rules_path), retriever_factory=retriever_factory)
 
@@ -247,8 +243,9 @@ class ComplianceChecker:
         return CheckResult(compliant=not findings, findings=findings)
 
     def _run(self, rule: Rule, text: str, sentences: _Sentences, *, zh: bool, en: bool) -> Iterable[_Hit]:
-        # Cheap gate: a combined-cue rule cannot fire unless every cue group occurs somewhere.
-        if rule.requires and rule.cue_scope == "text" and not _all_cues(rule, text, 0, len(text)):
+        # Cheap gate: a combined-cue rule cannot fire unless every cue group occurs somewhere in the text
+        # (for sentence-scoped cues that is necessary, not sufficient: each match is checked again below).
+        if rule.requires and not _all_cues(rule, text, 0, len(text)):
             return
         patterns = (rule.zh_patterns if zh else ()) + (rule.en_patterns if en else ())
         for pattern in patterns:
