@@ -125,3 +125,22 @@ def test_team_text_lists_priorities(imported: None) -> None:
     assert result.exit_code == 0, result.output
     assert "Top coaching priorities" in result.stdout
     assert "No data for 2026-Q4: M001, M002" in result.stdout
+
+
+def test_tuned_rules_file_changes_findings(imported: None, tmp_path: Path) -> None:
+    from coaching.rules import default_rules_text
+
+    strict = tmp_path / "rules.yaml"
+    # Sales ops lower the bar for "high": every off-quartile KPI becomes high.
+    text = default_rules_text().replace("  high: 0.35\n  medium: 0.15\n", "  high: 0.0\n  medium: 0.0\n", 1)
+    strict.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["coach", "S002", "--json", "--no-sources", "--rules", str(strict)])
+    assert result.exit_code == 0, result.output
+    default = json.loads(runner.invoke(app, ["coach", "S002", "--json", "--no-sources"]).stdout)
+    tuned = json.loads(result.stdout)
+    assert [f["kpi"] for f in tuned["findings"] if f["severity"] == "high"]
+    assert not [f for f in default["findings"] if f["severity"] == "high"]
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(default_rules_text().replace("direction: higher", "direction: up", 1), encoding="utf-8")
+    bad = runner.invoke(app, ["team", "M001", "--no-sources", "--rules", str(broken)])
+    assert bad.exit_code == 1 and "kpis.sales_attainment.direction" in bad.stderr

@@ -18,6 +18,7 @@ from coaching.coach import KEY_METRICS, Coach, NoDataError, RepReport, TeamRepor
 from coaching.findings import Finding, format_value
 from coaching.importer import ImportFileError, ImportValidationError, import_kpis
 from coaching.periods import PeriodError
+from coaching.rules import RulesError, load_rules
 from knowledge.roster import UnknownRepError
 
 kpi_app = typer.Typer(help="KPI data for coaching.", no_args_is_help=True)
@@ -71,10 +72,18 @@ def kpi_import(
     )
 
 
-def _coach(ctx: typer.Context, no_sources: bool) -> Coach:
+def _coach(ctx: typer.Context, no_sources: bool, rules_path: Path | None) -> Coach:
     svc = services(ctx)
-    # Sources need the knowledge index (and its embedding model); --no-sources skips loading them.
-    return Coach(svc.settings, store=svc.store) if no_sources else svc.coach
+    try:
+        rules = load_rules(rules_path) if rules_path is not None else None
+        if no_sources:
+            # Sources need the knowledge index and its embedding model; --no-sources never loads them.
+            return Coach(svc.settings, store=svc.store, rules=rules)
+        if rules is not None:
+            return Coach(svc.settings, store=svc.store, rules=rules, retriever_factory=lambda: svc.retriever)
+        return svc.coach
+    except RulesError as exc:
+        fail(str(exc), EXIT_DATA_ERROR)
 
 
 def coach_command(
@@ -84,10 +93,12 @@ def coach_command(
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     chart: Path | None = typer.Option(None, "--chart", help="Also write a PNG chart to this file."),
     no_sources: bool = typer.Option(False, "--no-sources", help="Skip knowledge-base citations."),
+    rules: Path | None = typer.Option(None, "--rules", help="A tuned copy of coaching/rules.yaml."),
 ) -> None:
     """A rep's KPIs against the team, and what to do about the gaps."""
+    coach = _coach(ctx, no_sources, rules)
     try:
-        report = _coach(ctx, no_sources).coach_rep(rep_id, period)
+        report = coach.coach_rep(rep_id, period)
     except (UnknownRepError, NoDataError, PeriodError) as exc:
         fail(str(exc), EXIT_USAGE)
     if as_json:
@@ -107,10 +118,12 @@ def team_command(
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     chart: Path | None = typer.Option(None, "--chart", help="Also write a PNG chart to this file."),
     no_sources: bool = typer.Option(False, "--no-sources", help="Skip knowledge-base citations."),
+    rules: Path | None = typer.Option(None, "--rules", help="A tuned copy of coaching/rules.yaml."),
 ) -> None:
     """Every report's key metrics with flags, and the team's top three coaching priorities."""
+    coach = _coach(ctx, no_sources, rules)
     try:
-        report = _coach(ctx, no_sources).team_report(manager_id, period)
+        report = coach.team_report(manager_id, period)
     except (UnknownRepError, NoDataError, PeriodError) as exc:
         fail(str(exc), EXIT_USAGE)
     if as_json:
