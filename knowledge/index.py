@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -101,6 +102,9 @@ class KnowledgeIndex:
         self._client = client
         self._collection: Any | None = None
         self._lexical: LexicalIndex | None = None
+        # One long-lived autocommit connection for reads: opening SQLite per query costs more than the query.
+        self._reader: sqlite3.Connection | None = None
+        self._reader_lock = threading.Lock()
         self.folder = settings.lexical_path
         self.folder.mkdir(parents=True, exist_ok=True)
         self.manifest_path = self.folder / MANIFEST
@@ -110,10 +114,23 @@ class KnowledgeIndex:
     # -- stores ----------------------------------------------------------------------------------------------
 
     def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.manifest_path, timeout=30, isolation_level=None)
+        conn = sqlite3.connect(self.manifest_path, timeout=30, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         return conn
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        with self._reader_lock:
+            if self._reader is None:
+                self._reader = self._connect()
+            yield self._reader
+
+    def close(self) -> None:
+        with self._reader_lock:
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -164,7 +181,7 @@ class KnowledgeIndex:
 
     def generation(self) -> int:
         """Bumped by every manifest flip; readers reload the lexical index when it moves (an ingest ran)."""
-        with closing(self._connect()) as conn:
+        with self._read() as conn:
             row = conn.execute("SELECT value FROM state WHERE key='generation'").fetchone()
         return int(row[0])
 
@@ -172,13 +189,13 @@ class KnowledgeIndex:
 
     def documents(self) -> dict[str, str]:
         """source -> content_hash of live documents; also sweeps vectors a crashed run left behind."""
-        with closing(self._connect()) as conn:
+        with self._read() as conn:
             rows = conn.execute("SELECT source, content_hash FROM documents").fetchall()
         self.sweep_orphans()
         return {source: content_hash for source, content_hash in rows}
 
     def chunk_count(self) -> int:
-        with closing(self._connect()) as conn:
+        with self._read() as conn:
             return int(conn.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
 
     def replace_document(self, meta: DocumentMeta, chunks: Sequence[Chunk]) -> None:
@@ -385,7 +402,7 @@ class KnowledgeIndex:
         if not chunk_ids:
             return {}
         out: dict[str, StoredChunk] = {}
-        with closing(self._connect()) as conn:
+        with self._read() as conn:
             for start in range(0, len(chunk_ids), 500):
                 part = list(chunk_ids[start : start + 500])
                 marks = ",".join("?" * len(part))

@@ -24,6 +24,11 @@ class Settings(BaseSettings):
         default=None, description="sentence-transformers model name or path; default the bundled MiniLM."
     )
     embedding_batch_size: int = 64
+    embedding_threads: int = Field(
+        default=1,
+        ge=1,
+        description="Torch CPU threads for the embedding model; 1 keeps query latency steady on a shared machine.",
+    )
     top_k: int = 5
     relevance_threshold: float = Field(
         default=0.35, description="Minimum calibrated relevance for an answer to count as grounded."

@@ -1,0 +1,196 @@
+"""The knowledge index against real Chroma and SQLite: sync contract, atomic replacement, lexical snapshot."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from fakes import HashingEmbeddings
+from fixtures_knowledge import MANUAL_EN, PLAYBOOK, PRODUCTS, load, make_doc, new_index
+
+from knowledge.index import KnowledgeIndex
+from knowledge.lexical import LexicalIndex
+from knowledge.retriever import HybridRetriever
+from knowledge.settings import Settings
+
+
+def _texts(index: KnowledgeIndex, query: str) -> list[str]:
+    return [hit.text for hit in HybridRetriever(index=index, k=3).search(query)]
+
+
+def test_replace_is_idempotent_and_documents_reports_hashes() -> None:
+    index = load(new_index(), *PRODUCTS)
+    meta, chunks = PRODUCTS[0]
+    assert index.documents()[meta.source] == meta.content_hash
+    assert index.chunk_count() == 8 == index.collection.count()
+
+    index.replace_document(meta, chunks)  # same content again
+
+    assert index.chunk_count() == 8 == index.collection.count()
+
+
+def test_replace_with_new_version_drops_old_chunks_everywhere() -> None:
+    index = load(new_index(), MANUAL_EN)
+    meta, _ = MANUAL_EN
+    new_meta, new_chunks = make_doc(
+        meta.source, meta.title, [("Collections", "Invoices are due within 45 days.")]
+    )
+
+    index.replace_document(new_meta, new_chunks)
+
+    assert index.documents() == {meta.source: new_meta.content_hash}
+    assert index.chunk_count() == 1 == index.collection.count()
+    assert "45 days" in _texts(index, "when are invoices due")[0]
+
+
+def test_remove_twice_is_harmless() -> None:
+    index = load(new_index(), MANUAL_EN, PLAYBOOK)
+    index.remove_document(MANUAL_EN[0].source)
+    index.remove_document(MANUAL_EN[0].source)
+    assert list(index.documents()) == [PLAYBOOK[0].source]
+    assert index.chunk_count() == 1 == index.collection.count()
+
+
+def test_crash_before_manifest_flip_keeps_old_version_answering_and_rerun_completes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    settings = Settings()
+    index = load(new_index(settings), MANUAL_EN)
+    meta, _ = MANUAL_EN
+    new_meta, new_chunks = make_doc(
+        meta.source, meta.title, [("Collections", "Invoices are due within 45 days.")]
+    )
+
+    def killed(*args: object, **kwargs: object) -> set[str]:
+        raise KeyboardInterrupt("killed mid-ingest")
+
+    monkeypatch.setattr(index, "_flip", killed)
+    with pytest.raises(KeyboardInterrupt):
+        index.replace_document(new_meta, new_chunks)
+
+    # The new vectors are in Chroma, but the old version is what answers, in this and in a fresh process.
+    assert index.collection.count() > index.chunk_count()
+    fresh = KnowledgeIndex(settings, embeddings=HashingEmbeddings())
+    assert "30 days" in _texts(fresh, "when are invoices due")[0]
+    assert all("45 days" not in t for t in _texts(fresh, "invoices due 45 days"))
+    assert fresh.documents() == {meta.source: meta.content_hash}  # so the next sync sees it as changed
+    assert fresh.collection.count() == fresh.chunk_count()  # ... and the orphan vectors are swept
+
+    fresh.replace_document(new_meta, new_chunks)
+    assert "45 days" in _texts(fresh, "when are invoices due")[0]
+    assert fresh.collection.count() == fresh.chunk_count() == 1
+
+
+def test_crash_after_flip_leaves_new_version_live_and_orphans_are_swept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    settings = Settings()
+    index = load(new_index(settings), MANUAL_EN)
+    meta, _ = MANUAL_EN
+    new_meta, new_chunks = make_doc(
+        meta.source, meta.title, [("Collections", "Invoices are due within 45 days.")]
+    )
+
+    def killed(ids: list[str]) -> None:
+        raise KeyboardInterrupt("killed before cleanup")
+
+    monkeypatch.setattr(index, "_delete_vectors", killed)
+    with pytest.raises(KeyboardInterrupt):
+        index.replace_document(new_meta, new_chunks)
+
+    fresh = KnowledgeIndex(settings, embeddings=HashingEmbeddings())
+    assert "45 days" in _texts(fresh, "when are invoices due")[0]
+    assert fresh.documents() == {meta.source: new_meta.content_hash}
+    assert fresh.collection.count() == fresh.chunk_count() == 1
+
+
+def test_embedding_calls_are_batched() -> None:
+    embeddings = HashingEmbeddings()
+    index = KnowledgeIndex(Settings(embedding_batch_size=2), embeddings=embeddings)
+    meta, chunks = make_doc("/kb/five.md", "Five", [(f"S{i}", f"sentence number {i}") for i in range(5)])
+    index.replace_document(meta, chunks)
+    assert embeddings.calls == 3
+
+
+def test_chunk_metadata_is_stored_for_readers() -> None:
+    index = load(new_index(), PLAYBOOK)
+    hit = HybridRetriever(index=index, k=1).search("lawyer letter unpaid invoice", audience_role="manager")[0]
+    md = hit.metadata
+    assert md["source"] == PLAYBOOK[0].source
+    assert md["section"] == "Manager Escalation Playbook > Legal Action"
+    assert md["audience"] == "manager,director"
+    assert md["doc_type"] == "policy"
+    assert md["language"] == "en"
+    assert md["version"] == "1.0"
+    assert md["content_hash"] == PLAYBOOK[0].content_hash
+    assert md["ordinal"] == 0
+
+
+def test_lexical_index_loads_from_snapshot_without_rebuilding(monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = Settings()
+    index = load(new_index(settings), *PRODUCTS)
+    built = index.lexical()
+
+    def no_rebuild(*args: object, **kwargs: object) -> LexicalIndex:
+        raise AssertionError("rebuilt instead of loading the snapshot")
+
+    monkeypatch.setattr(LexicalIndex, "build", no_rebuild)
+    loaded = KnowledgeIndex(settings, embeddings=HashingEmbeddings()).lexical()
+    assert loaded.chunk_ids == built.chunk_ids
+    assert (loaded.weights != built.weights).nnz == 0
+
+
+def test_other_process_write_is_seen_by_a_running_reader() -> None:
+    settings = Settings()
+    reader = load(new_index(settings), MANUAL_EN)
+    assert reader.lexical().size == 2
+    writer = KnowledgeIndex(settings, embeddings=HashingEmbeddings())
+    load(writer, PLAYBOOK)
+    assert reader.lexical().size == 3
+
+
+def test_bulk_load_with_precomputed_vectors() -> None:
+    index = new_index()
+    docs = [
+        make_doc(f"/kb/syn/{i}.md", f"Doc {i}", [("A", f"alpha {i} text"), ("B", f"beta {i} text")])
+        for i in range(3)
+    ]
+    vectors = np.eye(6, 256, dtype=np.float32)
+    assert index.add_chunks_bulk(docs, vectors=vectors) == 6
+    assert index.chunk_count() == 6 == index.collection.count()
+    assert (
+        HybridRetriever(index=index, k=1, mode="bm25").search("beta 2")[0].metadata["source"]
+        == "/kb/syn/2.md"
+    )
+    with pytest.raises(ValueError, match="3 vectors for 6 chunks"):
+        index.add_chunks_bulk(docs, vectors=vectors[:3])
+
+
+def test_chroma_url_selects_http_client(monkeypatch: pytest.MonkeyPatch) -> None:
+    import chromadb
+
+    seen: dict[str, object] = {}
+
+    def fake_http_client(**kwargs: object) -> str:
+        seen.update(kwargs)
+        return "http-client"
+
+    monkeypatch.setattr(chromadb, "HttpClient", fake_http_client)
+    index = KnowledgeIndex(
+        Settings(chroma_url="https://chroma.internal:9443"), embeddings=HashingEmbeddings()
+    )
+    assert index.client == "http-client"
+    assert (seen["host"], seen["port"], seen["ssl"]) == ("chroma.internal", 9443, True)
+
+    bad = KnowledgeIndex(Settings(chroma_url="not a url"), embeddings=HashingEmbeddings())
+    with pytest.raises(ValueError, match="has no host"):
+        _ = bad.client
+
+
+def test_given_client_is_used() -> None:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    client = chromadb.EphemeralClient(settings=ChromaSettings(anonymized_telemetry=False))
+    index = KnowledgeIndex(Settings(collection="given-client"), embeddings=HashingEmbeddings(), client=client)
+    load(index, MANUAL_EN)
+    assert client.get_collection("given-client").count() == 2

@@ -1,0 +1,42 @@
+"""The real bundled MiniLM (loaded once per module): offline load, normalised vectors, retrieval."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from fixtures_knowledge import MANUAL_EN, PRODUCTS, load
+
+from knowledge.embeddings import EmbeddingModelError, SentenceTransformerEmbeddings, load_embeddings
+from knowledge.index import KnowledgeIndex
+from knowledge.retriever import HybridRetriever
+from knowledge.settings import Settings
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def minilm() -> SentenceTransformerEmbeddings:
+    return load_embeddings(Settings())
+
+
+def test_bundled_model_gives_normalised_384_dim_vectors(minilm: SentenceTransformerEmbeddings) -> None:
+    vectors = minilm.embed_documents(["overdue invoice escalation", "air purifier warranty"])
+    assert [len(v) for v in vectors] == [384, 384]
+    assert all(math.isclose(sum(x * x for x in v), 1.0, rel_tol=1e-4) for v in vectors)
+    query = minilm.embed_query("when is a late payment escalated?")
+    similarity = [sum(a * b for a, b in zip(query, v, strict=True)) for v in vectors]
+    assert similarity[0] > similarity[1]
+
+
+def test_dense_retrieval_with_the_real_model(minilm: SentenceTransformerEmbeddings) -> None:
+    index = load(KnowledgeIndex(Settings(), embeddings=minilm), *PRODUCTS, MANUAL_EN)
+    hits = HybridRetriever(index=index, k=3, mode="dense").search("customer paid late, what do I do?")
+    assert hits[0].section == "Sales Duty Manual > Collections"
+    hybrid = HybridRetriever(index=index, k=3).search("How long is the AX-100 Pro warranty?")
+    assert hybrid[0].source.endswith("ax-100-pro.md") and hybrid[0].section.endswith("Warranty")
+
+
+def test_missing_model_fails_with_a_clear_error() -> None:
+    with pytest.raises(EmbeddingModelError, match="cannot load embedding model 'no-such/model-xyz'"):
+        load_embeddings(Settings(embedding_model="no-such/model-xyz"))

@@ -1,0 +1,87 @@
+"""Hybrid retrieval: exact model numbers win, Chinese via lexical, audience filtering, LangChain API."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fixtures_knowledge import MANUAL_EN, MANUAL_ZH, PLAYBOOK, PRODUCTS, load, new_index
+
+from knowledge.index import KnowledgeIndex
+from knowledge.retriever import HybridRetriever, calibrated_relevance, designations
+
+
+@pytest.fixture
+def index() -> KnowledgeIndex:
+    return load(new_index(), *PRODUCTS, MANUAL_EN, MANUAL_ZH, PLAYBOOK)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("AX-100 price", "ax-100.md"),
+        ("AX-100 Pro price", "ax-100-pro.md"),
+        ("how much is the ax100", "ax-100.md"),
+        ("warranty of the AX-100 Pro?", "ax-100-pro.md"),
+        ("K7 warranty", "k7.md"),
+        ("K7 Lite warranty", "k7-lite.md"),
+        ("K7 Lite 多少钱", "k7-lite.md"),
+    ],
+    ids=["ax100", "ax100-pro", "ax100-lowercase", "pro-at-end", "k7", "k7-lite", "k7-lite-zh"],
+)
+@pytest.mark.parametrize("mode", ["hybrid", "bm25", "dense"])
+def test_exact_model_number_wins(index: KnowledgeIndex, query: str, expected: str, mode: str) -> None:
+    hits = HybridRetriever(index=index, k=3, mode=mode).search(query)  # type: ignore[arg-type]
+    assert Path(hits[0].source).name == expected
+
+
+def test_designations_keep_variants_apart() -> None:
+    assert designations("AX-100 Pro and the K7 Lite") == {("ax100", "pro"), ("k7", "lite")}
+    assert designations("AX100 vs K7") == {("ax100", ""), ("k7", "")}
+
+
+def test_chinese_question_is_carried_by_the_lexical_side(index: KnowledgeIndex) -> None:
+    hits = HybridRetriever(index=index, k=3).search("客户逾期30天要上报谁？")
+    assert hits[0].source.endswith("sales-duty-manual-zh.md")
+    assert hits[0].section.endswith("回款管理")
+    assert "bm25" in hits[0].ranks
+
+
+@pytest.mark.parametrize(
+    ("role", "sees_playbook"),
+    [(None, False), ("rep", False), ("manager", True), ("director", True)],
+    ids=["anonymous", "rep", "manager", "director"],
+)
+def test_audience_restricted_documents(index: KnowledgeIndex, role: str | None, sees_playbook: bool) -> None:
+    for mode in ("hybrid", "bm25", "dense"):
+        retriever = HybridRetriever(index=index, k=10, mode=mode)  # type: ignore[arg-type]
+        sources = {
+            h.source for h in retriever.search("lawyer letter for an unpaid invoice", audience_role=role)
+        }
+        assert (PLAYBOOK[0].source in sources) is sees_playbook, mode
+
+
+def test_langchain_invoke_returns_documents_with_metadata(index: KnowledgeIndex) -> None:
+    docs = HybridRetriever(index=index, k=2).invoke("K7 filter price")
+    assert len(docs) == 2
+    top = docs[0]
+    assert "K7" in top.page_content
+    assert {"source", "section", "title", "score", "chunk_id", "relevance", "version"} <= set(top.metadata)
+    assert top.metadata["chunk_id"] == top.id
+
+
+def test_relevance_separates_covered_from_unrelated(index: KnowledgeIndex) -> None:
+    retriever = HybridRetriever(index=index, k=3)
+    covered = retriever.search("when do I escalate an overdue payment to my manager")[0].relevance
+    unrelated = max(h.relevance for h in retriever.search("what is the wifi password in the canteen"))
+    assert 0.0 <= unrelated < covered <= 1.0
+
+
+def test_calibrated_relevance_is_bounded() -> None:
+    assert calibrated_relevance(1.0, 0.99, chinese=False) == 1.0
+    assert calibrated_relevance(0.0, None, chinese=True) == 0.0
+    assert calibrated_relevance(0.0, -0.5, chinese=False) == 0.0
+
+
+def test_empty_index_returns_nothing() -> None:
+    assert HybridRetriever(index=new_index(), k=3).search("anything at all") == []
