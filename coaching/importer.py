@@ -6,7 +6,8 @@ replaces the whole period: a file is taken as the complete picture of the period
 out of a re-import has no row for that period afterwards. The KPI file replaces KPI rows only and the channel
 file channel rows only, so channels can be corrected without touching KPIs. Cross-field rules that can
 legitimately be broken (collected > billed when older invoices are paid, overdue > billed when the backlog
-predates the period) are warnings, not errors.
+predates the period) are warnings, not errors. Channel names are normalised to lower case with underscores
+("Paid Search" -> paid_search) so a spreadsheet's spelling does not split one channel in two.
 """
 
 from __future__ import annotations
@@ -265,6 +266,10 @@ class _Validator:
     def row_keys(self, line: int, cells: list[Cell]) -> tuple[str, str] | None:
         """rep_id and period, both checked; None when either is bad (already reported)."""
         ok = True
+        extra = [c for c in cells[len(self.table.header) :] if _text(c)]
+        if extra:
+            self.report(line, "row", extra[0], f"more cells than the header's {len(self.table.header)} columns")
+            ok = False
         rep_id = _text(self.cell(cells, "rep_id"))
         if not rep_id:
             self.report(line, "rep_id", rep_id, "missing value")

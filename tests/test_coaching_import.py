@@ -207,3 +207,10 @@ def test_large_generated_files_import_with_progress(store: Store, tmp_path: Path
     )
     assert (summary.kpi_rows, summary.channel_rows) == (240, 1200)
     assert len(summary.periods) == 8
+
+
+def test_row_with_more_cells_than_header_is_rejected(roster_store: Store, tmp_path: Path) -> None:
+    kpis = write(tmp_path, "k.csv", KPI_HEADER, GOOD_S001 + ",oops")
+    with pytest.raises(ImportValidationError) as caught:
+        import_kpis(roster_store, kpis)
+    assert caught.value.problems == ["k.csv: line 2: row: oops: more cells than the header's 15 columns"]
