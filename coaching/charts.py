@@ -15,6 +15,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from coaching.coach import KEY_METRICS, KEY_UNITS, RepReport, TeamReport
 from coaching.findings import format_value
@@ -102,10 +103,22 @@ def _draw_kpis(axes: list[Axes], report: RepReport) -> None:
             ax.set_xlim(low - pad, high + pad)
         ax.set_yticks([])
         ax.set_ylim(-0.6, 0.6)
-        ax.set_ylabel(title, rotation=0, ha="right", va="center", fontsize=8)
+        ax.set_ylabel(f"{title}\n{format_value(value, unit)}", rotation=0, ha="right", va="center", fontsize=8)
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos, unit=unit: _tick(x, unit)))
+        ax.xaxis.set_major_locator(MaxNLocator(5))
         ax.tick_params(axis="x", labelsize=7)
-        ax.set_title(format_value(value, unit), fontsize=8, loc="right", pad=2)
     axes[0].set_title(f"{report.rep_id} against {label} (band p25-p75, line median)", fontsize=9, loc="left")
+
+
+def _tick(value: float, unit: str) -> str:
+    """Axis tick text: like format_value but compact (no currency, one decimal for small percentages)."""
+    if unit == "money":
+        return f"{value:,.0f}"
+    if unit == "ratio":
+        return f"{value:.2%}" if abs(value) < 0.1 else f"{value:.1%}"
+    if unit == "hours":
+        return f"{value:.1f} h"
+    return format_value(value, unit)
 
 
 def funnel_png(report: RepReport) -> bytes:
