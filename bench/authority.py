@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from knowledge.authority import AuthorityDesk, decide
@@ -143,8 +144,8 @@ def run(quick: bool = False) -> dict[str, Any]:
     console.print(table)
     for failure in failures:
         console.print(
-            f"[red]wrong:[/] {failure['q']} (as {failure['as']}): "
-            f"expected {failure['expected']}, got {failure['got']}",
+            f"[red]wrong:[/] {escape(failure['q'])} (as {failure['as']}): "
+            f"expected {escape(str(failure['expected']))}, got {escape(str(failure['got']))}",
             markup=True,
             highlight=False,
         )

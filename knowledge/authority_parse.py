@@ -58,11 +58,14 @@ _EN_TENS = {
 _EN_WORD = "|".join(sorted([*_EN_ONES, *_EN_TENS], key=len, reverse=True))
 # "forty-five", "sixty", "a hundred and twenty", "two"
 _EN_TWO_WORDS = rf"(?:{_EN_WORD})(?:[-\s](?:{_EN_WORD}))?"
-_EN_NUMBER = rf"(?:{_EN_TWO_WORDS}(?:\s+hundred(?:\s+and\s+{_EN_TWO_WORDS})?)?)"
+_EN_NUMBER = rf"(?:(?<![a-z]){_EN_TWO_WORDS}(?:\s+hundred(?:\s+and\s+{_EN_TWO_WORDS})?)?)"
 
 # An Arabic amount (thousands separators, decimals, optional 千/万/k multiplier) or a run of Chinese numerals.
-_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_AMOUNT = rf"(?:(?:{_ARABIC})\s*(?:[千万]|k\b)?|[{_CN_NUM}]+)"
+# Every number pattern starts only where a number starts (the lookbehinds): without them a long run of digits
+# or numerals is retried from each position, which turns a pasted 2,000-digit string into seconds of work.
+_ARABIC = r"(?<![\d.])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_CN_RUN = rf"(?<![{_CN_NUM}])[{_CN_NUM}]+"
+_AMOUNT = rf"(?:(?:{_ARABIC})\s*(?:[千万]|k\b)?|{_CN_RUN})"
 
 
 def cn_number(text: str) -> float | None:
@@ -168,8 +171,8 @@ _LIMIT_INTENT = re.compile(
 
 _PERCENT = re.compile(rf"(?P<num>{_ARABIC}|{_EN_NUMBER})\s*-?\s*(?:%|percent\b|per cent\b|pct\b)")
 _CN_PERCENT = re.compile(rf"百分之(?P<num>[{_CN_NUM}\d.]+)")
-_POINTS = re.compile(rf"(?P<num>{_ARABIC}|[{_CN_NUM}]+)\s*个(?:百分)?点")
-_ZHE = re.compile(r"(?P<num>\d+(?:\.\d+)?|[一二三四五六七八九]{1,2})\s*折")
+_POINTS = re.compile(rf"(?P<num>{_ARABIC}|{_CN_RUN})\s*个(?:百分)?点")
+_ZHE = re.compile(r"(?P<num>(?<![\d.])\d+(?:\.\d+)?|(?<![一二三四五六七八九])[一二三四五六七八九]{1,2})\s*折")
 _HALF_PRICE = re.compile(r"对折|半价|half price")
 # 成 = tenths off ("让利两成" = 20% off); only after a discount word, since 八成 also means "probably".
 _CHENG = re.compile(
@@ -183,10 +186,11 @@ _DISCOUNT_NEAR_BEFORE = re.compile(
 _NOT_DISCOUNT_AFTER = re.compile(r"^[^.。,，;；]{0,12}(commission|佣金|提成|rate|率|margin|毛利|tax|税)")
 _DISCOUNT_NEAR_AFTER = re.compile(r"^[^.。,，;；]{0,8}(off|discount|折扣|优惠|的折|降价|让利)")
 
-_DAYS = re.compile(rf"(?P<num>\d+|{_EN_NUMBER}|[{_CN_NUM}]+)\s*-?\s*(?:days?\b|天|(?<!月)日)")
+_DAYS = re.compile(rf"(?P<num>(?<!\d)\d+|{_EN_NUMBER}|{_CN_RUN})\s*-?\s*(?:days?\b|天|(?<!月)日)")
 _NET = re.compile(r"\bnet\s*-?\s*(?P<num>\d+)")
-_MONTHS = re.compile(rf"(?P<num>\d+|{_EN_NUMBER})\s*-?\s*months?\b|(?P<cn>\d+|[{_CN_NUM}]+|半)\s*个\s*月")
+_MONTHS = re.compile(rf"(?P<num>(?<!\d)\d+|{_EN_NUMBER})\s*-?\s*months?\b|(?P<cn>(?<!\d)\d+|{_CN_RUN}|半)\s*个\s*月")
 _YEARS = re.compile(r"(?P<half>半年|half a year|six months)|(?P<one>一年|1\s*年|a year|one year|12 months)")
+_NEAR = 40  # characters of context examined around a number (the near-word patterns need at most ~20)
 _TARGET = re.compile(r"(?:\bto|到|至|成|改为)\s*$")
 
 _CURRENCY_BEFORE = re.compile(rf"(?:¥|rmb|cny)\s*(?P<num>{_AMOUNT})")
@@ -252,10 +256,10 @@ def _discounts(text: str, cued: bool) -> list[_Found]:
             if value is None:
                 continue
             near = bool(
-                _DISCOUNT_NEAR_BEFORE.search(text[: match.start()])
-                or _DISCOUNT_NEAR_AFTER.search(text[match.end() :])
+                _DISCOUNT_NEAR_BEFORE.search(text[max(0, match.start() - _NEAR) : match.start()])
+                or _DISCOUNT_NEAR_AFTER.search(text[match.end() : match.end() + _NEAR])
             )
-            if _NOT_DISCOUNT_AFTER.search(text[match.end() :]):
+            if _NOT_DISCOUNT_AFTER.search(text[match.end() : match.end() + _NEAR]):
                 continue
             if near or cued:
                 percents.append((near, _Found("discount", value, match.start())))
@@ -270,7 +274,7 @@ def _days(text: str) -> list[_Found]:
 
     def add(value: float | None, position: int) -> None:
         if value is not None and value > 0:
-            targeted = bool(_TARGET.search(text[:position]))
+            targeted = bool(_TARGET.search(text[max(0, position - _NEAR) : position]))
             found.append(_Found("payment_terms", value, position, targeted))
 
     for match in _NET.finditer(text):

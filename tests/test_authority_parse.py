@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from knowledge.authority_parse import cn_number, en_number, language_of, parse_authority_question
@@ -138,3 +140,15 @@ def test_english_numbers(text: str, value: float | None) -> None:
 def test_language_is_chinese_when_any_cjk() -> None:
     assert language_of("AX-100能打九折吗") == "zh"
     assert language_of("Can I give 10% off on AX-100?") == "en"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1" * 20000, "15%" * 5000, "Can I give 15% off? " * 1000, "一" * 20000 + "元礼品", "账期30天到" * 3000],
+    ids=["digits", "percents", "repeated-question", "numerals", "repeated-terms"],
+)
+def test_long_pasted_text_is_parsed_in_linear_time(text: str) -> None:
+    """Before the number patterns were anchored, "1" * 20000 took over a minute (quadratic backtracking)."""
+    started = time.perf_counter()
+    parse_authority_question(text)
+    assert time.perf_counter() - started < 3.0
