@@ -87,12 +87,15 @@ LETTERS = "ABCDEF"
 class DeliveryConfig:
     """Knobs of the delivery jobs; tests and the benchmark adjust them in bot_data before the first tick.
 
-    `batch` bounds what one claim takes (and so what a hard kill can leave unconfirmed); the outgoing rate
-    limiter (Telegram's 30 messages/s) paces the sends themselves.
+    `batch` bounds what one claim takes; `max_per_second` spaces the sends evenly, below Telegram's broadcast
+    limit of 30/s with room left for answering people meanwhile (PTB's AIORateLimiter alone lets a burst of
+    30 through at once, so a one-second window could see 60). Even spacing also keeps few sends in flight,
+    which is what bounds the duplicates a hard kill can cause.
     """
 
     interval: float = 2.0
     batch: int = 30
+    max_per_second: float = 25.0
     lease: timedelta = DEFAULT_LEASE
     reminder_interval: float = 30.0
     clock: Clock = utcnow
@@ -103,6 +106,7 @@ class SweepState:
     """Per-application: a lock so a slow tick and the next one never run side by side, and counters."""
 
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    next_slot: float = 0.0
     sent: int = 0
     failed: int = 0
     reminders: int = 0
@@ -284,12 +288,23 @@ async def sweep_deliveries(context: ContextTypes.DEFAULT_TYPE) -> None:
             await asyncio.gather(*(deliver_one(context, delivery) for delivery in batch))
 
 
+async def pace(state: SweepState, per_second: float) -> None:
+    """Wait for this send's slot: slots are 1/per_second apart, shared by deliveries and reminders."""
+    loop = asyncio.get_running_loop()
+    now = loop.time()
+    slot = max(now, state.next_slot)
+    state.next_slot = slot + 1.0 / per_second
+    if slot > now:
+        await asyncio.sleep(slot - now)
+
+
 async def deliver_one(context: ContextTypes.DEFAULT_TYPE, delivery: Delivery) -> None:
     """Send one claimed entry and settle its claim: delivered, back to pending, or failed for good."""
     application = context.application
     store = services_of(context).store
     state: SweepState = application.bot_data[STATE_KEY]
     keyboard = ack_keyboard(delivery.briefing_id, bool(delivery.quiz))
+    await pace(state, _config(application).max_per_second)
     try:
         if delivery.document_path and Path(delivery.document_path).is_file():
             with open(delivery.document_path, "rb") as handle:
@@ -341,6 +356,7 @@ async def sweep_reminders(context: ContextTypes.DEFAULT_TYPE) -> None:
             return
         for reminder in due:
             body, _language = reminder_text(reminder, now.date())
+            await pace(state, config.max_per_second)
             try:
                 await context.bot.send_message(
                     reminder.chat_id,
@@ -753,7 +769,16 @@ def register(application: Application[Any, Any, Any, Any, Any, Any], services: S
             "briefings need python-telegram-bot's job queue (install python-telegram-bot[job-queue])"
         )
     # first=0: briefings created while the bot was down go out on start-up; reminders missed are caught up.
-    job_queue.run_repeating(sweep_deliveries, interval=config.interval, first=0.0, name="briefings-deliver")
+    # A tick may outlast the interval while it drains a big outbox: the next one then finds the lock taken and
+    # returns (max_instances=2 so the scheduler does not log a skip every interval); late ticks just run.
+    options = {"max_instances": 2, "coalesce": True, "misfire_grace_time": None}
     job_queue.run_repeating(
-        sweep_reminders, interval=config.reminder_interval, first=1.0, name="briefings-remind"
+        sweep_deliveries, interval=config.interval, first=0.0, name="briefings-deliver", job_kwargs=options
+    )
+    job_queue.run_repeating(
+        sweep_reminders,
+        interval=config.reminder_interval,
+        first=1.0,
+        name="briefings-remind",
+        job_kwargs=options,
     )
