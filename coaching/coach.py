@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import BaseModel, Field
 from sqlalchemy import func, select
@@ -24,6 +24,9 @@ from knowledge.messages import Citation, RepInfo
 from knowledge.roster import Rep, reports_of, require_rep
 from knowledge.settings import Settings
 from knowledge.store import Store
+
+if TYPE_CHECKING:
+    from knowledge.retriever import ScoredChunk
 
 KEY_METRICS: tuple[str, ...] = (
     "sales_attainment",
@@ -52,7 +55,9 @@ class NoDataError(ValueError):
 class Searcher(Protocol):
     """What the Coach needs from the retriever (knowledge.retriever.HybridRetriever fits)."""
 
-    def search(self, query: str, k: int | None = None, audience_role: str | None = None) -> Sequence[Any]: ...
+    def search(
+        self, query: str, k: int | None = None, audience_role: str | None = None
+    ) -> Sequence[ScoredChunk]: ...
 
 
 class RepReport(BaseModel):
@@ -339,22 +344,22 @@ def _flag_key(finding: Finding) -> str:
     return f"stage_conversion.{finding.stage}" if finding.stage else finding.kpi
 
 
-def _citations(hits: Sequence[Any], threshold: float) -> list[Citation]:
-    """Retriever hits (ScoredChunk-like: text, metadata, relevance) as one Citation per source section."""
+def _citations(hits: Sequence[ScoredChunk], threshold: float) -> list[Citation]:
+    """Retriever hits as one Citation per source section, dropping passages below the relevance threshold."""
     out: list[Citation] = []
     seen: set[tuple[str, str]] = set()
     today = date.today().isoformat()
     for hit in hits:
-        relevance = float(getattr(hit, "relevance", getattr(hit, "score", 0.0)))
+        relevance = float(hit.relevance)
         if relevance < threshold:
             continue
-        md: dict[str, Any] = dict(getattr(hit, "metadata", {}) or {})
+        md = hit.metadata
         key = (str(md.get("source", "")), str(md.get("section", "")))
         if key in seen:
             continue
         seen.add(key)
         review_by = str(md.get("review_by") or "")
-        text = " ".join(str(getattr(hit, "text", "")).split())
+        text = " ".join(hit.text.split())
         out.append(
             Citation(
                 title=str(md.get("title", "")),
