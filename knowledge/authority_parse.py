@@ -149,13 +149,16 @@ _TERMS_WEAK = re.compile(r"\bpay(?:ment)?\b|付款|付钱|结款|结算")
 # Overdue and collection questions mention days and payment but are not asking for authority over terms.
 _TERMS_NEGATIVE = re.compile(r"overdue|late payment|collection|逾期|催款|催收|拖欠|坏账|回款率")
 _GIFT_STRONG = re.compile(
-    r"gift|present\b|presents\b|voucher|shopping card|prepaid card|red (?:envelope|packet)|hongbao|\bcash\b|"
-    r"hospitality|entertain|dinner|banquet|礼|购物卡|代金券|消费卡|充值卡|超市卡|卡券|红包|现金|招待|宴请|请客|吃饭"
+    r"gift|\ba present\b|\bpresents\b|voucher|shopping card|prepaid card|red (?:envelope|packet)|hongbao|"
+    r"\bcash\b|hospitality|entertain|dinner|banquet|"
+    # 礼 only in gift words: 礼貌 (polite) and 典礼 (ceremony) are not gifts.
+    r"礼品|礼物|礼盒|礼金|礼卡|礼券|送礼|回礼|厚礼|年礼|节礼|"
+    r"购物卡|代金券|消费卡|充值卡|超市卡|卡券|红包|现金|招待|宴请|请客|吃饭"
 )
 # 送 is "give", but also 送货 (delivery), 送样 (samples), 发送 (send): only the giving sense counts.
 _GIFT_WEAK = re.compile(r"(?<![发运配递输传])送(?![货达样检修])|赠")
 _CASH_EQUIVALENT = re.compile(
-    r"gift ?cards?|shopping cards?|prepaid cards?|store cards?|vouchers?|coupons?|\bcash\b|money|"
+    r"gift ?cards?|shopping cards?|prepaid cards?|store cards?|vouchers?|coupons?|\bcash\b|"
     r"red (?:envelopes?|packets?)|hongbao|"
     r"购物卡|礼品卡|代金券|提货券|提货卡|消费卡|充值卡|超市卡|卡券|券|红包|现金|礼金"
 )

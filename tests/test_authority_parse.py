@@ -70,6 +70,8 @@ CASES = [
     ("Can I give the buyer a gift card?", "gift", None, True, "en"),
     ("能给采购发个红包吗", "gift", None, True, "zh"),
     ("Can I give 200 yuan cash as a gift?", "gift", 200, True, "en"),
+    ("Can I spend money on a gift worth 300 yuan?", "gift", 300, False, "en"),
+    ("能送客户一个价值300元的礼盒吗", "gift", 300, False, "zh"),
     # No number: the asker's limit and the table
     ("how much discount can I give?", "discount", None, False, "en"),
     ("我最多能给多少折扣？", "discount", None, False, "zh"),
@@ -110,6 +112,8 @@ NOT_AUTHORITY = [
     "八成客户会续约吗",
     "Where do I record gifts in the CRM?",
     "What discount do channel partners get on the K7?",
+    "怎样礼貌地提醒客户付款？",
+    "Can I present a quote worth 50,000 yuan before the demo?",
 ]
 
 
