@@ -159,9 +159,10 @@ class _Hit:
     end: int
 
 
-def _exempt(rule: Rule, text: str, start: int, end: int, sentence: tuple[int, int]) -> bool:
+def _exempt(rule: Rule, text: str, start: int, end: int, sentence: tuple[int, int], text_wide: dict[int, bool]) -> bool:
+    """Whether a context exception clears the match; `text_wide` caches text-scope answers for this check."""
     s_start, s_end = sentence
-    for exemption in rule.exceptions:
+    for i, exemption in enumerate(rule.exceptions):
         if exemption.scope == "span":
             (pattern,) = exemption.patterns
             if any(m.start() < end and m.end() > start for m in pattern.finditer(text, s_start, s_end)):
@@ -169,8 +170,11 @@ def _exempt(rule: Rule, text: str, start: int, end: int, sentence: tuple[int, in
         elif exemption.scope == "sentence":
             if all(p.search(text, s_start, s_end) for p in exemption.patterns):
                 return True
-        elif all(p.search(text) for p in exemption.patterns):
-            return True
+        else:
+            if i not in text_wide:
+                text_wide[i] = all(p.search(text) for p in exemption.patterns)
+            if text_wide[i]:
+                return True
     return False
 
 
@@ -248,6 +252,7 @@ class ComplianceChecker:
         if rule.requires and not _all_cues(rule, text, 0, len(text)):
             return
         patterns = (rule.zh_patterns if zh else ()) + (rule.en_patterns if en else ())
+        text_wide: dict[int, bool] = {}
         for pattern in patterns:
             for m in pattern.finditer(text):
                 start, end = _trim(text, m.start(), m.end())
@@ -261,7 +266,7 @@ class ComplianceChecker:
                     if widened is None:
                         continue
                     start, end = _trim(text, *widened)
-                if _exempt(rule, text, start, end, sentence):
+                if _exempt(rule, text, start, end, sentence, text_wide):
                     continue
                 yield _Hit(rule, start, end)
 
