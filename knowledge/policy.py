@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -147,25 +147,19 @@ def parse_policy_text(text: str, source: str = "<policy>") -> Policy:
     if data is None:
         raise PolicyError([f"{source}: empty policy file: expected 'roles:' and at least one limits section"])
     if not isinstance(data, dict):
-        raise PolicyError(
-            [problem((), data, "the policy must be a mapping with 'roles:' and limits sections")]
-        )
+        raise PolicyError([problem((), data, "the policy must be a mapping with 'roles:' and limits sections")])
 
     problems: list[str] = []
     for key in data:
         if key not in _KNOWN_KEYS:
-            problems.append(
-                problem((str(key),), data[key], f"unknown key; expected one of {', '.join(_KNOWN_KEYS)}")
-            )
+            problems.append(problem((str(key),), data[key], f"unknown key; expected one of {', '.join(_KNOWN_KEYS)}"))
 
     roles_raw = data.get("roles")
     roles: list[str] = []
     if roles_raw is None:
         problems.append(f"{source}:1: roles: missing: list the roles, lowest authority first")
     elif not isinstance(roles_raw, list) or not roles_raw:
-        problems.append(
-            problem(("roles",), roles_raw, "must be a non-empty list of role names, lowest first")
-        )
+        problems.append(problem(("roles",), roles_raw, "must be a non-empty list of role names, lowest first"))
     else:
         for index, role in enumerate(roles_raw):
             if not isinstance(role, str) or not role.strip():
@@ -188,9 +182,7 @@ def parse_policy_text(text: str, source: str = "<policy>") -> Policy:
         for role, value in section.items():
             path = (name, str(role))
             if roles and role not in roles:
-                problems.append(
-                    problem(path, value, f"unknown role; the policy's roles are {', '.join(roles)}")
-                )
+                problems.append(problem(path, value, f"unknown role; the policy's roles are {', '.join(roles)}"))
             elif not _is_number(value):
                 problems.append(problem(path, value, "limit must be a number"))
             elif value < 0:
@@ -286,8 +278,3 @@ def import_policy(store: Store, path: Path) -> Policy:
             raise PolicyError(problems)
         save_policy(session, policy, str(path))
     return policy
-
-
-def limits_table(policy: Policy) -> Mapping[str, dict[str, float] | None]:
-    """Every section's limits by role (None for absent sections), for `policy show` and the bench."""
-    return {kind: policy.limits(kind) for kind in SECTIONS}
