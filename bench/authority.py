@@ -90,9 +90,7 @@ def run(quick: bool = False) -> dict[str, Any]:
                 by_language[language][0] += ok
                 by_language[language][1] += 1
                 if not ok:
-                    failures.append(
-                        {"q": case["q"], "as": case["as"], "expected": case["expected"], "got": observed}
-                    )
+                    failures.append({"q": case["q"], "as": case["as"], "expected": case["expected"], "got": observed})
 
             rounds = 3 if quick else 20
             started = time.perf_counter()

@@ -235,8 +235,7 @@ def compose_answer(
             top = policy.roles[-1]
             top_limit = format_amount((policy.limits(kind) or {})[top], kind, language)
             parts.append(
-                f"{ask}超出了制度规定的所有权限（最高为{role_name(top, 'zh')} {top_limit}），"
-                "任何岗位都不能批准。"
+                f"{ask}超出了制度规定的所有权限（最高为{role_name(top, 'zh')} {top_limit}），任何岗位都不能批准。"
                 if zh
                 else f"{ask[0].upper()}{ask[1:]} {_verb(decision)} beyond every limit in the policy (the "
                 f"highest, {top}, is {top_limit}): it is not permitted."
@@ -249,9 +248,7 @@ def compose_answer(
                 f"at least a {decision.approver_role}'s authority."
             )
         parts.append(limits_line(policy, kind, language))
-        parts.append(
-            "告诉我你的工号，即可得到能否自行决定的答复。" if zh else "Tell me your rep id for a yes or no."
-        )
+        parts.append("告诉我你的工号，即可得到能否自行决定的答复。" if zh else "Tell me your rep id for a yes or no.")
     elif decision.allowed:
         ask = _request_phrase(decision, language)
         parts.append(
@@ -295,8 +292,7 @@ def compose_answer(
                 parts.append(
                     f"名册上你的上级中没有这一岗位，请联系{fallback_contact}。"
                     if zh
-                    else "Nobody in your management chain on the roster holds that role: "
-                    f"ask {fallback_contact}."
+                    else f"Nobody in your management chain on the roster holds that role: ask {fallback_contact}."
                 )
     parts.append(_NOTES[kind][language])
     return ("" if zh else " ").join(parts)
@@ -325,9 +321,7 @@ class AuthorityDesk:
         warnings: list[str] = []
         asker_role = asker.role if asker is not None else None
         if asker is not None and asker.role not in policy.roles:
-            warnings.append(
-                f"your role {asker.role!r} is not in the authority policy; showing the limits table"
-            )
+            warnings.append(f"your role {asker.role!r} is not in the authority policy; showing the limits table")
             asker_role = None
         decision = decide(question, asker_role, policy)
         approver: RepInfo | None = None

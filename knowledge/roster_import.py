@@ -114,9 +114,7 @@ def parse_roster(path: Path, roles: tuple[str, ...]) -> list[RosterRow]:
             parts.append(f"unexpected column(s) {', '.join(extra)}")
         if duplicated:
             parts.append(f"duplicated column(s) {', '.join(duplicated)}")
-        raise RosterImportError(
-            [f"{source}:1: header: {'; '.join(parts)}; expected exactly {','.join(COLUMNS)}"]
-        )
+        raise RosterImportError([f"{source}:1: header: {'; '.join(parts)}; expected exactly {','.join(COLUMNS)}"])
     index = {name: header.index(name) for name in COLUMNS}
 
     problems: list[str] = []
@@ -127,9 +125,7 @@ def parse_roster(path: Path, roles: tuple[str, ...]) -> list[RosterRow]:
         if not any(f.strip() for f in fields):
             continue  # blank line
         if len(fields) != len(header):
-            problems.append(
-                f"{source}:{start}: row: {len(fields)} fields: expected {len(header)} ({','.join(header)})"
-            )
+            problems.append(f"{source}:{start}: row: {len(fields)} fields: expected {len(header)} ({','.join(header)})")
             continue
         raw_rows.append((start, {name: fields[i].strip() for name, i in index.items()}))
 

@@ -118,9 +118,7 @@ def desk_for(store: Store, retriever: Any = None) -> AuthorityDesk:
     return AuthorityDesk(Settings(), store=store, retriever=retriever)
 
 
-def ask(
-    store: Store, text: str, rep_id: str | None, door: str | None = "cli", retriever: Any = None
-) -> Reply | None:
+def ask(store: Store, text: str, rep_id: str | None, door: str | None = "cli", retriever: Any = None) -> Reply | None:
     asker = None
     if rep_id is not None:
         with store.session() as session:
@@ -172,9 +170,7 @@ def test_reply_in_english_with_limit_approver_and_compliance(loaded_store: Store
     assert reply.language == "en"
     assert "above your limit as senior (15%)" in reply.answer
     assert "Li Wei (M001, manager)" in reply.answer
-    assert (
-        "written into the contract" in reply.answer and "AUCL Art. 8 (2025; Art. 7 in 2019)" in reply.answer
-    )
+    assert "written into the contract" in reply.answer and "AUCL Art. 8 (2025; Art. 7 in 2019)" in reply.answer
 
 
 def test_reply_in_chinese(loaded_store: Store) -> None:
@@ -330,9 +326,7 @@ def test_falls_back_to_the_other_language_then_to_none(loaded_store: Store) -> N
     reply = ask(loaded_store, "能打九折吗", "S001", retriever=FakeRetriever([hit("Discount Authority")]))
     assert reply is not None
     assert [c.section.split(" > ")[-1] for c in reply.citations] == ["Discount Authority"]
-    reply = ask(
-        loaded_store, "Can I give 10% off?", "S001", retriever=FakeRetriever([hit("Approval Process")])
-    )
+    reply = ask(loaded_store, "Can I give 10% off?", "S001", retriever=FakeRetriever([hit("Approval Process")]))
     assert reply is not None and reply.citations == []
 
 
@@ -353,9 +347,7 @@ def test_real_index_cites_the_sample_policy_sections(loaded_store: Store, tmp_pa
 
     english = desk.answer(Request(text="Can I give a gift worth 300 yuan?", asker=asker))
     assert english is not None
-    assert [c.section for c in english.citations] == [
-        "Pricing and Discount Authority Policy > Gifts and Hospitality"
-    ]
+    assert [c.section for c in english.citations] == ["Pricing and Discount Authority Policy > Gifts and Hospitality"]
     assert english.citations[0].source.endswith("pricing-authority-policy.md")
     assert english.citations[0].version == "2.1"
 

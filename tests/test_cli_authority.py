@@ -138,9 +138,7 @@ def test_audit_empty() -> None:
     assert "no decisions recorded" in result.stdout
 
 
-@pytest.mark.parametrize(
-    "value", ["2026-13-01", "yesterday", "01/02/2026"], ids=["month-13", "word", "us-format"]
-)
+@pytest.mark.parametrize("value", ["2026-13-01", "yesterday", "01/02/2026"], ids=["month-13", "word", "us-format"])
 def test_audit_bad_date_is_a_usage_error(value: str) -> None:
     result = invoke("audit", "--since", value)
     assert result.exit_code == 2

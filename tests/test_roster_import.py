@@ -66,9 +66,7 @@ BAD_ROWS = [
 @pytest.mark.parametrize(
     ("extra", "line", "message"), [(e, ln, m) for _i, e, ln, m in BAD_ROWS], ids=[i for i, *_ in BAD_ROWS]
 )
-def test_bad_rows_name_file_line_column_value(
-    tmp_path: Path, extra: list[str], line: int, message: str
-) -> None:
+def test_bad_rows_name_file_line_column_value(tmp_path: Path, extra: list[str], line: int, message: str) -> None:
     path = roster(tmp_path, *GOOD_ROWS, *extra)
     with pytest.raises(RosterImportError) as info:
         parse_roster(path, DEFAULT_ROLES)
@@ -92,9 +90,7 @@ def test_every_problem_is_listed_in_file_order(tmp_path: Path) -> None:
 
 
 def test_manager_cycle_is_detected(tmp_path: Path) -> None:
-    path = roster(
-        tmp_path, "A,Ann,manager,C,,,,", "B,Ben,manager,A,,,,", "C,Cy,manager,B,,,,", "D,Di,mid,A,,,,"
-    )
+    path = roster(tmp_path, "A,Ann,manager,C,,,,", "B,Ben,manager,A,,,,", "C,Cy,manager,B,,,,", "D,Di,mid,A,,,,")
     with pytest.raises(RosterImportError) as info:
         parse_roster(path, DEFAULT_ROLES)
     assert info.value.problems == [f"{path}:2: manager_id: 'C': management cycle A -> C -> B -> A"]

@@ -63,8 +63,7 @@ def policy_import(
         _problems(exc.problems)
     sections = [kind for kind in SECTIONS if policy.limits(kind) is not None]
     console.print(
-        f"imported policy: {len(policy.roles)} roles ({', '.join(policy.roles)}), "
-        f"sections: {', '.join(sections)}",
+        f"imported policy: {len(policy.roles)} roles ({', '.join(policy.roles)}), sections: {', '.join(sections)}",
         highlight=False,
         soft_wrap=True,
     )
@@ -98,9 +97,7 @@ def _parse_since(value: str | None) -> date | None:
 
 def audit(
     ctx: typer.Context,
-    since: str | None = typer.Option(
-        None, "--since", help="Only decisions on or after this date (YYYY-MM-DD, UTC)."
-    ),
+    since: str | None = typer.Option(None, "--since", help="Only decisions on or after this date (YYYY-MM-DD, UTC)."),
     rep: str | None = typer.Option(None, "--rep", help="Only decisions asked by this rep id."),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON list instead of a table."),
 ) -> None:
