@@ -121,7 +121,8 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
         num, mult, pre, unit = m["num"], m["mult"], m["pre"], m["unit"]
         if not num or not (pre or unit or mult == "万"):
             continue
-        if mult == "万" and not (pre or unit) and text[m.end() : m.end() + 1] in _NOT_MONEY_AFTER_WAN:
+        after = text[m.end() : m.end() + 1]
+        if mult == "万" and not (pre or unit) and after and after in _NOT_MONEY_AFTER_WAN:
             continue  # 10万台 counts machines, not yuan
         value = cn_number(num + (mult if mult in ("万", "千") else ""))
         if not value:
