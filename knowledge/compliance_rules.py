@@ -175,9 +175,7 @@ def _exceptions(raw: dict[str, Any], where: str) -> tuple[Exemption, ...]:
             # "pattern" means any of: fold a list into one alternation so the check is one scan.
             items = item["pattern"] if isinstance(item["pattern"], list) else [item["pattern"]]
             parts = _compile_list(items, at)
-            patterns: tuple[re.Pattern[str], ...] = (
-                _compile("|".join(f"(?:{p.pattern})" for p in parts), at),
-            )
+            patterns: tuple[re.Pattern[str], ...] = (_compile("|".join(f"(?:{p.pattern})" for p in parts), at),)
         else:
             patterns = _compile_list(item["all"], at)
         result.append(Exemption(scope=scope, patterns=patterns, why=str(item.get("why", ""))))
@@ -188,9 +186,7 @@ def _requires(raw: dict[str, Any], where: str) -> tuple[tuple[str, tuple[re.Patt
     value = raw.get("requires", {})
     if not isinstance(value, dict):
         raise RuleFileError(f"{where}: 'requires' must map a cue name to a list of regexes")
-    return tuple(
-        (str(name), _compile_list(items, f"{where} requires.{name}")) for name, items in value.items()
-    )
+    return tuple((str(name), _compile_list(items, f"{where} requires.{name}")) for name, items in value.items())
 
 
 def _amount(raw: dict[str, Any], where: str) -> AmountCondition | None:
