@@ -853,8 +853,10 @@ def summary_of(body: str, limit: int = 700) -> str:
     """The opening of a long briefing, cut at a paragraph or sentence end, for a caption or preview."""
     if len(body) <= limit:
         return body
-    cut = body.rfind("\n\n", 0, limit)
-    if cut < limit // 3:
-        cut = max(body.rfind(". ", 0, limit), body.rfind("。", 0, limit))
-        cut = cut + 1 if cut >= limit // 3 else limit
+    paragraph = body.rfind("\n\n", 0, limit)
+    sentence = max(body.rfind(". ", 0, limit - 1), body.rfind("。", 0, limit - 1)) + 1
+    # The later of the two breaks, unless it would leave almost nothing; then any paragraph break at all.
+    cut = max(paragraph, sentence)
+    if cut < limit // 4:
+        cut = paragraph if paragraph > 0 else limit
     return body[:cut].rstrip() + " …"

@@ -413,3 +413,41 @@ def test_unconfirmed_reminder_is_retried_after_the_lease(
     assert again.reminder_id == lost.reminder_id
     assert not confirm_reminder(roster_store, lost, now=moment)
     assert confirm_reminder(roster_store, again, now=moment)
+
+
+# ------------------------------------------------------------------------------------------ files
+
+
+def test_text_file_is_the_message_without_front_matter(tmp_path: Path) -> None:
+    from bot.briefings import read_briefing_file
+
+    path = tmp_path / "b.md"
+    path.write_text("---\ntitle: X\n---\n# AX-900\n\nLists at 12,800 CNY.\n", encoding="utf-8")
+    assert read_briefing_file(path) == ("# AX-900\n\nLists at 12,800 CNY.", False)
+
+
+def test_word_file_is_parsed_and_attached(tmp_path: Path) -> None:
+    from fixtures_ingest import write_docx
+
+    from bot.briefings import read_briefing_file
+
+    body, attach = read_briefing_file(write_docx(tmp_path / "returns.docx"))
+    assert attach is True
+    assert "## Refunds\n\nRefunds are paid within 7 working days." in body
+    assert "Exchanges are allowed within 30 days." in body
+
+
+@pytest.mark.parametrize(
+    ("body", "limit", "expected"),
+    [
+        ("short", 100, "short"),
+        ("First para.\n\nSecond para is long " + "x" * 100, 40, "First para. …"),
+        ("One sentence here. Another sentence that runs on and on", 40, "One sentence here. …"),
+        ("y" * 100, 10, "y" * 10 + " …"),
+    ],
+    ids=["fits", "paragraph", "sentence", "hard-cut"],
+)
+def test_summary_cuts_at_a_natural_break(body: str, limit: int, expected: str) -> None:
+    from bot.briefings import summary_of
+
+    assert summary_of(body, limit) == expected

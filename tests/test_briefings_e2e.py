@@ -45,9 +45,7 @@ async def test_push_deliver_acknowledge_remind_restart(tmp_path: Path) -> None:
         )
         # Delivered within seconds to every linked recipient (S004 has no Telegram yet), once each.
         for rep in M001_LINKED:
-            await bot.api.wait_for(
-                lambda rep=rep: bool(briefing_calls(bot.api, TG[rep], "AX-900 launch")), timeout=8
-            )
+            await bot.api.wait_for(lambda rep=rep: bool(briefing_calls(bot.api, TG[rep], "AX-900 launch")), timeout=8)
         first = {rep: briefing_calls(bot.api, TG[rep], "AX-900 launch") for rep in M001_LINKED}
         assert all(len(calls) == 1 for calls in first.values())
         message = first["S001"][0]
@@ -65,9 +63,7 @@ async def test_push_deliver_acknowledge_remind_restart(tmp_path: Path) -> None:
             await bot.api.wait_call("editMessageReplyMarkup", since=mark)
         mark = bot.api.mark()
         bot.api.push_callback(TG["S001"], f"{ACK}:{bid}", bot.api.message_of(first["S001"][0]))
-        assert (await bot.api.wait_call("answerCallbackQuery", since=mark))[0].params[
-            "text"
-        ] == "Already acknowledged."
+        assert (await bot.api.wait_call("answerCallbackQuery", since=mark))[0].params["text"] == "Already acknowledged."
         # Someone who is not a recipient cannot acknowledge it.
         mark = bot.api.mark()
         bot.api.push_callback(TG["S006"], f"{ACK}:{bid}", bot.api.message_of(first["S001"][0]))
@@ -116,9 +112,7 @@ async def test_push_deliver_acknowledge_remind_restart(tmp_path: Path) -> None:
         code = create_invite(services.store, "S004", timedelta(hours=1))
         mark = bot.api.mark()
         bot.api.push_message(NEWCOMER, f"/start {code}")
-        await bot.api.wait_for(
-            lambda: bool(briefing_calls(bot.api, NEWCOMER, "AX-900 launch", mark)), timeout=8
-        )
+        await bot.api.wait_for(lambda: bool(briefing_calls(bot.api, NEWCOMER, "AX-900 launch", mark)), timeout=8)
         state = bot.application.bot_data[STATE_KEY]
         for _ in range(50):  # confirmed in SQL just after the server answered
             if state.sent == 5:
@@ -143,9 +137,7 @@ async def test_push_deliver_acknowledge_remind_restart(tmp_path: Path) -> None:
         mark = bot.api.mark()
         bot.application.job_queue.run_once(sweep_reminders, 0)
         await bot.api.wait_for(
-            lambda: all(
-                briefing_calls(bot.api, c, "AX-900 launch", mark) for c in (TG["S003"], TG["S005"], NEWCOMER)
-            ),
+            lambda: all(briefing_calls(bot.api, c, "AX-900 launch", mark) for c in (TG["S003"], TG["S005"], NEWCOMER)),
             timeout=8,
         )
         await asyncio.sleep(0.5)
@@ -178,9 +170,7 @@ async def test_brief_conversation_pushes_to_the_team(tmp_path: Path) -> None:
         done = await bot.api.wait_sent(manager, since=mark)
         assert "is out to 5 reps" in done[0].text
         for rep in ("S006", "S007", "S008", "S010"):  # S009 is not linked
-            await bot.api.wait_for(
-                lambda rep=rep: bool(briefing_calls(bot.api, TG[rep], "Holiday price list", mark))
-            )
+            await bot.api.wait_for(lambda rep=rep: bool(briefing_calls(bot.api, TG[rep], "Holiday price list", mark)))
         # The briefing is in the knowledge base at once.
         hits = services.retriever.invoke("AX-300 holiday bundle price")
         assert hits and hits[0].metadata["doc_type"] == "briefing"
@@ -227,3 +217,26 @@ async def test_quiz_and_blocked_recipient(tmp_path: Path) -> None:
             ("S001", True),
             ("S002", False),
         ]
+
+
+async def test_a_word_briefing_goes_out_as_a_document_with_a_summary(tmp_path: Path) -> None:
+    from fixtures_ingest import write_docx
+
+    from bot.briefings import read_briefing_file
+
+    services = build_services(tmp_path / "home")
+    desk = briefing_desk(services)
+    source = write_docx(tmp_path / "returns.docx")
+    body, attach = read_briefing_file(source)
+    async with running_bot(services) as bot:
+        bid = desk.create(
+            author_id="M001", title="Returns update", body=body, to="S001", document_path=source if attach else None
+        )
+        await bot.api.wait_call("sendDocument")
+        (call,) = bot.api.calls_to("sendDocument")
+        assert call.chat_id == TG["S001"]
+        assert "Returns update" in call.params["caption"] and "full document attached" in call.params["caption"]
+        assert len(call.params["caption"]) <= 1024
+        assert call.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"] == f"{ACK}:{bid}"
+        assert list(call.files.values()) == [source.read_bytes()]
+        assert not [c for c in bot.api.calls_to("sendMessage") if c.chat_id == TG["S001"]]
