@@ -121,11 +121,13 @@ async def _run(quick: bool, embeddings_kind: str) -> dict[str, Any]:
     total = QUICK_QUESTIONS if quick else QUESTIONS
     with tempfile.TemporaryDirectory(prefix="bench-bot-") as tmp:
         home = Path(tmp)
-        embeddings = None
+        embeddings: Any
         if embeddings_kind == "real":
+            from bot.query_batching import BatchedQueryEmbeddings
             from knowledge.embeddings import load_embeddings
 
-            embeddings = load_embeddings(Settings(home=home))
+            # As `salescoach bot` runs it: concurrent questions share forward passes.
+            embeddings = BatchedQueryEmbeddings(load_embeddings(Settings(home=home)))
         else:
             from fakes import HashingEmbeddings
 
@@ -181,6 +183,7 @@ async def _run(quick: bool, embeddings_kind: str) -> dict[str, Any]:
         "burst_p95_s": round(_percentile(burst.latencies, 0.95), 3),
         "burst_all_answered_s": round(burst_elapsed, 3),
         "embeddings": embeddings_kind,
+        "query_batches": getattr(embeddings, "batches", None),
         "per_user_rate_limit": BENCH_RATE_LIMIT,
         "setup_s": round(setup_s, 1),
         "wall_s": round(elapsed, 1),

@@ -42,6 +42,9 @@ def run_bot(
     from telegram.error import InvalidToken, NetworkError, TelegramError
 
     from bot.app import build_application, redact
+    from bot.query_batching import BatchedQueryEmbeddings
+    from bot.services import Services
+    from knowledge.embeddings import load_embeddings
 
     svc = services(ctx)
     settings = svc.settings
@@ -52,8 +55,11 @@ def run_bot(
         fail("--webhook-url needs --webhook-secret (or SALESCOACH_WEBHOOK_SECRET)", EXIT_USAGE)
     if webhook_secret and not webhook_url:
         fail("--webhook-secret only applies with --webhook-url", EXIT_USAGE)
+    # The model loads on the first question (as before); concurrent questions then share forward passes.
+    embeddings = BatchedQueryEmbeddings(lambda: load_embeddings(settings))
+    bot_services = Services(settings, embeddings=embeddings, store=svc.store)
     try:
-        application = build_application(svc)
+        application = build_application(bot_services)
         if webhook_url:
             url_path = urlparse(webhook_url).path.lstrip("/")
             application.run_webhook(

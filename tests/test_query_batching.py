@@ -1,0 +1,88 @@
+"""Concurrent query embeddings share forward passes and each caller still gets exactly its own vector."""
+
+from __future__ import annotations
+
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import numpy as np
+import pytest
+from fakes import HashingEmbeddings
+
+from bot.query_batching import BatchedQueryEmbeddings
+from knowledge.embeddings import SentenceTransformerEmbeddings
+
+
+def vec(text: str) -> list[float]:
+    return [float(len(text)), float(sum(map(ord, text)) % 97)]
+
+
+class SlowModel:
+    """Stands in for a SentenceTransformer: a forward pass takes a while whatever the batch size."""
+
+    def __init__(self, fail_on: str | None = None) -> None:
+        self.batch_sizes: list[int] = []
+        self.fail_on = fail_on
+        self._lock = threading.Lock()
+
+    def encode(self, texts: list[str], **_: Any) -> np.ndarray:
+        with self._lock:
+            self.batch_sizes.append(len(texts))
+        time.sleep(0.02)
+        if self.fail_on is not None and self.fail_on in texts:
+            raise RuntimeError(f"cannot encode {self.fail_on!r}")
+        return np.array([vec(t) for t in texts])
+
+
+def test_concurrent_queries_are_batched_and_each_gets_its_own_vector() -> None:
+    model = SlowModel()
+    batched = BatchedQueryEmbeddings(SentenceTransformerEmbeddings(model), max_batch=8)
+    texts = [f"question number {i} " + "x" * i for i in range(40)]
+    with ThreadPoolExecutor(16) as pool:
+        vectors = list(pool.map(batched.embed_query, texts))
+    assert vectors == [vec(t) for t in texts]
+    assert batched.queries == 40
+    assert max(model.batch_sizes) > 1 and len(model.batch_sizes) < 40
+    assert max(model.batch_sizes) <= 8
+
+
+def test_a_failing_batch_raises_in_its_callers_and_the_next_calls_work() -> None:
+    model = SlowModel(fail_on="boom")
+    batched = BatchedQueryEmbeddings(SentenceTransformerEmbeddings(model))
+    with pytest.raises(RuntimeError, match="cannot encode 'boom'"):
+        batched.embed_query("boom")
+    assert batched.embed_query("fine") == vec("fine")
+
+
+def test_single_caller_and_documents_pass_through() -> None:
+    model = SlowModel()
+    batched = BatchedQueryEmbeddings(SentenceTransformerEmbeddings(model))
+    assert batched.embed_documents(["a", "bb"]) == [vec("a"), vec("bb")]
+    assert batched.embed_query("a") == vec("a")
+    assert model.batch_sizes == [2, 1]
+
+
+def test_a_loader_runs_once_on_first_use() -> None:
+    loads: list[SlowModel] = []
+
+    def load() -> SentenceTransformerEmbeddings:
+        loads.append(SlowModel())
+        return SentenceTransformerEmbeddings(loads[-1])
+
+    batched = BatchedQueryEmbeddings(load)
+    assert loads == []
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(batched.embed_query, ["a", "b", "c", "d"]))
+    assert len(loads) == 1
+
+
+def test_only_models_with_identical_query_encoding_are_batched() -> None:
+    with pytest.raises(TypeError, match="SentenceTransformerEmbeddings"):
+        BatchedQueryEmbeddings(HashingEmbeddings())  # type: ignore[arg-type]
+    lazy = BatchedQueryEmbeddings(lambda: HashingEmbeddings())  # type: ignore[arg-type,return-value]
+    with pytest.raises(TypeError, match="HashingEmbeddings"):
+        lazy.embed_query("x")
+    with pytest.raises(ValueError, match="max_batch"):
+        BatchedQueryEmbeddings(SentenceTransformerEmbeddings(SlowModel()), max_batch=0)
