@@ -95,9 +95,7 @@ def create_briefing(services: Any, reps: int) -> int:
 def counts(api: Any) -> Counter[int]:
     """How many times each chat received the briefing."""
     return Counter(
-        c.chat_id
-        for c in api.calls
-        if c.method == "sendMessage" and TITLE in c.text and c.chat_id is not None
+        c.chat_id for c in api.calls if c.method == "sendMessage" and TITLE in c.text and c.chat_id is not None
     )
 
 
@@ -243,12 +241,8 @@ async def phase_kill(reps: int, kills: tuple[float, ...] = KILL_POINTS) -> dict[
                 briefing_id = create_briefing(services, reps)
                 for share in kills:
                     target = int(reps * share)
-                    if not await wait_until(
-                        lambda target=target: len(counts(api)) >= target, timeout=60 + reps
-                    ):
-                        raise RuntimeError(
-                            "the child bot stalled: run `python -m bench.briefings` to see why"
-                        )
+                    if not await wait_until(lambda target=target: len(counts(api)) >= target, timeout=60 + reps):
+                        raise RuntimeError("the child bot stalled: run `python -m bench.briefings` to see why")
                     child.send_signal(signal.SIGKILL)
                     await child.wait()
                     unconfirmed.append(len(counts(api)) - delivered(services, briefing_id))
@@ -303,9 +297,7 @@ def run(quick: bool = False) -> dict[str, Any]:
     for key in stop:
         if key not in ("mode", "sent_before_stop", "unconfirmed_at_stop"):
             table.add_row(key, str(stop.get(key, "")), str(kill.get(key, "")))
-    table.add_row(
-        "unconfirmed at interruption", str(stop["unconfirmed_at_stop"]), str(kill["unconfirmed_at_kills"])
-    )
+    table.add_row("unconfirmed at interruption", str(stop["unconfirmed_at_stop"]), str(kill["unconfirmed_at_kills"]))
     Console().print(table)
     return result
 

@@ -365,9 +365,7 @@ async def sweep_reminders(context: ContextTypes.DEFAULT_TYPE) -> None:
                     reply_markup=ack_keyboard(reminder.briefing_id, False),
                 )
             except (Forbidden, BadRequest) as exc:
-                logger.warning(
-                    "reminder for briefing %s to %s: %s", reminder.briefing_id, reminder.rep_id, exc
-                )
+                logger.warning("reminder for briefing %s to %s: %s", reminder.briefing_id, reminder.rep_id, exc)
                 await asyncio.to_thread(release_reminder, store, reminder, permanent=True)
                 continue
             except TelegramError as exc:
@@ -401,9 +399,7 @@ async def acknowledge_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
     language = ui_language(update)
     briefing_id = int(query.data.split(":")[1])
     clock = _config(context.application).clock
-    outcome = await asyncio.to_thread(
-        acknowledge, services_of(context).store, briefing_id, rep.rep_id, now=clock()
-    )
+    outcome = await asyncio.to_thread(acknowledge, services_of(context).store, briefing_id, rep.rep_id, now=clock())
     if outcome is None:
         await query.answer(t("not_yours", language), show_alert=True)
         return
@@ -412,9 +408,7 @@ async def acknowledge_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
         keep_quiz = None
         markup = query.message.reply_markup if isinstance(query.message, Message) else None
         if markup and any(
-            b.callback_data and str(b.callback_data).startswith(QUIZ)
-            for r in markup.inline_keyboard
-            for b in r
+            b.callback_data and str(b.callback_data).startswith(QUIZ) for r in markup.inline_keyboard for b in r
         ):
             keep_quiz = InlineKeyboardMarkup(
                 [[InlineKeyboardButton(QUIZ_LABEL, callback_data=f"{QUIZ}:{briefing_id}:s")]]
@@ -469,18 +463,14 @@ async def quiz_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         return  # a stale or repeated tap
     question = quiz[n]
     verdict = (
-        t("right", language)
-        if option == question.answer
-        else t("wrong", language, letter=LETTERS[question.answer])
+        t("right", language) if option == question.answer else t("wrong", language, letter=LETTERS[question.answer])
     )
     if len(answers) < len(quiz):
         await context.bot.send_message(chat.id, verdict)
         await send_quiz_question(context, chat.id, briefing_id, quiz, len(answers), language)
         return
     right = sum(1 for q, a in zip(quiz, answers, strict=False) if q.answer == a)
-    await context.bot.send_message(
-        chat.id, f"{verdict}\n{t('score', language, right=right, total=len(quiz))}"
-    )
+    await context.bot.send_message(chat.id, f"{verdict}\n{t('score', language, right=right, total=len(quiz))}")
 
 
 async def send_quiz_question(
@@ -584,9 +574,7 @@ async def brief_body(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
         draft["document"] = None
     else:
         return BODY
-    keyboard = InlineKeyboardMarkup(
-        [[InlineKeyboardButton(t("whole_team", language), callback_data=f"{CONV}:team")]]
-    )
+    keyboard = InlineKeyboardMarkup([[InlineKeyboardButton(t("whole_team", language), callback_data=f"{CONV}:team")]])
     await message.reply_text(t("ask_to", language), parse_mode=ParseMode.HTML, reply_markup=keyboard)
     return RECIPIENTS
 
@@ -619,12 +607,8 @@ async def brief_recipients(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         await context.bot.send_message(chat.id, escape(str(exc)))
         return RECIPIENTS
     draft["to"], draft["count"] = wanted, count
-    keyboard = InlineKeyboardMarkup(
-        [[InlineKeyboardButton(t("no_due", language), callback_data=f"{CONV}:nodue")]]
-    )
-    await context.bot.send_message(
-        chat.id, t("ask_due", language), parse_mode=ParseMode.HTML, reply_markup=keyboard
-    )
+    keyboard = InlineKeyboardMarkup([[InlineKeyboardButton(t("no_due", language), callback_data=f"{CONV}:nodue")]])
+    await context.bot.send_message(chat.id, t("ask_due", language), parse_mode=ParseMode.HTML, reply_markup=keyboard)
     return DUE
 
 
@@ -765,9 +749,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any], services: S
     config = _config(application)
     job_queue = application.job_queue
     if job_queue is None:
-        raise RuntimeError(
-            "briefings need python-telegram-bot's job queue (install python-telegram-bot[job-queue])"
-        )
+        raise RuntimeError("briefings need python-telegram-bot's job queue (install python-telegram-bot[job-queue])")
     # first=0: briefings created while the bot was down go out on start-up; reminders missed are caught up.
     # A tick may outlast the interval while it drains a big outbox: the next one then finds the lock taken and
     # returns (max_instances=2 so the scheduler does not log a skip every interval); late ticks just run.

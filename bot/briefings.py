@@ -365,9 +365,7 @@ def briefing_markdown(briefing: Briefing, author: RepInfo) -> str:
     lines.append(f"# {briefing.title}")
     lines.append("")
     due = f" Due {briefing.due_date.isoformat()}." if briefing.due_date else ""
-    lines.append(
-        f"Briefing from {author.name} ({author.role}), {briefing.created_at.date().isoformat()}.{due}"
-    )
+    lines.append(f"Briefing from {author.name} ({author.role}), {briefing.created_at.date().isoformat()}.{due}")
     lines.append("")
     lines.append(briefing.body)
     lines.append("")
@@ -494,9 +492,7 @@ def briefing_quiz(briefing: Briefing) -> tuple[QuizQuestion, ...]:
 def briefing_status(session: Session, briefing_id: int) -> BriefingStatus:
     briefing = get_briefing(session, briefing_id)
     rows = session.scalars(
-        select(BriefingRecipient)
-        .where(BriefingRecipient.briefing_id == briefing_id)
-        .order_by(BriefingRecipient.rep_id)
+        select(BriefingRecipient).where(BriefingRecipient.briefing_id == briefing_id).order_by(BriefingRecipient.rep_id)
     ).all()
     return BriefingStatus(
         id=briefing.id,
@@ -569,9 +565,7 @@ def _claimable(now: datetime, lease: timedelta) -> object:
     )
 
 
-def claim_deliveries(
-    store: Store, *, now: datetime, limit: int, lease: timedelta = DEFAULT_LEASE
-) -> list[Delivery]:
+def claim_deliveries(store: Store, *, now: datetime, limit: int, lease: timedelta = DEFAULT_LEASE) -> list[Delivery]:
     """Claim up to `limit` unsent entries whose rep is reachable in Telegram; the claims commit before return.
 
     Each claim is a conditional UPDATE, so two bot workers sweeping the same store never claim the same row.
@@ -707,9 +701,7 @@ def record_quiz_answer(
 # ----------------------------------------------------------------------------------------------- reminders
 
 
-def claim_reminders(
-    store: Store, *, now: datetime, limit: int, lease: timedelta = DEFAULT_LEASE
-) -> list[ReminderDue]:
+def claim_reminders(store: Store, *, now: datetime, limit: int, lease: timedelta = DEFAULT_LEASE) -> list[ReminderDue]:
     """Claim due reminders for recipients who still have not acknowledged; settle the rest as skipped.
 
     Skipped: already acknowledged; not delivered yet or delivered after the reminder fell due (the delivery
@@ -776,9 +768,7 @@ def confirm_reminder(store: Store, reminder: ReminderDue, *, now: datetime) -> b
     with store.transaction() as session:
         result = session.execute(
             update(BriefingReminder)
-            .where(
-                BriefingReminder.id == reminder.reminder_id, BriefingReminder.claim_token == reminder.token
-            )
+            .where(BriefingReminder.id == reminder.reminder_id, BriefingReminder.claim_token == reminder.token)
             .values(state=SENT, sent_at=now)
         )
         return bool(result.rowcount)  # type: ignore[attr-defined]
@@ -788,9 +778,7 @@ def release_reminder(store: Store, reminder: ReminderDue, *, permanent: bool = F
     with store.transaction() as session:
         session.execute(
             update(BriefingReminder)
-            .where(
-                BriefingReminder.id == reminder.reminder_id, BriefingReminder.claim_token == reminder.token
-            )
+            .where(BriefingReminder.id == reminder.reminder_id, BriefingReminder.claim_token == reminder.token)
             .values(state=SKIPPED if permanent else PENDING, claim_token=None)
         )
 

@@ -189,13 +189,9 @@ def parse_plan(raw: Any, source: str) -> OnboardingPlan:
         chosen: list[Module] = []
         for n, module_id in enumerate(path_spec.modules):
             if module_id not in modules:
-                raise OnboardingDataError(
-                    f"{source}: paths.{path_id}.modules[{n}]: unknown module {module_id!r}"
-                )
+                raise OnboardingDataError(f"{source}: paths.{path_id}.modules[{n}]: unknown module {module_id!r}")
             if module_id in {m.id for m in chosen}:
-                raise OnboardingDataError(
-                    f"{source}: paths.{path_id}.modules[{n}]: {module_id!r} is listed twice"
-                )
+                raise OnboardingDataError(f"{source}: paths.{path_id}.modules[{n}]: {module_id!r} is listed twice")
             chosen.append(modules[module_id])
         paths[path_id] = OnboardingPath(path_id, path_spec, tuple(chosen))
     return OnboardingPlan(paths, source)
@@ -379,9 +375,7 @@ class OnboardingDesk:
             attempts = list(
                 session.scalars(
                     select(OnboardingAttempt)
-                    .where(
-                        OnboardingAttempt.rep_id == progress.rep_id, OnboardingAttempt.module_id == module.id
-                    )
+                    .where(OnboardingAttempt.rep_id == progress.rep_id, OnboardingAttempt.module_id == module.id)
                     .order_by(OnboardingAttempt.id)
                 )
             )

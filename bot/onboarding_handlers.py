@@ -103,9 +103,7 @@ def format_reading(reading: Reading) -> str:
 def format_module(state: ModuleState, readings: list[Reading], language: Language) -> str:
     assert state.module is not None
     spec = state.module.spec
-    lines = [
-        t("module", language, n=state.index + 1, total=state.total, title=escape(spec.heading(language)))
-    ]
+    lines = [t("module", language, n=state.index + 1, total=state.total, title=escape(spec.heading(language)))]
     if state.attempts and state.last_score is not None:
         lines.append(t("attempt", language, n=state.attempts + 1, score=percent(state.last_score)))
     lines.append("")
@@ -149,21 +147,15 @@ async def onboard_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     desk = _desk(context)
     state = await asyncio.to_thread(desk.current, rep)
     if state is None:
-        await message.reply_text(
-            t("no_path", language, role=escape(rep.role), channel=escape(rep.channel or "-"))
-        )
+        await message.reply_text(t("no_path", language, role=escape(rep.role), channel=escape(rep.channel or "-")))
         return
     if state.module is None:
-        await message.reply_text(
-            t("done", language, path=escape(state.path.spec.title)), parse_mode=ParseMode.HTML
-        )
+        await message.reply_text(t("done", language, path=escape(state.path.spec.title)), parse_mode=ParseMode.HTML)
         return
     services = services_of(context)
     readings = await asyncio.to_thread(module_readings, services.index, state.module, language)
     for part in split_message(format_module(state, readings, language)):
-        await context.bot.send_message(
-            chat.id, part, parse_mode=ParseMode.HTML, disable_web_page_preview=True
-        )
+        await context.bot.send_message(chat.id, part, parse_mode=ParseMode.HTML, disable_web_page_preview=True)
     text, keyboard = question_message(state, len(state.answered), language)
     await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML, reply_markup=keyboard)
 
@@ -283,9 +275,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any], services: S
     )
     job_queue = application.job_queue
     if job_queue is None:
-        raise RuntimeError(
-            "onboarding needs python-telegram-bot's job queue (python-telegram-bot[job-queue])"
-        )
+        raise RuntimeError("onboarding needs python-telegram-bot's job queue (python-telegram-bot[job-queue])")
     # No catch-up at start-up: a nudge arriving at 16:00 because the bot restarted then is noise; a restart
     # before the hour nudges as usual, and last_nudged_on (SQL) keeps it to one a day across restarts.
     hour = settings.onboarding_nudge_hour

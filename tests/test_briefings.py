@@ -35,9 +35,7 @@ M001_TEAM = ["S001", "S002", "S003", "S004", "S005"]
 LEASE = timedelta(seconds=30)
 
 
-def make_desk(
-    store: Store, tmp_path: Path, clock: ManualClock, ingest: IngestRecorder | None = None
-) -> BriefingDesk:
+def make_desk(store: Store, tmp_path: Path, clock: ManualClock, ingest: IngestRecorder | None = None) -> BriefingDesk:
     return BriefingDesk(store, tmp_path / "home", ingest=ingest or IngestRecorder(), clock=clock)
 
 
@@ -71,9 +69,7 @@ def deliver_all(store: Store, clock: ManualClock) -> list[str]:
         "director-deep",
     ],
 )
-def test_recipients_resolve_to_own_reports(
-    roster_store: Store, author: str, to: object, expected: list[str]
-) -> None:
+def test_recipients_resolve_to_own_reports(roster_store: Store, author: str, to: object, expected: list[str]) -> None:
     with roster_store.session() as session:
         rep = require_rep(session, author)
         got = [r.rep_id for r in resolve_recipients(session, rep, to)]  # type: ignore[arg-type]
@@ -114,14 +110,10 @@ def test_manager_briefs_direct_reports_only(roster_store: Store) -> None:
 # ------------------------------------------------------------------------------------------ create
 
 
-def test_create_writes_and_ingests_a_briefing_document(
-    roster_store: Store, tmp_path: Path, clock: ManualClock
-) -> None:
+def test_create_writes_and_ingests_a_briefing_document(roster_store: Store, tmp_path: Path, clock: ManualClock) -> None:
     ingest = IngestRecorder()
     desk = make_desk(roster_store, tmp_path, clock, ingest)
-    bid = desk.create(
-        author_id="M001", title="AX-900 launch", body="The AX-900 ships in March.", due=date(2026, 12, 1)
-    )
+    bid = desk.create(author_id="M001", title="AX-900 launch", body="The AX-900 ships in March.", due=date(2026, 12, 1))
     assert ingest.files == [tmp_path / "home" / "briefings" / f"{bid}.md"]
     text = ingest.texts[0]
     assert text.startswith("---\n")
@@ -183,9 +175,7 @@ def test_quiz_is_validated_with_index() -> None:
 # ------------------------------------------------------------------------------------------ outbox
 
 
-def test_each_linked_recipient_is_claimed_once(
-    roster_store: Store, tmp_path: Path, clock: ManualClock
-) -> None:
+def test_each_linked_recipient_is_claimed_once(roster_store: Store, tmp_path: Path, clock: ManualClock) -> None:
     make_desk(roster_store, tmp_path, clock).create(author_id="M001", title="T", body="B")
     first = claim_deliveries(roster_store, now=clock(), limit=100, lease=LEASE)
     # S004 has no Telegram id yet: nothing to claim for them.
@@ -209,9 +199,7 @@ def test_claims_respect_the_limit(roster_store: Store, tmp_path: Path, clock: Ma
     assert len(flat) == len(set(flat)) == 10  # 12 reports, S004 and S009 not linked
 
 
-def test_unconfirmed_claim_is_resent_after_the_lease(
-    roster_store: Store, tmp_path: Path, clock: ManualClock
-) -> None:
+def test_unconfirmed_claim_is_resent_after_the_lease(roster_store: Store, tmp_path: Path, clock: ManualClock) -> None:
     """A bot killed between send and confirm: the claim stays 'sending' and is resent once the lease ends."""
     make_desk(roster_store, tmp_path, clock).create(author_id="M001", title="T", body="B", to="S001,S002")
     s001, s002 = claim_deliveries(roster_store, now=clock(), limit=10, lease=LEASE)
@@ -225,9 +213,7 @@ def test_unconfirmed_claim_is_resent_after_the_lease(
     assert confirm_delivery(roster_store, again[0], message_id=3, now=clock())
 
 
-def test_acknowledgement_settles_an_unconfirmed_claim(
-    roster_store: Store, tmp_path: Path, clock: ManualClock
-) -> None:
+def test_acknowledgement_settles_an_unconfirmed_claim(roster_store: Store, tmp_path: Path, clock: ManualClock) -> None:
     bid = make_desk(roster_store, tmp_path, clock).create(author_id="M001", title="T", body="B", to="S001")
     claim_deliveries(roster_store, now=clock(), limit=10, lease=LEASE)
     assert acknowledge(roster_store, bid, "S001", now=clock.advance(seconds=1)) is True
@@ -236,9 +222,7 @@ def test_acknowledgement_settles_an_unconfirmed_claim(
     assert claim_deliveries(roster_store, now=clock.advance(hours=1), limit=10, lease=LEASE) == []
 
 
-def test_failed_send_is_retried_then_given_up(
-    roster_store: Store, tmp_path: Path, clock: ManualClock
-) -> None:
+def test_failed_send_is_retried_then_given_up(roster_store: Store, tmp_path: Path, clock: ManualClock) -> None:
     desk = make_desk(roster_store, tmp_path, clock)
     bid = desk.create(author_id="M001", title="T", body="B", to="S001,S002")
     s001, s002 = claim_deliveries(roster_store, now=clock(), limit=10, lease=LEASE)
@@ -253,9 +237,7 @@ def test_failed_send_is_retried_then_given_up(
     assert [r.delivered for r in desk.status(bid).recipients] == [False, False]
 
 
-def test_recipient_linked_later_gets_the_briefing(
-    roster_store: Store, tmp_path: Path, clock: ManualClock
-) -> None:
+def test_recipient_linked_later_gets_the_briefing(roster_store: Store, tmp_path: Path, clock: ManualClock) -> None:
     make_desk(roster_store, tmp_path, clock).create(author_id="M001", title="T", body="B")
     assert "S004" not in deliver_all(roster_store, clock)
     with roster_store.transaction() as session:
@@ -292,9 +274,7 @@ def test_state_survives_a_restart(roster_store: Store, tmp_path: Path, clock: Ma
 
 def test_status_json_is_exact(roster_store: Store, tmp_path: Path, clock: ManualClock) -> None:
     desk = make_desk(roster_store, tmp_path, clock)
-    bid = desk.create(
-        author_id="M001", title="K5 filter recall", body="Swap the K5 filters.", to="S001,S002,S004"
-    )
+    bid = desk.create(author_id="M001", title="K5 filter recall", body="Swap the K5 filters.", to="S001,S002,S004")
     deliver_all(roster_store, clock)
     acknowledge(roster_store, bid, "S002", now=datetime(2026, 11, 20, 8, 30, 5))
     assert json.loads(desk.status(bid).model_dump_json()) == {
@@ -349,9 +329,7 @@ def test_quiz_answers_are_scored(roster_store: Store, tmp_path: Path, clock: Man
 def test_reminders_go_only_to_those_who_have_not_acknowledged(
     roster_store: Store, tmp_path: Path, clock: ManualClock
 ) -> None:
-    bid = make_desk(roster_store, tmp_path, clock).create(
-        author_id="M001", title="T", body="B", due=date(2026, 11, 25)
-    )
+    bid = make_desk(roster_store, tmp_path, clock).create(author_id="M001", title="T", body="B", due=date(2026, 11, 25))
     deliver_all(roster_store, clock)
     acknowledge(roster_store, bid, "S001", now=clock.advance(hours=1))
     assert claim_reminders(roster_store, now=clock(), limit=100) == []
@@ -370,9 +348,7 @@ def test_reminders_go_only_to_those_who_have_not_acknowledged(
     assert {r.days_before for r in second} == {0}
 
 
-def test_missed_reminders_collapse_into_the_latest(
-    roster_store: Store, tmp_path: Path, clock: ManualClock
-) -> None:
+def test_missed_reminders_collapse_into_the_latest(roster_store: Store, tmp_path: Path, clock: ManualClock) -> None:
     """The bot was down over both reminder times: one reminder per person, not two."""
     make_desk(roster_store, tmp_path, clock).create(
         author_id="M001", title="T", body="B", to="S001", due=date(2026, 11, 25)

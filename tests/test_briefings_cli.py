@@ -27,9 +27,7 @@ def _roster(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def briefing_file(tmp_path: Path) -> Path:
     path = tmp_path / "ax900.md"
-    path.write_text(
-        "---\ntitle: ignored\n---\n# AX-900\n\nThe AX-900 lists at 12,800 CNY.\n", encoding="utf-8"
-    )
+    path.write_text("---\ntitle: ignored\n---\n# AX-900\n\nThe AX-900 lists at 12,800 CNY.\n", encoding="utf-8")
     return path
 
 
@@ -58,10 +56,7 @@ def test_create_prints_the_id_last_and_status_json_is_exact(briefing_file: Path)
     table = runner.invoke(app, ["brief", "status", str(briefing_id)])
     assert "Briefing 1: AX-900 launch (0/2 acknowledged)" in " ".join(table.stdout.split())
     listing = runner.invoke(app, ["brief", "list", "--by", "D001"])
-    assert (
-        f"{briefing_id}  AX-900 launch: 0/2 acknowledged, due 2099-01-31; missing: S002, S004"
-        in listing.stdout
-    )
+    assert f"{briefing_id}  AX-900 launch: 0/2 acknowledged, due 2099-01-31; missing: S002, S004" in listing.stdout
 
 
 def test_the_briefing_is_in_the_knowledge_base(briefing_file: Path) -> None:

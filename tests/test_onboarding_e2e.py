@@ -73,10 +73,7 @@ async def test_module_failed_retried_passed_and_next_unlocked(tmp_path: Path) ->
 
         # The manager sees it.
         team = await bot.ask(TG["M002"], "/onboarding")
-        assert (
-            "Xu Hao (S007): 1/7 modules, on online-platforms, 1 failed attempt, last score 100%"
-            in team[0].text
-        )
+        assert "Xu Hao (S007): 1/7 modules, on online-platforms, 1 failed attempt, last score 100%" in team[0].text
         assert "Ma Chao (S009): not started (0/7)" in team[0].text
         refused = await bot.ask(TG["S007"], "/onboarding")
         assert refused[0].text.startswith("Only managers and directors")

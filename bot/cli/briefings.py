@@ -27,9 +27,7 @@ from bot.onboarding import OnboardingDataError, OnboardingDesk, load_configured_
 from ingest.models import IngestError
 from knowledge.roster import UnknownRepError, get_rep
 
-brief_app = typer.Typer(
-    help="New-product briefings pushed by managers to their reports.", no_args_is_help=True
-)
+brief_app = typer.Typer(help="New-product briefings pushed by managers to their reports.", no_args_is_help=True)
 onboarding_app = typer.Typer(help="Onboarding paths for new hires.", no_args_is_help=True)
 
 
@@ -47,9 +45,7 @@ def brief_create(
     ctx: typer.Context,
     by: str = typer.Option(..., "--by", help="Rep id of the manager or director pushing it."),
     title: str = typer.Option(..., "--title", help="Short title shown to recipients."),
-    file: Path = typer.Option(
-        ..., "--file", help="The briefing: .md/.txt as the message, or a PDF/Word/HTML."
-    ),
+    file: Path = typer.Option(..., "--file", help="The briefing: .md/.txt as the message, or a PDF/Word/HTML."),
     to: str = typer.Option("team", "--to", help="'team' (your reports) or rep ids separated by commas."),
     due: str | None = typer.Option(None, "--due", help="Acknowledge by this date (YYYY-MM-DD)."),
     quiz: Path | None = typer.Option(None, "--quiz", help="Optional YAML list of quiz questions."),
@@ -105,9 +101,7 @@ def brief_status(
         print(status.model_dump_json())
         return
     acked = sum(1 for r in status.recipients if r.acknowledged)
-    table = Table(
-        title=f"Briefing {status.id}: {escape(status.title)} ({acked}/{len(status.recipients)} acknowledged)"
-    )
+    table = Table(title=f"Briefing {status.id}: {escape(status.title)} ({acked}/{len(status.recipients)} acknowledged)")
     for column in ("rep", "delivered", "acknowledged at"):
         table.add_column(column)
     for row in status.recipients:
@@ -116,9 +110,7 @@ def brief_status(
 
 
 @brief_app.command("list")
-def brief_list(
-    ctx: typer.Context, by: str = typer.Option(..., "--by", help="Manager or director rep id.")
-) -> None:
+def brief_list(ctx: typer.Context, by: str = typer.Option(..., "--by", help="Manager or director rep id.")) -> None:
     """The briefings a manager pushed (a director also sees their managers'), newest first."""
     store = services(ctx).store
     with store.session() as session:
