@@ -338,12 +338,15 @@ def test_real_index_cites_the_sample_policy_sections(loaded_store: Store, tmp_pa
     from ingest.pipeline import ingest_file
 
     services = Services(Settings(home=tmp_path / "home"), embeddings=HashingEmbeddings(), store=loaded_store)
+    with loaded_store.session() as session:
+        asker = get_rep(session, "S003")
+    before_ingest = services.authority.answer(Request(text="Can I give a gift worth 300 yuan?", asker=asker))
+    assert before_ingest is not None and before_ingest.citations == []  # an empty index: decided, just not cited
+
     kb = SAMPLE_POLICY.parent / "kb"
     for name in ("pricing-authority-policy.md", "pricing-authority-policy-zh.md", "sales-duty-manual.md"):
         ingest_file(kb / name, services.index)
     desk = services.authority
-    with loaded_store.session() as session:
-        asker = get_rep(session, "S003")
 
     english = desk.answer(Request(text="Can I give a gift worth 300 yuan?", asker=asker))
     assert english is not None
