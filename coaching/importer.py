@@ -201,15 +201,16 @@ def _text(cell: Cell) -> str:
 
 
 def _number(cell: Cell, kind: str) -> float | int:
-    if cell is None or (isinstance(cell, str) and not cell.strip()):
-        raise _Bad("missing value")
-    if isinstance(cell, int | float):
-        value = float(cell)
-    else:
+    # Hot path (a 48k-row import calls this 350k times): try float() first, explain only on failure.
+    if isinstance(cell, str):
         try:
-            value = float(cell.strip())
+            value = float(cell)
         except ValueError:
-            raise _Bad("not a number") from None
+            raise _Bad("not a number" if cell.strip() else "missing value") from None
+    elif cell is None:
+        raise _Bad("missing value")
+    else:
+        value = float(cell)
     if not math.isfinite(value):
         raise _Bad("not a finite number")
     if kind == COUNT:
@@ -427,8 +428,9 @@ def import_kpis(
             if len(tables) > 1 and channel_periods:
                 summary.replaced_channel_rows = _delete_periods(session, ChannelRecord, channel_periods)
             for model, records in ((KpiRecord, kpi_records), (ChannelRecord, channel_records)):
+                # Core insert on the table: plain executemany, without the ORM's per-row bookkeeping.
                 for batch in _batches(records, 2000):
-                    session.execute(insert(model), batch)
+                    session.execute(insert(model.metadata.tables[model.__tablename__]), batch)
                     bar.advance(write, len(batch))
     summary.kpi_rows = len(kpi_records)
     summary.channel_rows = len(channel_records)
