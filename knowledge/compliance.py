@@ -96,7 +96,7 @@ _LATIN = re.compile("[A-Za-z]")
 _MONEY = re.compile(
     r"(?P<pre>[¥￥]|\bRMB|\bCNY|人民币)?\s*"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)\s*"
-    r"(?P<mult>万|千|[kK]\b)?\s*"
+    r"(?P<mult>万|千|[kK]\b)?\s*-?\s*"
     r"(?P<unit>元|块|人民币|yuan\b|RMB\b|CNY\b)?",
     re.IGNORECASE,
 )
