@@ -190,13 +190,15 @@ def test_findings_in_a_mixed_language_draft(checker: ComplianceChecker) -> None:
         ("Top prize: a scooter worth RMB 50,001.", True),
         ("Grand prize ¥100,000 in cash!", True),
         ("Win a car worth ¥158,000 in our raffle!", True),
+        ("Enter our lucky draw: first prize is a 58,000-yuan watch!", True),
         ("满10万元即可抽奖，一等奖价值3000元。", False),
         ("本次抽奖共准备了10万份小礼品。", False),
     ],
     ids=[
         "50000-ok", "50001-flagged", "6wan-flagged", "6wan-no-unit", "6wan-at-end", "4.8wan-ok", "wu-wan-ok",
         "liu-wan-flagged",
-        "cny-50000-ok", "rmb-50001-flagged", "yen-sign", "amount-before-raffle", "purchase-threshold-ignored",
+        "cny-50000-ok", "rmb-50001-flagged", "yen-sign", "amount-before-raffle", "hyphenated-yuan",
+        "purchase-threshold-ignored",
         "count-not-money",
     ],
 )  # fmt: skip
