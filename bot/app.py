@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import importlib
 import logging
 from collections.abc import Callable, Sequence
@@ -25,7 +24,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import feedback, handlers
+from bot import handlers
 from bot.ratelimit import SlidingWindowLimiter
 
 if TYPE_CHECKING:
@@ -211,9 +210,7 @@ def file_url_for(api_url: str) -> str:
     return api_url.rstrip("/") + "/file/bot"
 
 
-def add_menu_commands(
-    application: Application[Any, Any, Any, Any, Any, Any], commands: Sequence[MenuCommand]
-) -> None:
+def add_menu_commands(application: Application[Any, Any, Any, Any, Any, Any], commands: Sequence[MenuCommand]) -> None:
     """For feature modules: add commands to the menu set at start-up (call from `register`)."""
     application.bot_data.setdefault(MENU_COMMANDS_KEY, list(MENU_COMMANDS)).extend(commands)
 
@@ -225,11 +222,6 @@ async def on_startup(application: Application[Any, Any, Any, Any, Any, Any]) -> 
     await application.bot.set_my_commands([BotCommand(c.command, c.en) for c in commands])
     await application.bot.set_my_commands([BotCommand(c.command, c.zh) for c in commands], language_code="zh")
     services: Services = application.bot_data[handlers.SERVICES_KEY]
-    pending = await asyncio.to_thread(feedback.pending_handoffs, services.store)
-    for entry in pending:
-        rep = await asyncio.to_thread(handlers._rep, services, entry.from_rep_id)
-        name = rep.name if rep else entry.from_rep_id
-        body = handlers.handoff_message(name, entry.from_rep_id, entry.question, entry.answer, entry.language)
-        await handlers.deliver_handoff(application.bot, services, entry.id, entry.to_chat_id, body)
-    if pending:
-        logger.info("delivered %d pending hand-offs", len(pending))
+    left = await handlers.deliver_pending_handoffs(application.bot, services)
+    if left and application.job_queue is not None:
+        application.job_queue.run_once(handlers.retry_pending_handoffs, handlers.HANDOFF_RETRY_SECONDS)

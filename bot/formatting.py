@@ -208,8 +208,7 @@ TEXTS: dict[str, dict[Language, str]] = {
         "zh": "你只能邀请自己的下属；{target} 不是你的下属。",
     },
     "invite_created": {
-        "en": "Invite for <b>{name}</b> ({rep_id}), valid {hours} h and once:\n"
-        "<code>/start {code}</code>\n{link}",
+        "en": "Invite for <b>{name}</b> ({rep_id}), valid {hours} h and once:\n<code>/start {code}</code>\n{link}",
         "zh": "<b>{name}</b>（{rep_id}）的邀请码，{hours} 小时内有效，仅可使用一次：\n"
         "<code>/start {code}</code>\n{link}",
     },
@@ -232,6 +231,10 @@ TEXTS: dict[str, dict[Language, str]] = {
         "en": "Sent to {manager}. They'll reply to you directly.",
         "zh": "已转给 {manager}，他们会直接回复你。",
     },
+    "handoff_queued": {
+        "en": "Telegram didn't take the message to {manager} just now; I'll keep trying and deliver it.",
+        "zh": "暂时无法把消息发给 {manager}，我会继续重试并送达。",
+    },
     "handoff_already": {"en": "Already sent to {manager}.", "zh": "已经转给 {manager} 了。"},
     "handoff_unreachable": {
         "en": "I can't reach your manager in Telegram (not linked yet). Please contact {manager} directly.",
@@ -244,8 +247,7 @@ TEXTS: dict[str, dict[Language, str]] = {
     "handoff_message": {
         "en": "<b>{rep}</b> ({rep_id}) asks for your help.\n\n<b>Question</b>\n{question}\n\n"
         "<b>The bot answered</b>\n{answer}",
-        "zh": "<b>{rep}</b>（{rep_id}）请你帮忙。\n\n<b>问题</b>\n{question}\n\n"
-        "<b>机器人的回答</b>\n{answer}",
+        "zh": "<b>{rep}</b>（{rep_id}）请你帮忙。\n\n<b>问题</b>\n{question}\n\n<b>机器人的回答</b>\n{answer}",
     },
     "btn_up": {"en": "👍 Helpful", "zh": "👍 有帮助"},
     "btn_down": {"en": "👎 Not helpful", "zh": "👎 没帮助"},
@@ -288,9 +290,7 @@ def format_decision(decision: Decision, language: Language = "en") -> str:
     head += "</b>"
     zh = language == "zh"
     if decision.cash_equivalent:
-        verdict = (
-            "⛔ 现金或现金等价物一律不允许。" if zh else "⛔ Cash or cash equivalents are never allowed."
-        )
+        verdict = "⛔ 现金或现金等价物一律不允许。" if zh else "⛔ Cash or cash equivalents are never allowed."
     elif not decision.permitted_at_all:
         verdict = "⛔ 任何级别都不允许。" if zh else "⛔ Not permitted at any level."
     elif decision.allowed is True:
@@ -401,18 +401,12 @@ def render_check(result: CheckResult, language: Language = "en") -> str:
     if result.compliant and not findings:
         return "✅ 未发现合规问题。" if zh else "✅ No compliance issues found."
     count = len(findings)
-    head = (
-        f"⚠️ 发现 {count} 个合规问题："
-        if zh
-        else f"⚠️ {count} compliance issue{'s' if count != 1 else ''} found:"
-    )
+    head = f"⚠️ 发现 {count} 个合规问题：" if zh else f"⚠️ {count} compliance issue{'s' if count != 1 else ''} found:"
     blocks = [f"<b>{head}</b>"]
     for number, finding in enumerate(findings, start=1):
         mark = _SEVERITY_MARK.get(finding.severity, "•")
         category = finding.category.replace("_", " ")
-        parts = [
-            f"{mark} <b>{number}. “{escape(finding.text)}”</b> · {escape(category)} · {finding.severity}"
-        ]
+        parts = [f"{mark} <b>{number}. “{escape(finding.text)}”</b> · {escape(category)} · {finding.severity}"]
         if finding.explanation:
             parts.append(escape(finding.explanation))
         rule = f"{law_name(finding.law, language)} {finding.article}".strip()
@@ -446,10 +440,7 @@ def kpi_label(kpi: str, language: Language = "en") -> str:
 
 def _finding_block(finding: Any, language: Language) -> str:
     mark = _SEVERITY_MARK.get(_attr(finding, "severity").lower(), "•")
-    parts = [
-        f"{mark} <b>{escape(kpi_label(_attr(finding, 'kpi'), language))}</b>: "
-        f"{escape(_attr(finding, 'message'))}"
-    ]
+    parts = [f"{mark} <b>{escape(kpi_label(_attr(finding, 'kpi'), language))}</b>: {escape(_attr(finding, 'message'))}"]
     for suggestion in getattr(finding, "suggestions", None) or []:
         parts.append(f"→ {escape(str(suggestion))}")
     sources = [c for c in getattr(finding, "sources", None) or [] if isinstance(c, Citation)]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatAction, ParseMode
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot import feedback
@@ -52,6 +52,7 @@ ON_LINK_KEY = "on_link"
 """bot_data key: a list of `async (context, rep) -> None` callbacks run after someone links with /start
 CODE."""
 
+HANDOFF_RETRY_SECONDS = 30.0
 TYPING_AFTER_SECONDS = 0.7  # show "typing…" only when an answer takes long enough for the rep to wonder
 
 T = TypeVar("T")
@@ -276,14 +277,10 @@ async def invite_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     target = context.args[0]
     services = services_of(context)
     if not await asyncio.to_thread(may_invite, services.store, rep, target):
-        await message.reply_text(
-            text("invite_refused", language, target=escape(target)), parse_mode=ParseMode.HTML
-        )
+        await message.reply_text(text("invite_refused", language, target=escape(target)), parse_mode=ParseMode.HTML)
         return
     hours = services.settings.invite_ttl_hours
-    code = await asyncio.to_thread(
-        create_invite, services.store, target, timedelta(hours=hours), created_by=rep.rep_id
-    )
+    code = await asyncio.to_thread(create_invite, services.store, target, timedelta(hours=hours), created_by=rep.rep_id)
     invited = await asyncio.to_thread(_rep, services, target)
     link = f"https://t.me/{context.bot.username}?start={code}" if context.bot.username else ""
     await message.reply_text(
@@ -359,11 +356,15 @@ async def hand_off(
         )
         return
     body = handoff_message(rep.name, rep.rep_id, ask.question, ask.answer, ask.language)
-    delivered = await deliver_handoff(context.bot, services, handoff_id, manager_chat, body)
-    key = "handoff_sent" if delivered else "handoff_unreachable"
-    await context.bot.send_message(
-        chat.id, text(key, language, manager=manager_label), parse_mode=ParseMode.HTML
-    )
+    status = await deliver_handoff(context.bot, services, handoff_id, manager_chat, body)
+    if status == feedback.HANDOFF_PENDING and context.job_queue is not None:
+        context.job_queue.run_once(retry_pending_handoffs, HANDOFF_RETRY_SECONDS, name="handoff-retry")
+    key = {
+        feedback.HANDOFF_SENT: "handoff_sent",
+        feedback.HANDOFF_PENDING: "handoff_queued",
+        feedback.HANDOFF_UNREACHABLE: "handoff_unreachable",
+    }[status]
+    await context.bot.send_message(chat.id, text(key, language, manager=manager_label), parse_mode=ParseMode.HTML)
 
 
 def handoff_message(rep_name: str, rep_id: str, question: str, answer: str, language: str) -> list[str]:
@@ -374,21 +375,45 @@ def handoff_message(rep_name: str, rep_id: str, question: str, answer: str, lang
     )  # fmt: skip
 
 
-async def deliver_handoff(
-    bot: Any, services: Services, handoff_id: int, chat_id: int, parts: list[str]
-) -> bool:
-    """Send an outbox entry and mark it; a manager who never started the bot makes it `unreachable`."""
+async def deliver_handoff(bot: Any, services: Services, handoff_id: int, chat_id: int, parts: list[str]) -> str:
+    """Send an outbox entry and mark it. Returns its status: `sent`; `unreachable` when the manager never
+    started the bot (Telegram refuses for good); `pending` when Telegram could not be reached this time."""
     try:
         for part in parts:
             await bot.send_message(chat_id, part, parse_mode=ParseMode.HTML)
     except (Forbidden, BadRequest) as exc:
-        logger.warning("hand-off %s to chat %s not delivered: %s", handoff_id, chat_id, exc)
-        await asyncio.to_thread(
-            feedback.mark_handoff, services.store, handoff_id, feedback.HANDOFF_UNREACHABLE
-        )
-        return False
-    await asyncio.to_thread(feedback.mark_handoff, services.store, handoff_id, feedback.HANDOFF_SENT)
-    return True
+        logger.warning("hand-off %s to chat %s refused: %s", handoff_id, chat_id, exc)
+        status = feedback.HANDOFF_UNREACHABLE
+    except NetworkError as exc:  # includes TimedOut; the row stays pending for the retry job and the next start
+        logger.warning("hand-off %s to chat %s not delivered yet: %s", handoff_id, chat_id, exc)
+        return feedback.HANDOFF_PENDING
+    else:
+        status = feedback.HANDOFF_SENT
+    await asyncio.to_thread(feedback.mark_handoff, services.store, handoff_id, status)
+    return status
+
+
+async def deliver_pending_handoffs(bot: Any, services: Services) -> int:
+    """Send every hand-off still pending (written before a crash, or refused by a network error); returns
+    how many are still pending afterwards."""
+    pending = await asyncio.to_thread(feedback.pending_handoffs, services.store)
+    left = 0
+    for entry in pending:
+        rep = await asyncio.to_thread(_rep, services, entry.from_rep_id)
+        name = rep.name if rep else entry.from_rep_id
+        body = handoff_message(name, entry.from_rep_id, entry.question, entry.answer, entry.language)
+        status = await deliver_handoff(bot, services, entry.id, entry.to_chat_id, body)
+        left += status == feedback.HANDOFF_PENDING
+    if pending:
+        logger.info("pending hand-offs: %d tried, %d still pending", len(pending), left)
+    return left
+
+
+async def retry_pending_handoffs(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Job: retry pending hand-offs, and again later while some are still pending."""
+    left = await deliver_pending_handoffs(context.bot, services_of(context))
+    if left and context.job_queue is not None:
+        context.job_queue.run_once(retry_pending_handoffs, HANDOFF_RETRY_SECONDS, name="handoff-retry")
 
 
 # ---------------------------------------------------------------------------------------------- errors
@@ -449,9 +474,7 @@ async def coach_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     services = services_of(context)
     # "Not yours" and "does not exist" get the same words, so the reply leaks nothing about other reps.
     if not await asyncio.to_thread(_can_view, services, rep, target):
-        await message.reply_text(
-            text("not_visible", language, target=escape(target)), parse_mode=ParseMode.HTML
-        )
+        await message.reply_text(text("not_visible", language, target=escape(target)), parse_mode=ParseMode.HTML)
         return
     try:
         report = await with_typing(context, chat.id, asyncio.to_thread(services.coach.coach_rep, target))
@@ -474,9 +497,7 @@ async def team_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         await message.reply_text(text("team_only", language))
         return
     try:
-        report = await with_typing(
-            context, chat.id, asyncio.to_thread(services.coach.team_report, rep.rep_id)
-        )
+        report = await with_typing(context, chat.id, asyncio.to_thread(services.coach.team_report, rep.rep_id))
     except NoDataError:
         label = escape(f"{rep.name} ({rep.rep_id})")
         await message.reply_text(text("no_kpis", language, target=label), parse_mode=ParseMode.HTML)
