@@ -194,8 +194,9 @@ def _kpi_finding(ctx: FindingContext, kpi: str, rule: KpiRule) -> Finding | None
         base = ctx.current.base(ctx.rep_id, rule.amount_base)
         amount = abs(quartiles.median - value) * base
     message = (
-        f"Your {rule.label} is {format_value(value, unit)} against the {reference.label} median of "
-        f"{format_value(quartiles.median, unit)} (middle half {format_value(quartiles.p25, unit)} to "
+        f"Your {rule.label} is {format_value(value, unit)} against a median of "
+        f"{format_value(quartiles.median, unit)} in the {reference.label} (middle half "
+        f"{format_value(quartiles.p25, unit)} to "
         f"{format_value(quartiles.p75, unit)}){_trend_text(result.trend, previous, unit, ctx)}."
         f"{_peers_text(kpi, unit, ctx)} {rule.why}"
     ).strip()
@@ -386,8 +387,8 @@ def _funnel_finding(ctx: FindingContext) -> Finding | None:
     amount = abs((quartiles.median or 0.0) - value) * ctx.current.base(ctx.rep_id, before)
     message = (
         f"Your weakest funnel stage is {stage.replace('_', ' ')}: {rule.label} is "
-        f"{format_value(value, 'ratio')} against the {reference.label} median of "
-        f"{format_value(quartiles.median, 'ratio')} (middle half "
+        f"{format_value(value, 'ratio')} against a median of {format_value(quartiles.median, 'ratio')} in the "
+        f"{reference.label} (middle half "
         f"{format_value(quartiles.p25, 'ratio')} to {format_value(quartiles.p75, 'ratio')})"
         f"{_trend_text(result.trend, previous, 'ratio', ctx)}.{_peers_text(name, 'ratio', ctx)} {rule.why}"
     ).strip()

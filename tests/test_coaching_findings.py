@@ -263,3 +263,18 @@ def test_rules_file_loads_from_a_path(tmp_path: Path) -> None:
     assert load_rules(path).channels.min_team_won == 9
     with pytest.raises(RulesError, match="cannot read rules file"):
         load_rules(tmp_path / "missing.yaml")
+
+
+def test_monthly_periods_compare_with_the_previous_month(settings: Settings, store: Store) -> None:  # noqa: F811
+    reps = [synthetic.RepSpec("MM1", "Manager", "manager", None)] + [
+        synthetic.RepSpec(f"MR{i}", f"Rep {i}", "mid", "MM1") for i in range(8)
+    ]
+    planted = {f"MR{i}": p for i, p in enumerate([*synthetic.PROBLEMS, "ordinary", "ordinary"])}
+    data = synthetic.generate_for(reps, planted, ["2026-07", "2026-08", "2026-09"], seed=3)
+    synthetic.load(store, data)
+    monthly = Coach(settings, store=store)
+    report = monthly.coach_rep("MR2")  # poor collections
+    assert (report.period, report.previous_period) == ("2026-09", "2026-08")
+    collection = next(f for f in report.findings if f.kpi == "collection_rate")
+    assert "in 2026-08" in collection.message and collection.severity == "high"
+    assert monthly.coach_rep("MR0").findings == []
