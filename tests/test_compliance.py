@@ -401,3 +401,24 @@ def test_sources_from_the_real_retriever_over_the_sample_rule_cards() -> None:
     sources = result.findings[0].sources
     assert sources and all(s.doc_type == "compliance" for s in sources)
     assert any("贿赂" in s.section or "Bribery" in s.section for s in sources), [s.section for s in sources]
+
+
+def test_random_drafts_are_checked_fast_with_valid_offsets(checker: ComplianceChecker) -> None:
+    """Fuzz: mixed-script noise built from rule vocabulary must not backtrack badly or break offsets."""
+    import random
+    import time
+
+    rng = random.Random(7)
+    vocabulary = [
+        *"最好第一保证返点您个人私下抽奖万元治疗据报告，。！ ",
+        "best ", "No.1 ", "guaranteed ", "100% ", "cash ", "for you personally ", "off the books ",
+        "top prize ", "worth ¥60,000 ", "according to ", "their ", "junk ", "cures ", "(lab test, 2024) ",
+    ]  # fmt: skip
+    for _ in range(20):
+        text = "".join(rng.choice(vocabulary) for _ in range(800))
+        started = time.perf_counter()
+        result = checker.check(text)
+        assert time.perf_counter() - started < 2.0
+        for f in result.findings:
+            assert 0 <= f.start < f.end <= len(text) and text[f.start : f.end] == f.text
+    assert checker.check("").compliant
