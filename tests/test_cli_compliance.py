@@ -45,7 +45,7 @@ def test_stdin_one_json_line_per_text(runner: CliRunner) -> None:
     result = runner.invoke(app, ["check", "--json", "-"], input="\n".join(drafts) + "\n")
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [line["compliant"] for line in lines] == [True, False, False]  # the blank line is not a draft
+    assert [line["compliant"] for line in lines] == [True, True, False, False]  # line N answers line N
 
 
 def test_human_output_lists_law_reason_and_rewrite(runner: CliRunner) -> None:
@@ -131,3 +131,10 @@ def test_configured_rule_file_via_environment(
     result = runner.invoke(app, ["check", "hello"])
     assert result.exit_code == 1
     assert "missing.yaml: cannot read rule file" in result.stderr
+
+
+def test_stdin_human_output_skips_blank_lines(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["check", "-"], input="全网最低价！\n\nThanks for your time.\n")
+    assert result.exit_code == 0
+    assert result.stdout.count("No issues found") == 1
+    assert "Advertising Law Art. 9(3)" in result.stdout

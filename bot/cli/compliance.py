@@ -49,15 +49,17 @@ def _print_human(result: CheckResult, text: str) -> None:
 
 
 def _texts(text: str | None) -> list[str]:
-    """The texts to check: the argument, or one per non-empty stdin line for `-`."""
+    """The texts to check: the argument, or every stdin line for `-`.
+
+    Blank stdin lines are kept (and come out clean) so that output line N always answers input line N.
+    """
     if text is None:
         fail("no text to check: give the draft as an argument, or - for one draft per stdin line", EXIT_USAGE)
     if text == "-":
         lines = [line.rstrip("\r\n") for line in sys.stdin]
-        texts = [line for line in lines if line.strip()]
-        if not texts:
+        if not any(line.strip() for line in lines):
             fail("stdin held no text to check (one draft per line expected)", EXIT_USAGE)
-        return texts
+        return lines
     if not text.strip():
         fail("the text to check is empty", EXIT_USAGE)
     return [text]
@@ -88,11 +90,15 @@ def register(app: typer.Typer) -> None:
                 checker = svc.checker
         except RuleFileError as exc:
             fail(str(exc), EXIT_DATA_ERROR)
-        for n, draft in enumerate(texts):
+        shown = 0
+        for draft in texts:
+            if not as_json and not draft.strip():
+                continue  # only the JSON stream needs one answer per line
             result = checker.check(draft, with_sources=with_sources)
             if as_json:
                 typer.echo(json.dumps(result.to_json_dict(), ensure_ascii=False))
-            else:
-                if n:
-                    console.rule()
-                _print_human(result, draft)
+                continue
+            if shown:
+                console.rule()
+            _print_human(result, draft)
+            shown += 1
