@@ -69,7 +69,7 @@ class Exemption:
 
 @dataclass(frozen=True)
 class AmountCondition:
-    """Flag only when a money amount within `window` characters after the match exceeds `greater_than`."""
+    """Flag only when a money amount within `window` characters of the match exceeds `greater_than`."""
 
     greater_than: float
     window: int
