@@ -147,10 +147,7 @@ async def _run(quick: bool, embeddings_kind: str) -> dict[str, Any]:
             steady = Outcome()
             t0 = time.perf_counter()
             await asyncio.gather(
-                *(
-                    _user(bot.api, u, qs, random.Random(u), steady)
-                    for u, qs in zip(users, per_user, strict=True)
-                )
+                *(_user(bot.api, u, qs, random.Random(u), steady) for u, qs in zip(users, per_user, strict=True))
             )
             elapsed = time.perf_counter() - t0
             burst = Outcome()
@@ -193,9 +190,7 @@ async def _run(quick: bool, embeddings_kind: str) -> dict[str, Any]:
 def run(quick: bool = False, embeddings: str = "real") -> dict[str, Any]:
     """Measure; `embeddings="fake"` uses hashed-token vectors (say so when quoting the numbers)."""
     result = asyncio.run(_run(quick, embeddings))
-    table = Table(
-        title=f"bot: {result['users']} users, {result['questions']} questions ({embeddings} embeddings)"
-    )
+    table = Table(title=f"bot: {result['users']} users, {result['questions']} questions ({embeddings} embeddings)")
     table.add_column("measure")
     table.add_column("value", justify="right")
     for key, value in result.items():
@@ -209,8 +204,6 @@ if __name__ == "__main__":
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument(
-        "--fake-embeddings", action="store_true", help="hashed-token vectors instead of MiniLM"
-    )
+    parser.add_argument("--fake-embeddings", action="store_true", help="hashed-token vectors instead of MiniLM")
     args = parser.parse_args()
     run(quick=args.quick, embeddings="fake" if args.fake_embeddings else "real")

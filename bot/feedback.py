@@ -148,14 +148,10 @@ class PendingHandoff:
     language: str
 
 
-def open_handoff(
-    store: Store, *, ask_id: int, from_rep_id: str, to_rep_id: str, to_chat_id: int | None
-) -> int | None:
+def open_handoff(store: Store, *, ask_id: int, from_rep_id: str, to_rep_id: str, to_chat_id: int | None) -> int | None:
     """Write the outbox row before sending; None when this answer was already handed to that manager."""
     with store.transaction() as session:
-        existing = session.scalar(
-            select(Handoff).where(Handoff.ask_id == ask_id, Handoff.to_rep_id == to_rep_id)
-        )
+        existing = session.scalar(select(Handoff).where(Handoff.ask_id == ask_id, Handoff.to_rep_id == to_rep_id))
         if existing is not None and existing.status == HANDOFF_SENT:
             return None
         if existing is not None:

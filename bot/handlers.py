@@ -226,7 +226,9 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, qu
     services = services_of(context)
     try:
         reply = await with_typing(
-            context, chat.id, asyncio.to_thread(services.assistant.ask, Request(text=question, asker=rep))
+            context,
+            chat.id,
+            asyncio.to_thread(services.assistant.ask, Request(text=question, asker=rep, door="telegram")),
         )
     except EmptyQuestionError:
         await context.bot.send_message(chat.id, text("ask_usage", language))

@@ -65,18 +65,14 @@ def create_invite(
     """A fresh one-time code for `rep_id`, valid for `ttl`. Raises UnknownRepError for an id not on the
     roster."""
     if ttl <= timedelta(0):
-        raise ValueError(
-            f"invite lifetime must be positive, got {ttl}: set SALESCOACH_INVITE_TTL_HOURS above 0"
-        )
+        raise ValueError(f"invite lifetime must be positive, got {ttl}: set SALESCOACH_INVITE_TTL_HOURS above 0")
     moment = now or utcnow()
     # 12 URL-safe characters: fits Telegram's /start deep-link parameter ([A-Za-z0-9_-], at most 64).
     code = secrets.token_urlsafe(9)
     with store.transaction() as session:
         require_rep(session, rep_id)
         session.add(
-            InviteCode(
-                code=code, rep_id=rep_id, created_by=created_by, created_at=moment, expires_at=moment + ttl
-            )
+            InviteCode(code=code, rep_id=rep_id, created_by=created_by, created_at=moment, expires_at=moment + ttl)
         )
     return code
 
@@ -106,8 +102,6 @@ def redeem_invite(store: Store, code: str, telegram_user_id: int, *, now: dateti
         session.execute(delete(TelegramLink).where(TelegramLink.rep_id == rep.rep_id))
         session.execute(delete(TelegramLink).where(TelegramLink.telegram_user_id == telegram_user_id))
         session.add(
-            TelegramLink(
-                telegram_user_id=telegram_user_id, rep_id=rep.rep_id, invite_code=code, linked_at=moment
-            )
+            TelegramLink(telegram_user_id=telegram_user_id, rep_id=rep.rep_id, invite_code=code, linked_at=moment)
         )
     return rep.model_copy(update={"telegram_user_id": telegram_user_id})

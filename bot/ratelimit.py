@@ -22,9 +22,7 @@ class Verdict(Enum):
 class SlidingWindowLimiter:
     """At most `limit` events per `window` seconds per key; `limit <= 0` disables the limit."""
 
-    def __init__(
-        self, limit: int, window: float = 60.0, *, clock: Callable[[], float] = time.monotonic
-    ) -> None:
+    def __init__(self, limit: int, window: float = 60.0, *, clock: Callable[[], float] = time.monotonic) -> None:
         if window <= 0:
             raise ValueError(f"rate-limit window must be positive, got {window}")
         self.limit = limit

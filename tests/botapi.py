@@ -104,9 +104,7 @@ class FakeBotApi:
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
-        server = site._server
-        assert server is not None
-        self.port = server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.port = int(self._runner.addresses[0][1])
         return self
 
     async def stop(self) -> None:
@@ -159,9 +157,7 @@ class FakeBotApi:
             message["reply_to_message"] = reply_to
         return self._push({"message": message})
 
-    def push_callback(
-        self, user_id: int, data: str, message: dict[str, Any], *, first_name: str = "Tester"
-    ) -> int:
+    def push_callback(self, user_id: int, data: str, message: dict[str, Any], *, first_name: str = "Tester") -> int:
         """Queue a button press by `user_id` on `message` (a message the bot sent, see `message_of`)."""
         query = {
             "id": str(next(self._callback_ids)),
@@ -192,9 +188,7 @@ class FakeBotApi:
     ) -> None:
         """Answer the next `count` calls of `method` (optionally only to `chat_id`) with an error."""
         text = description or (f"Too Many Requests: retry after {retry_after}" if status == 429 else "Error")
-        self._faults.append(
-            _Fault(method, status, text, retry_after if status == 429 else None, count, chat_id)
-        )
+        self._faults.append(_Fault(method, status, text, retry_after if status == 429 else None, count, chat_id))
 
     def forbid_chat(self, chat_id: int) -> None:
         """Every send to this chat fails with 403, as when a user never started the bot or blocked it."""
@@ -207,9 +201,7 @@ class FakeBotApi:
     def sent_to(self, chat_id: int, since: int = 0) -> list[Call]:
         """Messages and photos delivered to `chat_id` (refused attempts excluded), from call `since` on."""
         return [
-            c
-            for c in self.calls[since:]
-            if c.method in SENDING_METHODS and c.chat_id == chat_id and c.status == 200
+            c for c in self.calls[since:] if c.method in SENDING_METHODS and c.chat_id == chat_id and c.status == 200
         ]
 
     def mark(self) -> int:
@@ -229,16 +221,12 @@ class FakeBotApi:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._changed.wait(), remaining)
 
-    async def wait_sent(
-        self, chat_id: int, count: int = 1, *, since: int = 0, timeout: float = 10.0
-    ) -> list[Call]:
+    async def wait_sent(self, chat_id: int, count: int = 1, *, since: int = 0, timeout: float = 10.0) -> list[Call]:
         """Wait until the bot has sent at least `count` messages/photos to `chat_id` after `since`."""
         await self.wait_for(lambda: len(self.sent_to(chat_id, since)) >= count, timeout=timeout)
         return self.sent_to(chat_id, since)
 
-    async def wait_call(
-        self, method: str, count: int = 1, *, since: int = 0, timeout: float = 10.0
-    ) -> list[Call]:
+    async def wait_call(self, method: str, count: int = 1, *, since: int = 0, timeout: float = 10.0) -> list[Call]:
         def matching() -> list[Call]:
             return [c for c in self.calls[since:] if c.method == method]
 
@@ -363,7 +351,7 @@ class FakeBotApi:
         return message
 
 
-class _Unknown(dict):  # type: ignore[type-arg]
+class _Unknown(dict[str, str]):
     """Marker for methods the stand-in does not know; answered as 404 so a test sees it plainly."""
 
     def __init__(self, method: str) -> None:

@@ -131,9 +131,7 @@ class RunningBot:
     application: Any
     services: Services
 
-    async def ask(
-        self, user_id: int, text: str, *, count: int = 1, timeout: float = 10.0, **kw: Any
-    ) -> list[Any]:
+    async def ask(self, user_id: int, text: str, *, count: int = 1, timeout: float = 10.0, **kw: Any) -> list[Any]:
         """Send `text` as `user_id` and wait for `count` messages back; returns what the bot sent."""
         mark = self.api.mark()
         self.api.push_message(user_id, text, **kw)

@@ -52,9 +52,7 @@ def test_invite_for_an_unknown_rep_is_a_one_line_error(store: Store) -> None:
 
 def test_gaps_json_lists_ungrounded_most_frequent_first(store: Store) -> None:
     for question, grounded in [("wifi?", False), ("wifi?", False), ("vpn?", False), ("returns?", True)]:
-        record_ask(
-            store, rep_id="S001", chat_id=1, question=question, answer="a", grounded=grounded, language="en"
-        )
+        record_ask(store, rep_id="S001", chat_id=1, question=question, answer="a", grounded=grounded, language="en")
     result = runner.invoke(app, ["gaps", "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)

@@ -39,10 +39,6 @@ async def bot(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Running
     services.close()
 
 
-def sent_text(calls: list) -> str:  # type: ignore[type-arg]
-    return "\n---\n".join(c.text for c in calls)
-
-
 # ----------------------------------------------------------------------------------------------- start-up
 async def test_menu_commands_are_registered_in_english_and_chinese(bot: RunningBot) -> None:
     english = {c["command"]: c["description"] for c in bot.api.commands[""]}
@@ -286,9 +282,7 @@ async def test_token_never_reaches_the_logs(bot: RunningBot, caplog: pytest.LogC
                 await bot.ask(TG["S008"], f"/check token {TEST_TOKEN}")
             finally:
                 bot.services.__dict__["checker"] = real
-            logging.getLogger("telegram.test").warning(
-                "url %s/%s", "https://api.telegram.org/bot", TEST_TOKEN
-            )
+            logging.getLogger("telegram.test").warning("url %s/%s", "https://api.telegram.org/bot", TEST_TOKEN)
     finally:
         for name, level in levels.items():
             logging.getLogger(name).setLevel(level)

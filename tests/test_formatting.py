@@ -169,8 +169,7 @@ def test_citations_are_compact_deduplicated_and_flag_stale() -> None:
     ]
     html = format_citations(cites)
     assert html == (
-        "<b>Sources</b>\n[1] Duty Manual › Late delivery · v2.1\n"
-        "[2] Old &lt;Price&gt; List · <i>⚠ may be outdated</i>"
+        "<b>Sources</b>\n[1] Duty Manual › Late delivery · v2.1\n[2] Old &lt;Price&gt; List · <i>⚠ may be outdated</i>"
     )
     many = [Citation(title=f"Doc {i}", source=f"{i}.md", section="s") for i in range(9)]
     assert format_citations(many).count("\n") == 5
@@ -271,9 +270,7 @@ def test_rep_report_lists_findings_with_suggestions_and_sources() -> None:
 
 
 def test_rep_report_without_findings() -> None:
-    report = RepReport(
-        rep=WANG, period="2026-10", previous_period=None, metrics={}, channels={}, benchmarks={}
-    )
+    report = RepReport(rep=WANG, period="2026-10", previous_period=None, metrics={}, channels={}, benchmarks={})
     assert "No KPI needs attention" in render_rep_report(report)
 
 
