@@ -26,7 +26,8 @@ LABELLED = Path(__file__).resolve().parent.parent / "samples" / "eval" / "compli
 _CJK = re.compile("[\u4e00-\u9fff]")
 # Each holdout round as first scored, before the rules were generalised from its misses (recorded at the time;
 # the rule file of that moment is in git at the round's data commit). These, not the current holdout figures,
-# estimate how the rules do on drafts they have never seen.
+# estimate how the rules do on drafts they have never seen. Round 7 was left untuned, so its live figure in the
+# table is still a first score.
 FIRST_SCORES: dict[int, dict[str, Any]] = {
     1: {"commit": "7c516b2", "tp": 13, "fp": 1, "fn": 7, "tn": 15},
     2: {"commit": "f97fef2", "tp": 8, "fp": 4, "fn": 11, "tn": 12},
@@ -34,6 +35,7 @@ FIRST_SCORES: dict[int, dict[str, Any]] = {
     4: {"commit": "6421e95", "tp": 8, "fp": 2, "fn": 12, "tn": 18},
     5: {"commit": "432a485", "tp": 11, "fp": 1, "fn": 9, "tn": 19},
     6: {"commit": "53a9945", "tp": 10, "fp": 1, "fn": 10, "tn": 19},
+    7: {"commit": "91d864e", "tp": 13, "fp": 0, "fn": 7, "tn": 20},  # deliberately left untuned
 }
 TARGET_PRECISION = 0.95
 TARGET_RECALL = 0.95
