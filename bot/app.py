@@ -37,6 +37,9 @@ MENU_COMMANDS_KEY = "menu_commands"
 EXTENSION_MODULES = ("bot.briefing_handlers", "bot.onboarding_handlers")
 # Outgoing sends are retried this often after a 429 (Telegram's "retry after N seconds") before giving up.
 SEND_RETRIES = 3
+# Private chats only: answers, coaching and KPIs must never land in a group, and a group's chatter is not
+# questions. Edits are not new questions either (answering every typo fix again is noise).
+PRIVATE = filters.ChatType.PRIVATE & ~filters.UpdateType.EDITED
 
 
 class MenuCommand(NamedTuple):
@@ -176,14 +179,14 @@ def build_application(
     application.bot_data[MENU_COMMANDS_KEY] = list(MENU_COMMANDS)
 
     application.add_handler(TypeHandler(Update, handlers.rate_limit_gate), group=-1)
-    application.add_handler(CommandHandler("start", handlers.start))
-    application.add_handler(CommandHandler("help", handlers.help_command))
-    application.add_handler(CommandHandler("whoami", handlers.whoami))
-    application.add_handler(CommandHandler("ask", handlers.ask_command))
-    application.add_handler(CommandHandler("check", handlers.check_command))
-    application.add_handler(CommandHandler("invite", handlers.invite_command))
-    application.add_handler(CommandHandler("coach", handlers.coach_command))
-    application.add_handler(CommandHandler("team", handlers.team_command))
+    application.add_handler(CommandHandler("start", handlers.start, filters=PRIVATE))
+    application.add_handler(CommandHandler("help", handlers.help_command, filters=PRIVATE))
+    application.add_handler(CommandHandler("whoami", handlers.whoami, filters=PRIVATE))
+    application.add_handler(CommandHandler("ask", handlers.ask_command, filters=PRIVATE))
+    application.add_handler(CommandHandler("check", handlers.check_command, filters=PRIVATE))
+    application.add_handler(CommandHandler("invite", handlers.invite_command, filters=PRIVATE))
+    application.add_handler(CommandHandler("coach", handlers.coach_command, filters=PRIVATE))
+    application.add_handler(CommandHandler("team", handlers.team_command, filters=PRIVATE))
     application.add_handler(CallbackQueryHandler(handlers.answer_button, pattern=r"^[vh]:"))
     application.add_error_handler(handlers.error_handler)
 
@@ -198,7 +201,7 @@ def build_application(
 
     # Last in the default group, so feature modules' own text handlers (conversations) get the first look at a
     # message and a message they take is not also answered as a question.
-    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, handlers.plain_text))
+    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & PRIVATE, handlers.plain_text))
     return application
 
 

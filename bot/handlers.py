@@ -13,7 +13,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.constants import ChatAction, ParseMode
+from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
@@ -135,6 +135,8 @@ async def rate_limit_gate(update: object, context: ContextTypes.DEFAULT_TYPE) ->
     """Runs before every handler: drops a flooding user's updates, telling them once."""
     if not isinstance(update, Update) or update.effective_user is None:
         return
+    if update.effective_chat is not None and update.effective_chat.type != ChatType.PRIVATE:
+        return  # the handlers ignore groups; their chatter must not use up anyone's allowance
     limiter: SlidingWindowLimiter = context.application.bot_data[LIMITER_KEY]
     user_id = update.effective_user.id
     verdict = limiter.check(user_id)

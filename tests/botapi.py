@@ -136,12 +136,14 @@ class FakeBotApi:
         first_name: str = "Tester",
         language_code: str = "en",
         reply_to: dict[str, Any] | None = None,
+        chat: dict[str, Any] | None = None,
     ) -> int:
-        """Queue a private-chat text message from `user_id`; returns its update_id."""
+        """Queue a text message from `user_id`, in their private chat unless `chat` says otherwise; returns
+        its update_id."""
         message: dict[str, Any] = {
             "message_id": next(self._message_ids),
             "date": int(time.time()),
-            "chat": {"id": user_id, "type": "private", "first_name": first_name},
+            "chat": chat or {"id": user_id, "type": "private", "first_name": first_name},
             "from": {
                 "id": user_id,
                 "is_bot": False,
