@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Sequence
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message, Update
 from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
@@ -48,12 +48,13 @@ logger = logging.getLogger(__name__)
 
 SERVICES_KEY = "services"
 LIMITER_KEY = "rate_limiter"
+# bot_data key: a list of `async (context, rep) -> None` callbacks run after someone links with /start CODE.
 ON_LINK_KEY = "on_link"
-"""bot_data key: a list of `async (context, rep) -> None` callbacks run after someone links with /start
-CODE."""
 
 HANDOFF_RETRY_SECONDS = 30.0
 TYPING_AFTER_SECONDS = 0.7  # show "typing…" only when an answer takes long enough for the rep to wonder
+
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 T = TypeVar("T")
 
@@ -105,7 +106,7 @@ async def send_html(
             part,
             parse_mode=ParseMode.HTML,
             reply_markup=markup(keyboard) if index == len(parts) - 1 else None,
-            disable_web_page_preview=True,
+            link_preview_options=NO_PREVIEW,
         )
     return last
 
