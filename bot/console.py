@@ -18,11 +18,7 @@ from knowledge.messages import Citation, RepInfo, Reply, Request
 if TYPE_CHECKING:
     from bot.assistant import Assistant
 
-HELP = (
-    "Type a question in English or Chinese and press Enter.\n"
-    "  /help   this help\n"
-    "  /quit   leave (Ctrl-D works too)"
-)
+HELP = "Type a question in English or Chinese and press Enter.\n  /help   this help\n  /quit   leave (Ctrl-D works too)"
 QUIT_COMMANDS = frozenset({"/quit", "/exit", "/q"})
 _TAG = re.compile(r"<[^>]+>")
 
@@ -90,9 +86,7 @@ def run_chat(
             console.print(escape(HELP), highlight=False)
             continue
         if text.startswith("/"):
-            console.print(
-                f"unknown command {escape(text.split()[0])}: /help lists the commands", style="yellow"
-            )
+            console.print(f"unknown command {escape(text.split()[0])}: /help lists the commands", style="yellow")
             continue
         reply = assistant.ask(Request(text=text, asker=asker, door="chat"))
         render_reply(console, reply)

@@ -8,6 +8,7 @@ the same numbered passages and falls back to extractive when the model fails, ke
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -27,7 +28,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_SENTENCES = 4
+_CITE = re.compile(r"\[\d+\]")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•·]\s|\d+[.)、]\s?)")
 MIN_SENTENCES = 2
+MAX_LIST_ITEMS = 6
 SNIPPET_CHARS = 240
 # A passage in the question's language goes first when its score is within this share of the best one.
 LANGUAGE_PREFERENCE = 0.8
@@ -74,7 +78,7 @@ class Answerer:
 
         passages = prefer_language(relevant, language)
         citations, number_of = self._citations(passages)
-        warnings = self._stale_warnings(citations, language)
+        stale = self._stale_warnings(citations, language)
 
         text: str | None = None
         model = self._model()
@@ -82,6 +86,10 @@ class Answerer:
             text = self._llm_answer(model, question, passages, number_of, language)
         if text is None:
             text = self._extractive(question, passages, number_of, language)
+        # Warn about the stale documents the answer relies on, not every stale "see also".
+        # (A model answer that cites nothing gets every warning.)
+        cites_any = bool(_CITE.search(text))
+        warnings = [w for n, w in stale if f"[{n}]" in text or not cites_any]
         if warnings:
             text = f"{text}\n\n" + "\n".join(f"⚠ {w}" for w in warnings)
         return Reply(answer=text, grounded=True, citations=citations, language=language, warnings=warnings)
@@ -125,22 +133,23 @@ class Answerer:
             number_of[hit.chunk_id] = key_number[key]
         return citations, number_of
 
-    def _stale_warnings(self, citations: Sequence[Citation], language: str) -> list[str]:
-        warnings: list[str] = []
+    def _stale_warnings(self, citations: Sequence[Citation], language: str) -> list[tuple[int, str]]:
+        """(citation number, warning) for each stale document, once per document."""
+        warnings: list[tuple[int, str]] = []
         seen: set[str] = set()
         for n, c in enumerate(citations, start=1):
             if not c.stale or c.source in seen:
                 continue
             seen.add(c.source)
             if language == "zh":
-                warnings.append(
-                    f"[{n}]《{c.title}》已超过复核日期，内容可能过时，请与{self.settings.fallback_contact}确认。"
-                )
+                text = f"[{n}]《{c.title}》已超过复核日期，内容可能过时，请与{self.settings.fallback_contact}确认。"
+                warnings.append((n, text))
             else:
-                warnings.append(
+                text = (
                     f'[{n}] "{c.title}" is past its review date and may be out of date; '
                     f"confirm with {self.settings.fallback_contact}."
                 )
+                warnings.append((n, text))
         return warnings
 
     # -- extractive ----------------------------------------------------------------------------------------
@@ -151,7 +160,16 @@ class Answerer:
         """The best 2-4 sentences of the top passages, in reading order per passage, each with its [n]."""
         chosen = select_sentences(question, passages, number_of, self._idf)
         joiner = "" if language == "zh" else " "
-        return joiner.join(f"{s.text} [{s.citation}]" for s in chosen)
+        parts: list[str] = []
+        for i, sentence in enumerate(chosen):
+            line = f"{sentence.text} [{sentence.citation}]"
+            if i == 0:
+                parts.append(line)
+            elif sentence.text.startswith("|") or _LIST_ITEM.match(sentence.text) or parts[-1].startswith("\n"):
+                parts.append("\n" + line)  # table rows and list items keep their own lines
+            else:
+                parts.append(joiner + line)
+        return "".join(parts)
 
     def _idf(self, term: str) -> float:
         return float(self.retriever.index.lexical().term_idf(term))
@@ -184,9 +202,7 @@ class Answerer:
     ) -> str | None:
         from knowledge.llm import build_messages, model_errors
 
-        numbered = [
-            (number_of[p.chunk_id], f"{p.metadata.get('title', '')} — {p.section}", p.text) for p in passages
-        ]
+        numbered = [(number_of[p.chunk_id], f"{p.metadata.get('title', '')} — {p.section}", p.text) for p in passages]
         try:
             response = model.invoke(build_messages(question, numbered, language=language))
         except model_errors() as exc:
@@ -218,19 +234,42 @@ def select_sentences(
     *,
     max_passages: int = 3,
 ) -> list[_Sentence]:
-    """Score sentences by IDF-weighted overlap with the question, plus earlier position and better passage."""
+    """Score sentences by IDF-weighted overlap with the question, plus earlier position and better passage.
+
+    A chosen sentence that introduces a list or table ("...as follows:") brings its items along, since the
+    items are the answer; table header rows and questions (FAQ prompts) rarely answer anything on their own.
+    """
     terms = query_terms(tokenize(question))
     weights = {t: idf(t) for t in terms}
     total = sum(weights.values()) or 1.0
     candidates: list[_Sentence] = []
+    items: dict[tuple[int, int], _Sentence] = {}  # (passage rank, position) -> list item or table row
+    headers: dict[tuple[int, int], _Sentence] = {}  # (passage rank, position of a row) -> its table's header
     for rank, hit in enumerate(passages[:max_passages]):
-        for pos, sentence in enumerate(split_sentences(hit.text)):
-            if len(sentence.strip(" -*#|")) < 4:
+        previous_row = False
+        header_row: _Sentence | None = None
+        for pos, sentence in enumerate(_rejoin_rows(split_sentences(hit.text))):
+            text = sentence.strip()
+            is_row = text.startswith("|")
+            header = is_row and not previous_row
+            previous_row = is_row
+            if len(text.strip(" -*#|")) < 4:
                 continue
-            present = set(tokenize(sentence))
+            present = set(tokenize(text))
             overlap = sum(w for t, w in weights.items() if t in present) / total
             score = overlap + 0.08 / (1 + pos) + 0.1 / (1 + rank)
-            candidates.append(_Sentence(sentence.strip(), number_of[hit.chunk_id], rank, pos, score))
+            if header:
+                score *= 0.3
+            elif text.endswith(("?", "？")):
+                score *= 0.5
+            item = _Sentence(text, number_of[hit.chunk_id], rank, pos, score)
+            candidates.append(item)
+            if header:
+                header_row = item
+            elif is_row and header_row is not None:
+                headers[(rank, pos)] = header_row
+            if (is_row and not header) or _LIST_ITEM.match(text):
+                items[(rank, pos)] = item
     if not candidates:
         return []
     candidates.sort(key=lambda s: -s.score)
@@ -238,8 +277,36 @@ def select_sentences(
     chosen = [s for s in candidates[:MAX_SENTENCES] if s.score >= 0.5 * best]
     if len(chosen) < MIN_SENTENCES:
         chosen = candidates[:MIN_SENTENCES]
+    for intro in list(chosen):
+        if not intro.text.endswith((":", "：")):
+            continue
+        pos = intro.position + 1
+        if (intro.passage_rank, pos) not in items:  # a table's header row sits between intro and rows
+            pos += 1
+        added = 0
+        while added < MAX_LIST_ITEMS and (intro.passage_rank, pos) in items:
+            item = items[(intro.passage_rank, pos)]
+            if item not in chosen:
+                chosen.append(item)
+                added += 1
+            pos += 1
+    for row in list(chosen):  # a table row needs its header to be read
+        head = headers.get((row.passage_rank, row.position))
+        if head is not None and head not in chosen:
+            chosen.append(head)
     chosen.sort(key=lambda s: (s.passage_rank, s.position))
     return chosen
+
+
+def _rejoin_rows(sentences: list[str]) -> list[str]:
+    """Glue a table row back together when the sentence splitter cut it at a "；" inside a cell."""
+    out: list[str] = []
+    for sentence in sentences:
+        if out and out[-1].startswith("|") and not out[-1].rstrip().endswith("|"):
+            out[-1] = out[-1] + sentence
+        else:
+            out.append(sentence)
+    return out
 
 
 def _content_text(content: Any) -> str:

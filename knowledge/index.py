@@ -48,9 +48,7 @@ CREATE TABLE IF NOT EXISTS chunks (
 CREATE INDEX IF NOT EXISTS chunks_source ON chunks (source);
 INSERT OR IGNORE INTO state (key, value) VALUES ('generation', 0);
 """
-_UPSERT_DOCUMENT = (
-    "INSERT OR REPLACE INTO documents (source, content_hash, title, chunk_count) VALUES (?, ?, ?, ?)"
-)
+_UPSERT_DOCUMENT = "INSERT OR REPLACE INTO documents (source, content_hash, title, chunk_count) VALUES (?, ?, ?, ?)"
 
 
 @dataclass(frozen=True)
@@ -166,9 +164,7 @@ class KnowledgeIndex:
                 )
             else:
                 self.settings.chroma_path.mkdir(parents=True, exist_ok=True)
-                self._client = chromadb.PersistentClient(
-                    path=str(self.settings.chroma_path), settings=chroma_settings
-                )
+                self._client = chromadb.PersistentClient(path=str(self.settings.chroma_path), settings=chroma_settings)
         return self._client
 
     @property

@@ -78,9 +78,7 @@ class LexicalIndex:
             audiences.append(audience)
             counts = Counter(t.lower() for t in tokens if t.strip())
             lengths.append(sum(counts.values()))
-            cols = np.fromiter(
-                (vocab.setdefault(t, len(vocab)) for t in counts), dtype=np.int32, count=len(counts)
-            )
+            cols = np.fromiter((vocab.setdefault(t, len(vocab)) for t in counts), dtype=np.int32, count=len(counts))
             col_idx.append(cols)
             tfs.append(np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))
             row_idx.append(np.full(len(counts), row, dtype=np.int32))
@@ -137,9 +135,7 @@ class LexicalIndex:
             out[indices[lo:hi]] += data[lo:hi]
         return out
 
-    def search(
-        self, terms: Sequence[str], n: int, allowed: np.ndarray | None = None
-    ) -> list[tuple[int, float]]:
+    def search(self, terms: Sequence[str], n: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
         """Top-n (row, score) with a positive score, best first."""
         if not terms or self.size == 0:
             return []
@@ -207,9 +203,7 @@ class LexicalIndex:
                 return None
             with np.load(arrays_path, allow_pickle=False) as arrays:
                 shape = tuple(int(x) for x in arrays["shape"])
-                weights = sparse.csc_matrix(
-                    (arrays["data"], arrays["indices"], arrays["indptr"]), shape=shape
-                )
+                weights = sparse.csc_matrix((arrays["data"], arrays["indices"], arrays["indptr"]), shape=shape)
                 idf = arrays["idf"]
         except (OSError, ValueError, KeyError):
             return None  # a damaged snapshot is only a cache: rebuild from the manifest

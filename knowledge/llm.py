@@ -73,9 +73,7 @@ def build_chat_model(settings: Settings) -> BaseChatModel:
     )
 
 
-def build_messages(
-    question: str, passages: Sequence[tuple[int, str, str]], *, language: str
-) -> list[BaseMessage]:
+def build_messages(question: str, passages: Sequence[tuple[int, str, str]], *, language: str) -> list[BaseMessage]:
     """System rules plus the question and the numbered passages as (number, heading, text)."""
     blocks = "\n\n".join(f"[{n}] {heading}\n{text}" for n, heading, text in passages)
     lang = "Chinese (简体中文)" if language == "zh" else "English"

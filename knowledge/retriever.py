@@ -42,9 +42,7 @@ def is_chinese(text: str) -> bool:
 
 def designations(text: str) -> set[tuple[str, str]]:
     """Model designations as (base, variant): "AX-100 Pro" -> ("ax100", "pro"); "K7" -> ("k7", "")."""
-    return {
-        (m.group(1).lower() + m.group(2).lower(), (m.group(3) or "").lower()) for m in _MODEL.finditer(text)
-    }
+    return {(m.group(1).lower() + m.group(2).lower(), (m.group(3) or "").lower()) for m in _MODEL.finditer(text)}
 
 
 @dataclass(frozen=True)
@@ -102,12 +100,11 @@ class HybridRetriever(BaseRetriever):
     audience_role: str | None = None
     candidates: int = 40
     rrf_c: float = 10.0
-    dense_weight_zh: float = 0.3
+    dense_weight_en: float = 1.0
+    dense_weight_zh: float = 0.1
     same_language_bonus: float = 0.02
 
-    def _get_relevant_documents(
-        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
-    ) -> list[Document]:
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         return [hit.to_document() for hit in self.search(query, audience_role=self.audience_role)]
 
     def search(self, query: str, k: int | None = None, audience_role: str | None = None) -> list[ScoredChunk]:
@@ -129,7 +126,9 @@ class HybridRetriever(BaseRetriever):
                 cand.ranks["bm25"] = rank
                 cand.score += weight / (self.rrf_c + rank)
         if self.mode != "bm25":
-            weight = self.dense_weight_zh if chinese and self.mode == "hybrid" else 1.0
+            weight = 1.0
+            if self.mode == "hybrid":
+                weight = self.dense_weight_zh if chinese else self.dense_weight_en
             # Over-fetch: hits that are no longer live (an interrupted ingest) or not allowed are skipped.
             hits = self.index.dense_search(self.index.embed_query(query), pool + 2 * k)
             rank = 0

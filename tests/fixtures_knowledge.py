@@ -116,8 +116,7 @@ MANUAL_EN = make_doc(
         ),
         (
             "Trade Shows",
-            "Scan every visitor badge at the booth. "
-            "A contacts get a personal call within 48 hours of the show.",
+            "Scan every visitor badge at the booth. A contacts get a personal call within 48 hours of the show.",
         ),
     ],
     doc_type="duty_manual",

@@ -59,9 +59,7 @@ def test_citations_are_unique_per_source_and_section(index: KnowledgeIndex) -> N
         ],
     )
     index.replace_document(meta, chunks)
-    reply = _answerer(index).answer(
-        Request(text="Are returns accepted after delivery with the original box?")
-    )
+    reply = _answerer(index).answer(Request(text="Are returns accepted after delivery with the original box?"))
     keys = [(c.source, c.section) for c in reply.citations]
     assert len(keys) == len(set(keys))
     assert ("/kb/long.md", "Long Manual > Returns") in keys
@@ -97,9 +95,7 @@ def test_chinese_question_gets_chinese_passage_first(index: KnowledgeIndex) -> N
 
 
 def test_stale_document_is_flagged_in_citation_warning_and_text(index: KnowledgeIndex) -> None:
-    reply = _answerer(index).answer(
-        Request(text="What did the spring campaign include with purifier orders?")
-    )
+    reply = _answerer(index).answer(Request(text="What did the spring campaign include with purifier orders?"))
     stale = [c for c in reply.citations if c.stale]
     assert stale and stale[0].title == "Promotions 2024"
     assert reply.warnings and "past its review date" in reply.warnings[0]
@@ -122,9 +118,7 @@ def test_llm_mode_answers_from_the_model_and_keeps_citations(index: KnowledgeInd
     assert reply.citations[0].section == "Sales Duty Manual > Collections"
 
 
-def test_llm_failure_falls_back_to_extractive(
-    index: KnowledgeIndex, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_llm_failure_falls_back_to_extractive(index: KnowledgeIndex, caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.WARNING, logger="knowledge.answer"):
         reply = _answerer(index, chat_model=FailingChatModel()).answer(
             Request(text="When do I escalate an overdue payment to my manager?")
@@ -136,9 +130,7 @@ def test_llm_failure_falls_back_to_extractive(
 
 def test_llm_is_not_called_when_documents_do_not_cover_the_question(index: KnowledgeIndex) -> None:
     model = FakeListChatModel(responses=["invented answer"])
-    reply = _answerer(index, chat_model=model).answer(
-        Request(text="What is the wifi password for the Paris office?")
-    )
+    reply = _answerer(index, chat_model=model).answer(Request(text="What is the wifi password for the Paris office?"))
     assert not reply.grounded
     assert "invented" not in reply.answer
 
@@ -146,9 +138,7 @@ def test_llm_is_not_called_when_documents_do_not_cover_the_question(index: Knowl
 def test_llm_prompt_carries_numbered_passages_and_the_rules() -> None:
     from knowledge.llm import build_messages
 
-    system, human = build_messages(
-        "How long is the warranty?", [(1, "AX-100 — Warranty", "Two years.")], language="zh"
-    )
+    system, human = build_messages("How long is the warranty?", [(1, "AX-100 — Warranty", "Two years.")], language="zh")
     assert "ONLY the numbered passages" in str(system.content)
     assert "Chinese" in str(system.content)
     assert "[1] AX-100 — Warranty\nTwo years." in str(human.content)
@@ -157,7 +147,24 @@ def test_llm_prompt_carries_numbered_passages_and_the_rules() -> None:
 def test_llm_answer_mode_builds_openai_compatible_model() -> None:
     from knowledge.llm import build_chat_model
 
-    model = build_chat_model(
-        Settings(answer_mode="llm", llm_base_url="http://127.0.0.1:9/v1", llm_model="local")
-    )
+    model = build_chat_model(Settings(answer_mode="llm", llm_base_url="http://127.0.0.1:9/v1", llm_model="local"))
     assert type(model).__name__ == "ChatOpenAI"
+
+
+def test_sentence_introducing_a_table_brings_its_rows_and_header(index: KnowledgeIndex) -> None:
+    meta, chunks = make_doc(
+        "/kb/escalation.md",
+        "Escalation Ladder",
+        [
+            (
+                "Overdue Ladder",
+                "Escalate overdue invoices by age as follows:\n| Days | Owner |\n| 15 | rep |\n"
+                "| 60 | director; finance notified |\nEvery call goes into the CRM.",
+            )
+        ],
+    )
+    index.replace_document(meta, chunks)
+    reply = _answerer(index).answer(Request(text="How do I escalate overdue invoices by age?"))
+    assert "as follows: [1]\n| Days | Owner | [1]\n| 15 | rep | [1]\n| 60 | director; finance notified | [1]" in (
+        reply.answer
+    )

@@ -31,9 +31,7 @@ def test_replace_is_idempotent_and_documents_reports_hashes() -> None:
 def test_replace_with_new_version_drops_old_chunks_everywhere() -> None:
     index = load(new_index(), MANUAL_EN)
     meta, _ = MANUAL_EN
-    new_meta, new_chunks = make_doc(
-        meta.source, meta.title, [("Collections", "Invoices are due within 45 days.")]
-    )
+    new_meta, new_chunks = make_doc(meta.source, meta.title, [("Collections", "Invoices are due within 45 days.")])
 
     index.replace_document(new_meta, new_chunks)
 
@@ -56,9 +54,7 @@ def test_crash_before_manifest_flip_keeps_old_version_answering_and_rerun_comple
     settings = Settings()
     index = load(new_index(settings), MANUAL_EN)
     meta, _ = MANUAL_EN
-    new_meta, new_chunks = make_doc(
-        meta.source, meta.title, [("Collections", "Invoices are due within 45 days.")]
-    )
+    new_meta, new_chunks = make_doc(meta.source, meta.title, [("Collections", "Invoices are due within 45 days.")])
 
     def killed(*args: object, **kwargs: object) -> set[str]:
         raise KeyboardInterrupt("killed mid-ingest")
@@ -86,9 +82,7 @@ def test_crash_after_flip_leaves_new_version_live_and_orphans_are_swept(
     settings = Settings()
     index = load(new_index(settings), MANUAL_EN)
     meta, _ = MANUAL_EN
-    new_meta, new_chunks = make_doc(
-        meta.source, meta.title, [("Collections", "Invoices are due within 45 days.")]
-    )
+    new_meta, new_chunks = make_doc(meta.source, meta.title, [("Collections", "Invoices are due within 45 days.")])
 
     def killed(ids: list[str]) -> None:
         raise KeyboardInterrupt("killed before cleanup")
@@ -151,16 +145,12 @@ def test_other_process_write_is_seen_by_a_running_reader() -> None:
 def test_bulk_load_with_precomputed_vectors() -> None:
     index = new_index()
     docs = [
-        make_doc(f"/kb/syn/{i}.md", f"Doc {i}", [("A", f"alpha {i} text"), ("B", f"beta {i} text")])
-        for i in range(3)
+        make_doc(f"/kb/syn/{i}.md", f"Doc {i}", [("A", f"alpha {i} text"), ("B", f"beta {i} text")]) for i in range(3)
     ]
     vectors = np.eye(6, 256, dtype=np.float32)
     assert index.add_chunks_bulk(docs, vectors=vectors) == 6
     assert index.chunk_count() == 6 == index.collection.count()
-    assert (
-        HybridRetriever(index=index, k=1, mode="bm25").search("beta 2")[0].metadata["source"]
-        == "/kb/syn/2.md"
-    )
+    assert HybridRetriever(index=index, k=1, mode="bm25").search("beta 2")[0].metadata["source"] == "/kb/syn/2.md"
     with pytest.raises(ValueError, match="3 vectors for 6 chunks"):
         index.add_chunks_bulk(docs, vectors=vectors[:3])
 
@@ -175,9 +165,7 @@ def test_chroma_url_selects_http_client(monkeypatch: pytest.MonkeyPatch) -> None
         return "http-client"
 
     monkeypatch.setattr(chromadb, "HttpClient", fake_http_client)
-    index = KnowledgeIndex(
-        Settings(chroma_url="https://chroma.internal:9443"), embeddings=HashingEmbeddings()
-    )
+    index = KnowledgeIndex(Settings(chroma_url="https://chroma.internal:9443"), embeddings=HashingEmbeddings())
     assert index.client == "http-client"
     assert (seen["host"], seen["port"], seen["ssl"]) == ("chroma.internal", 9443, True)
 

@@ -55,9 +55,7 @@ def test_chinese_question_is_carried_by_the_lexical_side(index: KnowledgeIndex) 
 def test_audience_restricted_documents(index: KnowledgeIndex, role: str | None, sees_playbook: bool) -> None:
     for mode in ("hybrid", "bm25", "dense"):
         retriever = HybridRetriever(index=index, k=10, mode=mode)  # type: ignore[arg-type]
-        sources = {
-            h.source for h in retriever.search("lawyer letter for an unpaid invoice", audience_role=role)
-        }
+        sources = {h.source for h in retriever.search("lawyer letter for an unpaid invoice", audience_role=role)}
         assert (PLAYBOOK[0].source in sources) is sees_playbook, mode
 
 

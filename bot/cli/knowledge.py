@@ -47,12 +47,8 @@ def _ask(svc: Services, text: str, asker: RepInfo | None, k: int | None) -> Repl
 
 def ask(
     ctx: typer.Context,
-    question: str = typer.Argument(
-        ..., help="The question, or '-' to read one question per line from stdin."
-    ),
-    as_rep: str | None = typer.Option(
-        None, "--as", help="Ask as this rep id (their role decides what they see)."
-    ),
+    question: str = typer.Argument(..., help="The question, or '-' to read one question per line from stdin."),
+    as_rep: str | None = typer.Option(None, "--as", help="Ask as this rep id (their role decides what they see)."),
     as_json: bool = typer.Option(False, "--json", help="Print the reply as JSON (JSONL with '-')."),
     k: int | None = typer.Option(None, "-k", "--top-k", min=1, max=50, help="Passages to retrieve."),
 ) -> None:
@@ -97,9 +93,7 @@ def chat(
 
 def evaluate_command(
     ctx: typer.Context,
-    file: Path = typer.Argument(
-        ..., exists=True, dir_okay=False, help='JSONL lines {"q", "source", "section"}.'
-    ),
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, help='JSONL lines {"q", "source", "section"}.'),
     as_json: bool = typer.Option(False, "--json", help="Print the metrics as one JSON object."),
     k: int = typer.Option(5, "-k", "--top-k", min=1, max=50, help="Citations that count (recall@k)."),
     mode: str = typer.Option("hybrid", "--mode", help="Retriever: hybrid, bm25 or dense."),
