@@ -468,23 +468,28 @@ def _has_reports(services: Services, rep_id: str) -> bool:
 
 # -------------------------------------------------------------------------------------------- coaching
 async def coach_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/coach [REP_ID]: KPI findings as text and the charts as photos, for yourself or one of your reports."""
+    """/coach [REP_ID] [PERIOD]: KPI findings and charts for yourself or one of your reports (latest period by
+    default)."""
     message = update.effective_message
     chat = update.effective_chat
     rep = await current_rep(update, context)
     if message is None or chat is None or rep is None:
         return
     language = ui_language(update)
-    target = context.args[0] if context.args else rep.rep_id
+    args = context.args or []
+    target = args[0] if args else rep.rep_id
+    period = args[1] if len(args) > 1 else None
     services = services_of(context)
     # "Not yours" and "does not exist" get the same words, so the reply leaks nothing about other reps.
     if not await asyncio.to_thread(_can_view, services, rep, target):
         await message.reply_text(text("not_visible", language, target=escape(target)), parse_mode=ParseMode.HTML)
         return
     try:
-        report = await with_typing(context, chat.id, asyncio.to_thread(services.coach.coach_rep, target))
-    except NoDataError:
-        await message.reply_text(text("no_kpis", language, target=escape(target)), parse_mode=ParseMode.HTML)
+        report = await with_typing(context, chat.id, asyncio.to_thread(services.coach.coach_rep, target, period))
+    except NoDataError as exc:
+        # With a period asked for, the coach's message lists the periods that do exist.
+        reply = escape(str(exc)) if period else text("no_kpis", language, target=escape(target))
+        await message.reply_text(reply, parse_mode=ParseMode.HTML)
         return
     await send_coaching(context, chat.id, report, language)
 

@@ -1,7 +1,7 @@
 """End to end: the real python-telegram-bot Application polls the stand-in Bot API server and answers users.
 
 One bot for the module (start-up is the slow part); each test talks as different roster users so the
-per-user rate limit (8/min here) only bites in the flood test.
+per-user rate limit (10/min here) only bites in the flood test.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ STRANGER = 555_000_001
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def bot(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[RunningBot]:
     home = tmp_path_factory.mktemp("bot-home")
-    services = build_services(home, rate_limit_per_minute=8, invite_ttl_hours=1)
+    services = build_services(home, rate_limit_per_minute=10, invite_ttl_hours=1)
     async with running_bot(services) as running:
         yield running
     services.close()
@@ -162,7 +162,11 @@ async def test_rep_sees_own_coaching_with_charts_but_not_someone_elses(bot: Runn
 
 async def test_manager_coaches_a_report_and_sees_the_team(bot: RunningBot) -> None:
     report = await bot.ask(TG["M001"], "/coach S003", count=3)
-    assert "Coaching: Zhang Lei (S003)" in report[0].text
+    assert "Coaching: Zhang Lei (S003)</b> · 2026-Q4" in report[0].text
+    earlier = await bot.ask(TG["M001"], "/coach S003 2026-Q3", count=3)
+    assert "Coaching: Zhang Lei (S003)</b> · 2026-Q3" in earlier[0].text
+    missing = await bot.ask(TG["M001"], "/coach S003 2025-Q1")
+    assert "available periods: 2026-Q3, 2026-Q4" in missing[0].text
     team = await bot.ask(TG["M001"], "/team", count=2)
     assert "Team of Li Wei (M001)" in team[0].text and "Liu Yang (S002)" in team[0].text
     assert team[1].method == "sendPhoto"
@@ -232,16 +236,16 @@ async def test_ask_my_manager_when_the_manager_cannot_be_reached(bot: RunningBot
 async def test_flood_is_refused_politely_once_and_others_are_still_answered(bot: RunningBot) -> None:
     flooder, other = TG["S010"], TG["S008"]
     mark = bot.api.mark()
-    for i in range(12):
+    for i in range(14):
         bot.api.push_message(flooder, f"/whoami {i}")
     bot.api.push_message(other, "/whoami")
-    await bot.api.wait_sent(flooder, 9, since=mark)
+    await bot.api.wait_sent(flooder, 11, since=mark)
     await bot.api.wait_sent(other, 1, since=mark)
     await asyncio.sleep(0.3)
     to_flooder = [c.text for c in bot.api.sent_to(flooder, mark)]
-    assert len(to_flooder) == 9  # eight answers within the limit, one polite refusal, silence after
+    assert len(to_flooder) == 11  # ten answers within the limit, one polite refusal, silence after
     assert sum("faster than I can answer" in t for t in to_flooder) == 1
-    assert sum("Zhu Yan" in t for t in to_flooder) == 8
+    assert sum("Zhu Yan" in t for t in to_flooder) == 10
     assert "Sun Li" in bot.api.sent_to(other, mark)[0].text
 
 
