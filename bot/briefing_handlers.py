@@ -106,7 +106,7 @@ class SweepState:
     """Per-application: a lock so a slow tick and the next one never run side by side, and counters."""
 
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
-    next_slot: float = 0.0
+    last_start: float = float("-inf")
     sent: int = 0
     failed: int = 0
     reminders: int = 0
@@ -289,13 +289,20 @@ async def sweep_deliveries(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def pace(state: SweepState, per_second: float) -> None:
-    """Wait for this send's slot: slots are 1/per_second apart, shared by deliveries and reminders."""
+    """Wait until 1/per_second has passed since the previous send started, then claim the slot.
+
+    Measured from the actual last start and re-checked after every wake-up, so sends queued behind a stalled
+    event loop do not go out in a burst once it resumes (precomputed slots would all fall due together).
+    """
+    gap = 1.0 / per_second
     loop = asyncio.get_running_loop()
-    now = loop.time()
-    slot = max(now, state.next_slot)
-    state.next_slot = slot + 1.0 / per_second
-    if slot > now:
-        await asyncio.sleep(slot - now)
+    while True:
+        now = loop.time()
+        wait = state.last_start + gap - now
+        if wait <= 0:
+            state.last_start = now
+            return
+        await asyncio.sleep(wait)
 
 
 async def deliver_one(context: ContextTypes.DEFAULT_TYPE, delivery: Delivery) -> None:
