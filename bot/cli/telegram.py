@@ -74,6 +74,8 @@ def run_bot(
             application.run_polling(drop_pending_updates=False)
     except InvalidToken:
         fail("Telegram rejected the bot token: check TELEGRAM_BOT_TOKEN")
+    except OSError as exc:  # the webhook server could not bind
+        fail(f"cannot listen on {listen}:{port}: {exc.strerror or exc}")
     except (NetworkError, TelegramError) as exc:
         # PTB messages can carry the request URL, and with it the token.
         fail(f"Telegram API unreachable at {settings.telegram_api_base_url}: {redact(str(exc), token)}")
