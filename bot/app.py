@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 REDACTED = "[REDACTED-TOKEN]"
-MENU_COMMANDS_KEY = "menu_commands"
+MENU_COMMANDS_KEY = handlers.MENU_COMMANDS_KEY
 EXTENSION_MODULES = ("bot.briefing_handlers", "bot.onboarding_handlers")
 # Outgoing sends are retried this often after a 429 (Telegram's "retry after N seconds") before giving up.
 SEND_RETRIES = 3

@@ -50,6 +50,8 @@ SERVICES_KEY = "services"
 LIMITER_KEY = "rate_limiter"
 # bot_data key: a list of `async (context, rep) -> None` callbacks run after someone links with /start CODE.
 ON_LINK_KEY = "on_link"
+# bot_data key: the (command, English, Chinese) menu set at start-up; feature modules add theirs.
+MENU_COMMANDS_KEY = "menu_commands"
 
 HANDOFF_RETRY_SECONDS = 30.0
 TYPING_AFTER_SECONDS = 0.7  # show "typing…" only when an answer takes long enough for the rep to wonder
@@ -180,10 +182,16 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/help: what the bot does (only for known reps: strangers get the access reply)."""
+    """/help: what the bot does, including commands feature modules added to the menu (known reps only)."""
     if update.effective_message is None or await current_rep(update, context) is None:
         return
-    await update.effective_message.reply_text(text("help", ui_language(update)), parse_mode=ParseMode.HTML)
+    language = ui_language(update)
+    lines = [text("help", language)]
+    described = {"ask", "check", "coach", "team", "invite", "whoami", "help", "start"}
+    for command, en, zh in context.application.bot_data.get(MENU_COMMANDS_KEY, []):
+        if command not in described:
+            lines.append(f"• /{escape(command)}: {escape(zh if language == 'zh' else en)}")
+    await update.effective_message.reply_text("\n".join(lines), parse_mode=ParseMode.HTML)
 
 
 async def whoami(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

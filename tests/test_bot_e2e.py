@@ -48,6 +48,13 @@ async def test_menu_commands_are_registered_in_english_and_chinese(bot: RunningB
     assert chinese["ask"] != english["ask"] and re.search(r"[\u4e00-\u9fff]", chinese["ask"])
 
 
+async def test_help_lists_the_commands_and_those_feature_modules_added(bot: RunningBot) -> None:
+    reply = await bot.ask(TG["S008"], "/help")
+    assert reply[0].text.startswith("<b>What I can do</b>")
+    for command in {c["command"] for c in bot.api.commands[""]}:
+        assert f"/{command}" in reply[0].text or command in {"start", "help"}
+
+
 # ----------------------------------------------------------------------------------------------- identity
 async def test_unknown_user_gets_one_short_access_reply_and_nothing_else(bot: RunningBot) -> None:
     mark = bot.api.mark()
