@@ -26,7 +26,9 @@ class Assistant:
         """Strip, refuse empty, truncate huge questions (with a warning) rather than fail."""
         cleaned = " ".join(text.split())
         if not cleaned:
-            raise EmptyQuestionError("the question is empty: type a question, e.g. 'What do I do when a delivery is late?'")
+            raise EmptyQuestionError(
+                "the question is empty: type a question, e.g. 'What do I do when a delivery is late?'"
+            )
         warnings: list[str] = []
         limit = self.services.settings.max_question_chars
         if len(cleaned) > limit:
