@@ -140,7 +140,7 @@ async def wait_until(predicate: Any, timeout: float) -> bool:
     while time.monotonic() < deadline:
         if predicate():
             return True
-        await asyncio.sleep(0.05)
+        await asyncio.sleep(0.25)  # the check reads SQL on the loop the in-process bot shares
     return predicate()
 
 
