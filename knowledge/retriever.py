@@ -94,15 +94,17 @@ class HybridRetriever(BaseRetriever):
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
-    index: Any
+    index: Any  # knowledge.index.KnowledgeIndex (Any: pydantic cannot validate the class)
     k: int = 5
     mode: Mode = "hybrid"
-    audience_role: str | None = None
-    candidates: int = 40
+    audience_role: str | None = None  # the role `invoke` retrieves as; `search` takes it per call
+    candidates: int = 40  # per ranker, before fusion
+    # Fusion weights, set on samples/eval/retrieval.jsonl (bench/retrieval.py): a small RRF constant lets a
+    # first place count; the English MiniLM's vote on a Chinese question is mostly noise, so it only breaks ties.
     rrf_c: float = 10.0
     dense_weight_en: float = 1.0
     dense_weight_zh: float = 0.1
-    same_language_bonus: float = 0.02
+    same_language_bonus: float = 0.02  # share of a first-place vote for a passage in the question's language
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         return [hit.to_document() for hit in self.search(query, audience_role=self.audience_role)]
@@ -120,11 +122,10 @@ class HybridRetriever(BaseRetriever):
         found: dict[int, _Candidate] = {}
 
         if self.mode != "dense":
-            weight = 1.0
             for rank, (row, _score) in enumerate(lex.search(terms, pool, allowed), start=1):
                 cand = found.setdefault(row, _Candidate(row, lex.chunk_ids[row]))
                 cand.ranks["bm25"] = rank
-                cand.score += weight / (self.rrf_c + rank)
+                cand.score += 1.0 / (self.rrf_c + rank)
         if self.mode != "bm25":
             weight = 1.0
             if self.mode == "hybrid":
@@ -146,6 +147,8 @@ class HybridRetriever(BaseRetriever):
         if not found:
             return []
 
+        # Re-rank the head of the fused list: an exact model designation in the title or heading counts as one
+        # more first-place vote, a sibling variant ("AX-100 Pro" for "AX-100") as one against.
         ordered = sorted(found.values(), key=lambda c: -c.score)[: max(3 * k, 20)]
         stored = self.index.fetch([c.chunk_id for c in ordered])
         wanted = designations(query)
