@@ -10,6 +10,7 @@ from the manifest, so it is always in step with it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import sqlite3
@@ -46,6 +47,7 @@ CREATE TABLE IF NOT EXISTS chunks (
     metadata TEXT NOT NULL, tokens TEXT NOT NULL, audience TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS chunks_source ON chunks (source);
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 INSERT OR IGNORE INTO state (key, value) VALUES ('generation', 0);
 """
 _UPSERT_DOCUMENT = "INSERT OR REPLACE INTO documents (source, content_hash, title, chunk_count) VALUES (?, ?, ?, ?)"
@@ -87,6 +89,14 @@ def stored_id(meta: DocumentMeta, chunk: Chunk) -> str:
     return f"{meta.content_hash[:16]}-{chunk.chunk_id}" if meta.content_hash else chunk.chunk_id
 
 
+_TOKENIZER_PROBE = "AX-100 Pro K7 Lite 7.5 what's the warranty? 客户逾期三十天怎么办，保修期多久？ e.g. No.1 ＣＲＭ"
+
+
+def tokenizer_fingerprint() -> str:
+    """Changes whenever knowledge.text.tokenize would split the probe differently."""
+    return hashlib.sha256("\x1f".join(tokenize(_TOKENIZER_PROBE)).encode("utf-8")).hexdigest()[:16]
+
+
 def _iso(value: date | None) -> str:
     return value.isoformat() if value else ""
 
@@ -103,6 +113,7 @@ class KnowledgeIndex:
         # One long-lived autocommit connection for reads: opening SQLite per query costs more than the query.
         self._reader: sqlite3.Connection | None = None
         self._reader_lock = threading.Lock()
+        self._tokens_current = False
         self.folder = settings.lexical_path
         self.folder.mkdir(parents=True, exist_ok=True)
         self.manifest_path = self.folder / MANIFEST
@@ -196,6 +207,7 @@ class KnowledgeIndex:
 
     def replace_document(self, meta: DocumentMeta, chunks: Sequence[Chunk]) -> None:
         """Make `chunks` the live content of `meta.source`: vectors, then the manifest flip, then cleanup."""
+        self.ensure_tokens_current()
         rows = [(stored_id(meta, c), c, chunk_metadata(meta, c)) for c in chunks]
         texts = [indexed_text(md, c.text) for _, c, md in rows]
         vectors = self._embed(texts)
@@ -224,6 +236,7 @@ class KnowledgeIndex:
         100,000-chunk benchmark writes random unit vectors because embedding that much text on two cores
         takes too long.
         """
+        self.ensure_tokens_current()
         rows: list[tuple[str, Chunk, dict[str, Any]]] = []
         doc_rows: list[tuple[str, str, str, int]] = []
         for meta, chunks in items:
@@ -359,8 +372,35 @@ class KnowledgeIndex:
 
     # -- reading ---------------------------------------------------------------------------------------------
 
+    def ensure_tokens_current(self) -> None:
+        """Re-tokenize the stored chunks once if the tokenizer changed since they were written.
+
+        Stored token lists spare every start a jieba pass, but a tokenizer upgrade would leave old chunks
+        tokenized one way and new questions another, and BM25 would quietly miss. A fingerprint of the
+        tokenizer's output on a fixed probe detects the change; the rewrite is one transaction.
+        """
+        if self._tokens_current:
+            return
+        current = tokenizer_fingerprint()
+        with closing(self._connect()) as conn:
+            row = conn.execute("SELECT value FROM settings WHERE key = 'tokenizer'").fetchone()
+        if row is None or row[0] != current:
+            with self._transaction() as conn:
+                stale = conn.execute("SELECT chunk_id, text, metadata FROM chunks").fetchall()
+                conn.executemany(
+                    "UPDATE chunks SET tokens = ? WHERE chunk_id = ?",
+                    ((" ".join(tokenize(indexed_text(json.loads(md), text))), cid) for cid, text, md in stale),
+                )
+                conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('tokenizer', ?)", (current,))
+                if stale:
+                    conn.execute("UPDATE state SET value = value + 1 WHERE key='generation'")
+            if stale:
+                log.info("re-tokenized %d chunks for a changed tokenizer", len(stale))
+        self._tokens_current = True
+
     def lexical(self) -> LexicalIndex:
         """The BM25 index for the current manifest generation: in memory, else the snapshot, else rebuilt."""
+        self.ensure_tokens_current()
         generation = self.generation()
         if self._lexical is not None and self._lexical.generation == generation:
             return self._lexical

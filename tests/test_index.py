@@ -182,3 +182,23 @@ def test_given_client_is_used() -> None:
     index = KnowledgeIndex(Settings(collection="given-client"), embeddings=HashingEmbeddings(), client=client)
     load(index, MANUAL_EN)
     assert client.get_collection("given-client").count() == 2
+
+
+def test_a_changed_tokenizer_retokenizes_stored_chunks_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = Settings()
+    load(new_index(settings), *PRODUCTS)
+    from knowledge import index as index_module
+    from knowledge import retriever as retriever_module
+    from knowledge.text import tokenize
+
+    def reversed_tokens(text: str) -> list[str]:  # a tokenizer that shares no token with the old one
+        return [t[::-1] for t in tokenize(text)]
+
+    monkeypatch.setattr(index_module, "tokenize", reversed_tokens)
+    monkeypatch.setattr(retriever_module, "tokenize", reversed_tokens)
+    reopened = KnowledgeIndex(settings, embeddings=HashingEmbeddings())
+    hits = HybridRetriever(index=reopened, k=1, mode="bm25").search("K7 Lite price")
+    assert hits and hits[0].source == "/kb/products/k7-lite.md"
+    generation = reopened.generation()
+    KnowledgeIndex(settings, embeddings=HashingEmbeddings()).lexical()
+    assert reopened.generation() == generation  # done once, not at every start
