@@ -96,11 +96,10 @@ class Answerer:
 
     def not_covered(self, language: str) -> Reply:
         """The honest answer below the relevance threshold: not covered, and who to ask instead."""
-        contact = self.settings.fallback_contact
         if language == "zh":
-            text = f"现有资料没有涉及这个问题，我不想凭猜测回答。请咨询{contact}。"
+            text = f"现有资料没有涉及这个问题，我不想凭猜测回答。请咨询{self.settings.fallback_contact_zh}。"
         else:
-            text = f"The documents don't cover this, so I won't guess. Please ask {contact}."
+            text = f"The documents don't cover this, so I won't guess. Please ask {self.settings.fallback_contact}."
         return Reply(answer=text, grounded=False, citations=[], language="zh" if language == "zh" else "en")
 
     # -- citations -----------------------------------------------------------------------------------------
@@ -142,7 +141,7 @@ class Answerer:
                 continue
             seen.add(c.source)
             if language == "zh":
-                text = f"[{n}]《{c.title}》已超过复核日期，内容可能过时，请与{self.settings.fallback_contact}确认。"
+                text = f"[{n}]《{c.title}》已超过复核日期，内容可能过时，请与{self.settings.fallback_contact_zh}确认。"
                 warnings.append((n, text))
             else:
                 text = (

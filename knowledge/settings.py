@@ -37,6 +37,10 @@ class Settings(BaseSettings):
     )
     max_question_chars: int = 2000
     fallback_contact: str = "your manager or Sales Operations (sales-ops@example.com)"
+    fallback_contact_zh: str = Field(
+        default="你的经理或销售运营部（sales-ops@example.com）",
+        description="The same pointer in Chinese, for answers to Chinese questions.",
+    )
 
     # Optional LLM answer mode
     answer_mode: Literal["extractive", "llm"] = "extractive"

@@ -78,6 +78,7 @@ def test_not_covered_in_chinese_for_a_chinese_question(index: KnowledgeIndex) ->
     assert not reply.grounded
     assert reply.language == "zh"
     assert "没有涉及" in reply.answer
+    assert "销售运营部" in reply.answer
 
 
 def test_threshold_comes_from_settings(index: KnowledgeIndex) -> None:
