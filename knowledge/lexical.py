@@ -12,6 +12,7 @@ import json
 import math
 import os
 import tempfile
+import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -205,7 +206,7 @@ class LexicalIndex:
                 shape = tuple(int(x) for x in arrays["shape"])
                 weights = sparse.csc_matrix((arrays["data"], arrays["indices"], arrays["indptr"]), shape=shape)
                 idf = arrays["idf"]
-        except (OSError, ValueError, KeyError):
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
             return None  # a damaged snapshot is only a cache: rebuild from the manifest
         vocab = {t: i for i, t in enumerate(payload["terms"])}
         if weights.shape != (len(payload["chunk_ids"]), len(vocab)):
