@@ -157,3 +157,34 @@ def test_eval_rejects_unknown_mode(tmp_path: Path) -> None:
     path = _eval_file(tmp_path, [{"q": "K7", "source": "k7.md", "section": "Pricing"}])
     result = runner.invoke(app, ["eval", str(path), "--mode", "fuzzy"])
     assert result.exit_code == 2
+
+
+def test_console_renders_decision_as_plain_text_and_citation_lines() -> None:
+    from rich.console import Console
+
+    from bot.console import citation_line, render_reply
+    from knowledge.messages import Approver, Citation, Decision, Reply
+
+    reply = Reply(
+        answer="Above your limit.",
+        grounded=True,
+        decision=Decision(
+            kind="discount",
+            requested=15,
+            unit="percent",
+            limit=10,
+            allowed=False,
+            approver_role="manager",
+            approver=Approver(rep_id="M001", name="Li Wei"),
+        ),
+        citations=[Citation(title="Policy", source="/kb/p.md", section="Policy > Discounts", version="2.1")],
+        warnings=["question truncated"],
+    )
+    console = Console(record=True, width=200)
+    render_reply(console, reply)
+    text = console.export_text()
+    assert "<b>" not in text and "Li Wei" in text and "15%" in text
+    assert "⚠ question truncated" in text
+    assert "[1] Policy — Policy > Discounts (v. 2.1)" in text
+    stale = Citation(title="T", source="s", section="T", version="v3", stale=True)
+    assert citation_line(2, stale) == "[2] T (v. 3) ⚠ past review date"
