@@ -28,7 +28,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.app import MenuCommand, add_menu_commands
+from bot.app import PRIVATE, MenuCommand, add_menu_commands
 from bot.briefings import (
     DEFAULT_LEASE,
     PUSHING_ROLES,
@@ -57,8 +57,27 @@ from bot.briefings import (
     summary_of,
     utcnow,
 )
-from bot.formatting import MAX_CAPTION_CHARS, Language, escape, split_message
-from bot.handlers import ON_LINK_KEY, current_rep, services_of, ui_language
+from bot.formatting import (
+    MAX_CAPTION_CHARS,
+    Language,
+    escape,
+    language_of,
+    pick,
+    quiz_keyboard,
+    quiz_question_text,
+    quiz_verdict,
+    split_message,
+)
+from bot.handlers import (
+    NO_PREVIEW,
+    ON_LINK_KEY,
+    button_caller,
+    command_caller,
+    markup,
+    send_html,
+    services_of,
+    ui_language,
+)
 from ingest.models import IngestError
 from knowledge.messages import RepInfo
 from knowledge.roster import UnknownRepError
@@ -80,7 +99,6 @@ TITLE, BODY, RECIPIENTS, DUE, CONFIRM = range(5)
 
 ACK_LABEL = "✅ Acknowledge / 已阅"
 QUIZ_LABEL = "📝 Quiz / 小测验"
-LETTERS = "ABCDEF"
 
 
 @dataclass
@@ -127,9 +145,6 @@ _TEXTS: dict[str, dict[Language, str]] = {
     },
     "due_today": {"en": "due today", "zh": "今天截止"},
     "due_in": {"en": "due in {days} days, {due}", "zh": "{days} 天后截止，{due}"},
-    "question": {"en": "Question {n}/{total}: {question}", "zh": "第 {n}/{total} 题：{question}"},
-    "right": {"en": "✔ Correct.", "zh": "✔ 正确。"},
-    "wrong": {"en": "✘ Not quite: the answer is {letter}.", "zh": "✘ 不对，正确答案是 {letter}。"},
     "score": {"en": "Quiz done: {right}/{total} right.", "zh": "小测验完成：答对 {right}/{total}。"},
     "managers_only": {
         "en": "Only managers and directors push briefings; yours arrive here by themselves.",
@@ -188,11 +203,7 @@ _TEXTS: dict[str, dict[Language, str]] = {
 
 def t(key: str, language: Language, **values: object) -> str:
     """A text of this module in the asked language (values are inserted as given: escape them first)."""
-    return _TEXTS[key][language].format(**values)
-
-
-def lang(code: str) -> Language:
-    return "zh" if code == "zh" else "en"
+    return pick(_TEXTS, key, language, **values)
 
 
 # ------------------------------------------------------------------------------------------ formatting
@@ -204,7 +215,7 @@ def ack_keyboard(briefing_id: int, has_quiz: bool) -> InlineKeyboardMarkup:
 
 
 def delivery_head(delivery: Delivery) -> str:
-    language = lang(delivery.language)
+    language = language_of(delivery.language)
     meta = t("from", language, author=escape(delivery.author_name))
     if delivery.due_date:
         meta += " · " + t("due", language, due=delivery.due_date.isoformat())
@@ -219,21 +230,9 @@ def delivery_parts(delivery: Delivery) -> list[str]:
 def delivery_caption(delivery: Delivery) -> str:
     """A caption for the attached original: header and as much of the summary as fits in 1,024 characters."""
     head = delivery_head(delivery)
-    tail = "\n" + t("attached", lang(delivery.language))
+    tail = "\n" + t("attached", language_of(delivery.language))
     room = MAX_CAPTION_CHARS - len(head) - len(tail) - 4
     return f"{head}\n\n{escape(summary_of(delivery.body, max(room, 0)))[: max(room, 0)]}{tail}"
-
-
-def quiz_question_text(question: QuizQuestion, n: int, total: int, language: Language) -> str:
-    lines = [t("question", language, n=n + 1, total=total, question=escape(question.text(language)))]
-    lines += [f"{LETTERS[i]}. {escape(choice)}" for i, choice in enumerate(question.choices(language))]
-    return "\n".join(lines)
-
-
-def quiz_keyboard(prefix: str, n: int, options: int) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(LETTERS[i], callback_data=f"{prefix}:{n}:{i}") for i in range(options)]]
-    )
 
 
 def format_summaries(rows: list[BriefingSummary], language: Language) -> str:
@@ -253,15 +252,16 @@ def format_summaries(rows: list[BriefingSummary], language: Language) -> str:
     return "\n".join(lines)
 
 
-def reminder_text(reminder: ReminderDue, today: date) -> tuple[str, Language]:
-    language: Language = "en"
+def reminder_text(reminder: ReminderDue, today: date) -> str:
+    """The reminder in the briefing's own language, as the briefing itself went out."""
+    language = language_of(reminder.language)
     if reminder.due_date is None:
         when = ""
     elif reminder.due_date <= today:
         when = t("due_today", language)
     else:
         when = t("due_in", language, days=(reminder.due_date - today).days, due=reminder.due_date.isoformat())
-    return t("reminder", language, title=escape(reminder.title), when=when), language
+    return t("reminder", language, title=escape(reminder.title), when=when)
 
 
 # -------------------------------------------------------------------------------------------------- jobs
@@ -331,7 +331,7 @@ async def deliver_one(context: ContextTypes.DEFAULT_TYPE, delivery: Delivery) ->
                     part,
                     parse_mode=ParseMode.HTML,
                     reply_markup=keyboard if index == len(parts) - 1 else None,
-                    disable_web_page_preview=True,
+                    link_preview_options=NO_PREVIEW,
                 )
     except (Forbidden, BadRequest) as exc:
         # The rep blocked the bot or never opened it: retrying cannot help; the status shows them undelivered.
@@ -362,7 +362,7 @@ async def sweep_reminders(context: ContextTypes.DEFAULT_TYPE) -> None:
         if not due:
             return
         for reminder in due:
-            body, _language = reminder_text(reminder, now.date())
+            body = reminder_text(reminder, now.date())
             await pace(state, config.max_per_second)
             try:
                 await context.bot.send_message(
@@ -397,14 +397,11 @@ async def on_link(context: ContextTypes.DEFAULT_TYPE, rep: RepInfo) -> None:
 # ---------------------------------------------------------------------------------------------- buttons
 async def acknowledge_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The Acknowledge button under a briefing or a reminder."""
-    query = update.callback_query
-    if query is None or query.data is None:
+    tap = await button_caller(update, context)
+    if tap is None:
         return
-    rep = await current_rep(update, context)
-    if rep is None:
-        return
-    language = ui_language(update)
-    briefing_id = int(query.data.split(":")[1])
+    query, rep, language = tap.query, tap.rep, tap.language
+    briefing_id = int(tap.data.split(":")[1])
     clock = _config(context.application).clock
     outcome = await asyncio.to_thread(acknowledge, services_of(context).store, briefing_id, rep.rep_id, now=clock())
     if outcome is None:
@@ -428,15 +425,11 @@ async def acknowledge_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
 
 async def quiz_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A briefing quiz: `bq:ID:s` starts it, `bq:ID:N:OPTION` answers question N."""
-    query = update.callback_query
-    chat = update.effective_chat
-    if query is None or query.data is None or chat is None:
+    tap = await button_caller(update, context)
+    if tap is None:
         return
-    rep = await current_rep(update, context)
-    if rep is None:
-        return
-    language = ui_language(update)
-    parts = query.data.split(":")
+    query, chat, rep, language = tap.query, tap.chat, tap.rep, tap.language
+    parts = tap.data.split(":")
     briefing_id = int(parts[1])
     store = services_of(context).store
 
@@ -468,10 +461,7 @@ async def quiz_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     answers, _score = progress
     if n >= len(quiz) or n != len(answers) - 1:
         return  # a stale or repeated tap
-    question = quiz[n]
-    verdict = (
-        t("right", language) if option == question.answer else t("wrong", language, letter=LETTERS[question.answer])
-    )
+    verdict = quiz_verdict(quiz[n], option, language, reveal=True)
     if len(answers) < len(quiz):
         await context.bot.send_message(chat.id, verdict)
         await send_quiz_question(context, chat.id, briefing_id, quiz, len(answers), language)
@@ -493,20 +483,19 @@ async def send_quiz_question(
         chat_id,
         quiz_question_text(question, n, len(quiz), language),
         parse_mode=ParseMode.HTML,
-        reply_markup=quiz_keyboard(f"{QUIZ}:{briefing_id}", n, len(question.options)),
+        reply_markup=markup(quiz_keyboard(f"{QUIZ}:{briefing_id}", n, len(question.options))),
     )
 
 
 # ---------------------------------------------------------------------------------------------- /briefs
 async def briefs_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/briefs: a manager's briefings with acknowledged/recipients and who is missing."""
-    message = update.effective_message
-    rep = await current_rep(update, context)
-    if message is None or rep is None:
+    caller = await command_caller(update, context)
+    if caller is None:
         return
-    language = ui_language(update)
+    rep, language = caller.rep, caller.language
     if rep.role not in PUSHING_ROLES:
-        await message.reply_text(t("managers_only", language))
+        await caller.message.reply_text(t("managers_only", language))
         return
     store = services_of(context).store
 
@@ -515,8 +504,7 @@ async def briefs_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
             return summaries_for(session, rep)
 
     rows = await asyncio.to_thread(load)
-    for part in split_message(format_summaries(rows, language)):
-        await message.reply_text(part, parse_mode=ParseMode.HTML)
+    await send_html(context, caller.chat.id, split_message(format_summaries(rows, language)))
 
 
 # ---------------------------------------------------------------------------------------------- /brief
@@ -529,11 +517,10 @@ def _draft(context: ContextTypes.DEFAULT_TYPE) -> dict[str, Any]:
 
 async def brief_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     """/brief: start a briefing (managers and directors only)."""
-    message = update.effective_message
-    rep = await current_rep(update, context)
-    if message is None or rep is None:
+    caller = await command_caller(update, context)
+    if caller is None:
         return ConversationHandler.END
-    language = ui_language(update)
+    message, rep, language = caller.message, caller.rep, caller.language
     if rep.role not in PUSHING_ROLES:
         await message.reply_text(t("managers_only", language))
         return ConversationHandler.END
@@ -572,7 +559,7 @@ async def brief_body(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
             await telegram_file.download_to_drive(target)
             body, attach = await asyncio.to_thread(read_briefing_file, target)
         except (TelegramError, IngestError, OSError) as exc:
-            await message.reply_text(t("no_download", language, reason=escape(str(exc))))
+            await message.reply_text(t("no_download", language, reason=escape(str(exc))), parse_mode=ParseMode.HTML)
             return BODY
         draft["body"] = body
         draft["document"] = str(target) if attach else None
@@ -611,7 +598,7 @@ async def brief_recipients(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     try:
         count = await asyncio.to_thread(check)
     except (BriefingError, UnknownRepError) as exc:
-        await context.bot.send_message(chat.id, escape(str(exc)))
+        await context.bot.send_message(chat.id, str(exc))  # plain text: the message is shown as written
         return RECIPIENTS
     draft["to"], draft["count"] = wanted, count
     keyboard = InlineKeyboardMarkup([[InlineKeyboardButton(t("no_due", language), callback_data=f"{CONV}:nodue")]])
@@ -690,7 +677,7 @@ async def brief_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> i
             document_path=Path(document) if document else None,
         )
     except (BriefingError, UnknownRepError, IngestError) as exc:
-        await context.bot.send_message(chat.id, escape(str(exc)))
+        await context.bot.send_message(chat.id, str(exc))
         draft.clear()
         return ConversationHandler.END
     count = draft.get("count", 0)
@@ -709,16 +696,16 @@ async def brief_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> in
 
 
 def brief_conversation() -> ConversationHandler[Any]:
-    text = filters.TEXT & ~filters.COMMAND
+    text = filters.TEXT & ~filters.COMMAND & PRIVATE
     with warnings.catch_warnings():
         # The buttons belong to the one conversation a manager has going with the bot in their private chat,
         # so tracking per chat and user (not per message) is what we want; PTB warns about it regardless.
         warnings.filterwarnings("ignore", message=".*per_message=False.*")
         return ConversationHandler(
-            entry_points=[CommandHandler("brief", brief_start)],
+            entry_points=[CommandHandler("brief", brief_start, filters=PRIVATE)],
             states={
                 TITLE: [MessageHandler(text, brief_title)],
-                BODY: [MessageHandler(text | filters.Document.ALL, brief_body)],
+                BODY: [MessageHandler(text | (filters.Document.ALL & PRIVATE), brief_body)],
                 RECIPIENTS: [
                     MessageHandler(text, brief_recipients),
                     CallbackQueryHandler(brief_recipients, pattern=rf"^{CONV}:team$"),
@@ -729,7 +716,7 @@ def brief_conversation() -> ConversationHandler[Any]:
                 ],
                 CONFIRM: [CallbackQueryHandler(brief_confirm, pattern=rf"^{CONV}:(send|cancel)$")],
             },
-            fallbacks=[CommandHandler("cancel", brief_cancel)],
+            fallbacks=[CommandHandler("cancel", brief_cancel, filters=PRIVATE)],
             conversation_timeout=timedelta(minutes=30),
             name="brief",
         )
@@ -742,7 +729,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any], services: S
     application.bot_data.setdefault(CONFIG_KEY, DeliveryConfig())
     application.bot_data[STATE_KEY] = SweepState()
     application.add_handler(brief_conversation())
-    application.add_handler(CommandHandler("briefs", briefs_command))
+    application.add_handler(CommandHandler("briefs", briefs_command, filters=PRIVATE))
     application.add_handler(CallbackQueryHandler(acknowledge_button, pattern=rf"^{ACK}:\d+$"))
     application.add_handler(CallbackQueryHandler(quiz_button, pattern=rf"^{QUIZ}:\d+:(s|\d+:\d+)$"))
     application.bot_data.setdefault(ON_LINK_KEY, []).append(on_link)

@@ -218,6 +218,7 @@ class ReminderDue:
     title: str
     due_date: date | None
     days_before: int
+    language: str = "en"  # the briefing's: a reminder reads like the briefing it reminds of
 
 
 class RecipientStatus(BaseModel):
@@ -759,6 +760,7 @@ def claim_reminders(store: Store, *, now: datetime, limit: int, lease: timedelta
                     title=briefing.title,
                     due_date=briefing.due_date,
                     days_before=reminder.days_before,
+                    language=briefing.language,
                 )
             )
     return due

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from knowledge.compliance import CheckResult
 from knowledge.messages import Citation, Decision, Reply
@@ -258,13 +258,58 @@ TEXTS: dict[str, dict[Language, str]] = {
         "en": "Not found in the knowledge base.",
         "zh": "知识库中没有找到依据。",
     },
+    "quiz_question": {"en": "Question {n}/{total}: {question}", "zh": "第 {n}/{total} 题：{question}"},
+    "quiz_right": {"en": "✔ Correct.", "zh": "✔ 正确。"},
+    "quiz_wrong": {"en": "✘ Not quite.", "zh": "✘ 不对。"},
+    "quiz_wrong_answer": {"en": "✘ Not quite: the answer is {letter}.", "zh": "✘ 不对，正确答案是 {letter}。"},
 }
 
 
 def text(key: str, language: Language = "en", **values: object) -> str:
     """A fixed interface text in `language`, with `values` (already escaped by the caller) filled in."""
-    template = TEXTS[key][language]
+    return pick(TEXTS, key, language, **values)
+
+
+def pick(table: dict[str, dict[Language, str]], key: str, language: Language, **values: object) -> str:
+    """`text` over a feature module's own table of en/zh texts."""
+    template = table[key][language]
     return template.format(**values) if values else template
+
+
+# ------------------------------------------------------------------------------------------------ quizzes
+QUIZ_LETTERS = "ABCDEF"
+
+
+class QuizItem(Protocol):
+    """What quiz rendering reads of a question (bot.briefings.QuizQuestion, shared by briefings and
+    onboarding)."""
+
+    answer: int
+
+    def text(self, language: str) -> str: ...
+
+    def choices(self, language: str) -> list[str]: ...
+
+
+def quiz_question_text(question: QuizItem, n: int, total: int, language: Language) -> str:
+    """Question n (0-based) of `total` and its lettered options, in the reader's language where written."""
+    lines = [text("quiz_question", language, n=n + 1, total=total, question=escape(question.text(language)))]
+    lines += [f"{QUIZ_LETTERS[i]}. {escape(choice)}" for i, choice in enumerate(question.choices(language))]
+    return "\n".join(lines)
+
+
+def quiz_keyboard(prefix: str, n: int, options: int) -> KeyboardSpec:
+    """One row of lettered buttons answering question n; callback data `PREFIX:N:OPTION`."""
+    return [[(QUIZ_LETTERS[i], f"{prefix}:{n}:{i}") for i in range(options)]]
+
+
+def quiz_verdict(question: QuizItem, option: int, language: Language, *, reveal: bool) -> str:
+    """Right or wrong; `reveal` names the right letter (briefings do, onboarding does not: the rep retries)."""
+    if option == question.answer:
+        return text("quiz_right", language)
+    if reveal:
+        return text("quiz_wrong_answer", language, letter=QUIZ_LETTERS[question.answer])
+    return text("quiz_wrong", language)
 
 
 # --------------------------------------------------------------------------------------------- replies
@@ -394,8 +439,18 @@ def _attr(obj: object, name: str) -> str:
     return "" if value is None else str(value)
 
 
+MAX_CARDS_PER_FINDING = 2
+
+
+def _cards(sources: Sequence[Citation], language: Language) -> list[Citation]:
+    """A finding's rule cards, those in the reader's language first (the checker returns both languages)."""
+    ordered = sorted(sources, key=lambda c: (c.language or language) != language)
+    return ordered[:MAX_CARDS_PER_FINDING]
+
+
 def render_check(result: CheckResult, language: Language = "en") -> str:
-    """Compliance findings: the offending words quoted, the rule and article, and a compliant rewording."""
+    """Compliance findings: the offending words quoted, the rule and article, a compliant rewording, and
+    numbered references to the company's rule cards, listed once at the end like an answer's sources."""
     zh = language == "zh"
     findings = list(result.findings)
     if result.compliant and not findings:
@@ -403,6 +458,8 @@ def render_check(result: CheckResult, language: Language = "en") -> str:
     count = len(findings)
     head = f"⚠️ 发现 {count} 个合规问题：" if zh else f"⚠️ {count} compliance issue{'s' if count != 1 else ''} found:"
     blocks = [f"<b>{head}</b>"]
+    cited: list[Citation] = []
+    number_of: dict[tuple[str, str], int] = {}
     for number, finding in enumerate(findings, start=1):
         mark = _SEVERITY_MARK.get(finding.severity, "•")
         category = finding.category.replace("_", " ")
@@ -413,7 +470,20 @@ def render_check(result: CheckResult, language: Language = "en") -> str:
         parts.append(f"<i>{'依据' if zh else 'Rule'}:</i> {escape(rule)}")
         if finding.suggestion:
             parts.append(f"<i>{'建议' if zh else 'Instead'}:</i> {escape(finding.suggestion)}")
+        refs: list[str] = []
+        for card in _cards(finding.sources, language):
+            key = (card.source, card.section)
+            if key not in number_of and len(cited) < MAX_CITATIONS:
+                cited.append(card)
+                number_of[key] = len(cited)
+            if key in number_of and f"[{number_of[key]}]" not in refs:
+                refs.append(f"[{number_of[key]}]")
+        if refs:
+            parts.append(f"<i>{'公司规则' if zh else 'Company rule'}:</i> {' '.join(refs)}")
         blocks.append("\n".join(parts))
+    sources = format_citations(cited, language)
+    if sources:
+        blocks.append(sources)
     return "\n\n".join(blocks)
 
 
@@ -496,11 +566,13 @@ def render_team_report(report: Any, language: Language = "en") -> str:
     return "\n\n".join(blocks)
 
 
-def format_coaching(report: Any, language: Language = "en", limit: int = MAX_MESSAGE_CHARS) -> list[str]:
-    """A rep report or a team report, split into sendable messages."""
-    if hasattr(report, "members"):
-        return split_message(render_team_report(report, language), limit)
-    return split_message(render_rep_report(report, language), limit)
+def format_coaching(
+    report: Any, language: Language = "en", limit: int = MAX_MESSAGE_CHARS, *, appendix: str = ""
+) -> list[str]:
+    """A rep report or a team report, with `appendix` (HTML, e.g. onboarding progress) as the last block, split
+    into sendable messages."""
+    body = render_team_report(report, language) if hasattr(report, "members") else render_rep_report(report, language)
+    return split_message(f"{body}\n\n{appendix}" if appendix else body, limit)
 
 
 # ------------------------------------------------------------------------------------------- keyboards

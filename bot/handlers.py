@@ -9,10 +9,19 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Sequence
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message, Update
+from telegram import (
+    CallbackQuery,
+    Chat,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    Message,
+    Update,
+)
 from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
@@ -35,6 +44,7 @@ from bot.formatting import (
     text,
 )
 from bot.identity import InviteError, create_invite, may_invite, redeem_invite, resolve_user, telegram_chat_of
+from bot.onboarding import onboarding_summary
 from bot.ratelimit import SlidingWindowLimiter, Verdict
 from coaching.charts import funnel_png, kpis_png, team_png
 from coaching.coach import NoDataError, RepReport, TeamReport
@@ -52,6 +62,9 @@ LIMITER_KEY = "rate_limiter"
 ON_LINK_KEY = "on_link"
 # bot_data key: the (command, English, Chinese) menu set at start-up; feature modules add theirs.
 MENU_COMMANDS_KEY = "menu_commands"
+
+# bot_data key: the OnboardingDesk bot.onboarding_handlers registers (its plan is the one /team reports on).
+ONBOARDING_DESK_KEY = "onboarding_desk"
 
 HANDOFF_RETRY_SECONDS = 30.0
 TYPING_AFTER_SECONDS = 0.7  # show "typing…" only when an answer takes long enough for the rep to wonder
@@ -84,6 +97,50 @@ async def current_rep(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Rep
         elif update.effective_chat is not None:
             await context.bot.send_message(update.effective_chat.id, text("access", ui_language(update)))
     return rep
+
+
+@dataclass(frozen=True)
+class Caller:
+    """A command from a known rep: the message, its chat, who sent it and the language to answer in."""
+
+    message: Message
+    chat: Chat
+    rep: RepInfo
+    language: Language
+
+
+async def command_caller(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Caller | None:
+    """The preamble of every command handler: None when there is nothing to answer, or the sender is a stranger
+    (who has then had the short how-to-get-access reply)."""
+    message, chat = update.effective_message, update.effective_chat
+    if message is None or chat is None:
+        return None
+    rep = await current_rep(update, context)
+    if rep is None:
+        return None
+    return Caller(message, chat, rep, ui_language(update))
+
+
+@dataclass(frozen=True)
+class Tap:
+    """A button pressed by a known rep: the query, its callback data, the chat it was pressed in."""
+
+    query: CallbackQuery
+    data: str
+    chat: Chat
+    rep: RepInfo
+    language: Language
+
+
+async def button_caller(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Tap | None:
+    """The preamble of every button handler, as `command_caller` (strangers get the access text as an alert)."""
+    query, chat = update.callback_query, update.effective_chat
+    if query is None or query.data is None or chat is None:
+        return None
+    rep = await current_rep(update, context)
+    if rep is None:
+        return None
+    return Tap(query, query.data, chat, rep, ui_language(update))
 
 
 def markup(spec: KeyboardSpec | None) -> InlineKeyboardMarkup | None:
@@ -196,16 +253,15 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 async def whoami(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/whoami: the roster entry this account maps to."""
-    message = update.effective_message
-    rep = await current_rep(update, context)
-    if message is None or rep is None:
+    caller = await command_caller(update, context)
+    if caller is None:
         return
-    language = ui_language(update)
+    rep, language = caller.rep, caller.language
     manager = ""
     chain = await asyncio.to_thread(_chain, services_of(context), rep.rep_id)
     if chain:
         manager = text("whoami_manager", language, manager=escape(f"{chain[0].name} ({chain[0].rep_id})"))
-    await message.reply_text(
+    await caller.message.reply_text(
         text("whoami", language, name=escape(rep.name), rep_id=escape(rep.rep_id), role=escape(rep.role),
              manager=manager),
         parse_mode=ParseMode.HTML,
@@ -226,11 +282,10 @@ async def plain_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 
 async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
     """Ask the assistant as this rep, record the ask for `gaps`, send the answer with feedback buttons."""
-    chat = update.effective_chat
-    rep = await current_rep(update, context)
-    if rep is None or chat is None:
+    caller = await command_caller(update, context)
+    if caller is None:
         return
-    language = ui_language(update)
+    chat, rep, language = caller.chat, caller.rep, caller.language
     if not question.strip():
         await context.bot.send_message(chat.id, text("ask_usage", language))
         return
@@ -259,13 +314,11 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, qu
 
 
 async def check_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/check TEXT, or /check as a reply to a message: compliance findings for that text."""
-    message = update.effective_message
-    chat = update.effective_chat
-    rep = await current_rep(update, context)
-    if message is None or chat is None or rep is None:
+    """/check TEXT, or /check as a reply to a message: compliance findings, citing the company's rule cards."""
+    caller = await command_caller(update, context)
+    if caller is None:
         return
-    language = ui_language(update)
+    message, chat, language = caller.message, caller.chat, caller.language
     target = command_text(message).strip()
     if not target and message.reply_to_message is not None:
         target = (message.reply_to_message.text or message.reply_to_message.caption or "").strip()
@@ -273,17 +326,16 @@ async def check_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         await message.reply_text(text("check_usage", language))
         return
     checker = services_of(context).checker
-    result = await with_typing(context, chat.id, asyncio.to_thread(checker.check, target))
+    result = await with_typing(context, chat.id, asyncio.to_thread(checker.check, target, with_sources=True))
     await send_html(context, chat.id, format_check(result, language))
 
 
 async def invite_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/invite REP_ID: a manager creates a one-time link code for one of their reports."""
-    message = update.effective_message
-    rep = await current_rep(update, context)
-    if message is None or rep is None:
+    caller = await command_caller(update, context)
+    if caller is None:
         return
-    language = ui_language(update)
+    message, rep, language = caller.message, caller.rep, caller.language
     if not context.args:
         await message.reply_text(text("invite_usage", language))
         return
@@ -306,19 +358,16 @@ async def invite_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 # --------------------------------------------------------------------------------------------- buttons
 async def answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Feedback buttons under answers: a vote, or forward the question and answer to the rep's manager."""
-    query = update.callback_query
-    if query is None or query.data is None:
+    tap = await button_caller(update, context)
+    if tap is None:
         return
-    parsed = parse_callback(query.data)
+    query, rep, language = tap.query, tap.rep, tap.language
+    parsed = parse_callback(tap.data)
     if parsed is None:
         await query.answer()
         return
-    rep = await current_rep(update, context)
-    if rep is None:
-        return
     action, ask_id, helpful = parsed
     services = services_of(context)
-    language = ui_language(update)
     if action == CALLBACK_VOTE:
         assert helpful is not None
         stored = await asyncio.to_thread(
@@ -328,16 +377,13 @@ async def answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         await query.answer(text(key, language))
         return
     await query.answer()
-    await hand_off(update, context, rep, ask_id, language)
+    await hand_off(context, tap.chat, rep, ask_id, language)
 
 
 async def hand_off(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, rep: RepInfo, ask_id: int, language: Language
+    context: ContextTypes.DEFAULT_TYPE, chat: Chat, rep: RepInfo, ask_id: int, language: Language
 ) -> None:
     """Forward a rep's question and the bot's answer to their nearest manager, through the SQL outbox."""
-    chat = update.effective_chat
-    if chat is None:
-        return
     services = services_of(context)
     ask = await asyncio.to_thread(feedback.get_ask, services.store, ask_id)
     if ask is None or ask.rep_id != rep.rep_id:
@@ -478,12 +524,10 @@ def _has_reports(services: Services, rep_id: str) -> bool:
 async def coach_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/coach [REP_ID] [PERIOD]: KPI findings and charts for yourself or one of your reports (latest period by
     default)."""
-    message = update.effective_message
-    chat = update.effective_chat
-    rep = await current_rep(update, context)
-    if message is None or chat is None or rep is None:
+    caller = await command_caller(update, context)
+    if caller is None:
         return
-    language = ui_language(update)
+    message, chat, rep, language = caller.message, caller.chat, caller.rep, caller.language
     args = context.args or []
     target = args[0] if args else rep.rep_id
     period = args[1] if len(args) > 1 else None
@@ -503,31 +547,39 @@ async def coach_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 
 async def team_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/team: the team report for a manager (a director's covers every team below them)."""
-    message = update.effective_message
-    chat = update.effective_chat
-    rep = await current_rep(update, context)
-    if message is None or chat is None or rep is None:
+    """/team: the team report for a manager (a director's covers every team below them), with the onboarding
+    progress of their new hires."""
+    caller = await command_caller(update, context)
+    if caller is None:
         return
-    language = ui_language(update)
+    message, chat, rep, language = caller.message, caller.chat, caller.rep, caller.language
     services = services_of(context)
     if not await asyncio.to_thread(_has_reports, services, rep.rep_id):
         await message.reply_text(text("team_only", language))
         return
+    # The plan the running bot uses (a configured file may replace the bundled one); the bundled one otherwise.
+    desk = context.application.bot_data.get(ONBOARDING_DESK_KEY)
+    plan = getattr(desk, "plan", None)
+    onboarding = escape(await asyncio.to_thread(onboarding_summary, services.store, rep.rep_id, plan))
     try:
         report = await with_typing(context, chat.id, asyncio.to_thread(services.coach.team_report, rep.rep_id))
     except NoDataError:
         label = escape(f"{rep.name} ({rep.rep_id})")
-        await message.reply_text(text("no_kpis", language, target=label), parse_mode=ParseMode.HTML)
+        await send_html(context, chat.id, split_message(f"{text('no_kpis', language, target=label)}\n\n{onboarding}"))
         return
-    await send_coaching(context, chat.id, report, language)
+    await send_coaching(context, chat.id, report, language, appendix=onboarding)
 
 
 async def send_coaching(
-    context: ContextTypes.DEFAULT_TYPE, chat_id: int, report: RepReport | TeamReport, language: Language
+    context: ContextTypes.DEFAULT_TYPE,
+    chat_id: int,
+    report: RepReport | TeamReport,
+    language: Language,
+    *,
+    appendix: str = "",
 ) -> None:
-    """The coaching text, then each chart as a photo."""
-    await send_html(context, chat_id, format_coaching(report, language))
+    """The coaching text (and `appendix`, HTML, as its last block), then each chart as a photo."""
+    await send_html(context, chat_id, format_coaching(report, language, appendix=appendix))
     for caption, png in await asyncio.to_thread(report_charts, report, language):
         await context.bot.send_photo(chat_id, png, caption=escape(caption)[:MAX_CAPTION_CHARS],
                                      parse_mode=ParseMode.HTML)  # fmt: skip

@@ -8,15 +8,15 @@ import logging
 from datetime import UTC, time
 from typing import TYPE_CHECKING, Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from bot.app import MenuCommand, add_menu_commands
+from bot.app import PRIVATE, MenuCommand, add_menu_commands
 from bot.briefings import PUSHING_ROLES, utcnow
-from bot.formatting import Language, escape, split_message
-from bot.handlers import current_rep, services_of, ui_language
+from bot.formatting import Language, escape, pick, quiz_keyboard, quiz_question_text, split_message, text
+from bot.handlers import ONBOARDING_DESK_KEY, button_caller, command_caller, markup, send_html, services_of
 from bot.identity import telegram_chat_of
 from bot.onboarding import (
     ModuleState,
@@ -34,10 +34,9 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-DESK_KEY = "onboarding_desk"
+DESK_KEY = ONBOARDING_DESK_KEY
 CLOCK_KEY = "onboarding_clock"
 PREFIX = "oq"
-LETTERS = "ABCDEF"
 MAX_READING_CHARS = 1500
 
 _TEXTS: dict[str, dict[Language, str]] = {
@@ -55,9 +54,6 @@ _TEXTS: dict[str, dict[Language, str]] = {
         "en": "(These sections are not in the knowledge base yet: {refs}. Ask your manager.)",
         "zh": "（知识库中还没有这些章节：{refs}。请联系你的经理。）",
     },
-    "question": {"en": "Question {n}/{total}: {question}", "zh": "第 {n}/{total} 题：{question}"},
-    "right": {"en": "✔ Correct.", "zh": "✔ 正确。"},
-    "wrong": {"en": "✘ Not quite.", "zh": "✘ 不对。"},
     "passed": {
         "en": "Passed with {score} (pass mark {mark}). Next module unlocked: <b>{next}</b>. Send /onboard.",
         "zh": "通过，得分 {score}（及格线 {mark}）。已解锁下一单元：<b>{next}</b>。发送 /onboard 开始学习。",
@@ -84,7 +80,7 @@ _TEXTS: dict[str, dict[Language, str]] = {
 
 
 def t(key: str, language: Language, **values: object) -> str:
-    return _TEXTS[key][language].format(**values)
+    return pick(_TEXTS, key, language, **values)
 
 
 def percent(score: float) -> str:
@@ -118,16 +114,9 @@ def format_module(state: ModuleState, readings: list[Reading], language: Languag
 def question_message(state: ModuleState, n: int, language: Language) -> tuple[str, InlineKeyboardMarkup]:
     assert state.module is not None
     quiz = state.module.spec.quiz
-    question = quiz[n]
-    lines = [t("question", language, n=n + 1, total=len(quiz), question=escape(question.text(language)))]
-    lines += [f"{LETTERS[i]}. {escape(choice)}" for i, choice in enumerate(question.choices(language))]
-    keyboard = InlineKeyboardMarkup(
-        [[
-            InlineKeyboardButton(LETTERS[i], callback_data=f"{PREFIX}:{state.module.id}:{n}:{i}")
-            for i in range(len(question.options))
-        ]]
-    )  # fmt: skip
-    return "\n".join(lines), keyboard
+    keyboard = markup(quiz_keyboard(f"{PREFIX}:{state.module.id}", n, len(quiz[n].options)))
+    assert keyboard is not None
+    return quiz_question_text(quiz[n], n, len(quiz), language), keyboard
 
 
 # ---------------------------------------------------------------------------------------------- handlers
@@ -138,60 +127,55 @@ def _desk(context: ContextTypes.DEFAULT_TYPE) -> OnboardingDesk:
 
 async def onboard_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/onboard: today's module -- its sections from the knowledge base -- and the next quiz question."""
-    message = update.effective_message
-    chat = update.effective_chat
-    rep = await current_rep(update, context)
-    if message is None or chat is None or rep is None:
+    caller = await command_caller(update, context)
+    if caller is None:
         return
-    language = ui_language(update)
+    message, chat, rep, language = caller.message, caller.chat, caller.rep, caller.language
     desk = _desk(context)
     state = await asyncio.to_thread(desk.current, rep)
     if state is None:
-        await message.reply_text(t("no_path", language, role=escape(rep.role), channel=escape(rep.channel or "-")))
+        await message.reply_text(
+            t("no_path", language, role=escape(rep.role), channel=escape(rep.channel or "-")), parse_mode=ParseMode.HTML
+        )
         return
     if state.module is None:
         await message.reply_text(t("done", language, path=escape(state.path.spec.title)), parse_mode=ParseMode.HTML)
         return
     services = services_of(context)
     readings = await asyncio.to_thread(module_readings, services.index, state.module, language)
-    for part in split_message(format_module(state, readings, language)):
-        await context.bot.send_message(chat.id, part, parse_mode=ParseMode.HTML, disable_web_page_preview=True)
-    text, keyboard = question_message(state, len(state.answered), language)
-    await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML, reply_markup=keyboard)
+    await send_html(context, chat.id, split_message(format_module(state, readings, language)))
+    prompt, keyboard = question_message(state, len(state.answered), language)
+    await context.bot.send_message(chat.id, prompt, parse_mode=ParseMode.HTML, reply_markup=keyboard)
 
 
 async def quiz_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A tapped quiz answer `oq:MODULE:N:OPTION`: record it, then the next question or the result."""
-    query = update.callback_query
-    chat = update.effective_chat
-    if query is None or query.data is None or chat is None:
+    tap = await button_caller(update, context)
+    if tap is None:
         return
-    rep = await current_rep(update, context)
-    if rep is None:
-        return
-    language = ui_language(update)
-    _prefix, module_id, n, option = query.data.split(":")
+    query, chat, rep, language = tap.query, tap.chat, tap.rep, tap.language
+    _prefix, module_id, n, option = tap.data.split(":")
     result = await asyncio.to_thread(_desk(context).answer, rep, module_id, int(n), int(option))
     if result.kind == "stale":
         await query.answer(t("stale", language))
         return
     await query.answer()
-    verdict = t("right" if result.correct else "wrong", language)
+    verdict = text("quiz_right" if result.correct else "quiz_wrong", language)
     state = result.state
     if result.kind == "recorded":
-        text, keyboard = question_message(state, len(state.answered), language)
+        prompt, keyboard = question_message(state, len(state.answered), language)
         await context.bot.send_message(
-            chat.id, f"{verdict}\n\n{text}", parse_mode=ParseMode.HTML, reply_markup=keyboard
+            chat.id, f"{verdict}\n\n{prompt}", parse_mode=ParseMode.HTML, reply_markup=keyboard
         )
         return
     score = percent(result.score or 0.0)
     if result.kind == "failed":
         assert state.module is not None
         mark = percent(state.module.pass_mark)
-        text, keyboard = question_message(state, 0, language)
+        prompt, keyboard = question_message(state, 0, language)
         await context.bot.send_message(
             chat.id,
-            f"{verdict}\n{t('failed', language, score=score, mark=mark)}\n\n{text}",
+            f"{verdict}\n{t('failed', language, score=score, mark=mark)}\n\n{prompt}",
             parse_mode=ParseMode.HTML,
             reply_markup=keyboard,
         )
@@ -207,11 +191,10 @@ async def quiz_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 async def onboarding_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/onboarding: a manager's new hires and how far each is along their path."""
-    message = update.effective_message
-    rep = await current_rep(update, context)
-    if message is None or rep is None:
+    caller = await command_caller(update, context)
+    if caller is None:
         return
-    language = ui_language(update)
+    message, rep, language = caller.message, caller.rep, caller.language
     if rep.role not in PUSHING_ROLES:
         await message.reply_text(t("managers_only", language))
         return
@@ -221,8 +204,7 @@ async def onboarding_command(update: Update, context: ContextTypes.DEFAULT_TYPE)
         return
     lines = [t("team_header", language)]
     lines += [f"{escape(r.name)} ({escape(r.rep_id)}): {escape(progress_text(r))}" for r in rows]
-    for part in split_message("\n".join(lines)):
-        await message.reply_text(part, parse_mode=ParseMode.HTML)
+    await send_html(context, caller.chat.id, split_message("\n".join(lines)))
 
 
 # ------------------------------------------------------------------------------------------------ nudge
@@ -263,8 +245,8 @@ def register(application: Application[Any, Any, Any, Any, Any, Any], services: S
     settings = services.settings
     plan = load_configured_plan(settings.home, settings.onboarding_file)
     application.bot_data[DESK_KEY] = OnboardingDesk(services.store, plan)
-    application.add_handler(CommandHandler("onboard", onboard_command))
-    application.add_handler(CommandHandler("onboarding", onboarding_command))
+    application.add_handler(CommandHandler("onboard", onboard_command, filters=PRIVATE))
+    application.add_handler(CommandHandler("onboarding", onboarding_command, filters=PRIVATE))
     application.add_handler(CallbackQueryHandler(quiz_answer, pattern=rf"^{PREFIX}:[\w-]+:\d+:\d+$"))
     add_menu_commands(
         application,

@@ -259,7 +259,7 @@ async def test_flood_is_refused_politely_once_and_others_are_still_answered(bot:
 class ExplodingChecker:
     """A compliance checker with a bug: every check raises."""
 
-    def check(self, text: str) -> CheckResult:
+    def check(self, text: str, *, with_sources: bool = False) -> CheckResult:
         raise RuntimeError(f"checker bug on {text!r}")
 
 
