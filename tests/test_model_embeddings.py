@@ -40,3 +40,17 @@ def test_dense_retrieval_with_the_real_model(minilm: SentenceTransformerEmbeddin
 def test_missing_model_fails_with_a_clear_error() -> None:
     with pytest.raises(EmbeddingModelError, match="cannot load embedding model 'no-such/model-xyz'"):
         load_embeddings(Settings(embedding_model="no-such/model-xyz"))
+
+
+def test_bf16_and_float32_vectors_agree(minilm: SentenceTransformerEmbeddings) -> None:
+    texts = ["AX-100 Pro warranty is 36 months", "客户逾期三十天要上报经理"]
+    saved = minilm.bf16
+    try:
+        minilm.bf16 = False
+        full = minilm.embed_documents(texts)
+        minilm.bf16 = True
+        half = minilm.embed_documents(texts)
+    finally:
+        minilm.bf16 = saved
+    for a, b in zip(full, half, strict=True):
+        assert sum(x * y for x, y in zip(a, b, strict=True)) > 0.99
