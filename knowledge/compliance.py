@@ -184,6 +184,28 @@ def _all_cues(rule: Rule, text: str, start: int, end: int) -> bool:
     return all(any(p.search(text, start, end) for p in group) for _name, group in rule.requires)
 
 
+def _states_a_rule(rule: Rule, text: str, sentence: tuple[int, int]) -> bool:
+    """Whether one of the rule's sentence-scope exceptions (e.g. a quoted prohibition) clears this sentence."""
+    return any(e.scope == "sentence" and all(p.search(text, *sentence) for p in e.patterns) for e in rule.exceptions)
+
+
+def _all_live_cues(rule: Rule, text: str, sentences: _Sentences) -> bool:
+    """Every cue group matches outside sentences that only state a rule.
+
+    "私下退给采购人员的钱属于商业贿赂" names the cues of a bribe while forbidding it; those words must not
+    combine with a lawful 返利 in the sentence before into a finding.
+    """
+    verdicts: dict[tuple[int, int], bool] = {}
+
+    def live(m: re.Match[str]) -> bool:
+        sentence = sentences.around(m.start())
+        if sentence not in verdicts:
+            verdicts[sentence] = _states_a_rule(rule, text, sentence)
+        return not verdicts[sentence]
+
+    return all(any(live(m) for p in group for m in p.finditer(text)) for _name, group in rule.requires)
+
+
 def _amount_span(
     condition: AmountCondition, text: str, start: int, end: int, sentence: tuple[int, int]
 ) -> tuple[int, int] | None:
@@ -251,6 +273,8 @@ class ComplianceChecker:
         # Cheap gate: a combined-cue rule cannot fire unless every cue group occurs somewhere in the text
         # (for sentence-scoped cues that is necessary, not sufficient: each match is checked again below).
         if rule.requires and not _all_cues(rule, text, 0, len(text)):
+            return
+        if rule.requires and rule.cue_scope == "text" and not _all_live_cues(rule, text, sentences):
             return
         patterns = (rule.zh_patterns if zh else ()) + (rule.en_patterns if en else ())
         text_wide: dict[int, bool] = {}
