@@ -378,9 +378,7 @@ def format_citations(citations: Iterable[Citation], language: Language = "en") -
         if key in seen:
             continue
         seen.add(key)
-        line = f"[{len(lines) + 1}] {escape(citation.title)}"
-        if citation.section and citation.section != citation.title:
-            line += f" › {escape(citation.section)}"
+        line = f"[{len(lines) + 1}] {escape(_short_source(citation))}"
         if citation.version:
             line += f" · v{escape(citation.version.removeprefix('v'))}"
         if citation.stale:
@@ -445,7 +443,9 @@ MAX_CARDS_PER_FINDING = 2
 def _cards(sources: Sequence[Citation], language: Language) -> list[Citation]:
     """A finding's rule cards, those in the reader's language first (the checker returns both languages)."""
     ordered = sorted(sources, key=lambda c: (c.language or language) != language)
-    return ordered[:MAX_CARDS_PER_FINDING]
+    # Several chunks of one section come back as separate hits: one reference per section.
+    distinct = {(c.source, c.section): c for c in reversed(ordered)}
+    return sorted(distinct.values(), key=ordered.index)[:MAX_CARDS_PER_FINDING]
 
 
 def render_check(result: CheckResult, language: Language = "en") -> str:
@@ -520,9 +520,12 @@ def _finding_block(finding: Any, language: Language) -> str:
 
 
 def _short_source(citation: Citation) -> str:
-    if citation.section and citation.section != citation.title:
-        return f"{citation.title} › {citation.section}"
-    return citation.title
+    """`Title › Section › Subsection`: the stored heading path starts with the document title, said once."""
+    title, section = citation.title.strip(), citation.section.strip()
+    if section == title:
+        return title
+    section = section.removeprefix(f"{title} > ")  # the title may itself hold a '>': strip it whole, then split
+    return " › ".join([title, *(part.strip() for part in section.split(" > ") if part.strip())])
 
 
 def render_rep_report(report: Any, language: Language = "en") -> str:

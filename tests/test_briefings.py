@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -427,3 +428,19 @@ def test_summary_cuts_at_a_natural_break(body: str, limit: int, expected: str) -
     from bot.briefings import summary_of
 
     assert summary_of(body, limit) == expected
+
+
+def test_a_chinese_briefing_is_reminded_in_chinese(roster_store: Store, tmp_path: Path, clock: ManualClock) -> None:
+    from bot.briefing_handlers import reminder_text
+
+    make_desk(roster_store, tmp_path, clock).create(
+        author_id="M001", title="AX-900 新品上市", body="AX-900 标价 12,800 元，12月1日到样机。", to="S001",
+        due=date(2026, 11, 25),
+    )  # fmt: skip
+    deliver_all(roster_store, clock)
+    (due,) = claim_reminders(roster_store, now=datetime(2026, 11, 23, 9, 0), limit=100, lease=LEASE)
+    assert due.language == "zh"
+    assert reminder_text(due, date(2026, 11, 23)) == (
+        "⏰ 提醒：请阅读并确认 <b>AX-900 新品上市</b>（2 天后截止，2026-11-25）。"
+    )
+    assert "due today" in reminder_text(dataclasses.replace(due, language="en"), date(2026, 11, 25))

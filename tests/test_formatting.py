@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from bot.briefings import QuizQuestion
 from bot.formatting import (
     MAX_MESSAGE_CHARS,
     answer_keyboard,
@@ -15,6 +16,9 @@ from bot.formatting import (
     format_reply,
     language_of,
     parse_callback,
+    quiz_keyboard,
+    quiz_question_text,
+    quiz_verdict,
     render_check,
     render_rep_report,
     render_reply,
@@ -171,6 +175,9 @@ def test_citations_are_compact_deduplicated_and_flag_stale() -> None:
     assert html == (
         "<b>Sources</b>\n[1] Duty Manual › Late delivery · v2.1\n[2] Old &lt;Price&gt; List · <i>⚠ may be outdated</i>"
     )
+    # The index stores the heading path from the document title down: the title is said once.
+    path = Citation(title="Duty Manual", source="m.md", section="Duty Manual > Collections > Overdue > 30 days")
+    assert format_citations([path]) == "<b>Sources</b>\n[1] Duty Manual › Collections › Overdue › 30 days"
     many = [Citation(title=f"Doc {i}", source=f"{i}.md", section="s") for i in range(9)]
     assert format_citations(many).count("\n") == 5
 
@@ -236,6 +243,24 @@ def test_findings_quote_the_words_rule_and_suggestion() -> None:
     assert "“No.1 &lt;brand&gt;”" in html
     assert "<i>Rule:</i> Advertising Law Art. 9(3)" in html
     assert "<i>Instead:</i> State a measured figure &lt;with source&gt;." in html
+
+
+def test_findings_refer_to_rule_cards_listed_once_in_the_readers_language() -> None:
+    card = "Rule Card > Absolute Terms"
+    en = [
+        Citation(title="Rule Card", source="c.md", section=card, version="1.4", language="en"),
+        Citation(title="Rule Card", source="c.md", section=card, version="1.4", language="en"),  # 2nd chunk
+        Citation(title="Rule Card", source="c.md", section="Rule Card > Allowed Wording", language="en"),
+        Citation(title="规则卡", source="z.md", section="规则卡 > 绝对化用语", language="zh"),
+    ]
+    findings = [_finding(sources=en), _finding(text="No.1", sources=en[:1])]
+    html = render_check(CheckResult(compliant=False, findings=findings))
+    assert html.count("<i>Company rule:</i> [1] [2]") == 1 and html.count("<i>Company rule:</i> [1]\n") == 1
+    assert html.endswith("<b>Sources</b>\n[1] Rule Card › Absolute Terms · v1.4\n[2] Rule Card › Allowed Wording")
+    zh = render_check(CheckResult(compliant=False, findings=findings[:1]), "zh")
+    assert "<i>公司规则:</i> [1] [2]" in zh
+    assert zh.endswith("<b>来源</b>\n[1] 规则卡 › 绝对化用语\n[2] Rule Card › Absolute Terms · v1.4")
+    assert "Company rule" not in render_check(CheckResult(compliant=False, findings=[_finding()]))
 
 
 # ----------------------------------------------------------------------------------------------- coaching
@@ -312,3 +337,32 @@ def test_keyboard_round_trips_through_callback_data() -> None:
 @pytest.mark.parametrize("data", ["", "v", "v:2:1", "v:1:x", "h:", "x:1", "h:1:2"], ids=str)
 def test_foreign_callback_data_is_ignored(data: str) -> None:
     assert parse_callback(data) is None
+
+
+# ----------------------------------------------------------------------------------------------- quizzes
+QUIZ = QuizQuestion(
+    question="AX-900 <list> price?", options=["9,800 CNY", "12,800 CNY"], answer=1,
+    question_zh="AX-900 标价？", options_zh=["9,800 元", "12,800 元"],
+)  # fmt: skip
+
+
+def test_quiz_question_is_lettered_escaped_and_in_the_readers_language() -> None:
+    assert (
+        quiz_question_text(QUIZ, 0, 3, "en") == "Question 1/3: AX-900 &lt;list&gt; price?\nA. 9,800 CNY\nB. 12,800 CNY"
+    )
+    assert quiz_question_text(QUIZ, 2, 3, "zh") == "第 3/3 题：AX-900 标价？\nA. 9,800 元\nB. 12,800 元"
+    assert quiz_keyboard("oq:intro", 2, 2) == [[("A", "oq:intro:2:0"), ("B", "oq:intro:2:1")]]
+
+
+@pytest.mark.parametrize(
+    ("option", "language", "reveal", "expected"),
+    [
+        (1, "en", True, "✔ Correct."),
+        (0, "en", True, "✘ Not quite: the answer is B."),
+        (0, "en", False, "✘ Not quite."),
+        (0, "zh", True, "✘ 不对，正确答案是 B。"),
+    ],
+    ids=["right", "wrong-revealed", "wrong-for-a-retry", "wrong-zh"],
+)
+def test_quiz_verdict(option: int, language: str, reveal: bool, expected: str) -> None:
+    assert quiz_verdict(QUIZ, option, language, reveal=reveal) == expected  # type: ignore[arg-type]

@@ -1,0 +1,95 @@
+"""End to end: the bot wired to the other features. An authority decision asked in Telegram lands in the audit
+trail as door "telegram"; /check cites the company's rule card; a document's `audience` decides who gets answers
+from it; /team shows the new hires' onboarding; briefing and onboarding commands stay out of group chats."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import pytest
+import pytest_asyncio
+from fixtures_bot import KB_EN, KB_ZH, SAMPLES, TG, RunningBot, build_services, running_bot
+
+from knowledge.audit import list_decisions
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+MANAGERS_ONLY = """---
+title: Key Account Margin Guide
+doc_type: policy
+language: en
+version: "1.0"
+audience: [manager, director]
+---
+
+# Key Account Margin Guide
+
+## Margin floor
+
+The margin floor for key accounts is 18 percent. Below the margin floor a key account deal needs the regional
+director's written sign-off before the quote goes out.
+"""
+QUESTION = "What is the margin floor for key accounts?"
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def bot(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[RunningBot]:
+    home = tmp_path_factory.mktemp("bot-home")
+    kb = home / "kb"
+    kb.mkdir()
+    for name, body in (("delivery.md", KB_EN), ("delivery-zh.md", KB_ZH), ("margins.md", MANAGERS_ONLY)):
+        (kb / name).write_text(body, encoding="utf-8")
+    services = build_services(home, kb=[kb, SAMPLES / "kb" / "compliance-advertising-law.md"])
+    async with running_bot(services) as running:
+        yield running
+    services.close()
+
+
+async def test_a_decision_asked_in_telegram_is_audited_as_door_telegram(bot: RunningBot) -> None:
+    reply = await bot.ask(TG["S003"], "Can I give a 12% discount?")
+    assert reply[-1].text.startswith("<b>Discount 12%</b>: ❌ Above your authority")
+    with bot.services.store.session() as session:
+        entries = list_decisions(session, rep_id="S003")
+    assert [(e.door, e.question, e.decision.requested) for e in entries] == [
+        ("telegram", "Can I give a 12% discount?", 12.0)
+    ]
+
+
+async def test_check_cites_the_companys_rule_card(bot: RunningBot) -> None:
+    reply = await bot.ask(TG["S005"], "/check Our purifier is the best in China, guaranteed No.1!")
+    html = "\n".join(call.text for call in reply)
+    assert "Advertising Law" in html and "<i>Company rule:</i> [1]" in html
+    assert "<b>Sources</b>\n[1] Compliance Rule Card: Advertising Law › Absolute Terms (Art. 9(3)) · v1.4" in html
+    # Compact: each card is listed once, however many findings refer to it.
+    assert html.count("› Absolute Terms (Art. 9(3))") == 1
+
+
+async def test_a_managers_only_document_answers_managers_only(bot: RunningBot) -> None:
+    junior = (await bot.ask(TG["S003"], QUESTION))[-1].text
+    assert "18 percent" not in junior and "Key Account Margin Guide" not in junior
+    manager = (await bot.ask(TG["M001"], QUESTION))[-1].text
+    assert "18 percent" in manager
+    assert manager.endswith("<b>Sources</b>\n[1] Key Account Margin Guide › Margin floor · v1.0")
+
+
+async def test_team_shows_the_new_hires_onboarding(bot: RunningBot) -> None:
+    team = await bot.ask(TG["M002"], "/team", count=2)
+    assert "Team of Chen Jing (M002)" in team[0].text
+    assert "Onboarding:\n" in team[0].text
+    assert "- Xu Hao (S007): not started (0/7)" in team[0].text
+    assert "- Ma Chao (S009): not started (0/7)" in team[0].text
+    assert "Sun Li (S008): not started" not in team[0].text  # a senior: no path, not a new hire
+    assert team[1].method == "sendPhoto"
+
+
+async def test_briefing_and_onboarding_commands_stay_out_of_groups(bot: RunningBot) -> None:
+    group_id = -100_400_500
+    group = {"id": group_id, "type": "group", "title": "West team"}
+    mark = bot.api.mark()
+    for command in ("/brief", "/briefs", "/onboard", "/onboarding"):
+        bot.api.push_message(TG["M002"], command, chat=group)
+    bot.api.push_message(TG["M002"], "/briefs")  # privately: answered, and after the group's
+    await bot.api.wait_sent(TG["M002"], since=mark)
+    await asyncio.sleep(0.3)
+    assert bot.api.sent_to(group_id, mark) == []
