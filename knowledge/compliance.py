@@ -89,6 +89,20 @@ RetrieverFactory = Callable[[], SearchesKnowledge]
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]+|\.(?=\s|$)")
 
 _CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+# Same-length folding before matching, so offsets still index the original draft: phone keyboards type
+# curly apostrophes (don’t) and Chinese IMEs full-width digits and letters (１００％, ＮＯ.１). Full-width
+# punctuation (，。！) stays: the Chinese patterns are written with it.
+_FOLD = str.maketrans(
+    {
+        **{chr(c): chr(c - 0xFEE0) for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))},
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u2032": "'",
+        "\u3000": " ",
+        "\u00a0": " ",
+    }
+)
 _LATIN = re.compile("[A-Za-z]")
 
 # Money: a currency sign or unit, or a bare 万 amount (6万 = 60,000). Chinese numerals are accepted with a
@@ -260,10 +274,11 @@ class ComplianceChecker:
 
     def check(self, text: str, *, with_sources: bool = False) -> CheckResult:
         """Find every risky phrase in `text`; with_sources adds the company's own rule-card sections."""
+        original, text = text, text.translate(_FOLD)
         sentences = _Sentences(text)
         zh, en = _CJK.search(text) is not None, _LATIN.search(text) is not None
         hits = [hit for rule in self.rules.rules for hit in self._run(rule, text, sentences, zh=zh, en=en)]
-        findings = [self._finding(text, hit) for hit in _merge(hits)]
+        findings = [self._finding(original, hit) for hit in _merge(hits)]
         if with_sources and findings and self._retriever_factory is not None:
             for finding in findings:
                 finding.sources = self.rule_cards(finding.category)

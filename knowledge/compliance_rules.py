@@ -112,8 +112,11 @@ def _compile(pattern: object, where: str) -> re.Pattern[str]:
     if not isinstance(pattern, str) or not pattern:
         raise RuleFileError(f"{where}: a pattern must be a non-empty string, got {pattern!r}")
     try:
-        # IGNORECASE only touches Latin letters; Chinese patterns are unaffected.
-        return re.compile(pattern, re.IGNORECASE)
+        # IGNORECASE only touches Latin letters; Chinese patterns are unaffected. ASCII makes \b and \w see
+        # Chinese characters as non-word, so "\bNo\.1\b" still matches in "业内公认No.1" (with Unicode \w
+        # there is no word edge between 认 and N). The checker folds full-width digits and letters to ASCII
+        # before matching, so \d and \s lose nothing.
+        return re.compile(pattern, re.IGNORECASE | re.ASCII)
     except re.error as exc:
         raise RuleFileError(f"{where}: bad regex {pattern!r}: {exc}") from None
 
