@@ -28,7 +28,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.app import PRIVATE, MenuCommand, add_menu_commands
+from bot.app import PRIVATE, MenuCommand, add_menu_commands, redact
 from bot.briefings import (
     DEFAULT_LEASE,
     PUSHING_ROLES,
@@ -558,8 +558,16 @@ async def brief_body(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
             telegram_file = await message.document.get_file()
             await telegram_file.download_to_drive(target)
             body, attach = await asyncio.to_thread(read_briefing_file, target)
-        except (TelegramError, IngestError, OSError) as exc:
-            await message.reply_text(t("no_download", language, reason=escape(str(exc))), parse_mode=ParseMode.HTML)
+        except IngestError as exc:
+            # The manager sees their file's name and the reason, not where the server keeps uploads.
+            reason = escape(f"{name}: {exc.reason}")
+            await message.reply_text(t("no_download", language, reason=reason), parse_mode=ParseMode.HTML)
+            return BODY
+        except (TelegramError, OSError) as exc:
+            logger.warning("briefing upload %s failed: %s", name, exc)
+            detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            reason = escape(f"{name}: {redact(detail, context.bot.token)}")
+            await message.reply_text(t("no_download", language, reason=reason), parse_mode=ParseMode.HTML)
             return BODY
         draft["body"] = body
         draft["document"] = str(target) if attach else None

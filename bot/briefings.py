@@ -451,6 +451,14 @@ class BriefingDesk:
             return briefing_status(session, briefing_id)
 
 
+def error_path(parts: Sequence[int | str]) -> str:
+    """A pydantic error location as the data file spells it: `modules.intro.quiz[0].options`."""
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
 def load_quiz(raw: object, where: str) -> list[QuizQuestion]:
     """Quiz questions from parsed YAML/JSON (a list), with one-line errors naming `where` and the index."""
     if raw is None:
@@ -465,8 +473,7 @@ def load_quiz(raw: object, where: str) -> list[QuizQuestion]:
             question = QuizQuestion.model_validate(item)
         except ValidationError as exc:
             err = exc.errors()[0]
-            loc = ".".join(str(part) for part in err["loc"])
-            raise BriefingInputError(f"{where}: quiz[{n}].{loc}: {err['msg']}") from None
+            raise BriefingInputError(f"{where}: quiz[{n}].{error_path(err['loc'])}: {err['msg']}") from None
         problem = check_question(question)
         if problem:
             raise BriefingInputError(f"{where}: quiz[{n}].{problem}")

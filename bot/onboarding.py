@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column
 
-from bot.briefings import QuizQuestion, check_question, score_answers, utcnow
+from bot.briefings import QuizQuestion, check_question, error_path, score_answers, utcnow
 from knowledge.messages import RepInfo
 from knowledge.roster import Rep, all_reps, reports_of
 from knowledge.store import Base, Store
@@ -150,13 +150,6 @@ class OnboardingPlan:
         return None
 
 
-def _loc(parts: Sequence[int | str]) -> str:
-    out = ""
-    for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
 def parse_plan(raw: Any, source: str) -> OnboardingPlan:
     """Validate parsed YAML into a plan; OnboardingDataError names `source` and the offending key."""
     if not isinstance(raw, dict):
@@ -165,7 +158,7 @@ def parse_plan(raw: Any, source: str) -> OnboardingPlan:
         data = PlanFile.model_validate(raw)
     except ValidationError as exc:
         err = exc.errors()[0]
-        raise OnboardingDataError(f"{source}: {_loc(err['loc'])}: {err['msg']}") from None
+        raise OnboardingDataError(f"{source}: {error_path(err['loc'])}: {err['msg']}") from None
     modules: dict[str, Module] = {}
     for module_id, spec in data.modules.items():
         if not module_id.replace("-", "").replace("_", "").isalnum() or len(module_id) > 24:

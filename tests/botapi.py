@@ -1,12 +1,10 @@
-"""A stand-in Telegram Bot API server on 127.0.0.1, so the real python-telegram-bot `Application` runs
-offline.
+"""A stand-in Telegram Bot API server on 127.0.0.1, so the real python-telegram-bot `Application` runs offline.
 
 It speaks just enough of the Bot API for the bot (getMe, long-polling getUpdates with offset semantics,
-sendMessage,
-sendPhoto, answerCallbackQuery, set/getMyCommands, deleteWebhook, setWebhook, editMessageReplyMarkup,
-sendChatAction), records every call, lets tests inject updates from users and wait until the bot has
-sent something,
-and can answer with faults (429 with retry_after, 403 for a user who never started the bot).
+sendMessage, sendPhoto, sendDocument, answerCallbackQuery, set/getMyCommands, deleteWebhook, setWebhook,
+editMessageReplyMarkup, sendChatAction, getFile and the file download behind it), records every call, lets tests
+inject updates from users and wait until the bot has sent something, and can answer with faults (429 with
+retry_after, 403 for a user who never started the bot).
 """
 
 from __future__ import annotations
@@ -90,6 +88,7 @@ class FakeBotApi:
         self._callback_ids = itertools.count(1)
         self._faults: list[_Fault] = []
         self._forbidden_chats: set[int] = set()
+        self._files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file_path, content) users sent
         self._changed: asyncio.Condition | None = None
         self._runner: web.AppRunner | None = None
         self.port = 0
@@ -100,6 +99,7 @@ class FakeBotApi:
         app = web.Application(client_max_size=20 * 1024 * 1024)
         app.router.add_post("/bot{token}/{method}", self._handle)
         app.router.add_get("/bot{token}/{method}", self._handle)
+        app.router.add_get("/file/bot{token}/{path:.+}", self._download)
         self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=0.5)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -159,6 +159,28 @@ class FakeBotApi:
             message["reply_to_message"] = reply_to
         return self._push({"message": message})
 
+    def push_document(
+        self,
+        user_id: int,
+        file_name: str,
+        content: bytes,
+        *,
+        mime_type: str = "application/octet-stream",
+        language_code: str = "en",
+    ) -> int:
+        """Queue a document sent by `user_id` in their private chat; the bot fetches it with getFile."""
+        file_id = f"doc-{len(self._files) + 1}"
+        self._files[file_id] = (f"documents/{file_id}-{file_name}", content)
+        message: dict[str, Any] = {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": {"id": user_id, "type": "private", "first_name": "Tester"},
+            "from": {"id": user_id, "is_bot": False, "first_name": "Tester", "language_code": language_code},
+            "document": {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_name": file_name,
+                         "mime_type": mime_type, "file_size": len(content)},
+        }  # fmt: skip
+        return self._push({"message": message})
+
     def push_callback(self, user_id: int, data: str, message: dict[str, Any], *, first_name: str = "Tester") -> int:
         """Queue a button press by `user_id` on `message` (a message the bot sent, see `message_of`)."""
         query = {
@@ -210,7 +232,7 @@ class FakeBotApi:
         """A position in the call log; pass it as `since` to look only at what comes after."""
         return len(self.calls)
 
-    async def wait_for(self, predicate: Callable[[], bool], *, timeout: float = 10.0) -> None:
+    async def wait_for(self, predicate: Callable[[], object], *, timeout: float = 10.0) -> None:
         """Wait until `predicate()` holds; fails the test with the call log tail if it does not in time."""
         assert self._changed is not None, "server not started"
         deadline = time.monotonic() + timeout
@@ -282,6 +304,15 @@ class FakeBotApi:
         self._notify()
         return _ok(result)
 
+    async def _download(self, request: web.Request) -> web.Response:
+        if request.match_info["token"] != self.token:
+            return _error(401, "Unauthorized")
+        path = request.match_info["path"]
+        for file_path, content in self._files.values():
+            if file_path == path:
+                return web.Response(body=content)
+        return _error(404, "Not Found: file")
+
     def _take_fault(self, method: str, chat_id: int | None) -> _Fault | None:
         for fault in self._faults:
             if fault.method == method and fault.remaining > 0 and fault.chat_id in (None, chat_id):
@@ -327,6 +358,10 @@ class FakeBotApi:
             return True
         if method in SENDING_METHODS:
             return self._message(params, files)
+        if method == "getFile":
+            file_path, content = self._files[str(params["file_id"])]
+            return {"file_id": params["file_id"], "file_unique_id": f"u{params['file_id']}",
+                    "file_size": len(content), "file_path": file_path}  # fmt: skip
         if method == "editMessageReplyMarkup":
             return {**self._bot_message(int(params["chat_id"])), "message_id": int(params["message_id"])}
         return _Unknown(method)

@@ -70,14 +70,15 @@ async def test_unknown_user_gets_one_short_access_reply_and_nothing_else(bot: Ru
 
 
 async def test_group_chats_get_nothing(bot: RunningBot) -> None:
-    group = {"id": -100_200_300, "type": "supergroup", "title": "East team"}
+    group_id = -100_200_300
+    group = {"id": group_id, "type": "supergroup", "title": "East team"}
     mark = bot.api.mark()
     for text_ in ("/coach", "/whoami", "What should I do when a delivery is late?"):
         bot.api.push_message(TG["M001"], text_, chat=group)
     bot.api.push_message(TG["M001"], "/whoami")  # the same user privately: answered, and after the group's
     await bot.api.wait_sent(TG["M001"], since=mark)
     await asyncio.sleep(0.3)
-    assert bot.api.sent_to(group["id"], mark) == []
+    assert bot.api.sent_to(group_id, mark) == []
 
 
 async def test_linking_with_a_one_time_code(bot: RunningBot) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import asyncio
 from datetime import date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
+from botapi import Call, FakeBotApi
 from fixtures_bot import TG, build_services, running_bot
 from fixtures_briefings import ManualClock
 
@@ -16,6 +18,7 @@ from bot.identity import create_invite
 
 M001_LINKED = ["S001", "S002", "S003", "S005"]
 NEWCOMER = 700_104
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def row(rep_id: str, delivered: bool, acknowledged_at: str | None) -> dict[str, object]:
@@ -27,7 +30,7 @@ def row(rep_id: str, delivered: bool, acknowledged_at: str | None) -> dict[str, 
     }
 
 
-def briefing_calls(api, chat_id: int, title: str, since: int = 0) -> list:  # type: ignore[no-untyped-def]
+def briefing_calls(api: FakeBotApi, chat_id: int, title: str, since: int = 0) -> list[Call]:
     return [c for c in api.sent_to(chat_id, since) if title in c.text]
 
 
@@ -45,7 +48,7 @@ async def test_push_deliver_acknowledge_remind_restart(tmp_path: Path) -> None:
         )
         # Delivered within seconds to every linked recipient (S004 has no Telegram yet), once each.
         for rep in M001_LINKED:
-            await bot.api.wait_for(lambda rep=rep: bool(briefing_calls(bot.api, TG[rep], "AX-900 launch")), timeout=8)
+            await bot.api.wait_for(partial(briefing_calls, bot.api, TG[rep], "AX-900 launch"), timeout=8)
         first = {rep: briefing_calls(bot.api, TG[rep], "AX-900 launch") for rep in M001_LINKED}
         assert all(len(calls) == 1 for calls in first.values())
         message = first["S001"][0]
@@ -170,7 +173,7 @@ async def test_brief_conversation_pushes_to_the_team(tmp_path: Path) -> None:
         done = await bot.api.wait_sent(manager, since=mark)
         assert "is out to 5 reps" in done[0].text
         for rep in ("S006", "S007", "S008", "S010"):  # S009 is not linked
-            await bot.api.wait_for(lambda rep=rep: bool(briefing_calls(bot.api, TG[rep], "Holiday price list", mark)))
+            await bot.api.wait_for(partial(briefing_calls, bot.api, TG[rep], "Holiday price list", mark))
         # The briefing is in the knowledge base at once.
         hits = services.retriever.invoke("AX-300 holiday bundle price")
         assert hits and hits[0].metadata["doc_type"] == "briefing"
@@ -240,3 +243,39 @@ async def test_a_word_briefing_goes_out_as_a_document_with_a_summary(tmp_path: P
         assert call.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"] == f"{ACK}:{bid}"
         assert list(call.files.values()) == [source.read_bytes()]
         assert not [c for c in bot.api.calls_to("sendMessage") if c.chat_id == TG["S001"]]
+
+
+async def test_brief_conversation_with_an_attached_word_document(tmp_path: Path) -> None:
+    from fixtures_ingest import write_docx
+
+    services = build_services(tmp_path / "home")
+    source = write_docx(tmp_path / "returns.docx")
+    async with running_bot(services) as bot:
+        manager = TG["M001"]
+        await bot.ask(manager, "/brief")
+        assert "attach a document" in (await bot.ask(manager, "Returns update"))[0].text
+        # A file the knowledge base cannot read is refused, and the question stays open.
+        mark = bot.api.mark()
+        bot.api.push_document(manager, "tool.exe", b"MZ\x90\x00")
+        (refused,) = await bot.api.wait_sent(manager, since=mark)
+        assert "could not fetch that document (tool.exe: unsupported file type .exe)" in refused.text
+        assert "uploads" not in refused.text  # where the server keeps files is not the manager's business
+        mark = bot.api.mark()
+        bot.api.push_document(manager, "returns.docx", source.read_bytes(), mime_type=DOCX)
+        (to,) = await bot.api.wait_sent(manager, since=mark)
+        assert "Who receives it?" in to.text
+        due = await bot.ask(manager, "S001, S002")
+        mark = bot.api.mark()
+        bot.api.push_callback(manager, "bc:nodue", bot.api.message_of(due[0]))
+        (confirm,) = await bot.api.wait_sent(manager, since=mark)
+        assert "To: 2 reps" in confirm.text and "Refunds are paid within 7 working days." in confirm.text
+        mark = bot.api.mark()
+        bot.api.push_callback(manager, "bc:send", bot.api.message_of(confirm))
+        assert "is out to 2 reps" in (await bot.api.wait_sent(manager, since=mark))[0].text
+        sent = await bot.api.wait_call("sendDocument", 2)
+        assert sorted(c.chat_id or 0 for c in sent) == [TG["S001"], TG["S002"]]
+        assert all(list(c.files.values()) == [source.read_bytes()] for c in sent)  # the original, as uploaded
+        assert all(c.params["caption"].startswith("📣 <b>Briefing: Returns update</b>") for c in sent)
+    hits = services.retriever.invoke("Returns update refunds paid within 7 working days")
+    assert hits and hits[0].metadata["doc_type"] == "briefing"
+    services.close()

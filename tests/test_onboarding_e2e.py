@@ -7,7 +7,8 @@ import asyncio
 from datetime import datetime
 from pathlib import Path
 
-from fixtures_bot import SAMPLES, TG, build_services, running_bot
+from botapi import Call
+from fixtures_bot import SAMPLES, TG, RunningBot, build_services, running_bot
 from fixtures_briefings import ManualClock
 
 from bot.onboarding import BUNDLED_PLAN, load_plan
@@ -25,7 +26,7 @@ def onboarding_services(home: Path) -> Services:
     return services
 
 
-async def tap(bot, user_id: int, call, data: str) -> list:  # type: ignore[no-untyped-def]
+async def tap(bot: RunningBot, user_id: int, call: Call, data: str) -> list[Call]:
     mark = bot.api.mark()
     bot.api.push_callback(user_id, data, bot.api.message_of(call))
     return await bot.api.wait_sent(user_id, since=mark)
