@@ -11,6 +11,7 @@ import pytest
 import pytest_asyncio
 from fixtures_bot import KB_EN, KB_ZH, SAMPLES, TG, RunningBot, build_services, running_bot
 
+from bot.formatting import MAX_MESSAGE_CHARS, utf16_len
 from knowledge.audit import list_decisions
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -93,3 +94,39 @@ async def test_briefing_and_onboarding_commands_stay_out_of_groups(bot: RunningB
     await bot.api.wait_sent(TG["M002"], since=mark)
     await asyncio.sleep(0.3)
     assert bot.api.sent_to(group_id, mark) == []
+
+
+async def test_a_long_check_is_split_below_telegrams_limit(bot: RunningBot) -> None:
+    draft = " ".join(f"Model {i} is the best purifier, guaranteed No.1 in China." for i in range(12))
+    mark = bot.api.mark()
+    bot.api.push_message(TG["S008"], f"/check {draft}")
+    await bot.api.wait_for(lambda: "<b>Sources</b>" in "".join(c.text for c in bot.api.sent_to(TG["S008"], mark)))
+    parts = [c.text for c in bot.api.sent_to(TG["S008"], mark)]
+    assert len(parts) > 1
+    assert all(utf16_len(part) <= MAX_MESSAGE_CHARS for part in parts)
+    assert all(part.count("<b>") == part.count("</b>") and part.count("<i>") == part.count("</i>") for part in parts)
+    whole = "\n\n".join(parts)
+    assert whole.startswith("<b>⚠️ 36 compliance issues found:</b>") and "<b>36. “No.1”</b>" in whole
+    assert "<b>Sources</b>" in parts[-1] and "<b>Sources</b>" not in whole[: -len(parts[-1])]
+
+
+async def test_a_director_coaches_a_rep_two_levels_down(bot: RunningBot) -> None:
+    report = await bot.ask(TG["D001"], "/coach S007", count=3)
+    assert "Coaching: Xu Hao (S007)" in report[0].text
+    assert [c.method for c in report[1:]] == ["sendPhoto", "sendPhoto"]
+
+
+async def test_the_onboarding_nudge_runs_at_the_configured_hour(bot: RunningBot) -> None:
+    (job,) = bot.application.job_queue.get_jobs_by_name("onboarding-nudge")
+    assert job.next_t is not None
+    assert (job.next_t.hour, job.next_t.minute) == (bot.services.settings.onboarding_nudge_hour, 0)
+
+
+async def test_a_briefing_conversation_can_be_cancelled(bot: RunningBot) -> None:
+    manager = TG["D001"]
+    await bot.ask(manager, "/brief")
+    await bot.ask(manager, "Draft that never goes out")
+    assert (await bot.ask(manager, "/cancel"))[0].text == "Briefing cancelled."
+    # The conversation is over: the next text is a question again, answered with feedback buttons.
+    answer = await bot.ask(manager, "What should I do when a delivery is late?")
+    assert "call the customer the same day" in answer[-1].text and answer[-1].params.get("reply_markup")
