@@ -560,7 +560,7 @@ async def team_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     # The plan the running bot uses (a configured file may replace the bundled one); the bundled one otherwise.
     desk = context.application.bot_data.get(ONBOARDING_DESK_KEY)
     plan = getattr(desk, "plan", None)
-    onboarding = escape(await asyncio.to_thread(onboarding_summary, services.store, rep.rep_id, plan))
+    onboarding = escape(await asyncio.to_thread(onboarding_summary, services.store, rep.rep_id, plan, language))
     try:
         report = await with_typing(context, chat.id, asyncio.to_thread(services.coach.team_report, rep.rep_id))
     except NoDataError:

@@ -508,28 +508,42 @@ def module_readings(index: SectionIndex, module: Module, language: str) -> list[
     return out
 
 
-def onboarding_summary(store: Store, manager_id: str, plan: OnboardingPlan | None = None) -> str:
-    """Plain-text lines of a manager's new hires' progress, for `/team` or `/onboarding` to append."""
+def onboarding_summary(store: Store, manager_id: str, plan: OnboardingPlan | None = None, language: str = "en") -> str:
+    """Plain-text lines of a manager's new hires' progress, for `/team` to append ("zh": in Chinese)."""
     plan = plan or load_plan(BUNDLED_PLAN)
     rows = OnboardingDesk(store, plan).status(manager_id)
+    zh = language == "zh"
     if not rows:
-        return "Onboarding: no new hires on a path."
-    lines = ["Onboarding:"]
+        return "入职进度：下属中没有人在入职学习路径上。" if zh else "Onboarding: no new hires on a path."
+    lines = ["入职进度：" if zh else "Onboarding:"]
     for row in rows:
-        lines.append(f"- {row.name} ({row.rep_id}): {progress_text(row)}")
+        lines.append(f"- {row.name} ({row.rep_id}): {progress_text(row, language)}")
     return "\n".join(lines)
 
 
-def progress_text(row: ProgressRow) -> str:
+def progress_text(row: ProgressRow, language: str = "en") -> str:
     """'3/7 modules, on demo-basics, 1 failed attempt, last score 67%' -- shared by the CLI and the bot."""
+    total, failed = row.total_modules, row.failed_attempts
+    if language == "zh":
+        if row.completed_at is not None:
+            text = f"已完成 {total}/{total} 个单元"
+        elif row.started_at is None:
+            text = f"尚未开始（0/{total}）"
+        else:
+            text = f"{row.completed_modules}/{total} 个单元，当前：{row.current_module}"
+        if failed:
+            text += f"，{failed} 次未通过"
+        if row.last_score is not None:
+            text += f"，最近得分 {row.last_score:.0%}"
+        return text
     if row.completed_at is not None:
-        text = f"completed {row.total_modules}/{row.total_modules} modules"
+        text = f"completed {total}/{total} modules"
     elif row.started_at is None:
-        text = f"not started (0/{row.total_modules})"
+        text = f"not started (0/{total})"
     else:
-        text = f"{row.completed_modules}/{row.total_modules} modules, on {row.current_module}"
-    if row.failed_attempts:
-        text += f", {row.failed_attempts} failed attempt{'s' if row.failed_attempts != 1 else ''}"
+        text = f"{row.completed_modules}/{total} modules, on {row.current_module}"
+    if failed:
+        text += f", {failed} failed attempt{'s' if failed != 1 else ''}"
     if row.last_score is not None:
         text += f", last score {row.last_score:.0%}"
     return text

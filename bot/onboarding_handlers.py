@@ -203,7 +203,7 @@ async def onboarding_command(update: Update, context: ContextTypes.DEFAULT_TYPE)
         await message.reply_text(t("no_hires", language))
         return
     lines = [t("team_header", language)]
-    lines += [f"{escape(r.name)} ({escape(r.rep_id)}): {escape(progress_text(r))}" for r in rows]
+    lines += [f"{escape(r.name)} ({escape(r.rep_id)}): {escape(progress_text(r, language))}" for r in rows]
     await send_html(context, caller.chat.id, split_message("\n".join(lines)))
 
 

@@ -130,3 +130,9 @@ async def test_a_briefing_conversation_can_be_cancelled(bot: RunningBot) -> None
     # The conversation is over: the next text is a question again, answered with feedback buttons.
     answer = await bot.ask(manager, "What should I do when a delivery is late?")
     assert "call the customer the same day" in answer[-1].text and answer[-1].params.get("reply_markup")
+
+
+async def test_team_in_chinese_reads_onboarding_in_chinese(bot: RunningBot) -> None:
+    team = await bot.ask(TG["M001"], "/team", count=2, language_code="zh")
+    assert "团队 Li Wei (M001)" in team[0].text
+    assert "入职进度：\n- Zhang Lei (S003): 尚未开始（0/7）" in team[0].text

@@ -286,3 +286,18 @@ def test_module_texts_in_chinese_where_available() -> None:
     assert module.spec.read[1].pick("zh") == ("pricing-authority-policy-zh.md", "折扣权限")
     assert module.spec.read[1].pick("en") == ("pricing-authority-policy.md", "Discount Authority")
     assert module.spec.quiz[0].choices("zh")[0] == "5万元"
+
+
+def test_progress_reads_in_chinese_for_chinese_managers(roster_store: Store, clock: ManualClock) -> None:
+    desk = OnboardingDesk(roster_store, load_plan(BUNDLED_PLAN), clock=clock)
+    answer_module(desk, rep(roster_store, "S003"), right=False)
+    answer_module(desk, rep(roster_store, "S003"), right=True)
+    assert onboarding_summary(roster_store, "M001", desk.plan, "zh").splitlines() == [
+        "入职进度：",
+        "- Zhang Lei (S003): 1/7 个单元，当前：channel-model，1 次未通过，最近得分 100%",
+        "- Huang Ting (S004): 尚未开始（0/10）",
+    ]
+    assert onboarding_summary(roster_store, "S001", desk.plan, "zh") == "入职进度：下属中没有人在入职学习路径上。"
+    assert "1/7 modules, on channel-model, 1 failed attempt, last score 100%" in onboarding_summary(
+        roster_store, "M001", desk.plan
+    )
