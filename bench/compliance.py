@@ -4,6 +4,9 @@ A text counts as flagged when the checker reports any finding; precision and rec
 level. Per category, a text is positive when its label lists the category, predicted when any finding has it.
 Holdout rows (split "holdout", with the round they were written in) were written after the rules; each round
 was committed before it was first scored.
+
+The blind set (samples/eval/compliance_blind.jsonl) is reported apart: an independent reviewer's drafts, with
+the first score of each round recorded below, because the live figures on it are after tuning.
 """
 
 from __future__ import annotations
@@ -26,8 +29,9 @@ LABELLED = Path(__file__).resolve().parent.parent / "samples" / "eval" / "compli
 _CJK = re.compile("[\u4e00-\u9fff]")
 # Each holdout round as first scored, before the rules were generalised from its misses (recorded at the time;
 # the rule file of that moment is in git at the round's data commit). These, not the current holdout figures,
-# estimate how the rules do on drafts they have never seen. Round 7 was left untuned, so its live figure in the
-# table is still a first score.
+# estimate how the rules do on drafts they have never seen. Round 7 was left untuned by the rules' author, but the
+# blind-set reviewer's general changes since (from 9dc97a7 on; the reviewer had seen round 7's misses listed in
+# this bench's output, and did not target them) moved its live figure: it is no longer a first score.
 FIRST_SCORES: dict[int, dict[str, Any]] = {
     1: {"commit": "7c516b2", "tp": 13, "fp": 1, "fn": 7, "tn": 15},
     2: {"commit": "f97fef2", "tp": 8, "fp": 4, "fn": 11, "tn": 12},
@@ -36,6 +40,65 @@ FIRST_SCORES: dict[int, dict[str, Any]] = {
     5: {"commit": "432a485", "tp": 11, "fp": 1, "fn": 9, "tn": 19},
     6: {"commit": "53a9945", "tp": 10, "fp": 1, "fn": 10, "tn": 19},
     7: {"commit": "91d864e", "tp": 13, "fp": 0, "fn": 7, "tn": 20},  # deliberately left untuned
+}
+BLIND = LABELLED.with_name("compliance_blind.jsonl")
+# The blind rounds as first scored, (tp, fp, fn, tn) overall and per category, measured on 2026-11-27 by running
+# the rules of `rules_commit` on the round committed in `data_commit`, before any rule was changed for it.
+# Round 1 was written before its author had read the rule file or the labelled set; rounds 2 and 3 were written
+# by the same reviewer after changing the rules, so they may lean towards phrasings the rules miss. These first
+# scores, not the live blind figures (tuned on the misses), estimate how the rules do on drafts never seen.
+BLIND_FIRST_SCORES: dict[int, dict[str, Any]] = {
+    1: {
+        "data_commit": "36f3a8c",
+        "rules_commit": "36f3a8c",
+        "overall": (51, 7, 11, 40),
+        "categories": {
+            "absolute_terms": (12, 6, 0, 91),
+            "guarantees_returns": (8, 0, 1, 100),
+            "unsourced_data": (5, 0, 6, 98),
+            "disparagement": (4, 0, 2, 103),
+            "commercial_bribery": (4, 0, 3, 102),
+            "prize_promotion": (4, 0, 0, 105),
+            "trade_secrets": (3, 0, 1, 105),
+            "endorsement": (3, 0, 0, 106),
+            "government_endorsement": (5, 0, 1, 103),
+            "medical_claims": (5, 1, 1, 102),
+        },
+    },
+    2: {
+        "data_commit": "e5b23f1",
+        "rules_commit": "9dc97a7",
+        "overall": (20, 2, 24, 34),
+        "categories": {
+            "absolute_terms": (5, 2, 1, 72),
+            "guarantees_returns": (1, 0, 5, 74),
+            "unsourced_data": (2, 0, 4, 74),
+            "disparagement": (0, 0, 5, 75),
+            "commercial_bribery": (1, 0, 5, 74),
+            "prize_promotion": (3, 0, 0, 77),
+            "trade_secrets": (2, 0, 1, 77),
+            "endorsement": (2, 0, 1, 77),
+            "government_endorsement": (2, 0, 1, 77),
+            "medical_claims": (3, 0, 1, 76),
+        },
+    },
+    3: {
+        "data_commit": "8c15b11",
+        "rules_commit": "35eb76e",
+        "overall": (6, 1, 29, 27),
+        "categories": {
+            "absolute_terms": (2, 1, 3, 57),
+            "guarantees_returns": (0, 0, 5, 58),
+            "unsourced_data": (0, 0, 5, 58),
+            "disparagement": (0, 0, 4, 59),
+            "commercial_bribery": (0, 0, 6, 57),
+            "prize_promotion": (2, 0, 0, 61),
+            "trade_secrets": (0, 0, 2, 61),
+            "endorsement": (1, 1, 1, 60),
+            "government_endorsement": (0, 0, 2, 61),
+            "medical_claims": (0, 0, 3, 60),
+        },
+    },
 }
 TARGET_PRECISION = 0.95
 TARGET_RECALL = 0.95
@@ -150,6 +213,8 @@ def run(quick: bool = False) -> dict[str, Any]:
     checker = ComplianceChecker(load_rules())
     rows = load_labelled()
     ev = evaluate(checker, rows)
+    blind_rows = load_labelled(BLIND)
+    blind = evaluate(checker, blind_rows)
     texts = [row.text for row in rows]
     long_text = " ".join(texts)  # one ~10k-character draft: the regexes must not blow up on long input
     speed, cpu_speed = throughput(checker, texts, 2_000 if quick else 20_000)
@@ -173,6 +238,16 @@ def run(quick: bool = False) -> dict[str, Any]:
         "mistakes": ev.mistakes,
         "targets": {"precision": TARGET_PRECISION, "recall": TARGET_RECALL},
         "targets_met": overall["precision"] >= TARGET_PRECISION and overall["recall"] >= TARGET_RECALL,
+        "blind": {
+            "texts": len(blind_rows),
+            "chinese_share": round(sum(bool(_CJK.search(r.text)) for r in blind_rows) / len(blind_rows), 3),
+            "compliant_share": round(sum(r.compliant for r in blind_rows) / len(blind_rows), 3),
+            "overall": blind.overall.figures(),
+            "rounds": {name: counts.figures() for name, counts in sorted(blind.by_split.items()) if name != "blind"},
+            "categories": {name: counts.figures() for name, counts in blind.by_category.items()},
+            "first_scores_recorded": blind_first_scores(),
+            "mistakes": blind.mistakes,
+        },
     }
     _print(result)
     return result
@@ -184,6 +259,20 @@ def _first_scores() -> dict[str, dict[str, Any]]:
         for n, r in FIRST_SCORES.items()
     }
     pooled = Counts(*(sum(r[k] for r in FIRST_SCORES.values()) for k in ("tp", "fp", "fn", "tn")))
+    return {**rounds, "pooled": pooled.figures()}
+
+
+def blind_first_scores() -> dict[str, dict[str, Any]]:
+    """The recorded first score of each blind round (overall and per category) and all rounds pooled."""
+    rounds: dict[str, dict[str, Any]] = {}
+    for n, record in BLIND_FIRST_SCORES.items():
+        rounds[f"round{n}"] = {
+            **Counts(*record["overall"]).figures(),
+            "data_commit": record["data_commit"],
+            "rules_commit": record["rules_commit"],
+            "categories": {name: Counts(*counts).figures() for name, counts in record["categories"].items()},
+        }
+    pooled = Counts(*(sum(r["overall"][i] for r in BLIND_FIRST_SCORES.values()) for i in range(4)))
     return {**rounds, "pooled": pooled.figures()}
 
 
@@ -205,6 +294,7 @@ def _print(result: dict[str, Any]) -> None:
     for name, figures in result["holdout_first_scores_recorded"].items():
         row(f"first score holdout {name}", figures)
     console.print(table)
+    _print_blind(console, result["blind"])
     console.print(
         f"speed: {result['texts_per_second']} texts/s ({result['texts_per_cpu_second']} per CPU second); "
         f"one {result['long_text_chars']}-char draft in {result['long_text_ms']} ms; "
@@ -212,3 +302,27 @@ def _print(result: dict[str, Any]) -> None:
     )
     for mistake in result["mistakes"][:20]:
         console.print(f"  [yellow]miss[/] {mistake}", highlight=False)
+
+
+def _print_blind(console: Console, blind: dict[str, Any]) -> None:
+    """The blind set: live figures (after tuning) next to each round's recorded first score."""
+    table = Table(title=f"Blind set: {blind['texts']} drafts by an independent reviewer")
+    for column in ("slice", "n", "precision", "recall", "tp", "fp", "fn"):
+        table.add_column(column, justify="left" if column == "slice" else "right")
+
+    def row(name: str, figures: dict[str, Any]) -> None:
+        table.add_row(name, *(str(figures[k]) for k in ("n", "precision", "recall", "tp", "fp", "fn")))
+
+    row("live all (tuned)", blind["overall"])
+    for name, figures in blind["rounds"].items():
+        row(f"live {name}", figures)
+    for name, figures in blind["categories"].items():
+        row(f"live {name}", figures)
+    first = blind["first_scores_recorded"]
+    for name, figures in first.items():
+        row(f"FIRST SCORE {name}", figures)
+    for name, figures in first["round1"]["categories"].items():
+        row(f"first r1 {name}", figures)
+    console.print(table)
+    for mistake in blind["mistakes"][:20]:
+        console.print(f"  [yellow]blind miss[/] {mistake}", highlight=False)

@@ -91,11 +91,12 @@ _SENTENCE_END = re.compile(r"[。！？!?；;\n]+|\.(?=\s|$)")
 _CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 # Same-length folding before matching, so offsets still index the original draft: phone keyboards type
-# curly apostrophes (don’t) and Chinese IMEs full-width digits and letters (１００％, ＮＯ.１). Full-width
-# punctuation (，。！) stays: the Chinese patterns are written with it.
+# curly apostrophes (don’t) and Chinese IMEs full-width forms (１００％, ＮＯ．１). The full-width punctuation
+# the Chinese patterns are written with (，。！？；：（）％) stays as typed.
+_KEEP_FULL_WIDTH = set("，！？；：（）％")
 _FOLD = str.maketrans(
     {
-        **{chr(c): chr(c - 0xFEE0) for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))},
+        **{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if chr(c) not in _KEEP_FULL_WIDTH},
         "\u2019": "'",
         "\u2018": "'",
         "\u2032": "'",

@@ -327,6 +327,97 @@ def test_labelled_set_meets_targets(monkeypatch: pytest.MonkeyPatch) -> None:
     assert figures["precision"] >= 0.95 and figures["recall"] >= 0.95, ev.mistakes
 
 
+BLIND = REPO / "samples" / "eval" / "compliance_blind.jsonl"
+# What the shipped rules reach on the blind set after they were generalised from its misses (precision 1.0,
+# recall 1.0 on 2026-11-27), minus a margin so a wider rule that trades one miss for a broader catch can pass.
+# A regression guard only: the rules were tuned on these rounds, so the estimate of how they do on new drafts is
+# the first scores recorded in bench/compliance.py, which the next test ties to the data.
+BLIND_FLOOR = {"precision": 0.97, "recall": 0.95}
+
+
+def _bench(monkeypatch: pytest.MonkeyPatch) -> Any:
+    monkeypatch.syspath_prepend(str(REPO))  # bench/ is a folder of the repo, not an installed package
+    import bench.compliance
+
+    return bench.compliance
+
+
+def test_blind_set_shape() -> None:
+    rows = [json.loads(line) for line in BLIND.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) >= 100
+    chinese = sum(any("\u4e00" <= ch <= "\u9fff" for ch in r["text"]) for r in rows)
+    assert 0.4 <= chinese / len(rows) <= 0.6
+    assert 0.4 <= sum(r["compliant"] for r in rows) / len(rows) <= 0.5
+    assert {r["split"] for r in rows} == {"blind"} and all(isinstance(r["round"], int) for r in rows)
+    assert all(r["compliant"] == (not r["categories"]) for r in rows)
+
+
+def test_blind_first_scores_match_the_blind_rounds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each recorded first score counts exactly the texts and labels of its round, so edits to the data show."""
+    bench = _bench(monkeypatch)
+    rows = bench.load_labelled(BLIND)
+    assert set(bench.BLIND_FIRST_SCORES) == {r.round for r in rows}
+    for number, record in bench.BLIND_FIRST_SCORES.items():
+        in_round = [r for r in rows if r.round == number]
+        tp, fp, fn, tn = record["overall"]
+        assert tp + fp + fn + tn == len(in_round)
+        assert tp + fn == sum(not r.compliant for r in in_round)
+        for category, (c_tp, c_fp, c_fn, c_tn) in record["categories"].items():
+            assert c_tp + c_fn == sum(category in r.categories for r in in_round), (number, category)
+            assert c_tp + c_fp + c_fn + c_tn == len(in_round)
+
+
+def test_blind_set_does_not_regress(monkeypatch: pytest.MonkeyPatch) -> None:
+    bench = _bench(monkeypatch)
+    ev = bench.evaluate(ComplianceChecker(load_rules()), bench.load_labelled(BLIND))
+    figures = ev.overall.figures()
+    assert figures["precision"] >= BLIND_FLOOR["precision"], ev.mistakes
+    assert figures["recall"] >= BLIND_FLOOR["recall"], ev.mistakes
+
+
+def test_sample_kb_sales_documents_pass_clean() -> None:
+    """Ordinary sales talk must not cry wolf: the sample KB's manuals, policies, FAQs and product sheets (every
+    file but the compliance rule cards, which quote the banned phrases), line by line, raise no finding."""
+    from bs4 import BeautifulSoup
+
+    checker = ComplianceChecker(load_rules())
+    lines: list[str] = []
+    for path in sorted((REPO / "samples" / "kb").rglob("*")):
+        if not path.is_file() or path.name.startswith("compliance"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".html":
+            text = BeautifulSoup(text, "html.parser").get_text("\n")
+        lines += [line.strip() for line in text.splitlines() if len(line.strip()) >= 8]
+    assert len(lines) > 500
+    flagged = [(line, [f.text for f in checker.check(line).findings]) for line in lines]
+    flagged = [item for item in flagged if item[1]]
+    assert len(flagged) <= len(lines) // 200, flagged  # at most 0.5%; 0 of 1,028 lines on 2026-11-27
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("业内公认No.1的面膜", True),  # an English term glued to Chinese still has a word edge
+        ("全网销量ＮＯ．１", True),  # full-width letters and digits from a Chinese IME
+        ("This is a risk‑free, guaranteed win, don’t miss it", True),
+        ("Please don’t call our product “the best” in group chats.", False),  # curly apostrophe, a rule stated
+    ],
+    ids=["latin-next-to-cjk", "full-width", "curly-apostrophe-claim", "curly-apostrophe-rule"],
+)
+def test_folding_and_word_edges(checker: ComplianceChecker, text: str, flagged: bool) -> None:
+    result = checker.check(text)
+    assert (not result.compliant) is flagged, result.findings
+    for f in result.findings:
+        assert text[f.start : f.end] == f.text  # offsets index the original, unfolded text
+
+
+def test_cues_inside_a_stated_rule_do_not_combine_with_a_lawful_rebate(checker: ComplianceChecker) -> None:
+    text = "年终返利以折让单结算给贵司。私下退给采购人员的钱、账外返点，都属于商业贿赂。"
+    assert checker.check(text).compliant
+    assert not checker.check("年终返利私下打到您个人卡上，不走账。").compliant
+
+
 # --- citing the company's rule cards ---------------------------------------------------------------------
 
 
