@@ -174,11 +174,16 @@ def build_application(
         .build()
     )
     application.bot_data[handlers.SERVICES_KEY] = services
-    application.bot_data[handlers.LIMITER_KEY] = SlidingWindowLimiter(settings.rate_limit_per_minute, 60.0)
+    application.bot_data[handlers.LIMITER_KEY] = SlidingWindowLimiter(
+        settings.rate_limit_per_minute, handlers.RATE_LIMIT_WINDOW_SECONDS
+    )
     application.bot_data[handlers.ON_LINK_KEY] = []
     application.bot_data[MENU_COMMANDS_KEY] = list(MENU_COMMANDS)
 
     application.add_handler(TypeHandler(Update, handlers.rate_limit_gate), group=-1)
+    if application.job_queue is not None:
+        window = handlers.RATE_LIMIT_WINDOW_SECONDS
+        application.job_queue.run_repeating(handlers.prune_rate_limits, window * 10, name="rate-limit-prune")
     application.add_handler(CommandHandler("start", handlers.start, filters=PRIVATE))
     application.add_handler(CommandHandler("help", handlers.help_command, filters=PRIVATE))
     application.add_handler(CommandHandler("whoami", handlers.whoami, filters=PRIVATE))

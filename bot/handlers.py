@@ -67,6 +67,7 @@ MENU_COMMANDS_KEY = "menu_commands"
 ONBOARDING_DESK_KEY = "onboarding_desk"
 
 HANDOFF_RETRY_SECONDS = 30.0
+RATE_LIMIT_WINDOW_SECONDS = 60.0  # settings.rate_limit_per_minute counts messages in this window
 TYPING_AFTER_SECONDS = 0.7  # show "typing…" only when an answer takes long enough for the rep to wonder
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
@@ -210,6 +211,12 @@ async def rate_limit_gate(update: object, context: ContextTypes.DEFAULT_TYPE) ->
             update.effective_chat.id, text("rate_limited", ui_language(update), seconds=seconds)
         )
     raise ApplicationHandlerStop
+
+
+async def prune_rate_limits(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Job: forget users idle for a whole window, so the limiter's memory follows active users."""
+    limiter: SlidingWindowLimiter = context.application.bot_data[LIMITER_KEY]
+    limiter.prune()
 
 
 # -------------------------------------------------------------------------------------------- commands

@@ -477,14 +477,24 @@ def _section_matches(stored: str, wanted: str) -> bool:
     return any(parts[i : i + len(want)] == want for i in range(len(parts) - len(want) + 1))
 
 
-def lookup_section(index: SectionIndex, file_name: str, section: str) -> list[Reading]:
-    """The live chunks of `file_name` under `section` (and its subsections), in document order."""
+def visible_to(audience: str, role: str | None) -> bool:
+    """A chunk's `audience` (comma-joined roles, "" for everyone) admits `role`; None sees public ones only,
+    as the retriever does."""
+    roles = [r.strip().lower() for r in audience.split(",") if r.strip()]
+    return not roles or (role is not None and role.lower() in roles)
+
+
+def lookup_section(index: SectionIndex, file_name: str, section: str, role: str | None = None) -> list[Reading]:
+    """The live chunks of `file_name` under `section` (and its subsections) that `role` may see, in document
+    order."""
     sources = [s for s in index.documents() if Path(s).name == file_name]
     readings: list[tuple[int, Reading]] = []
     for source in sources:
         found = index.collection.get(where={"source": source}, include=[])
         for chunk in index.fetch(list(found["ids"])).values():
             meta = chunk.metadata
+            if not visible_to(str(meta.get("audience") or ""), role):
+                continue  # a module pointing at a managers-only section must not show it to a new hire
             if _section_matches(str(meta.get("section", "")), section):
                 reading = Reading(
                     title=str(meta.get("title", file_name)),
@@ -497,13 +507,13 @@ def lookup_section(index: SectionIndex, file_name: str, section: str) -> list[Re
     return [r for _, r in sorted(readings, key=lambda item: item[0])]
 
 
-def module_readings(index: SectionIndex, module: Module, language: str) -> list[Reading]:
-    """A module's readings in the rep's language; English when the twin is not indexed."""
+def module_readings(index: SectionIndex, module: Module, language: str, role: str | None = None) -> list[Reading]:
+    """A module's readings that `role` may see, in the rep's language; English when the twin is not indexed."""
     out: list[Reading] = []
     for ref in module.spec.read:
-        found = lookup_section(index, *ref.pick(language))
+        found = lookup_section(index, *ref.pick(language), role=role)
         if not found and language != "en":
-            found = lookup_section(index, *ref.pick("en"))
+            found = lookup_section(index, *ref.pick("en"), role=role)
         out.extend(found)
     return out
 

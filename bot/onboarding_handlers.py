@@ -142,7 +142,7 @@ async def onboard_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         await message.reply_text(t("done", language, path=escape(state.path.spec.title)), parse_mode=ParseMode.HTML)
         return
     services = services_of(context)
-    readings = await asyncio.to_thread(module_readings, services.index, state.module, language)
+    readings = await asyncio.to_thread(module_readings, services.index, state.module, language, rep.role)
     await send_html(context, chat.id, split_message(format_module(state, readings, language)))
     prompt, keyboard = question_message(state, len(state.answered), language)
     await context.bot.send_message(chat.id, prompt, parse_mode=ParseMode.HTML, reply_markup=keyboard)

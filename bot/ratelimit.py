@@ -55,6 +55,10 @@ class SlidingWindowLimiter:
             return 0.0
         return max(0.0, events[0] + self.window - self._clock())
 
+    def __len__(self) -> int:
+        """How many users the limiter currently remembers."""
+        return len(self._events)
+
     def prune(self) -> None:
         """Forget keys whose window is empty, so memory follows active users rather than all users ever."""
         cutoff = self._clock() - self.window

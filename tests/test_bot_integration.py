@@ -10,8 +10,11 @@ from collections.abc import AsyncIterator
 import pytest
 import pytest_asyncio
 from fixtures_bot import KB_EN, KB_ZH, SAMPLES, TG, RunningBot, build_services, running_bot
+from telegram.ext import CallbackContext
 
 from bot.formatting import MAX_MESSAGE_CHARS, utf16_len
+from bot.handlers import LIMITER_KEY
+from bot.ratelimit import SlidingWindowLimiter
 from knowledge.audit import list_decisions
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -136,3 +139,19 @@ async def test_team_in_chinese_reads_onboarding_in_chinese(bot: RunningBot) -> N
     team = await bot.ask(TG["M001"], "/team", count=2, language_code="zh")
     assert "团队 Li Wei (M001)" in team[0].text
     assert "入职进度：\n- Zhang Lei (S003): 尚未开始（0/7）" in team[0].text
+
+
+async def test_the_rate_limiter_forgets_idle_users(bot: RunningBot) -> None:
+    (job,) = bot.application.job_queue.get_jobs_by_name("rate-limit-prune")
+    now = [0.0]
+    limiter = SlidingWindowLimiter(5, 60.0, clock=lambda: now[0])
+    real = bot.application.bot_data[LIMITER_KEY]
+    bot.application.bot_data[LIMITER_KEY] = limiter
+    try:
+        limiter.check(42)
+        now[0] = 61.0
+        assert len(limiter) == 1
+        await job.callback(CallbackContext(bot.application))
+    finally:
+        bot.application.bot_data[LIMITER_KEY] = real
+    assert len(limiter) == 0

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from fixtures_briefings import kb_services
 
-from bot.briefings import briefing_desk
-from bot.onboarding import BUNDLED_PLAN, load_plan, lookup_section, module_readings
+from bot.briefings import QuizQuestion, briefing_desk
+from bot.onboarding import BUNDLED_PLAN, Module, ModuleSpec, SectionRef, load_plan, lookup_section, module_readings
 
 
 def test_briefing_is_answerable_as_soon_as_it_is_created(tmp_path: Path) -> None:
@@ -47,3 +47,18 @@ def test_english_fallback_when_the_chinese_twin_is_not_indexed(tmp_path: Path) -
     readings = module_readings(services.index, module, "zh")
     assert readings and readings[0].section.endswith("Market Information Gathering")
     assert readings[0].language == "en"
+
+
+def test_readings_respect_the_documents_audience(tmp_path: Path) -> None:
+    """A module pointing at a managers-only section shows it to managers, never to a new hire."""
+    services = kb_services(tmp_path / "home", files=("manager-escalation-playbook.md",))
+    spec = ModuleSpec(
+        title="Escalations",
+        read=[SectionRef(en="manager-escalation-playbook.md#Key-Account Escalations")],
+        quiz=[QuizQuestion(question="Who owns it?", options=["the rep", "the manager"], answer=1)],
+    )
+    module = Module("escalations", spec, 0.75)
+    assert module_readings(services.index, module, "en", "junior") == []
+    assert module_readings(services.index, module, "en") == []  # no role: public documents only
+    (reading, *_rest) = module_readings(services.index, module, "en", "Manager")
+    assert reading.section.endswith("Key-Account Escalations") and "four working hours" in reading.text
