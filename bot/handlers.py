@@ -247,15 +247,16 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/help: what the bot does, including commands feature modules added to the menu (known reps only)."""
-    if update.effective_message is None or await current_rep(update, context) is None:
+    caller = await command_caller(update, context)
+    if caller is None:
         return
-    language = ui_language(update)
+    language = caller.language
     lines = [text("help", language)]
     described = {"ask", "check", "coach", "team", "invite", "whoami", "help", "start"}
     for command, en, zh in context.application.bot_data.get(MENU_COMMANDS_KEY, []):
         if command not in described:
             lines.append(f"• /{escape(command)}: {escape(zh if language == 'zh' else en)}")
-    await update.effective_message.reply_text("\n".join(lines), parse_mode=ParseMode.HTML)
+    await caller.message.reply_text("\n".join(lines), parse_mode=ParseMode.HTML)
 
 
 async def whoami(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

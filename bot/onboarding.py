@@ -531,29 +531,38 @@ def onboarding_summary(store: Store, manager_id: str, plan: OnboardingPlan | Non
     return "\n".join(lines)
 
 
+_PROGRESS: dict[str, dict[str, str]] = {
+    "en": {
+        "completed": "completed {total}/{total} modules",
+        "not_started": "not started (0/{total})",
+        "on": "{done}/{total} modules, on {module}",
+        "failed": ", {failed} failed attempt{plural}",
+        "score": ", last score {score:.0%}",
+    },
+    "zh": {
+        "completed": "已完成 {total}/{total} 个单元",
+        "not_started": "尚未开始（0/{total}）",
+        "on": "{done}/{total} 个单元，当前：{module}",
+        "failed": "，{failed} 次未通过",
+        "score": "，最近得分 {score:.0%}",
+    },
+}
+
+
 def progress_text(row: ProgressRow, language: str = "en") -> str:
-    """'3/7 modules, on demo-basics, 1 failed attempt, last score 67%' -- shared by the CLI and the bot."""
-    total, failed = row.total_modules, row.failed_attempts
-    if language == "zh":
-        if row.completed_at is not None:
-            text = f"已完成 {total}/{total} 个单元"
-        elif row.started_at is None:
-            text = f"尚未开始（0/{total}）"
-        else:
-            text = f"{row.completed_modules}/{total} 个单元，当前：{row.current_module}"
-        if failed:
-            text += f"，{failed} 次未通过"
-        if row.last_score is not None:
-            text += f"，最近得分 {row.last_score:.0%}"
-        return text
+    """'3/7 modules, on demo-basics, 1 failed attempt, last score 67%' (or its Chinese) -- shared by the CLI and
+    the bot."""
+    words = _PROGRESS["zh" if language == "zh" else "en"]
+    total = row.total_modules
     if row.completed_at is not None:
-        text = f"completed {total}/{total} modules"
+        text = words["completed"].format(total=total)
     elif row.started_at is None:
-        text = f"not started (0/{total})"
+        text = words["not_started"].format(total=total)
     else:
-        text = f"{row.completed_modules}/{total} modules, on {row.current_module}"
-    if failed:
-        text += f", {failed} failed attempt{'s' if failed != 1 else ''}"
+        text = words["on"].format(done=row.completed_modules, total=total, module=row.current_module)
+    if row.failed_attempts:
+        plural = "s" if row.failed_attempts != 1 else ""
+        text += words["failed"].format(failed=row.failed_attempts, plural=plural)
     if row.last_score is not None:
-        text += f", last score {row.last_score:.0%}"
+        text += words["score"].format(score=row.last_score)
     return text
