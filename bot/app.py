@@ -207,6 +207,7 @@ def build_application(
     # Last in the default group, so feature modules' own text handlers (conversations) get the first look at a
     # message and a message they take is not also answered as a question.
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & PRIVATE, handlers.plain_text))
+    application.add_handler(MessageHandler(PRIVATE, handlers.anything_else))
     return application
 
 

@@ -182,6 +182,10 @@ TEXTS: dict[str, dict[Language, str]] = {
         "zh": "你是 <b>{name}</b>（{rep_id}），{role}{manager}。",
     },
     "whoami_manager": {"en": ", reporting to {manager}", "zh": "，上级：{manager}"},
+    "unknown": {
+        "en": "I don't know that command, and I read text messages only. /help lists what I can do.",
+        "zh": "我不认识这个命令，也只能读文字消息。/help 查看全部功能。",
+    },
     "ask_usage": {
         "en": "Type a question after /ask, e.g. /ask What do I do when a delivery is late?",
         "zh": "请在 /ask 后输入问题，例如：/ask 交货延迟怎么办？",

@@ -363,6 +363,14 @@ async def invite_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     )  # fmt: skip
 
 
+async def anything_else(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An unknown command, or a photo, sticker or file outside a conversation: say what works (strangers get
+    the access reply instead, as for everything else)."""
+    caller = await command_caller(update, context)
+    if caller is not None:
+        await caller.message.reply_text(text("unknown", caller.language))
+
+
 # --------------------------------------------------------------------------------------------- buttons
 async def answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Feedback buttons under answers: a vote, or forward the question and answer to the rep's manager."""

@@ -12,7 +12,7 @@ import pytest_asyncio
 from fixtures_bot import KB_EN, KB_ZH, SAMPLES, TG, RunningBot, build_services, running_bot
 from telegram.ext import CallbackContext
 
-from bot.formatting import MAX_MESSAGE_CHARS, utf16_len
+from bot.formatting import MAX_MESSAGE_CHARS, text, utf16_len
 from bot.handlers import LIMITER_KEY
 from bot.ratelimit import SlidingWindowLimiter
 from knowledge.audit import list_decisions
@@ -155,3 +155,11 @@ async def test_the_rate_limiter_forgets_idle_users(bot: RunningBot) -> None:
     finally:
         bot.application.bot_data[LIMITER_KEY] = real
     assert len(limiter) == 0
+
+
+async def test_unknown_commands_and_files_get_a_pointer_to_help(bot: RunningBot) -> None:
+    assert (await bot.ask(TG["S006"], "/frobnicate"))[0].text == text("unknown", "en")
+    mark = bot.api.mark()
+    bot.api.push_document(TG["S006"], "photo.jpg", b"\xff\xd8\xff")
+    assert (await bot.api.wait_sent(TG["S006"], since=mark))[0].text == text("unknown", "en")
+    assert (await bot.ask(555_000_002, "/frobnicate"))[0].text == text("access", "en")  # a stranger
