@@ -80,7 +80,7 @@ from bot.handlers import (
 )
 from ingest.models import IngestError
 from knowledge.messages import RepInfo
-from knowledge.roster import UnknownRepError
+from knowledge.roster import UnknownRepError, require_rep
 
 if TYPE_CHECKING:
     from telegram.ext import ContextTypes
@@ -599,8 +599,6 @@ async def brief_recipients(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 
     def check() -> int:
         with store.session() as session:
-            from knowledge.roster import require_rep
-
             return len(resolve_recipients(session, require_rep(session, draft["author"]), wanted))
 
     try:
