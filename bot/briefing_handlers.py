@@ -724,6 +724,7 @@ def brief_conversation() -> ConversationHandler[Any]:
             },
             fallbacks=[CommandHandler("cancel", brief_cancel, filters=PRIVATE)],
             conversation_timeout=timedelta(minutes=30),
+            allow_reentry=True,  # /brief again mid-way starts over rather than going unheard
             name="brief",
         )
 

@@ -125,10 +125,12 @@ async def test_the_onboarding_nudge_runs_at_the_configured_hour(bot: RunningBot)
     assert (job.next_t.hour, job.next_t.minute) == (bot.services.settings.onboarding_nudge_hour, 0)
 
 
-async def test_a_briefing_conversation_can_be_cancelled(bot: RunningBot) -> None:
+async def test_a_briefing_conversation_starts_over_and_can_be_cancelled(bot: RunningBot) -> None:
     manager = TG["D001"]
     await bot.ask(manager, "/brief")
     await bot.ask(manager, "Draft that never goes out")
+    assert (await bot.ask(manager, "/brief"))[0].text.startswith("New briefing. What is its title?")  # over again
+    await bot.ask(manager, "Second draft")
     assert (await bot.ask(manager, "/cancel"))[0].text == "Briefing cancelled."
     # The conversation is over: the next text is a question again, answered with feedback buttons.
     answer = await bot.ask(manager, "What should I do when a delivery is late?")
