@@ -75,8 +75,13 @@ def test_gaps_json_lists_ungrounded_most_frequent_first(store: Store) -> None:
             {"TELEGRAM_BOT_TOKEN": TEST_TOKEN},
             "only applies with --webhook-url",
         ),
+        (
+            ["--webhook-url", "https://bot.example.com/hook", "--webhook-secret", "not allowed!"],
+            {"TELEGRAM_BOT_TOKEN": TEST_TOKEN},
+            "may hold only A-Z",
+        ),
     ],
-    ids=["no-token", "webhook-without-secret", "secret-without-webhook"],
+    ids=["no-token", "webhook-without-secret", "secret-without-webhook", "secret-with-bad-characters"],
 )
 def test_bot_usage_errors(args: list[str], env: dict[str, str], message: str) -> None:
     result = runner.invoke(app, ["bot", *args], env=env)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from datetime import timedelta
 from urllib.parse import urlparse
 
@@ -13,6 +14,8 @@ from rich.table import Table
 from bot.cli.common import EXIT_USAGE, console, fail, services
 
 logger = logging.getLogger(__name__)
+
+WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 def register(app: typer.Typer) -> None:
@@ -55,6 +58,9 @@ def run_bot(
         fail("--webhook-url needs --webhook-secret (or SALESCOACH_WEBHOOK_SECRET)", EXIT_USAGE)
     if webhook_secret and not webhook_url:
         fail("--webhook-secret only applies with --webhook-url", EXIT_USAGE)
+    if webhook_secret and not WEBHOOK_SECRET.fullmatch(webhook_secret):
+        # Telegram refuses other secrets at setWebhook, which would surface as a confusing API error.
+        fail("--webhook-secret may hold only A-Z, a-z, 0-9, _ and - (1 to 256 characters)", EXIT_USAGE)
     # The model loads on the first question (as before); concurrent questions then share forward passes.
     embeddings = BatchedQueryEmbeddings(lambda: load_embeddings(settings))
     bot_services = Services(settings, embeddings=embeddings, store=svc.store)
