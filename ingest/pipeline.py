@@ -25,6 +25,8 @@ from ingest.sources import content_hash, discover
 
 log = logging.getLogger(__name__)
 
+BATCH_CHUNKS = 256  # chunks parsed ahead per embedding pass: enough to batch by length, little memory
+
 
 class DocumentIndex(Protocol):
     """What sync needs from an index (knowledge.index.KnowledgeIndex provides it)."""
@@ -34,6 +36,10 @@ class DocumentIndex(Protocol):
         ...
 
     def replace_document(self, meta: DocumentMeta, chunks: Sequence[Chunk]) -> None: ...
+
+    def replace_documents(self, items: Sequence[tuple[DocumentMeta, Sequence[Chunk]]]) -> int:
+        """Replace several documents in one embedding pass, each document atomically; returns chunks written."""
+        ...
 
     def remove_document(self, source: str) -> None: ...
 
@@ -64,16 +70,16 @@ def _read(path: Path) -> bytes:
         raise IngestError(path, f"cannot read: {exc.strerror or exc}") from exc
 
 
-def _write(path: Path, data: bytes, index: DocumentIndex) -> int:
+def _parse(path: Path, data: bytes) -> tuple[DocumentMeta, list[Chunk]]:
     document = parse_bytes(path, data)
-    chunks = chunk_document(document)
-    index.replace_document(document.meta, chunks)
-    return len(chunks)
+    return document.meta, chunk_document(document)
 
 
 def ingest_file(path: Path, index: DocumentIndex) -> int:
     """Parse, chunk and (re)index one file whatever its hash; returns the number of chunks written."""
-    return _write(path, _read(path), index)
+    meta, chunks = _parse(path, _read(path))
+    index.replace_document(meta, chunks)
+    return len(chunks)
 
 
 def _is_under(source: str, folder: Path) -> bool:
@@ -92,46 +98,86 @@ def _progress(console: Console | None) -> Progress:
     )
 
 
-def _sync_one(path: Path, indexed: dict[str, str], index: DocumentIndex, report: SyncReport) -> None:
-    """Skip, add or replace one file, counting the outcome in `report`."""
+@dataclass
+class _Pending:
+    """Parsed files waiting for one shared embedding pass, with whether each was already indexed."""
+
+    items: list[tuple[DocumentMeta, list[Chunk], bool]] = field(default_factory=list)
+    chunks: int = 0
+
+    def add(self, meta: DocumentMeta, chunks: list[Chunk], previously_indexed: bool) -> None:
+        self.items.append((meta, chunks, previously_indexed))
+        self.chunks += len(chunks)
+
+    def flush(self, index: DocumentIndex, report: SyncReport) -> int:
+        """Write the batch and count it; returns how many files it held."""
+        if not self.items:
+            return 0
+        report.chunks += index.replace_documents([(meta, chunks) for meta, chunks, _ in self.items])
+        for meta, chunks, previously_indexed in self.items:
+            log.debug("%s %s (%d chunks)", "updated" if previously_indexed else "added", meta.source, len(chunks))
+            if previously_indexed:
+                report.updated += 1
+            else:
+                report.added += 1
+        files = len(self.items)
+        self.items, self.chunks = [], 0
+        return files
+
+
+def _prepare(path: Path, indexed: dict[str, str], pending: _Pending, report: SyncReport) -> bool:
+    """Skip an unchanged file, count a broken one, or parse it into `pending`; True when it was queued."""
     try:
         data = _read(path)
         previous = indexed.get(str(path))
         if previous == content_hash(data):
             report.unchanged += 1
             log.debug("unchanged %s", path)
-            return
-        written = _write(path, data, index)
+            return False
+        meta, chunks = _parse(path, data)
     except IngestError as exc:
         report.failed += 1
         report.errors.append(exc)
         log.debug("failed %s", exc)
-        return
-    report.chunks += written
-    log.debug("%s %s (%d chunks)", "added" if previous is None else "updated", path, written)
-    if previous is None:
-        report.added += 1
-    else:
-        report.updated += 1
+        return False
+    pending.add(meta, chunks, previous is not None)
+    return True
 
 
 def sync_paths(
-    paths: Sequence[Path], index: DocumentIndex, *, progress: bool = True, console: Console | None = None
+    paths: Sequence[Path],
+    index: DocumentIndex,
+    *,
+    progress: bool = True,
+    console: Console | None = None,
+    batch_chunks: int = BATCH_CHUNKS,
 ) -> SyncReport:
-    """Bring the index in line with `paths`; failures are counted and reported, never fatal to the run."""
+    """Bring the index in line with `paths`; failures are counted and reported, never fatal to the run.
+
+    Changed files are parsed ahead and written `batch_chunks` chunks at a time so the embedding model sees
+    many documents per pass; each document still becomes live on its own.
+    """
     files, errors = discover(paths)
     report = SyncReport(failed=len(errors), errors=list(errors))
     indexed = index.documents()
+    pending = _Pending()
 
     bar = _progress(console) if progress else None
     with bar or nullcontext():
         task = bar.add_task("", total=len(files)) if bar else None
+
+        def advance(count: int) -> None:
+            if bar is not None and task is not None and count:
+                bar.advance(task, count)
+
         for path in files:
             if bar is not None and task is not None:
                 bar.update(task, description=path.name)
-            _sync_one(path, indexed, index, report)
-            if bar is not None and task is not None:
-                bar.advance(task)
+            if not _prepare(path, indexed, pending, report):
+                advance(1)
+            elif pending.chunks >= batch_chunks:
+                advance(pending.flush(index, report))
+        advance(pending.flush(index, report))
 
     # A file gone from a synced folder is gone from the index. Only folders count: a file argument that
     # no longer exists is reported as an error, and a folder that does not exist removes nothing. A file

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,12 +23,28 @@ class EmbeddingModelError(RuntimeError):
     """The configured embedding model could not be loaded from local files."""
 
 
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CJK_HEAVY_SHARE = 0.3  # share of CJK characters among non-space ones that makes a text "Chinese" here
+
+
+def cjk_heavy(text: str) -> bool:
+    """True when CJK characters make up at least CJK_HEAVY_SHARE of the text's non-space characters."""
+    visible = len(text) - sum(ch.isspace() for ch in text)
+    return visible > 0 and len(_CJK.findall(text)) >= CJK_HEAVY_SHARE * visible
+
+
 class SentenceTransformerEmbeddings(Embeddings):
     """LangChain `Embeddings` over a SentenceTransformer: CPU, normalised vectors, batched encode calls.
 
     Queries and document batches run with their own torch thread counts: one thread keeps a single query fast
     on a busy shared machine, while a batch at ingest time can use every core it is given. bfloat16 autocast
     (only where the CPU has native bf16) halves encode time; its vectors match float32 to cosine >= 0.998.
+
+    Document batches are sorted by their real token count before batching (sentence-transformers sorts by
+    characters, which mixes a 250-token Chinese passage with a 60-token English one and pads the short one).
+    `cjk_max_tokens` caps CJK-heavy passages: the English MiniLM makes one token per Chinese character, so
+    Chinese passages cost twice the tokens of English ones while the retriever gives their dense score little
+    weight (BM25 over jieba words carries Chinese retrieval and sees the whole passage).
     """
 
     def __init__(
@@ -39,6 +56,7 @@ class SentenceTransformerEmbeddings(Embeddings):
         query_threads: int = 1,
         batch_threads: int = 1,
         bf16: bool = False,
+        cjk_max_tokens: int | None = None,
     ) -> None:
         self.model = model
         self.batch_size = batch_size
@@ -46,36 +64,71 @@ class SentenceTransformerEmbeddings(Embeddings):
         self.query_threads = query_threads
         self.batch_threads = batch_threads
         self.bf16 = bf16
+        self.cjk_max_tokens = cjk_max_tokens
 
     @property
     def dimension(self) -> int:
         return int(self.model.get_sentence_embedding_dimension())
 
-    def _encode(self, texts: list[str], threads: int) -> list[list[float]]:
-        if not texts:
-            return []
+    def _encode(self, batches: list[list[str]], threads: int) -> list[Any]:
+        """One model call per batch, under the given torch thread count; normalised numpy rows per batch."""
         import torch
 
         previous = torch.get_num_threads()
         torch.set_num_threads(threads)
         try:
             with torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bf16):
-                vectors = self.model.encode(
-                    texts,
-                    batch_size=self.batch_size,
-                    normalize_embeddings=True,
-                    convert_to_numpy=True,
-                    show_progress_bar=False,
-                )
+                return [
+                    self.model.encode(
+                        batch,
+                        batch_size=len(batch),
+                        normalize_embeddings=True,
+                        convert_to_numpy=True,
+                        show_progress_bar=False,
+                    )
+                    for batch in batches
+                ]
         finally:
             torch.set_num_threads(previous)
-        return [[float(x) for x in row] for row in vectors]
+
+    def fit(self, texts: list[str]) -> tuple[list[str], list[int]]:
+        """Texts as the model will see them (CJK-heavy ones cut to `cjk_max_tokens`) and their token counts.
+
+        Cutting the string at the character offset where the token budget ends keeps the model's own
+        truncation for everything else, so non-CJK passages embed exactly as sentence-transformers would.
+        """
+        limit = int(self.model.max_seq_length) - 2  # [CLS] and [SEP]
+        encoded = self.model.tokenizer(
+            texts, add_special_tokens=False, return_offsets_mapping=True, truncation=False, verbose=False
+        )
+        fitted: list[str] = []
+        lengths: list[int] = []
+        cap = limit if self.cjk_max_tokens is None else max(1, min(limit, self.cjk_max_tokens - 2))
+        for text, offsets in zip(texts, encoded["offset_mapping"], strict=True):
+            budget = cap if cap < limit and cjk_heavy(text) else limit
+            if budget < limit and len(offsets) > budget:
+                text = text[: offsets[budget - 1][1]]
+            fitted.append(text)
+            lengths.append(min(len(offsets), budget) + 2)
+        return fitted, lengths
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return self._encode(list(texts), self.batch_threads)
+        if not texts:
+            return []
+        fitted, lengths = self.fit(list(texts))
+        # Longest first so the slowest batch runs while memory is fresh; similar lengths share a batch.
+        order = sorted(range(len(fitted)), key=lambda i: -lengths[i])
+        size = max(1, self.batch_size)
+        batches = [order[start : start + size] for start in range(0, len(order), size)]
+        results = self._encode([[fitted[i] for i in batch] for batch in batches], self.batch_threads)
+        out: list[list[float]] = [[] for _ in fitted]
+        for batch, vectors in zip(batches, results, strict=True):
+            for i, row in zip(batch, vectors, strict=True):
+                out[i] = [float(x) for x in row]
+        return out
 
     def embed_query(self, text: str) -> list[float]:
-        return self._encode([text], self.query_threads)[0]
+        return [float(x) for x in self._encode([[text]], self.query_threads)[0][0]]
 
 
 def native_bf16() -> bool:
@@ -134,4 +187,5 @@ def load_embeddings(settings: Settings) -> SentenceTransformerEmbeddings:
         query_threads=settings.embedding_threads,
         batch_threads=settings.embedding_ingest_threads,
         bf16=settings.embedding_bf16 and native_bf16(),
+        cjk_max_tokens=settings.embedding_cjk_max_tokens,
     )

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.sqlite3"
+EMBED_PASS_BATCHES = 16  # model batches per embed_documents call: room to sort by length, bounded memory
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
@@ -207,15 +208,30 @@ class KnowledgeIndex:
 
     def replace_document(self, meta: DocumentMeta, chunks: Sequence[Chunk]) -> None:
         """Make `chunks` the live content of `meta.source`: vectors, then the manifest flip, then cleanup."""
+        self.replace_documents([(meta, chunks)])
+
+    def replace_documents(self, items: Sequence[tuple[DocumentMeta, Sequence[Chunk]]]) -> int:
+        """Replace several documents, embedding all their chunks in one pass; returns the chunks written.
+
+        One pass lets the embedding model batch chunks of similar length across documents (per-document calls
+        pad short chunks up to their neighbours' length and leave small half-empty batches). Each document is
+        still flipped in its own transaction, so a crash midway leaves every document old or new.
+        """
         self.ensure_tokens_current()
-        rows = [(stored_id(meta, c), c, chunk_metadata(meta, c)) for c in chunks]
-        texts = [indexed_text(md, c.text) for _, c, md in rows]
+        docs = [(meta, [(stored_id(meta, c), c, chunk_metadata(meta, c)) for c in chunks]) for meta, chunks in items]
+        texts = [indexed_text(md, c.text) for _, rows in docs for _, c, md in rows]
         vectors = self._embed(texts)
-        self._write_vectors(
-            [cid for cid, _, _ in rows], vectors, [c.text for _, c, _ in rows], [md for _, _, md in rows]
-        )
-        old_ids = self._flip(meta.source, meta.content_hash, meta.title, rows, [tokenize(t) for t in texts])
-        self._delete_vectors(sorted(old_ids - {cid for cid, _, _ in rows}))
+        start = 0
+        for meta, rows in docs:
+            end = start + len(rows)
+            ids = [cid for cid, _, _ in rows]
+            self._write_vectors(ids, vectors[start:end], [c.text for _, c, _ in rows], [md for _, _, md in rows])
+            old_ids = self._flip(
+                meta.source, meta.content_hash, meta.title, rows, [tokenize(t) for t in texts[start:end]]
+            )
+            self._delete_vectors(sorted(old_ids - set(ids)))
+            start = end
+        return len(texts)
 
     def remove_document(self, source: str) -> None:
         """Drop a document: manifest first (readers stop seeing it at once), then its vectors. Idempotent."""
@@ -276,8 +292,12 @@ class KnowledgeIndex:
     # -- writing internals -----------------------------------------------------------------------------------
 
     def _embed(self, texts: list[str]) -> list[list[float]]:
-        """Embed in batches of settings.embedding_batch_size (one model call per batch)."""
-        size = max(1, self.settings.embedding_batch_size)
+        """Embed in passes of EMBED_PASS_BATCHES x settings.embedding_batch_size texts.
+
+        The embeddings object batches within a pass (the real one sorts by token length first); passes bound
+        memory and keep a huge first load from holding every vector twice.
+        """
+        size = max(1, self.settings.embedding_batch_size) * EMBED_PASS_BATCHES
         out: list[list[float]] = []
         for start in range(0, len(texts), size):
             out.extend(self.embeddings.embed_documents(texts[start : start + size]))

@@ -37,6 +37,12 @@ class Settings(BaseSettings):
         description="Encode with bfloat16 autocast where the CPU supports bf16 natively (about 2x faster on CPU; "
         "vectors match float32 to cosine >= 0.998).",
     )
+    embedding_cjk_max_tokens: int | None = Field(
+        default=128,
+        ge=8,
+        description="Token cap when embedding CJK-heavy passages (None: the model's own 256). The English MiniLM "
+        "spends a token per Chinese character while Chinese retrieval leans on BM25, which sees the whole passage.",
+    )
     top_k: int = 5
     relevance_threshold: float = Field(
         default=0.32,

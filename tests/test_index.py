@@ -7,7 +7,7 @@ import pytest
 from fakes import HashingEmbeddings
 from fixtures_knowledge import MANUAL_EN, PLAYBOOK, PRODUCTS, load, make_doc, new_index
 
-from knowledge.index import KnowledgeIndex
+from knowledge.index import EMBED_PASS_BATCHES, KnowledgeIndex
 from knowledge.lexical import LexicalIndex
 from knowledge.retriever import HybridRetriever
 from knowledge.settings import Settings
@@ -97,12 +97,20 @@ def test_crash_after_flip_leaves_new_version_live_and_orphans_are_swept(
     assert fresh.collection.count() == fresh.chunk_count() == 1
 
 
-def test_embedding_calls_are_batched() -> None:
+def test_embedding_passes_span_documents() -> None:
+    """Chunks of many documents go to the model together, in passes of EMBED_PASS_BATCHES model batches."""
     embeddings = HashingEmbeddings()
     index = KnowledgeIndex(Settings(embedding_batch_size=2), embeddings=embeddings)
-    meta, chunks = make_doc("/kb/five.md", "Five", [(f"S{i}", f"sentence number {i}") for i in range(5)])
-    index.replace_document(meta, chunks)
-    assert embeddings.calls == 3
+    docs = [
+        make_doc(f"/kb/doc{d}.md", f"Doc {d}", [(f"S{i}", f"doc {d} sentence number {i}") for i in range(5)])
+        for d in range(8)
+    ]
+    pass_size = 2 * EMBED_PASS_BATCHES
+    assert index.replace_documents(docs) == 40
+    assert embeddings.calls == -(-40 // pass_size)  # not one call per document
+    assert index.chunk_count() == index.collection.count() == 40
+    assert len(index.documents()) == 8
+    assert "doc 7 sentence number 4" in _texts(index, "doc 7 sentence number 4")[0]
 
 
 def test_chunk_metadata_is_stored_for_readers() -> None:

@@ -17,12 +17,13 @@ from ingest.pipeline import SyncReport, ingest_file, sync_paths
 
 
 class FakeIndex:
-    """In-memory stand-in with the four methods sync uses, recording writes so tests can count them."""
+    """In-memory stand-in with the methods sync uses, recording writes so tests can count them."""
 
     def __init__(self) -> None:
         self.docs: dict[str, tuple[DocumentMeta, list[Chunk]]] = {}
         self.writes: list[str] = []
         self.removals: list[str] = []
+        self.batches: list[list[str]] = []  # sources per replace_documents call
 
     def documents(self) -> dict[str, str]:
         return {source: meta.content_hash for source, (meta, _) in self.docs.items()}
@@ -31,6 +32,12 @@ class FakeIndex:
         assert all(c.meta.source == meta.source for c in chunks)
         self.docs[meta.source] = (meta, list(chunks))
         self.writes.append(meta.source)
+
+    def replace_documents(self, items: Sequence[tuple[DocumentMeta, Sequence[Chunk]]]) -> int:
+        self.batches.append([meta.source for meta, _ in items])
+        for meta, chunks in items:
+            self.replace_document(meta, chunks)
+        return sum(len(chunks) for _, chunks in items)
 
     def remove_document(self, source: str) -> None:
         self.docs.pop(source, None)
@@ -54,9 +61,7 @@ def _kb(root: Path) -> Path:
     )
     (kb / "expenses.txt").write_text("Expense Claims\n\nSubmit claims within 30 days.\n", encoding="utf-8")
     (kb / "faq.html").write_text("<h1>CRM FAQ</h1><p>Use the mobile app to log visits.</p>", encoding="utf-8")
-    write_pdf(
-        kb / "products" / "ax-100.pdf", [["AX-100 Sheet", "1 Filters", "The AX-100 uses a HEPA H13 filter."]]
-    )
+    write_pdf(kb / "products" / "ax-100.pdf", [["AX-100 Sheet", "1 Filters", "The AX-100 uses a HEPA H13 filter."]])
     return kb
 
 
@@ -84,9 +89,7 @@ def test_sync_replaces_changed_file_with_fresh_ids(tmp_path: Path) -> None:
     source = str((kb / "manual.md").resolve())
     old_ids = {c.chunk_id for c in index.docs[source][1]}
 
-    (kb / "manual.md").write_text(
-        "# Duty Manual\n\n## Collections\n\nEscalate at 45 days now.\n", encoding="utf-8"
-    )
+    (kb / "manual.md").write_text("# Duty Manual\n\n## Collections\n\nEscalate at 45 days now.\n", encoding="utf-8")
     report = sync_paths([kb], index, progress=False)
     assert _counts(report) == (0, 1, 4, 0, 0)
     meta, chunks = index.docs[source]
@@ -164,6 +167,21 @@ def test_interrupted_sync_is_finished_by_the_next_run(tmp_path: Path) -> None:
     report = sync_paths([kb], index, progress=False)
     assert _counts(report) == (3, 0, 2, 0, 0)
     assert len(index.documents()) == 5
+
+
+def test_changed_files_are_written_in_batches_of_chunks(tmp_path: Path) -> None:
+    """Files are parsed ahead and handed over several at a time, so the model embeds across documents."""
+    kb = _kb(tmp_path)
+    (kb / "broken.pdf").write_bytes(b"\x00\x01 not a pdf at all" * 10)
+    index = FakeIndex()
+    report = sync_paths([kb], index, progress=False)
+    assert report.failed == 1
+    assert [sorted(b) for b in index.batches] == [sorted(index.docs)]  # one pass for the small folder
+    assert report.chunks == index.chunk_count()
+
+    one_each = FakeIndex()
+    sync_paths([kb], one_each, progress=False, batch_chunks=1)
+    assert [len(b) for b in one_each.batches] == [1] * 5
 
 
 def test_progress_bar_counts_files(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ import math
 import pytest
 from fixtures_knowledge import MANUAL_EN, PRODUCTS, load
 
-from knowledge.embeddings import EmbeddingModelError, SentenceTransformerEmbeddings, load_embeddings
+from knowledge.embeddings import EmbeddingModelError, SentenceTransformerEmbeddings, cjk_heavy, load_embeddings
 from knowledge.index import KnowledgeIndex
 from knowledge.retriever import HybridRetriever
 from knowledge.settings import Settings
@@ -54,3 +54,29 @@ def test_bf16_and_float32_vectors_agree(minilm: SentenceTransformerEmbeddings) -
         minilm.bf16 = saved
     for a, b in zip(full, half, strict=True):
         assert sum(x * y for x, y in zip(a, b, strict=True)) > 0.99
+
+
+def test_cjk_heavy_passages_are_capped_and_others_left_whole(minilm: SentenceTransformerEmbeddings) -> None:
+    english = "Escalate overdue invoices to your manager after thirty days. " * 30  # well over 256 tokens
+    chinese = "客户逾期三十天要上报经理，并在系统中记录催款情况。" * 20  # one token per character
+    saved = minilm.cjk_max_tokens
+    try:
+        minilm.cjk_max_tokens = 64
+        (fit_en, fit_zh), (len_en, len_zh) = minilm.fit([english, chinese])
+    finally:
+        minilm.cjk_max_tokens = saved
+    assert fit_en == english and len_en == minilm.model.max_seq_length  # the model's own truncation only
+    assert len_zh == 64 and chinese.startswith(fit_zh) and len(fit_zh) == 62  # [CLS] + 62 characters + [SEP]
+    assert cjk_heavy(chinese) and not cjk_heavy(english) and not cjk_heavy("AX-100 保修 warranty terms and conditions")
+
+
+def test_length_sorted_batches_return_vectors_in_input_order(minilm: SentenceTransformerEmbeddings) -> None:
+    texts = [
+        "short one",
+        "a considerably longer passage about the AX-100 Pro warranty and its terms",
+        "mid length text",
+    ]
+    together = minilm.embed_documents(texts)
+    alone = [minilm.embed_documents([t])[0] for t in texts]
+    for a, b in zip(together, alone, strict=True):
+        assert sum(x * y for x, y in zip(a, b, strict=True)) > 0.999
