@@ -29,12 +29,17 @@ log = logging.getLogger(__name__)
 
 MAX_SENTENCES = 4
 _CITE = re.compile(r"\[\d+\]")
+_CITE_NUMBER = re.compile(r"\[(\d+)\]")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•·]\s|\d+[.)、]\s?)")
 MIN_SENTENCES = 2
 MAX_LIST_ITEMS = 6
+MAX_BLOCK_CHARS = 900  # a lead-in plus its list or table: enough for a five-row ladder, not a whole price list
+# A lower passage's sentence scores at most this share of an equally matching sentence in the best passage.
+LOWER_PASSAGE_WEIGHT = 0.6
 SNIPPET_CHARS = 240
 # A passage in the question's language goes first when its score is within this share of the best one.
 LANGUAGE_PREFERENCE = 0.8
+RANK_TRUST = 0.9
 
 
 @dataclass
@@ -72,13 +77,16 @@ class Answerer:
         k = request.top_k or self.settings.top_k
         hits = self.retriever.search(question, k=k, audience_role=role)
         threshold = self.settings.relevance_threshold
-        relevant = [h for h in hits if h.relevance >= threshold]
-        if not relevant:
+        # The best-ranked passage itself must cover the question; a lower one that merely shares a word with
+        # it does not make an off-topic question answerable.
+        if not hits or hits[0].relevance < threshold:
             return self.not_covered(language)
-
-        passages = prefer_language(relevant, language)
-        citations, number_of = self._citations(passages)
-        stale = self._stale_warnings(citations, language)
+        # Compose from the passages that cover the question best (the fused rank also rewards a shared title
+        # or a lucky dense neighbour), in the question's language where one is nearly as good.
+        passages = prefer_language(by_coverage([h for h in hits if h.relevance >= threshold]), language)
+        # Provisional numbers: answer passages first, then the rest of the top k as "see also".
+        chosen_ids = {p.chunk_id for p in passages}
+        citations, number_of = self._citations([*passages, *(h for h in hits if h.chunk_id not in chosen_ids)])
 
         text: str | None = None
         model = self._model()
@@ -86,6 +94,8 @@ class Answerer:
             text = self._llm_answer(model, question, passages, number_of, language)
         if text is None:
             text = self._extractive(question, passages, number_of, language)
+        text, citations = renumber_by_use(text, citations)
+        stale = self._stale_warnings(citations, language)
         # Warn about the stale documents the answer relies on, not every stale "see also".
         # (A model answer that cites nothing gets every warning.)
         cites_any = bool(_CITE.search(text))
@@ -105,7 +115,7 @@ class Answerer:
     # -- citations -----------------------------------------------------------------------------------------
 
     def _citations(self, passages: Sequence[ScoredChunk]) -> tuple[list[Citation], dict[str, int]]:
-        """One citation per (source, section), numbered in passage order; maps chunk id -> citation number."""
+        """One citation per (source, section), numbered in the given order; maps chunk id -> citation number."""
         citations: list[Citation] = []
         key_number: dict[tuple[str, str], int] = {}
         number_of: dict[str, int] = {}
@@ -157,7 +167,7 @@ class Answerer:
         self, question: str, passages: Sequence[ScoredChunk], number_of: dict[str, int], language: str
     ) -> str:
         """The best 2-4 sentences of the top passages, in reading order per passage, each with its [n]."""
-        chosen = select_sentences(question, passages, number_of, self._idf)
+        chosen = select_sentences(question, passages, number_of, self._idf, following=self._following_text)
         joiner = "" if language == "zh" else " "
         parts: list[str] = []
         for i, sentence in enumerate(chosen):
@@ -169,6 +179,26 @@ class Answerer:
             else:
                 parts.append(joiner + line)
         return "".join(parts)
+
+    def _following_text(self, hit: ScoredChunk) -> str | None:
+        """The next chunk of the same section (a lead-in's list or table may have been chunked apart from it).
+
+        Found by the ingest id scheme (ingest.chunker.chunk_id on ordinal + 1, prefixed like
+        knowledge.index.stored_id); anything unexpected (no such chunk, another section) gives None.
+        """
+        from ingest.chunker import chunk_id
+
+        md = hit.metadata
+        ordinal = md.get("ordinal")
+        content_hash = str(md.get("content_hash") or "")
+        if not isinstance(ordinal, int):
+            return None
+        raw = chunk_id(hit.source, content_hash, ordinal + 1)
+        wanted = f"{content_hash[:16]}-{raw}" if content_hash else raw
+        chunk = self.retriever.index.fetch([wanted]).get(wanted)
+        if chunk is None or chunk.metadata.get("section") != hit.section:
+            return None
+        return str(chunk.text)
 
     def _idf(self, term: str) -> float:
         return float(self.retriever.index.lexical().term_idf(term))
@@ -214,15 +244,72 @@ class Answerer:
         return text
 
 
+def by_coverage(hits: Sequence[ScoredChunk]) -> list[ScoredChunk]:
+    """Passages by relevance, except that the ranker's first stays first while its relevance is within
+    RANK_TRUST of the best: trust the ranking unless coverage clearly says another passage answers better."""
+    ordered = sorted(hits, key=lambda h: -h.relevance)
+    if hits and ordered and hits[0].relevance >= RANK_TRUST * ordered[0].relevance:
+        ordered.remove(hits[0])
+        ordered.insert(0, hits[0])
+    return ordered
+
+
 def prefer_language(hits: Sequence[ScoredChunk], language: str) -> list[ScoredChunk]:
-    """Move a passage in the question's language to the front when its score is close to the best one."""
+    """Move a passage in the question's language to the front when its relevance is close to the first one's."""
     if not hits or hits[0].language == language:
         return list(hits)
-    best = hits[0].score
+    best = hits[0].relevance
     for i, hit in enumerate(hits):
-        if hit.language == language and hit.score >= LANGUAGE_PREFERENCE * best:
+        if hit.language == language and hit.relevance >= LANGUAGE_PREFERENCE * best:
             return [hit, *hits[:i], *hits[i + 1 :]]
     return list(hits)
+
+
+def renumber_by_use(text: str, citations: Sequence[Citation]) -> tuple[str, list[Citation]]:
+    """Renumber [n] markers by first use and reorder citations to match; uncited ones follow in rank order.
+
+    So the sources a reader sees first are the ones the answer quotes, and "[1]" is always the first source.
+    """
+    used: list[int] = []
+    for match in _CITE_NUMBER.finditer(text):
+        n = int(match.group(1))
+        if 1 <= n <= len(citations) and n not in used:
+            used.append(n)
+    order = used + [n for n in range(1, len(citations) + 1) if n not in used]
+    new_number = {old: new for new, old in enumerate(order, start=1)}
+
+    def swap(match: re.Match[str]) -> str:
+        n = int(match.group(1))
+        return f"[{new_number.get(n, n)}]"
+
+    return _CITE_NUMBER.sub(swap, text), [citations[n - 1] for n in order]
+
+
+@dataclass
+class _Line:
+    """One sentence of a passage with what it is: prose, a list item, a table header/separator/data row."""
+
+    sentence: _Sentence
+    kind: str  # "text" | "item" | "header" | "separator" | "row"
+
+
+def _passage_lines(text: str, rank: int, citation: int, first: int = 0) -> list[_Line]:
+    lines: list[_Line] = []
+    previous_row = False
+    for pos, sentence in enumerate(_rejoin_rows(split_sentences(text)), start=first):
+        text = sentence.strip()
+        is_row = text.startswith("|")
+        if is_row and not text.strip(" -:|"):
+            kind = "separator"
+        elif is_row:
+            kind = "row" if previous_row else "header"
+        elif _LIST_ITEM.match(text):
+            kind = "item"
+        else:
+            kind = "text"
+        previous_row = is_row
+        lines.append(_Line(_Sentence(text, citation, rank, pos, 0.0), kind))
+    return lines
 
 
 def select_sentences(
@@ -232,69 +319,98 @@ def select_sentences(
     idf: Callable[[str], float],
     *,
     max_passages: int = 3,
+    following: Callable[[ScoredChunk], str | None] | None = None,
 ) -> list[_Sentence]:
-    """Score sentences by IDF-weighted overlap with the question, plus earlier position and better passage.
+    """Score sentences by IDF-weighted overlap with the question, favouring the best passage and early lines.
 
-    A chosen sentence that introduces a list or table ("...as follows:") brings its items along, since the
-    items are the answer; table header rows and questions (FAQ prompts) rarely answer anything on their own.
+    A lower passage's sentences count for less (by its relevance relative to the best one, and a flat
+    discount), so a stray shared word ("not", "days") in another section does not outrank the section that
+    answers. A lead-in ending in ":" and the list or table it introduces travel together (within
+    MAX_LIST_ITEMS and MAX_BLOCK_CHARS), since the items are the answer; a table row brings its header.
+    Header rows and questions (FAQ prompts) rarely answer anything on their own. `following(passage)` gives
+    the next chunk of the passage's section, read when the passage ends on a lead-in.
     """
     terms = query_terms(tokenize(question))
     weights = {t: idf(t) for t in terms}
     total = sum(weights.values()) or 1.0
+    top = passages[:max_passages]
+    if not top:
+        return []
+    best_relevance = max(top[0].relevance, 1e-6)
+    lines_of: list[list[_Line]] = []
     candidates: list[_Sentence] = []
-    items: dict[tuple[int, int], _Sentence] = {}  # (passage rank, position) -> list item or table row
-    headers: dict[tuple[int, int], _Sentence] = {}  # (passage rank, position of a row) -> its table's header
-    for rank, hit in enumerate(passages[:max_passages]):
-        previous_row = False
-        header_row: _Sentence | None = None
-        for pos, sentence in enumerate(_rejoin_rows(split_sentences(hit.text))):
-            text = sentence.strip()
-            is_row = text.startswith("|")
-            header = is_row and not previous_row
-            previous_row = is_row
-            if len(text.strip(" -*#|")) < 4:
+    for rank, hit in enumerate(top):
+        lines = _passage_lines(hit.text, rank, number_of[hit.chunk_id])
+        if lines and lines[-1].sentence.text.endswith((":", "：")) and following is not None:
+            rest = following(hit)
+            more = _passage_lines(rest, rank, number_of[hit.chunk_id], len(lines)) if rest else []
+            if more and more[0].kind != "text":
+                lines.extend(more)
+        lines_of.append(lines)
+        factor = 1.0 if rank == 0 else LOWER_PASSAGE_WEIGHT * min(1.0, hit.relevance / best_relevance)
+        for line in lines:
+            sentence = line.sentence
+            if line.kind == "separator" or len(sentence.text.strip(" -*#|")) < 4:
                 continue
-            present = set(tokenize(text))
+            present = set(tokenize(sentence.text))
             overlap = sum(w for t, w in weights.items() if t in present) / total
-            score = overlap + 0.08 / (1 + pos) + 0.1 / (1 + rank)
-            if header:
+            score = overlap * factor + 0.05 / (1 + sentence.position)
+            if line.kind == "header":
                 score *= 0.3
-            elif text.endswith(("?", "？")):
+            elif sentence.text.endswith(("?", "？")):
                 score *= 0.5
-            item = _Sentence(text, number_of[hit.chunk_id], rank, pos, score)
-            candidates.append(item)
-            if header:
-                header_row = item
-            elif is_row and header_row is not None:
-                headers[(rank, pos)] = header_row
-            if (is_row and not header) or _LIST_ITEM.match(text):
-                items[(rank, pos)] = item
+            sentence.score = score
+            candidates.append(sentence)
     if not candidates:
         return []
     candidates.sort(key=lambda s: -s.score)
-    best = candidates[0].score
-    chosen = [s for s in candidates[:MAX_SENTENCES] if s.score >= 0.5 * best]
-    if len(chosen) < MIN_SENTENCES:
-        chosen = candidates[:MIN_SENTENCES]
-    for intro in list(chosen):
-        if not intro.text.endswith((":", "：")):
-            continue
-        pos = intro.position + 1
-        if (intro.passage_rank, pos) not in items:  # a table's header row sits between intro and rows
-            pos += 1
-        added = 0
-        while added < MAX_LIST_ITEMS and (intro.passage_rank, pos) in items:
-            item = items[(intro.passage_rank, pos)]
-            if item not in chosen:
-                chosen.append(item)
-                added += 1
-            pos += 1
-    for row in list(chosen):  # a table row needs its header to be read
-        head = headers.get((row.passage_rank, row.position))
-        if head is not None and head not in chosen:
-            chosen.append(head)
+    best = candidates[0]
+    chosen = [s for s in candidates[:MAX_SENTENCES] if s.score >= 0.5 * best.score]
+    if len(chosen) < MIN_SENTENCES:  # too few strong lines: add the best passage's next best, never another's
+        chosen += [s for s in candidates if s.passage_rank == best.passage_rank and s not in chosen][
+            : MIN_SENTENCES - len(chosen)
+        ]
+    for sentence in list(chosen):
+        _add_block(sentence, lines_of[sentence.passage_rank], chosen)
     chosen.sort(key=lambda s: (s.passage_rank, s.position))
-    return chosen
+    unique: dict[tuple[int, str], _Sentence] = {}  # a continuation chunk may also have been retrieved alone
+    for sentence in chosen:
+        unique.setdefault((sentence.citation, sentence.text), sentence)
+    return list(unique.values())
+
+
+def _add_block(sentence: _Sentence, lines: list[_Line], chosen: list[_Sentence]) -> None:
+    """Complete a chosen line's block: a lead-in brings its list or table; an item or row its lead-in and header."""
+    pos = sentence.position
+    kind = lines[pos].kind
+    if kind in ("item", "row", "header"):
+        start = pos
+        while start > 0 and lines[start - 1].kind in ("item", "row", "header", "separator"):
+            start -= 1
+        header = next((line for line in lines[start : pos + 1] if line.kind == "header"), None)
+        if header is not None and header.sentence not in chosen and kind == "row":
+            chosen.append(header.sentence)
+        intro = lines[start - 1].sentence if start > 0 else None
+        if intro is not None and intro.text.endswith((":", "：")) and intro not in chosen:
+            chosen.append(intro)
+            sentence = intro
+            pos = start - 1
+        else:
+            return
+    if not sentence.text.endswith((":", "：")):
+        return
+    added = 0
+    size = len(sentence.text)
+    for line in lines[pos + 1 :]:
+        if line.kind == "separator":
+            continue
+        if line.kind == "text" or added >= MAX_LIST_ITEMS or size + len(line.sentence.text) > MAX_BLOCK_CHARS:
+            break
+        size += len(line.sentence.text)
+        if line.sentence not in chosen:
+            chosen.append(line.sentence)
+        if line.kind != "header":
+            added += 1
 
 
 def _rejoin_rows(sentences: list[str]) -> list[str]:

@@ -1,0 +1,133 @@
+"""Does a passage cover the question? The informative terms of a question and their IDF-weighted coverage.
+
+Why not plain BM25 token coverage: a question's tokens include words that only ask ("how long", "多久",
+"怎么办"), model numbers split three ways ("ax-100", "ax100", "ax", "100"), and Chinese character bigrams that
+straddle two words ("司年" in 公司年会); all of them move coverage without saying what the question is about.
+Here a question becomes its *informative terms*: English content words (light plural stemming, a compound
+counted once) and Chinese dictionary words, with runs of single characters the dictionary could not place kept
+together as one unknown word ("年会", "拖款"). Each term weighs its IDF in the knowledge base, so "年会" (found
+nowhere) and "canteen" outweigh "公司" and "company", and a passage that matches only the generic words of an
+off-topic question no longer looks like an answer.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from knowledge.text import STOPWORDS_ZH, tokenize
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_IS_CJK = re.compile(f"[{_CJK}]")
+_RUN = re.compile(rf"[{_CJK}]+|[0-9A-Za-z\u00c0-\u024f][0-9A-Za-z\u00c0-\u024f\-_/.+']*")
+_COMPOUND = re.compile(r"[-_/.+]")
+
+# Words that ask rather than name a topic: a passage need not contain them to answer the question.
+_ASKING_EN_TEXT = """
+    when where why how many much long often soon far get got need needs ok okay now next still anything
+    something anyone someone happens happen else really please want wants tell let know allowed supposed
+    normal typical actually here there yes not does"""
+_ASKING_ZH_TEXT = """
+    多久 多少 多长 多大 多少钱 几 几天 几个 几号 几点 几折 几种 几次 什么 什么样 什么时候 时候 怎么 怎么办
+    怎样 如何 哪 哪里 哪儿 哪些 哪个 谁 为什么 有没有 是否 能不能 可不可以 可以 要不要 需不需要 应该 会不会
+    算不算 大概 一般 那里 这里 现在 一下 不要 不能"""
+_ASKING_EN = frozenset(_ASKING_EN_TEXT.split())
+_ASKING_ZH = frozenset(_ASKING_ZH_TEXT.split())
+# Single characters that are grammar (particles, localisers, modal and light verbs); they end a run of
+# single characters instead of joining it, so "展会上扫" does not make up a word "上扫".
+_GRAMMAR_ZH = frozenset(
+    "谁几哪啥上下内外前后中里要能可给有在到让把被了过很该做去来说问多少最再才还就都也又而但对从向跟和与及或每各个次些吗呢吧啊呀嘛么我你您他她它这那的是之其得地着"
+)
+
+
+def _stem(word: str) -> str:
+    """Light English plural folding, so "canteen" meets "canteens" and "designer" meets "designers"."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _chinese_terms(run: str) -> list[str]:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    terms: list[str] = []
+    pending = ""  # consecutive single characters the dictionary left unplaced
+    for word in [*jieba.lcut(run, HMM=False), ""]:
+        if len(word) == 1 and word not in _GRAMMAR_ZH and word not in STOPWORDS_ZH:
+            pending += word
+            continue
+        if len(pending) >= 2:
+            terms.append(pending)
+        pending = ""
+        if len(word) >= 2 and word not in _ASKING_ZH and word not in STOPWORDS_ZH:
+            terms.append(word)
+    return terms
+
+
+@lru_cache(maxsize=4096)
+def informative_terms(question: str) -> tuple[str, ...]:
+    """The question's topic-bearing terms, in order, without repeats (English lowercased)."""
+    terms: list[str] = []
+    for match in _RUN.finditer(question):
+        run = match.group(0)
+        if _IS_CJK.match(run):
+            terms.extend(_chinese_terms(run))
+            continue
+        tokens = tokenize(run)
+        if len(tokens) > 1 and _COMPOUND.search(run):
+            tokens = tokens[:1]  # "AX-100" is one concept, not four
+        terms.extend(t for t in tokens if t not in _ASKING_EN)
+    return tuple(dict.fromkeys(terms))
+
+
+@lru_cache(maxsize=8192)
+def _passage_words(text: str) -> frozenset[str]:
+    return frozenset(_stem(t) for t in tokenize(text))
+
+
+def term_present(term: str, text: str) -> bool:
+    """Chinese: the word occurs in the text. English: a token of the text has the same (plural-folded) stem."""
+    if _IS_CJK.match(term):
+        return term in text
+    return _stem(term) in _passage_words(text)
+
+
+def term_weight(term: str, idf: Callable[[str], float]) -> float:
+    """IDF of the term, or of its other plural form when only that one occurs in the knowledge base."""
+    if _IS_CJK.match(term):
+        return idf(term)
+    stem = _stem(term)
+    return min(idf(form) for form in {term, stem, stem + "s", term + "s", term + "es"})
+
+
+def _known_parts(terms: Sequence[str], idf: Callable[[str], float]) -> list[str]:
+    """A Chinese term of 3+ characters the knowledge base never uses is split into the bigrams it does use.
+
+    Runs of single characters are glued into one term ("买延保" from 买 + 延 + 保); when the knowledge base
+    knows a part ("延保"), that part is the concept to look for. A run with no known part stays whole.
+    """
+    unknown = idf("\x00")  # the IDF any absent term gets
+    out: list[str] = []
+    for term in terms:
+        if len(term) >= 3 and _IS_CJK.match(term) and idf(term) >= unknown:
+            parts = [term[i : i + 2] for i in range(len(term) - 1) if idf(term[i : i + 2]) < unknown]
+            out.extend(parts or [term])
+        else:
+            out.append(term)
+    return list(dict.fromkeys(out))
+
+
+def coverage(terms: Sequence[str], passage: str, idf: Callable[[str], float]) -> float:
+    """IDF-weighted share of the informative terms present in the passage (0..1; 0 without terms)."""
+    total = covered = 0.0
+    for term in _known_parts(terms, idf):
+        weight = term_weight(term, idf)
+        total += weight
+        if term_present(term, passage):
+            covered += weight
+    return covered / total if total else 0.0
