@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date
 
 import pytest
@@ -10,10 +11,13 @@ from fakes import FailingChatModel
 from fixtures_knowledge import MANUAL_EN, MANUAL_ZH, PLAYBOOK, PRODUCTS, STALE, load, make_doc, new_index
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from knowledge.answer import Answerer
+from ingest.chunker import chunk_id
+from ingest.models import Chunk, DocumentMeta
+from knowledge.answer import MAX_LIST_ITEMS, Answerer, renumber_by_use, select_sentences
+from knowledge.grounding import coverage, informative_terms
 from knowledge.index import KnowledgeIndex
-from knowledge.messages import RepInfo, Request
-from knowledge.retriever import HybridRetriever
+from knowledge.messages import Citation, RepInfo, Request
+from knowledge.retriever import HybridRetriever, ScoredChunk
 from knowledge.settings import Settings
 
 MANAGER = RepInfo(rep_id="M001", name="Wang Li", role="manager")
@@ -169,3 +173,127 @@ def test_sentence_introducing_a_table_brings_its_rows_and_header(index: Knowledg
     assert "as follows: [1]\n| Days | Owner | [1]\n| 15 | rep | [1]\n| 60 | director; finance notified | [1]" in (
         reply.answer
     )
+
+
+# -- grounding on informative terms, lead-in blocks, citation numbering ------------------------------------
+
+
+def _ingest_ids(source: str, title: str, section: str, texts: list[str]) -> tuple[DocumentMeta, list[Chunk]]:
+    """Chunks of one section with the ids ingest gives them, so the answerer can find a chunk's successor."""
+    meta = DocumentMeta(source=source, title=title, content_hash="c" * 64, version="1.0")
+    chunks = [
+        Chunk(
+            chunk_id=chunk_id(source, meta.content_hash, i),
+            text=t,
+            section=f"{title} > {section}",
+            ordinal=i,
+            meta=meta,
+        )
+        for i, t in enumerate(texts)
+    ]
+    return meta, chunks
+
+
+LADDER = _ingest_ids(
+    "/kb/ladder.md",
+    "Collections Ladder",
+    "Overdue Escalation",
+    [
+        "When a customer pays late or has not paid at all, follow this ladder, counting days from the due date:",
+        "| Days overdue | Who acts |\n|---|---|\n| 15 | Rep, manager informed |\n"
+        "| 30 | Manager calls the finance head |\n| 60 | Director's letter |",
+        "Record every contact in the CRM.",
+    ],
+)
+LATE = make_doc(
+    "/kb/late.md",
+    "Deliveries",
+    [("Late Deliveries", "Never promise a date the logistics desk has not confirmed to the customer.")],
+)
+
+
+def test_lead_in_keeps_the_table_chunked_after_it_and_skips_the_separator(index: KnowledgeIndex) -> None:
+    load(index, LADDER, LATE)
+    reply = _answerer(index).answer(Request(text="customer has not paid for 40 days, what now?"))
+    assert reply.grounded
+    lines = reply.answer.splitlines()
+    assert lines[0].startswith("When a customer pays late") and lines[0].endswith(": [1]")
+    assert "| 30 | Manager calls the finance head | [1]" in lines
+    assert "| 60 | Director's letter | [1]" in lines
+    assert not any("---" in line for line in lines)
+    assert "Never promise" not in reply.answer  # a stray "not"/"customer" in another section stays out
+    assert reply.citations[0].section == "Collections Ladder > Overdue Escalation"
+
+
+def test_lead_in_block_is_capped() -> None:
+    items = "\n".join(f"- step {i}: call the overdue customer again" for i in range(1, 13))
+    hit = ScoredChunk("c1", f"Chase an overdue customer like this:\n{items}", {"section": "S"}, 1.0, 0.9)
+    chosen = select_sentences("how do I chase an overdue customer?", [hit], {"c1": 1}, lambda _t: 1.0)
+    assert chosen[0].text == "Chase an overdue customer like this:"
+    assert len([s for s in chosen if s.text.startswith("- step")]) == MAX_LIST_ITEMS
+
+
+def test_a_chosen_row_brings_its_lead_in_and_header() -> None:
+    text = "Signing limits by role:\n| Role | Limit |\n|---|---|\n| Junior | 50,000 |\n| Senior | 500,000 |"
+    hit = ScoredChunk("c1", text, {"section": "S"}, 1.0, 0.9)
+    chosen = [s.text for s in select_sentences("senior limit", [hit], {"c1": 1}, lambda _t: 1.0)]
+    assert chosen[:2] == ["Signing limits by role:", "| Role | Limit |"]
+    assert "| Senior | 500,000 |" in chosen
+
+
+def test_a_lower_passage_matching_one_stray_word_adds_nothing() -> None:
+    best = ScoredChunk("a", "Overdue invoices: call the customer at 15 days. Escalate at 30 days.", {}, 1.0, 0.7)
+    lower = ScoredChunk("b", "Never promise a date the desk has not confirmed.", {}, 0.9, 0.4)
+    chosen = select_sentences("invoice not paid for 30 days", [best, lower], {"a": 1, "b": 2}, lambda _t: 1.0)
+    assert {s.citation for s in chosen} == {1}
+
+
+def test_citations_are_renumbered_by_first_use_and_cited_ones_come_first() -> None:
+    cites = [Citation(title=t, source=f"/kb/{t}.md", section=t, score=0.5, snippet="") for t in ("a", "b", "c")]
+    text, ordered = renumber_by_use("First [3]. Then [2]. Again [3].", cites)
+    assert text == "First [1]. Then [2]. Again [1]."
+    assert [c.title for c in ordered] == ["c", "b", "a"]
+
+
+def test_answer_markers_match_the_citation_order(index: KnowledgeIndex) -> None:
+    reply = _answerer(index).answer(Request(text="When do I escalate an overdue payment to my manager?"))
+    numbers = [int(n) for n in re.findall(r"\[(\d+)\]", reply.answer)]
+    assert numbers and numbers[0] == 1
+    assert sorted(set(numbers)) == list(range(1, max(numbers) + 1))  # cited sources are 1..m, the rest follow
+
+
+@pytest.mark.parametrize(
+    ("question", "grounded"),
+    [
+        ("公司年会的着装要求是什么？", False),  # shares only 公司 with the trade-show text; 年会, 着装 are nowhere
+        ("展会在哪里举办？", True),
+        ("what's the discount on the staff canteen?", False),  # shares "discount" only
+        ("how much discount can a junior rep give?", True),
+    ],
+    ids=["zh-annual-party", "zh-trade-show", "en-canteen", "en-discount"],
+)
+def test_the_top_passage_must_cover_the_questions_informative_terms(question: str, grounded: bool) -> None:
+    shows = make_doc(
+        "/kb/shows.md", "展会手册", [("展会", "公司每年在上海举办两个展会，展位由区域经理安排。")], language="zh"
+    )
+    discounts = make_doc(
+        "/kb/discounts.md",
+        "Discount Authority",
+        [("Limits", "A junior rep may give a discount of up to 5% off list price; a senior rep up to 15%.")],
+    )
+    index = load(new_index(), shows, discounts, MANUAL_EN)
+    assert _answerer(index).answer(Request(text=question)).grounded is grounded
+
+
+def test_informative_terms_drop_asking_words_and_keep_one_term_per_concept() -> None:
+    assert informative_terms("How long is the AX-100 Pro warranty?") == ("ax-100", "pro", "warranty")
+    assert informative_terms("公司年会在哪里举办？") == ("公司", "年会", "举办")  # 年+会: one unplaced word
+    assert informative_terms("客户拖款两个月了怎么办") == ("客户", "拖款", "两个")
+    assert "多久" not in informative_terms("保修多久？")
+
+
+def test_coverage_weighs_rare_terms_and_folds_plurals() -> None:
+    idf = {"canteen": 5.0, "canteens": 5.0, "discount": 1.0}.get
+    passage = "Canteens and classrooms suit the AX-200."
+    assert coverage(["canteen"], passage, lambda t: idf(t) or 6.0) == 1.0
+    assert coverage(["discount", "canteen"], "A discount of 5%.", lambda t: idf(t) or 6.0) == pytest.approx(1 / 6)
