@@ -106,7 +106,7 @@ def term_weight(term: str, idf: Callable[[str], float]) -> float:
 
 
 def _known_parts(terms: Sequence[str], idf: Callable[[str], float]) -> list[str]:
-    """A Chinese term of 3+ characters the knowledge base never uses is split into the bigrams it does use.
+    """A glued Chinese run of 3+ characters the knowledge base never uses is split into the bigrams it uses.
 
     Runs of single characters are glued into one term ("买延保" from 买 + 延 + 保); when the knowledge base
     knows a part ("延保"), that part is the concept to look for. A run with no known part stays whole.
@@ -114,12 +114,20 @@ def _known_parts(terms: Sequence[str], idf: Callable[[str], float]) -> list[str]
     unknown = idf("\x00")  # the IDF any absent term gets
     out: list[str] = []
     for term in terms:
-        if len(term) >= 3 and _IS_CJK.match(term) and idf(term) >= unknown:
+        if len(term) >= 3 and _IS_CJK.match(term) and idf(term) >= unknown and not _in_dictionary(term):
             parts = [term[i : i + 2] for i in range(len(term) - 1) if idf(term[i : i + 2]) < unknown]
             out.extend(parts or [term])
         else:
             out.append(term)
     return list(dict.fromkeys(out))
+
+
+def _in_dictionary(word: str) -> bool:
+    """A jieba dictionary word ("年终奖") is a concept of its own; only glued runs ("买延保") are split."""
+    import jieba
+
+    jieba.initialize()
+    return bool(jieba.get_FREQ(word))
 
 
 def coverage(terms: Sequence[str], passage: str, idf: Callable[[str], float]) -> float:
