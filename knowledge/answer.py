@@ -325,7 +325,8 @@ def select_sentences(
 
     A lower passage's sentences count for less (by its relevance relative to the best one, and a flat
     discount), so a stray shared word ("not", "days") in another section does not outrank the section that
-    answers. A lead-in ending in ":" and the list or table it introduces travel together (within
+    answers; and it offers single lines only, never a lead-in with its whole list or table. In the best
+    passage a lead-in ending in ":" and the list or table it introduces travel together (within
     MAX_LIST_ITEMS and MAX_BLOCK_CHARS), since the items are the answer; a table row brings its header.
     Header rows and questions (FAQ prompts) rarely answer anything on their own. `following(passage)` gives
     the next chunk of the passage's section, read when the passage ends on a lead-in.
@@ -352,6 +353,8 @@ def select_sentences(
             sentence = line.sentence
             if line.kind == "separator" or len(sentence.text.strip(" -*#|")) < 4:
                 continue
+            if rank > 0 and sentence.text.endswith((":", "：")):
+                continue  # a lower passage adds single lines, never a lead-in with a whole list or table
             present = set(tokenize(sentence.text))
             overlap = sum(w for t, w in weights.items() if t in present) / total
             score = overlap * factor + 0.05 / (1 + sentence.position)
@@ -371,7 +374,7 @@ def select_sentences(
             : MIN_SENTENCES - len(chosen)
         ]
     for sentence in list(chosen):
-        _add_block(sentence, lines_of[sentence.passage_rank], chosen)
+        _add_block(sentence, lines_of[sentence.passage_rank], chosen, whole=sentence.passage_rank == 0)
     chosen.sort(key=lambda s: (s.passage_rank, s.position))
     unique: dict[tuple[int, str], _Sentence] = {}  # a continuation chunk may also have been retrieved alone
     for sentence in chosen:
@@ -379,8 +382,11 @@ def select_sentences(
     return list(unique.values())
 
 
-def _add_block(sentence: _Sentence, lines: list[_Line], chosen: list[_Sentence]) -> None:
-    """Complete a chosen line's block: a lead-in brings its list or table; an item or row its lead-in and header."""
+def _add_block(sentence: _Sentence, lines: list[_Line], chosen: list[_Sentence], *, whole: bool) -> None:
+    """Complete a chosen line's block: a lead-in brings its list or table; an item or row its lead-in and header.
+
+    With `whole` False (a lower passage) a row brings only its header.
+    """
     pos = sentence.position
     kind = lines[pos].kind
     if kind in ("item", "row", "header"):
@@ -390,7 +396,7 @@ def _add_block(sentence: _Sentence, lines: list[_Line], chosen: list[_Sentence])
         header = next((line for line in lines[start : pos + 1] if line.kind == "header"), None)
         if header is not None and header.sentence not in chosen and kind == "row":
             chosen.append(header.sentence)
-        intro = lines[start - 1].sentence if start > 0 else None
+        intro = lines[start - 1].sentence if start > 0 and whole else None
         if intro is not None and intro.text.endswith((":", "：")) and intro not in chosen:
             chosen.append(intro)
             sentence = intro
