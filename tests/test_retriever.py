@@ -83,3 +83,15 @@ def test_calibrated_relevance_is_bounded() -> None:
 
 def test_empty_index_returns_nothing() -> None:
     assert HybridRetriever(index=new_index(), k=3).search("anything at all") == []
+
+
+def test_coverage_counts_what_the_question_is_about_not_how_it_asks(index: KnowledgeIndex) -> None:
+    top = HybridRetriever(index=index, k=3).search("How long is the AX-100 warranty, and how often?")[0]
+    assert top.section.endswith("Warranty")
+    assert top.coverage == 1.0  # "how", "long", "often" ask; "ax-100" is one concept, not four tokens
+
+
+def test_one_threshold_serves_both_languages() -> None:
+    # Chinese blends are scaled by 0.8: a Chinese passage needs ~0.40 coverage where English needs 0.32.
+    assert calibrated_relevance(0.4, None, chinese=True) == pytest.approx(0.272)
+    assert calibrated_relevance(0.48, None, chinese=True) == pytest.approx(0.3264)
