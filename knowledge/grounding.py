@@ -32,7 +32,7 @@ _ASKING_EN_TEXT = """
 _ASKING_ZH_TEXT = """
     多久 多少 多长 多大 多少钱 几 几天 几个 几号 几点 几折 几种 几次 什么 什么样 什么时候 时候 怎么 怎么办
     怎样 如何 哪 哪里 哪儿 哪些 哪个 谁 为什么 有没有 是否 能不能 可不可以 可以 要不要 需不需要 应该 会不会
-    算不算 大概 一般 那里 这里 现在 一下 不要 不能"""
+    算不算 大概 一般 那里 这里 现在 一下 不要 不能 怎么样 第几 第几天 以后 之后 出来 每个 每次 一次"""
 _ASKING_EN = frozenset(_ASKING_EN_TEXT.split())
 _ASKING_ZH = frozenset(_ASKING_ZH_TEXT.split())
 # Single characters that are grammar (particles, localisers, modal and light verbs); they end a run of
