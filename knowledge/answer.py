@@ -39,7 +39,6 @@ LOWER_PASSAGE_WEIGHT = 0.6
 SNIPPET_CHARS = 240
 # A passage in the question's language goes first when its score is within this share of the best one.
 LANGUAGE_PREFERENCE = 0.8
-RANK_TRUST = 0.9
 
 
 @dataclass
@@ -245,13 +244,17 @@ class Answerer:
 
 
 def by_coverage(hits: Sequence[ScoredChunk]) -> list[ScoredChunk]:
-    """Passages by relevance, except that the ranker's first stays first while its relevance is within
-    RANK_TRUST of the best: trust the ranking unless coverage clearly says another passage answers better."""
-    ordered = sorted(hits, key=lambda h: -h.relevance)
-    if hits and ordered and hits[0].relevance >= RANK_TRUST * ordered[0].relevance:
-        ordered.remove(hits[0])
-        ordered.insert(0, hits[0])
-    return ordered
+    """Passages ordered by relevance times fused score (relative to the best score): both signals must agree.
+
+    The fused rank alone can put a passage first for a lucky dense neighbour or a shared title word
+    ("not paid for 40 days" -> Late Deliveries); relevance alone can prefer a section that merely repeats a
+    question word (收集 -> Market Information Gathering for a trade-show question). Their product lets a
+    clearly better-covering passage move up without overruling a ranking it only narrowly disagrees with.
+    """
+    if not hits:
+        return []
+    top = max(h.score for h in hits) or 1.0
+    return sorted(hits, key=lambda h: -(h.relevance * h.score / top))
 
 
 def prefer_language(hits: Sequence[ScoredChunk], language: str) -> list[ScoredChunk]:
