@@ -97,8 +97,11 @@ class SentenceTransformerEmbeddings(Embeddings):
         Cutting the string at the character offset where the token budget ends keeps the model's own
         truncation for everything else, so non-CJK passages embed exactly as sentence-transformers would.
         """
+        tokenizer = self.model.tokenizer
+        if not getattr(tokenizer, "is_fast", False):  # no offsets to cut at: leave texts and order alone
+            return list(texts), [0] * len(texts)
         limit = int(self.model.max_seq_length) - 2  # [CLS] and [SEP]
-        encoded = self.model.tokenizer(
+        encoded = tokenizer(
             texts, add_special_tokens=False, return_offsets_mapping=True, truncation=False, verbose=False
         )
         fitted: list[str] = []
@@ -116,7 +119,7 @@ class SentenceTransformerEmbeddings(Embeddings):
         if not texts:
             return []
         fitted, lengths = self.fit(list(texts))
-        # Longest first so the slowest batch runs while memory is fresh; similar lengths share a batch.
+        # Similar token counts share a batch, so little of each batch is padding (stable sort keeps ties in order).
         order = sorted(range(len(fitted)), key=lambda i: -lengths[i])
         size = max(1, self.batch_size)
         batches = [order[start : start + size] for start in range(0, len(order), size)]
