@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from types import SimpleNamespace
 
 import pytest
 from fixtures_knowledge import MANUAL_EN, PRODUCTS, load
@@ -80,3 +81,16 @@ def test_length_sorted_batches_return_vectors_in_input_order(minilm: SentenceTra
     alone = [minilm.embed_documents([t])[0] for t in texts]
     for a, b in zip(together, alone, strict=True):
         assert sum(x * y for x, y in zip(a, b, strict=True)) > 0.999
+
+
+class _SlowTokenizerModel:
+    """Stands in for a configured model whose tokenizer has no character offsets (a "slow" tokenizer)."""
+
+    max_seq_length = 256
+    tokenizer = SimpleNamespace(is_fast=False)
+
+
+def test_tokenizer_without_offsets_leaves_texts_whole() -> None:
+    embeddings = SentenceTransformerEmbeddings(_SlowTokenizerModel(), cjk_max_tokens=16)
+    texts = ["客户逾期三十天要上报经理" * 10, "short"]
+    assert embeddings.fit(texts) == (texts, [0, 0])
