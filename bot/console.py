@@ -54,9 +54,10 @@ def render_reply(console: Console, reply: Reply) -> None:
     for warning in reply.warnings:
         if warning not in reply.answer:
             console.print(f"⚠ {escape(warning)}", style="yellow", highlight=False, soft_wrap=True)
-    if reply.citations:
+    shown = reply.shown_citations()
+    if shown:
         console.print("Sources:" if reply.language == "en" else "来源：", style="dim")
-        for n, citation in enumerate(reply.citations, start=1):
+        for n, citation in enumerate(shown, start=1):
             console.print(escape(citation_line(n, citation)), style="dim", highlight=False, soft_wrap=True)
 
 

@@ -410,7 +410,7 @@ def render_reply(reply: Reply) -> str:
     for warning in reply.warnings:
         if warning not in reply.answer:  # the answerer may already have written it into the text
             blocks.append(f"<i>⚠ {escape(warning)}</i>")
-    sources = format_citations(reply.citations, language)
+    sources = format_citations(reply.shown_citations(), language)
     if sources:
         blocks.append(sources)
     return "\n\n".join(blocks)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Literal
 
@@ -79,6 +80,14 @@ class Reply(BaseModel):
     language: Literal["en", "zh"] = "en"
     buttons: list[Button] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+
+    def shown_citations(self) -> list[Citation]:
+        """The citations a door lists: those the answer marks as [n] (numbered first by the answerer), or all of
+        them when the text carries no markers (decisions, refusals). JSON output keeps the full ranked list."""
+        used = {int(n) for n in re.findall(r"\[(\d+)\]", self.answer)}
+        if not used:
+            return list(self.citations)
+        return [c for n, c in enumerate(self.citations, start=1) if n in used]
 
     def to_json_dict(self) -> dict[str, object]:
         """The `ask --json` contract: answer, grounded, citations, decision (+ extra keys)."""
