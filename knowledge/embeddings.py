@@ -97,8 +97,8 @@ class SentenceTransformerEmbeddings(Embeddings):
         Cutting the string at the character offset where the token budget ends keeps the model's own
         truncation for everything else, so non-CJK passages embed exactly as sentence-transformers would.
         """
-        tokenizer = self.model.tokenizer
-        if not getattr(tokenizer, "is_fast", False):  # no offsets to cut at: leave texts and order alone
+        tokenizer = getattr(self.model, "tokenizer", None)
+        if tokenizer is None or not getattr(tokenizer, "is_fast", False):  # no offsets to cut at: leave texts and order alone
             return list(texts), [0] * len(texts)
         limit = int(self.model.max_seq_length) - 2  # [CLS] and [SEP]
         encoded = tokenizer(
