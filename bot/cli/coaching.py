@@ -7,7 +7,9 @@ unknown rep, a bad period or a period without data exits 2.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -86,54 +88,73 @@ def _coach(ctx: typer.Context, no_sources: bool, rules_path: Path | None) -> Coa
         fail(str(exc), EXIT_DATA_ERROR)
 
 
-def coach_command(
-    ctx: typer.Context,
-    rep_id: str = typer.Argument(..., help="The rep to coach."),
-    period: str | None = typer.Option(None, "--period", help="2026-Q3 or 2026-09; default: the latest."),
-    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
-    chart: Path | None = typer.Option(None, "--chart", help="Also write a PNG chart to this file."),
-    no_sources: bool = typer.Option(False, "--no-sources", help="Skip knowledge-base citations."),
-    rules: Path | None = typer.Option(None, "--rules", help="A tuned copy of coaching/rules.yaml."),
+# Options shared by `coach` and `team`.
+PeriodOption = Annotated[str | None, typer.Option("--period", help="2026-Q3 or 2026-09; default: the latest.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the report as JSON.")]
+ChartOption = Annotated[Path | None, typer.Option("--chart", help="Also write a PNG chart to this file.")]
+NoSourcesOption = Annotated[bool, typer.Option("--no-sources", help="Skip knowledge-base citations.")]
+RulesOption = Annotated[Path | None, typer.Option("--rules", help="A tuned copy of coaching/rules.yaml.")]
+
+
+def _emit(
+    make: Callable[[], RepReport | TeamReport],
+    as_json: bool,
+    printer: Callable[[Any], None],
+    chart: Path | None,
+    png: Callable[[Any], bytes],
 ) -> None:
-    """A rep's KPIs against the team, and what to do about the gaps."""
-    coach = _coach(ctx, no_sources, rules)
+    """Build the report (bad rep or period: exit 2), print it as JSON or a table, and write the chart."""
     try:
-        report = coach.coach_rep(rep_id, period)
+        report = make()
     except (UnknownRepError, NoDataError, PeriodError) as exc:
         fail(str(exc), EXIT_USAGE)
     if as_json:
         typer.echo(json.dumps(report.to_json_dict(), ensure_ascii=False, indent=2))
     else:
-        _print_rep(report)
+        printer(report)
     if chart is not None:
-        from coaching.charts import rep_png
+        _write_chart(chart, png(report))
 
-        _write_chart(chart, rep_png(report))
+
+def coach_command(
+    ctx: typer.Context,
+    rep_id: str = typer.Argument(..., help="The rep to coach."),
+    period: PeriodOption = None,
+    as_json: JsonOption = False,
+    chart: ChartOption = None,
+    no_sources: NoSourcesOption = False,
+    rules: RulesOption = None,
+) -> None:
+    """A rep's KPIs against the team, and what to do about the gaps."""
+    coach = _coach(ctx, no_sources, rules)
+    _emit(lambda: coach.coach_rep(rep_id, period), as_json, _print_rep, chart, _rep_chart)
 
 
 def team_command(
     ctx: typer.Context,
     manager_id: str = typer.Argument(..., help="The manager (or director) whose team to report."),
-    period: str | None = typer.Option(None, "--period", help="2026-Q3 or 2026-09; default: the latest."),
-    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
-    chart: Path | None = typer.Option(None, "--chart", help="Also write a PNG chart to this file."),
-    no_sources: bool = typer.Option(False, "--no-sources", help="Skip knowledge-base citations."),
-    rules: Path | None = typer.Option(None, "--rules", help="A tuned copy of coaching/rules.yaml."),
+    period: PeriodOption = None,
+    as_json: JsonOption = False,
+    chart: ChartOption = None,
+    no_sources: NoSourcesOption = False,
+    rules: RulesOption = None,
 ) -> None:
     """Every report's key metrics with flags, and the team's top three coaching priorities."""
     coach = _coach(ctx, no_sources, rules)
-    try:
-        report = coach.team_report(manager_id, period)
-    except (UnknownRepError, NoDataError, PeriodError) as exc:
-        fail(str(exc), EXIT_USAGE)
-    if as_json:
-        typer.echo(json.dumps(report.to_json_dict(), ensure_ascii=False, indent=2))
-    else:
-        _print_team(report)
-    if chart is not None:
-        from coaching.charts import team_png
+    _emit(lambda: coach.team_report(manager_id, period), as_json, _print_team, chart, _team_chart)
 
-        _write_chart(chart, team_png(report))
+
+# matplotlib is imported only when a chart is asked for: it costs half a second at start-up.
+def _rep_chart(report: RepReport) -> bytes:
+    from coaching.charts import rep_png
+
+    return rep_png(report)
+
+
+def _team_chart(report: TeamReport) -> bytes:
+    from coaching.charts import team_png
+
+    return team_png(report)
 
 
 def _write_chart(path: Path, png: bytes) -> None:
