@@ -7,7 +7,6 @@ import contextlib
 import json
 import os
 import signal
-import socket
 import sys
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from bot.identity import redeem_invite
 from knowledge.roster_import import import_roster
 from knowledge.settings import Settings
 from knowledge.store import Store
+from tests.ports import free_port
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SALESCOACH = Path(sys.executable).parent / "salescoach"
@@ -130,14 +130,9 @@ async def test_a_rejected_token_is_reported_without_the_token(store: Store) -> N
     assert wrong.split(":", 1)[1] not in output
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
 
 async def test_webhook_mode_checks_the_secret_and_answers(store: Store) -> None:
-    port = _free_port()
+    port = free_port()
     hook = f"http://127.0.0.1:{port}/telegram/hook"
     update = {
         "update_id": 77,

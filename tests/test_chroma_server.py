@@ -7,7 +7,6 @@ sample product sheets into it; without that executable the module is skipped.
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -23,14 +22,10 @@ from knowledge.index import KnowledgeIndex
 from knowledge.retriever import HybridRetriever
 from knowledge.settings import Settings
 from tests.fakes import HashingEmbeddings
+from tests.ports import free_port
 
 PRODUCTS = Path(__file__).resolve().parent.parent / "samples" / "kb" / "products"
 
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +36,7 @@ def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         if found is None:
             pytest.skip("the chroma server executable is not installed")
         executable = Path(found)
-    port = _free_port()
+    port = free_port()
     folder = tmp_path_factory.mktemp("chroma-server")
     log = (folder / "server.log").open("wb")
     server = subprocess.Popen(

@@ -30,6 +30,7 @@ from knowledge.roster import all_reps, get_rep
 from knowledge.roster_import import RosterImportError, import_roster
 from knowledge.settings import Settings
 from knowledge.store import Store
+from tests.ports import free_port
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -38,11 +39,6 @@ def _bindir() -> Path | None:
     candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), reverse=True)
     return Path(candidates[0]).parent if candidates else None
 
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +57,7 @@ def pg_url() -> Iterator[str]:
         shutil.chown(folder, user="postgres")
         prefix = ["runuser", "-u", "postgres", "--"]
     data = folder / "data"
-    port = _free_port()
+    port = free_port()
     subprocess.run([*prefix, str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "salescoach"],
                    check=True, capture_output=True)
     options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
