@@ -22,10 +22,12 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 # Loads the bundled sample (knowledge base, roster, policy, KPIs) if not yet loaded, then starts
-# the Telegram bot when TELEGRAM_BOT_TOKEN is set, the console chat otherwise.
+# the Telegram bot when TELEGRAM_BOT_TOKEN is set, the console chat otherwise (`make run AS=S003` chats as
+# that rep, so authority questions get a yes or no for their role).
+AS ?=
 run: setup
 	$(BIN)/salescoach sample --if-missing
-	@if [ -n "$$TELEGRAM_BOT_TOKEN" ]; then $(BIN)/salescoach bot; else $(BIN)/salescoach chat; fi
+	@if [ -n "$$TELEGRAM_BOT_TOKEN" ]; then $(BIN)/salescoach bot; else $(BIN)/salescoach chat $(if $(AS),--as $(AS)); fi
 
 test: setup
 	$(BIN)/python -m pytest -q -p no:cacheprovider
