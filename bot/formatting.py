@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal, Protocol
 
+from knowledge.authority import role_name
 from knowledge.compliance import CheckResult
 from knowledge.messages import Citation, Decision, Reply
 
@@ -348,9 +349,9 @@ def format_decision(decision: Decision, language: Language = "en") -> str:
     elif decision.allowed is False:
         limit = _limit_text(decision, language)
         verdict = f"❌ 超出你的权限{limit}" if zh else f"❌ Above your authority{limit}"
-        approver = _approver_text(decision)
+        approver = _approver_text(decision, language)
         if approver:
-            verdict += f"：需要 {approver} 批准。" if zh else f": needs approval from {approver}."
+            verdict += f"：需要{approver}批准。" if zh else f": needs approval from {approver}."
         else:
             verdict += "。" if zh else "."
     else:
@@ -366,11 +367,22 @@ def _limit_text(decision: Decision, language: Language) -> str:
     return f"（上限 {amount}）" if language == "zh" else f" (your limit: {amount})"
 
 
-def _approver_text(decision: Decision) -> str:
+def _approver_text(decision: Decision, language: Language = "en") -> str:
+    """Who approves: the lowest role that may grant it "or above", and the person in the asker's chain.
+
+    The person's own role can be higher than `approver_role` (a junior's 15% goes to their manager when the
+    chain has no senior), so the role is never printed as if it were theirs."""
+    role = role_name(decision.approver_role, language) if decision.approver_role else ""
+    if language == "zh":
+        level = f"{escape(role)}及以上" if role else ""
+    else:
+        level = f"a {escape(role)} or above" if role else ""
     if decision.approver is not None:
-        role = f" ({escape(decision.approver_role)})" if decision.approver_role else ""
-        return f"<b>{escape(decision.approver.name)}</b>{role}"
-    return escape(decision.approver_role) if decision.approver_role else ""
+        name = f"<b>{escape(decision.approver.name)}</b>"
+        if not level:
+            return name
+        return f"{level}（{name}）" if language == "zh" else f"{level} ({name})"
+    return level
 
 
 def format_citations(citations: Iterable[Citation], language: Language = "en") -> str:

@@ -140,7 +140,13 @@ def test_decision_above_limit_names_the_approver() -> None:
     line = format_decision(_decision())
     assert line.startswith("<b>Discount 12%</b>")
     assert "❌" in line and "your limit: 10%" in line
-    assert "<b>Wang Fang</b> (senior)" in line
+    assert "needs approval from a senior or above (<b>Wang Fang</b>)" in line
+
+
+def test_the_approvers_level_is_not_printed_as_the_persons_role() -> None:
+    # A junior's 15% needs a senior or above; the nearest such person in the chain is a manager.
+    line = format_decision(_decision(approver=Approver(rep_id="M001", name="Li Wei")), "zh")
+    assert "需要高级销售及以上（<b>Li Wei</b>）批准" in line
 
 
 def test_decision_within_limit_and_in_chinese() -> None:
