@@ -45,7 +45,7 @@ def test_invite_prints_a_code_that_links(store: Store) -> None:
 
 def test_invite_for_an_unknown_rep_is_a_one_line_error(store: Store) -> None:
     result = runner.invoke(app, ["invite", "X999"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "unknown rep id 'X999'" in result.output
     assert len(result.output.strip().splitlines()) == 1
 

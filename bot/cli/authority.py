@@ -19,6 +19,7 @@ from knowledge.audit import list_decisions
 from knowledge.authority import format_amount
 from knowledge.messages import Decision
 from knowledge.policy import SECTIONS, PolicyError, import_policy, load_policy
+from knowledge.roster import get_rep
 from knowledge.roster_import import RosterImportError, import_roster
 
 roster_app = typer.Typer(help="The sales roster: who is who, their role and manager.", no_args_is_help=True)
@@ -105,6 +106,9 @@ def audit(
     start = _parse_since(since)
     with services(ctx).store.session() as session:
         entries = list_decisions(session, since=start, rep_id=rep)
+        # A rep who has left the roster keeps their audit trail; an id that was never anyone's is a typo.
+        if rep is not None and not entries and get_rep(session, rep) is None:
+            fail(f"unknown rep id {rep!r}: not on the roster and no decisions recorded for it", EXIT_USAGE)
     if as_json:
         typer.echo(json.dumps([entry.model_dump(mode="json") for entry in entries], ensure_ascii=False))
         return

@@ -96,7 +96,7 @@ def brief_status(
     try:
         status = briefing_desk(services(ctx)).status(briefing_id)
     except BriefingInputError as exc:
-        fail(str(exc), EXIT_DATA_ERROR)
+        fail(str(exc), EXIT_USAGE)
     if as_json:
         print(status.model_dump_json())
         return

@@ -100,7 +100,7 @@ def invite(
     try:
         code = create_invite(svc.store, rep_id, timedelta(hours=hours))
     except UnknownRepError as exc:
-        fail(str(exc))
+        fail(str(exc), EXIT_USAGE)
     except ValueError as exc:
         fail(str(exc), EXIT_USAGE)
     console.print(f"Invite for {rep_id}, valid {hours} h, single use; the rep sends:", highlight=False)
