@@ -235,7 +235,8 @@ def _print_team(report: TeamReport) -> None:
         for name in KEY_METRICS:
             severity = member.flags.get(name)
             text = _value(name, member.metrics.get(name))
-            cells.append(f"[{SEVERITY_STYLE[severity]}]{text}[/]" if severity else text)
+            # The severity is written out, not only coloured: piped or colourless output must still show it.
+            cells.append(f"[{SEVERITY_STYLE[severity]}]{text} ({severity})[/]" if severity else text)
         flags = ", ".join(f"{k} {v}" for k, v in member.flags.items() if k not in KEY_METRICS)
         table.add_row(f"{member.rep_id} {escape(member.name)}", *cells, escape(flags))
     console.print(table)
