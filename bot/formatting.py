@@ -354,6 +354,9 @@ def format_decision(decision: Decision, language: Language = "en") -> str:
             verdict += f"：需要{approver}批准。" if zh else f": needs approval from {approver}."
         else:
             verdict += "。" if zh else "."
+    elif decision.limit is None:
+        # Asked without knowing who asks (no roster identity): the limits by role follow in the answer.
+        verdict = "各岗位的权限见下。" if zh else "Limits by role below."
     else:
         limit = _limit_text(decision, language)
         verdict = f"你的权限{limit}。" if zh else f"Your authority{limit}."

@@ -372,3 +372,8 @@ def test_quiz_question_is_lettered_escaped_and_in_the_readers_language() -> None
 )
 def test_quiz_verdict(option: int, language: str, reveal: bool, expected: str) -> None:
     assert quiz_verdict(QUIZ, option, language, reveal=reveal) == expected  # type: ignore[arg-type]
+
+
+def test_an_anonymous_decision_does_not_speak_of_your_authority() -> None:
+    line = format_decision(_decision(limit=None, allowed=None, approver=None, approver_role="senior"))
+    assert line == "<b>Discount 12%</b>: Limits by role below."

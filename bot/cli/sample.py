@@ -43,16 +43,16 @@ def sample(
             err_console.print("policy: loaded sample/policy.yaml")
         if not (if_missing and has_reps):
             summary = import_roster(store, folder / "roster.csv")
-            err_console.print(f"roster: {summary.line()}")
+            err_console.print(f"roster: {summary.line()}", soft_wrap=True)
         if not (if_missing and has_kpis):
             kpi = import_kpis(store, folder / "kpis.csv", folder / "channels.csv")
-            err_console.print(f"kpis: {kpi.kpi_rows} KPI rows, {kpi.channel_rows} channel rows")
+            err_console.print(f"kpis: {kpi.kpi_rows} KPI rows, {kpi.channel_rows} channel rows", soft_wrap=True)
     except (PolicyError, RosterImportError, ImportValidationError, ImportFileError) as exc:
         fail(str(exc), EXIT_DATA_ERROR)
     report = sync_paths([folder / "kb"], svc.index, progress=True, console=err_console)
     for error in report.errors:
         err_console.print(f"[bold red]error:[/] {error}", highlight=False)
-    err_console.print(f"knowledge base: {report.summary()}")
+    err_console.print(f"knowledge base: {report.summary()}", soft_wrap=True)
     if report.failed:
         raise typer.Exit(EXIT_DATA_ERROR)
 
