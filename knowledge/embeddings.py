@@ -98,7 +98,8 @@ class SentenceTransformerEmbeddings(Embeddings):
         truncation for everything else, so non-CJK passages embed exactly as sentence-transformers would.
         """
         tokenizer = getattr(self.model, "tokenizer", None)
-        if tokenizer is None or not getattr(tokenizer, "is_fast", False):  # no offsets to cut at: leave texts and order alone
+        # No fast tokenizer, no offsets to cut at: leave the texts and their order alone.
+        if tokenizer is None or not getattr(tokenizer, "is_fast", False):
             return list(texts), [0] * len(texts)
         limit = int(self.model.max_seq_length) - 2  # [CLS] and [SEP]
         encoded = tokenizer(
