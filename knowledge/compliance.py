@@ -3,13 +3,15 @@
 Rules come from a YAML file (knowledge/compliance_rules.py); this module only runs them. A rule fires on an
 anchor pattern, then must pass its cue groups (bribery: benefit + person + secrecy), its amount condition
 (prize promotions) and its context exceptions (service attitude, usage tips, sourced rankings, booked
-discounts). Everything is compiled once, so a check is a few dozen regex scans of a short text.
+discounts). Everything is compiled once, and each rule scans each sentence's cues and exceptions once per
+check (not once per match), so a check stays linear in the draft's length even when every word is a hit;
+drafts longer than `max_chars` are checked on their first `max_chars` characters, with a warning.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
@@ -59,6 +61,7 @@ class Finding(BaseModel):
 class CheckResult(BaseModel):
     compliant: bool
     findings: list[Finding] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
 
     def to_json_dict(self) -> dict[str, Any]:
         """The `check --json` contract: compliant, findings (start, end, text, category, law, article...)."""
@@ -175,23 +178,59 @@ class _Hit:
     end: int
 
 
-def _exempt(rule: Rule, text: str, start: int, end: int, sentence: tuple[int, int], text_wide: dict[int, bool]) -> bool:
-    """Whether a context exception clears the match; `text_wide` caches text-scope answers for this check."""
+class _Spans:
+    """The matches of one span-scope exception pattern in one sentence, for "does any overlap [a, b)" by bisect.
+
+    finditer matches do not overlap, so both their starts and their ends ascend: among the matches that start
+    before b, the last one reaches furthest right.
+    """
+
+    def __init__(self, matches: Iterable[re.Match[str]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for m in matches:
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect_left(self.starts, end)
+        return before > 0 and self.ends[before - 1] > start
+
+
+@dataclass(frozen=True)
+class _SentenceVerdict:
+    """One rule's view of one sentence, computed once per check and reused for every match in that sentence.
+
+    Rescanning the sentence for every match made a long unpunctuated draft full of hits (最好最好...) quadratic.
+    """
+
+    cues: bool  # the sentence-scope cue groups all occur here (True when the rule has none)
+    cleared: bool  # a sentence- or text-scope exception clears every match here
+    spans: tuple[_Spans, ...]  # span-scope exception matches, one list per exception
+
+
+def _sentence_verdict(rule: Rule, text: str, sentence: tuple[int, int], text_wide: dict[int, bool]) -> _SentenceVerdict:
+    """Scan one sentence once for the rule's cues and exceptions; `text_wide` caches text-scope answers."""
     s_start, s_end = sentence
+    cues = not (rule.requires and rule.cue_scope == "sentence") or _all_cues(rule, text, s_start, s_end)
+    cleared = False
+    spans: list[_Spans] = []
     for i, exemption in enumerate(rule.exceptions):
         if exemption.scope == "span":
             (pattern,) = exemption.patterns
-            if any(m.start() < end and m.end() > start for m in pattern.finditer(text, s_start, s_end)):
-                return True
+            spans.append(_Spans(pattern.finditer(text, s_start, s_end)))
         elif exemption.scope == "sentence":
-            if all(p.search(text, s_start, s_end) for p in exemption.patterns):
-                return True
+            cleared = cleared or all(p.search(text, s_start, s_end) for p in exemption.patterns)
         else:
             if i not in text_wide:
                 text_wide[i] = all(p.search(text) for p in exemption.patterns)
-            if text_wide[i]:
-                return True
-    return False
+            cleared = cleared or text_wide[i]
+    return _SentenceVerdict(cues=cues, cleared=cleared, spans=tuple(spans))
+
+
+def _exempt(verdict: _SentenceVerdict, start: int, end: int) -> bool:
+    """Whether a context exception clears the match text[start:end] of the sentence `verdict` describes."""
+    return verdict.cleared or any(spans.overlaps(start, end) for spans in verdict.spans)
 
 
 def _all_cues(rule: Rule, text: str, start: int, end: int) -> bool:
@@ -262,8 +301,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 class ComplianceChecker:
     """Checks drafts against a rule set; the retriever (to cite the company's rule cards) is built lazily."""
 
-    def __init__(self, rules: RuleSet, retriever_factory: RetrieverFactory | None = None) -> None:
+    def __init__(
+        self, rules: RuleSet, retriever_factory: RetrieverFactory | None = None, *, max_chars: int = 20000
+    ) -> None:
+        if max_chars <= 0:
+            raise ValueError(f"max_chars must be a positive number of characters, got {max_chars}")
         self.rules = rules
+        self.max_chars = max_chars
         self._retriever_factory = retriever_factory
         self._retriever: SearchesKnowledge | None = None
         self._card_cache: dict[str, list[Citation]] = {}
@@ -271,10 +315,25 @@ class ComplianceChecker:
     @classmethod
     def from_settings(cls, settings: Settings, retriever_factory: RetrieverFactory | None = None) -> ComplianceChecker:
         """Rules from `settings.compliance_rules_path`, or the rule file shipped with the package."""
-        return cls(load_rules(settings.compliance_rules_path), retriever_factory=retriever_factory)
+        return cls(
+            load_rules(settings.compliance_rules_path),
+            retriever_factory=retriever_factory,
+            max_chars=settings.max_check_chars,
+        )
 
     def check(self, text: str, *, with_sources: bool = False) -> CheckResult:
-        """Find every risky phrase in `text`; with_sources adds the company's own rule-card sections."""
+        """Find every risky phrase in `text`; with_sources adds the company's own rule-card sections.
+
+        A draft over `max_chars` is checked on its first `max_chars` characters only, and the result says so
+        in `warnings` (offsets still index the draft as given): never a silent pass on the unread rest.
+        """
+        warnings: list[str] = []
+        if len(text) > self.max_chars:
+            warnings.append(
+                f"draft is {len(text):,} characters; only the first {self.max_chars:,} were checked "
+                f"(characters {self.max_chars:,} onwards were not)"
+            )
+            text = text[: self.max_chars]
         original, text = text, text.translate(_FOLD)
         sentences = _Sentences(text)
         zh, en = _CJK.search(text) is not None, _LATIN.search(text) is not None
@@ -283,7 +342,7 @@ class ComplianceChecker:
         if with_sources and findings and self._retriever_factory is not None:
             for finding in findings:
                 finding.sources = self.rule_cards(finding.category)
-        return CheckResult(compliant=not findings, findings=findings)
+        return CheckResult(compliant=not findings, findings=findings, warnings=warnings)
 
     def _run(self, rule: Rule, text: str, sentences: _Sentences, *, zh: bool, en: bool) -> Iterable[_Hit]:
         # Cheap gate: a combined-cue rule cannot fire unless every cue group occurs somewhere in the text
@@ -294,20 +353,24 @@ class ComplianceChecker:
             return
         patterns = (rule.zh_patterns if zh else ()) + (rule.en_patterns if en else ())
         text_wide: dict[int, bool] = {}
+        verdicts: dict[tuple[int, int], _SentenceVerdict] = {}
         for pattern in patterns:
             for m in pattern.finditer(text):
                 start, end = _trim(text, m.start(), m.end())
                 if start >= end:
                     continue
                 sentence = sentences.around(start)
-                if rule.requires and rule.cue_scope == "sentence" and not _all_cues(rule, text, *sentence):
+                verdict = verdicts.get(sentence)
+                if verdict is None:
+                    verdict = verdicts[sentence] = _sentence_verdict(rule, text, sentence, text_wide)
+                if not verdict.cues:
                     continue
                 if rule.amount is not None:
                     widened = _amount_span(rule.amount, text, start, end, sentence)
                     if widened is None:
                         continue
                     start, end = _trim(text, *widened)
-                if _exempt(rule, text, start, end, sentence, text_wide):
+                if _exempt(verdict, start, end):
                     continue
                 yield _Hit(rule, start, end)
 

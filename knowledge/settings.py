@@ -67,6 +67,12 @@ class Settings(BaseSettings):
     compliance_rules_path: Path | None = Field(
         default=None, description="Compliance rule YAML; default the rule file shipped in knowledge/."
     )
+    max_check_chars: int = Field(
+        default=20000,
+        gt=0,
+        description="Longest draft /check examines; longer ones are checked on their first this-many characters, "
+        "with a warning, so one message cannot hold a worker for minutes.",
+    )
 
     # Coaching
     gross_margin: float = Field(default=0.35, ge=0, le=1)

@@ -37,7 +37,7 @@ def test_json_for_a_violation(runner: CliRunner) -> None:
 def test_json_for_a_clean_text(runner: CliRunner) -> None:
     result = runner.invoke(app, ["check", "--json", "我们致力于为每位客户提供最好的服务。"])
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == {"compliant": True, "findings": []}
+    assert json.loads(result.stdout) == {"compliant": True, "findings": [], "warnings": []}
 
 
 def test_stdin_one_json_line_per_text(runner: CliRunner) -> None:
@@ -138,3 +138,38 @@ def test_stdin_human_output_skips_blank_lines(runner: CliRunner) -> None:
     assert result.exit_code == 0
     assert result.stdout.count("No issues found") == 1
     assert "Advertising Law Art. 9(3)" in result.stdout
+
+
+def test_default_cap_warns_in_json_and_still_answers_fast(runner: CliRunner) -> None:
+    draft = "最好" * 20_000  # 40,000 characters, over the default 20,000 cap
+    result = runner.invoke(app, ["check", "--json", draft])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert len(data["findings"]) == 10_000  # the first 20,000 characters, one 最好 per two
+    (warning,) = data["warnings"]
+    assert "40,000 characters" in warning and "first 20,000" in warning
+
+
+def test_configured_cap_warning_in_human_output(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SALESCOACH_MAX_CHECK_CHARS", "10")
+    result = runner.invoke(app, ["check", "我们按时发货，这是全国最好的产品。"])
+    assert result.exit_code == 0, result.output
+    assert "Warning:" in result.stdout and "only the first 10 were checked" in result.stdout
+    assert "No issues found" in result.stdout  # 全国最好的 starts past character 10
+
+
+def test_rules_option_keeps_the_configured_cap(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(
+        "rules:\n  - id: r1\n    category: absolute_terms\n    law: advertising_law\n    article: Art. 9(3)\n"
+        "    severity: high\n    explanation: x\n    suggestion: y\n    patterns: {zh: ['最好']}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("SALESCOACH_MAX_CHECK_CHARS", "6")
+    result = runner.invoke(app, ["check", "--json", "--rules", str(rules), "最好最好最好最好"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [f["start"] for f in data["findings"]] == [0, 2, 4]
+    assert data["warnings"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -513,3 +514,54 @@ def test_random_drafts_are_checked_fast_with_valid_offsets(checker: ComplianceCh
         for f in result.findings:
             assert 0 <= f.start < f.end <= len(text) and text[f.start : f.end] == f.text
     assert checker.check("").compliant
+
+
+def test_long_unpunctuated_draft_full_of_hits_is_checked_in_linear_time() -> None:
+    # One 40,000-character "sentence" with a hit every two characters used to take minutes: every match
+    # rescanned the whole sentence for exceptions. The cap is raised so the whole draft is really scanned.
+    checker = ComplianceChecker(load_rules(), max_chars=100_000)
+    draft = "最好" * 20_000
+    started = time.perf_counter()
+    result = checker.check(draft)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 5, f"40,000-character draft took {elapsed:.1f} s"
+    assert len(result.findings) == 20_000
+    assert {f.text for f in result.findings} == {"最好"}
+    assert result.findings[-1].end == len(draft)
+    assert result.warnings == []
+
+
+def test_exceptions_still_apply_match_by_match_in_one_long_sentence() -> None:
+    # Commas never split a sentence, so all repeats share one: the exempt 最好的服务 of each repeat must
+    # stay clear while each 全国最好的 is flagged, exactly as in the single unit.
+    checker = ComplianceChecker(load_rules(), max_chars=100_000)
+    unit = "我们为客户提供最好的服务，这是全国最好的产品，"
+    (single,) = checker.check(unit).findings
+    repeats = 1_500
+    started = time.perf_counter()
+    findings = checker.check(unit * repeats).findings
+    assert time.perf_counter() - started < 5
+    assert [(f.start, f.end, f.text) for f in findings] == [
+        (single.start + n * len(unit), single.end + n * len(unit), single.text) for n in range(repeats)
+    ]
+
+
+def test_draft_over_the_cap_is_checked_on_its_head_with_a_warning() -> None:
+    checker = ComplianceChecker(load_rules(), max_chars=100)
+    draft = "这是全国最好的产品。" + "我们按时发货。" * 20 + "保证零风险。"
+    assert len(draft) > 100
+    result = checker.check(draft)
+    assert [f.text for f in result.findings] == ["全国最好的"]  # the guarantee past character 100 is unread
+    assert draft[result.findings[0].start : result.findings[0].end] == "全国最好的"
+    (warning,) = result.warnings
+    assert f"{len(draft):,} characters" in warning and "first 100 " in warning
+    assert result.to_json_dict()["warnings"] == [warning]
+    assert checker.check(draft[:100]).warnings == []  # exactly at the cap: all of it read, no warning
+
+
+def test_cap_comes_from_settings_and_must_be_positive() -> None:
+    checker = ComplianceChecker.from_settings(Settings(max_check_chars=50))
+    assert checker.max_chars == 50
+    assert checker.check("最好" * 30).warnings
+    with pytest.raises(ValueError, match="max_chars"):
+        ComplianceChecker(load_rules(), max_chars=0)

@@ -31,6 +31,8 @@ def render_text(result: CheckResult, text: str) -> Text:
 
 def _print_human(result: CheckResult, text: str) -> None:
     console.print(render_text(result, text), soft_wrap=True)
+    for warning in result.warnings:
+        console.print(f"[yellow]Warning:[/] {escape(warning)}", soft_wrap=True, highlight=False)
     if result.compliant:
         console.print("[green]No issues found.[/]")
         return
@@ -72,7 +74,7 @@ def register(app: typer.Typer) -> None:
     def check(
         ctx: typer.Context,
         text: str | None = typer.Argument(None, help="The draft, or - for one per stdin line."),
-        as_json: bool = typer.Option(False, "--json", help="One JSON object per draft: compliant, findings."),
+        as_json: bool = typer.Option(False, "--json", help="One JSON object per draft: compliant, findings, warnings."),
         rules: Path | None = typer.Option(
             None, "--rules", help="Rule YAML to use instead of the configured one.", dir_okay=False
         ),
@@ -85,7 +87,11 @@ def register(app: typer.Typer) -> None:
         svc = services(ctx)
         try:
             if rules is not None:
-                checker = ComplianceChecker(load_rules(rules), retriever_factory=lambda: svc.retriever)
+                checker = ComplianceChecker(
+                    load_rules(rules),
+                    retriever_factory=lambda: svc.retriever,
+                    max_chars=svc.settings.max_check_chars,
+                )
             else:
                 checker = svc.checker
         except RuleFileError as exc:
