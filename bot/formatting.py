@@ -503,6 +503,7 @@ def render_check(result: CheckResult, language: Language = "en") -> str:
     sources = format_citations(cited, language)
     if sources:
         blocks.append(sources)
+    blocks.extend(f"<i>⚠ {escape(warning)}</i>" for warning in result.warnings)
     return "\n\n".join(blocks)
 
 
