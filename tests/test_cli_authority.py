@@ -149,3 +149,9 @@ def test_audit_for_an_id_that_was_never_on_the_roster_is_a_usage_error() -> None
     result = runner.invoke(app, ["audit", "--rep", "NOBODY"])
     assert result.exit_code == 2
     assert "unknown rep id 'NOBODY'" in result.output
+
+
+def test_importing_a_folder_says_it_is_a_folder(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["roster", "import", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "is a folder" in result.output

@@ -14,7 +14,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from bot.cli.common import EXIT_DATA_ERROR, EXIT_USAGE, console, err_console, fail, services
+from bot.cli.common import EXIT_DATA_ERROR, EXIT_USAGE, console, err_console, fail, require_file, services
 from knowledge.audit import list_decisions
 from knowledge.authority import format_amount
 from knowledge.messages import Decision
@@ -33,12 +33,6 @@ def _problems(problems: list[str]) -> None:
     raise typer.Exit(EXIT_DATA_ERROR)
 
 
-def _existing_file(path: Path) -> Path:
-    if not path.is_file():
-        fail(f"{path}: no such file", EXIT_USAGE)
-    return path
-
-
 @roster_app.command("import")
 def roster_import(
     ctx: typer.Context, file: Path = typer.Argument(..., help="Roster CSV (rep_id,name,role,...).")
@@ -46,7 +40,7 @@ def roster_import(
     """Replace the roster with FILE.csv; any bad row changes nothing."""
     store = services(ctx).store
     try:
-        summary = import_roster(store, _existing_file(file))
+        summary = import_roster(store, require_file(file))
     except RosterImportError as exc:
         _problems(exc.problems)
     console.print(summary.line(), highlight=False, soft_wrap=True)
@@ -59,7 +53,7 @@ def policy_import(
     """Make FILE.yaml the active authority policy; any problem changes nothing."""
     store = services(ctx).store
     try:
-        policy = import_policy(store, _existing_file(file))
+        policy = import_policy(store, require_file(file))
     except PolicyError as exc:
         _problems(exc.problems)
     sections = [kind for kind in SECTIONS if policy.limits(kind) is not None]

@@ -22,7 +22,7 @@ from bot.briefings import (
     read_briefing_file,
     summaries_for,
 )
-from bot.cli.common import EXIT_DATA_ERROR, EXIT_USAGE, console, fail, services
+from bot.cli.common import EXIT_DATA_ERROR, EXIT_USAGE, console, fail, require_file, services
 from bot.onboarding import OnboardingDataError, OnboardingDesk, load_configured_plan, progress_text
 from ingest.models import IngestError
 from knowledge.roster import UnknownRepError, get_rep
@@ -53,10 +53,9 @@ def brief_create(
     """Create a briefing, ingest it into the knowledge base, queue it for the bot; prints the id last."""
     import yaml
 
-    if not file.is_file():
-        fail(f"{file}: no such file", EXIT_USAGE)
-    if quiz is not None and not quiz.is_file():
-        fail(f"{quiz}: no such file", EXIT_USAGE)
+    require_file(file)
+    if quiz is not None:
+        require_file(quiz)
     due_date = _due(due)
     svc = services(ctx)
     try:

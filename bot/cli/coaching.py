@@ -15,7 +15,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from bot.cli.common import EXIT_DATA_ERROR, EXIT_USAGE, console, err_console, fail, services
+from bot.cli.common import EXIT_DATA_ERROR, EXIT_USAGE, console, err_console, fail, require_file, services
 from coaching.coach import KEY_METRICS, Coach, NoDataError, RepReport, TeamReport
 from coaching.findings import Finding, format_value
 from coaching.importer import ImportFileError, ImportValidationError, import_kpis
@@ -49,8 +49,8 @@ def kpi_import(
 ) -> None:
     """Import KPIs (and channel funnels); replaces the periods in the files; any problem imports nothing."""
     for path in (kpis, channels):
-        if path is not None and not path.exists():
-            fail(f"{path}: no such file", EXIT_USAGE)
+        if path is not None:
+            require_file(path)
     try:
         summary = import_kpis(services(ctx).store, kpis, channels, progress=True, console=err_console)
     except ImportFileError as exc:

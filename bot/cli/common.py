@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 from typing import NoReturn
 
 import typer
@@ -33,6 +34,15 @@ def services(ctx: typer.Context) -> Services:
     if not isinstance(obj, Services):  # pragma: no cover - only when a command is invoked outside the app
         raise RuntimeError("salescoach services not initialised")
     return obj
+
+
+def require_file(path: Path) -> Path:
+    """The path of an input file, or a usage error (exit 2) that says what is wrong with it."""
+    if path.is_dir():
+        fail(f"{path}: is a folder; give the file to import", EXIT_USAGE)
+    if not path.is_file():
+        fail(f"{path}: no such file", EXIT_USAGE)
+    return path
 
 
 def fail(message: str, code: int = EXIT_DATA_ERROR) -> NoReturn:
