@@ -86,20 +86,27 @@ def load_cases(path: Path) -> list[EvalCase]:
     except (OSError, UnicodeDecodeError) as exc:
         raise EvalFileError(f"{path}: cannot read ({exc})") from exc
     cases: list[EvalCase] = []
+    problems: list[str] = []  # every bad line, not only the first: fix the file in one go
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise EvalFileError(f"{path}:{number}: not valid JSON ({exc.msg})") from exc
+            problems.append(f"{path}:{number}: not valid JSON ({exc.msg})")
+            continue
         if not isinstance(item, dict):
-            raise EvalFileError(f"{path}:{number}: expected an object with q, source, section")
-        for key in ("q", "source", "section"):
-            value = item.get(key)
-            if not isinstance(value, str) or not value.strip():
-                raise EvalFileError(f"{path}:{number}: field {key!r} must be a non-empty string")
+            problems.append(f"{path}:{number}: expected an object with q, source, section")
+            continue
+        if item.get("answerable") is False:
+            continue  # a refusal case (answers holdout): nothing to retrieve
+        bad = [key for key in ("q", "source", "section") if not isinstance(item.get(key), str) or not item[key].strip()]
+        if bad:
+            problems.extend(f"{path}:{number}: field {key!r} must be a non-empty string" for key in bad)
+            continue
         cases.append(EvalCase(item["q"].strip(), item["source"].strip(), item["section"].strip(), number))
+    if problems:
+        raise EvalFileError("\n".join(problems))
     if not cases:
         raise EvalFileError(f"{path}: no questions found")
     return cases

@@ -153,6 +153,19 @@ def test_eval_rejects_a_bad_line_naming_it(tmp_path: Path) -> None:
     assert "bad.jsonl:2: field 'source'" in result.stderr
 
 
+def test_eval_lists_every_bad_line_and_skips_refusal_cases(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text(
+        '{"q": "canteen menu?", "answerable": false}\nnot json\n{"q": "no section", "source": "a.md"}\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["eval", str(path)])
+    assert result.exit_code == 1
+    assert "bad.jsonl:2: not valid JSON" in result.stderr
+    assert "bad.jsonl:3: field 'section'" in result.stderr
+    assert "bad.jsonl:1" not in result.stderr
+
+
 def test_eval_rejects_unknown_mode(tmp_path: Path) -> None:
     path = _eval_file(tmp_path, [{"q": "K7", "source": "k7.md", "section": "Pricing"}])
     result = runner.invoke(app, ["eval", str(path), "--mode", "fuzzy"])
