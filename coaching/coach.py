@@ -348,29 +348,16 @@ def _citations(hits: Sequence[ScoredChunk], threshold: float) -> list[Citation]:
     """Retriever hits as one Citation per source section, dropping passages below the relevance threshold."""
     out: list[Citation] = []
     seen: set[tuple[str, str]] = set()
-    today = date.today().isoformat()
+    today = date.today()
     for hit in hits:
         relevance = float(hit.relevance)
         if relevance < threshold:
             continue
-        md = hit.metadata
-        key = (str(md.get("source", "")), str(md.get("section", "")))
+        key = (str(hit.metadata.get("source", "")), str(hit.metadata.get("section", "")))
         if key in seen:
             continue
         seen.add(key)
-        review_by = str(md.get("review_by") or "")
         text = " ".join(hit.text.split())
-        out.append(
-            Citation(
-                title=str(md.get("title", "")),
-                source=key[0],
-                section=key[1],
-                version=str(md.get("version") or "") or None,
-                stale=bool(review_by) and review_by < today,
-                score=round(relevance, 4),
-                snippet=text[:240] + ("..." if len(text) > 240 else ""),
-                doc_type=str(md.get("doc_type") or "") or None,
-                language=str(md.get("language") or "") or None,
-            )
-        )
+        snippet = text[:240] + ("..." if len(text) > 240 else "")
+        out.append(Citation.from_metadata(hit.metadata, score=relevance, snippet=snippet, today=today))
     return out

@@ -122,20 +122,8 @@ class Answerer:
         for hit in passages:
             key = (hit.source, hit.section)
             if key not in key_number:
-                md = hit.metadata
-                review_by = _parse_date(md.get("review_by"))
                 citations.append(
-                    Citation(
-                        title=str(md.get("title", "")),
-                        source=hit.source,
-                        section=hit.section,
-                        version=str(md.get("version") or "") or None,
-                        stale=review_by is not None and review_by < today,
-                        score=round(hit.relevance, 4),
-                        snippet=_snippet(hit.text),
-                        doc_type=str(md.get("doc_type") or "") or None,
-                        language=str(md.get("language") or "") or None,
-                    )
+                    Citation.from_metadata(hit.metadata, score=hit.relevance, snippet=_snippet(hit.text), today=today)
                 )
                 key_number[key] = len(citations)
             number_of[hit.chunk_id] = key_number[key]
@@ -444,12 +432,3 @@ def _content_text(content: Any) -> str:
 def _snippet(text: str) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= SNIPPET_CHARS else flat[: SNIPPET_CHARS - 1].rstrip() + "…"
-
-
-def _parse_date(value: object) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        return None

@@ -385,22 +385,6 @@ class AuthorityDesk:
 
 
 def _citation(hit: PolicyHit) -> Citation:
-    """A retrieved policy passage as a Citation (Chroma stores None as "", hence the `or None`)."""
-    metadata = hit.metadata
-    review_by = str(metadata.get("review_by") or "")
-    try:
-        stale = bool(review_by) and date.fromisoformat(review_by) < date.today()
-    except ValueError:
-        stale = False
-    text = " ".join(hit.text.split())
-    return Citation(
-        title=str(metadata.get("title", "")),
-        source=str(metadata.get("source", "")),
-        section=str(metadata.get("section", "")),
-        version=str(metadata.get("version") or "") or None,
-        stale=stale,
-        score=round(float(hit.relevance), 4),
-        snippet=text[:300],
-        doc_type="policy",
-        language=str(metadata.get("language") or "") or None,
-    )
+    """A retrieved policy passage as a Citation."""
+    snippet = " ".join(hit.text.split())[:300]
+    return Citation.from_metadata(hit.metadata, score=hit.relevance, snippet=snippet, today=date.today())

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import BaseModel, Field
@@ -422,15 +423,5 @@ _CARD_QUERIES: dict[str, str] = {
 
 
 def _citation(hit: ScoredPassage) -> Citation:
-    """A retrieved rule-card passage as a Citation (Chroma stores None as "", hence the `or None`)."""
-    metadata = hit.metadata
-    return Citation(
-        title=str(metadata.get("title", "")),
-        source=str(metadata.get("source", "")),
-        section=str(metadata.get("section", "")),
-        version=str(metadata.get("version") or "") or None,
-        score=float(hit.score),
-        snippet=hit.text[:300],
-        doc_type=str(metadata.get("doc_type") or "") or None,
-        language=str(metadata.get("language") or "") or None,
-    )
+    """A retrieved rule-card passage as a Citation."""
+    return Citation.from_metadata(hit.metadata, score=hit.score, snippet=hit.text[:300], today=date.today())

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -41,6 +42,27 @@ class Citation(BaseModel):
     snippet: str = ""
     doc_type: str | None = None
     language: str | None = None
+
+    @classmethod
+    def from_metadata(cls, metadata: Mapping[str, Any], *, score: float, snippet: str, today: date) -> Citation:
+        """A retrieved passage's chunk metadata as a Citation; stale once its `review_by` date has passed.
+
+        Chroma stores a missing value as "", hence the `or None`s; an unreadable date is not stale."""
+        try:
+            review_by = date.fromisoformat(str(metadata.get("review_by") or ""))
+        except ValueError:
+            review_by = None
+        return cls(
+            title=str(metadata.get("title", "")),
+            source=str(metadata.get("source", "")),
+            section=str(metadata.get("section", "")),
+            version=str(metadata.get("version") or "") or None,
+            stale=review_by is not None and review_by < today,
+            score=round(float(score), 4),
+            snippet=snippet,
+            doc_type=str(metadata.get("doc_type") or "") or None,
+            language=str(metadata.get("language") or "") or None,
+        )
 
 
 class Approver(BaseModel):
