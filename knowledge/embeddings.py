@@ -37,8 +37,10 @@ class SentenceTransformerEmbeddings(Embeddings):
     """LangChain `Embeddings` over a SentenceTransformer: CPU, normalised vectors, batched encode calls.
 
     Queries and document batches run with their own torch thread counts: one thread keeps a single query fast
-    on a busy shared machine, while a batch at ingest time can use every core it is given. bfloat16 autocast
-    (only where the CPU has native bf16) halves encode time; its vectors match float32 to cosine >= 0.998.
+    on a busy shared machine, while a batch at ingest time can use every core it is given. With `bf16` (only
+    where the CPU has native bf16) a bfloat16 copy of the model encodes: it more than halves encode time and
+    its vectors, normalised again in float32, match float32 to cosine >= 0.998. A copy cast once beats
+    autocast, which re-casts every weight on every call (measured 81 vs 71 passages/s on the sample KB).
 
     Document batches are sorted by their real token count before batching (sentence-transformers sorts by
     characters, which mixes a 250-token Chinese passage with a 60-token English one and pads the short one).
@@ -65,29 +67,47 @@ class SentenceTransformerEmbeddings(Embeddings):
         self.batch_threads = batch_threads
         self.bf16 = bf16
         self.cjk_max_tokens = cjk_max_tokens
+        self._bf16_model: Any = None
 
     @property
     def dimension(self) -> int:
         return int(self.model.get_sentence_embedding_dimension())
 
+    def _bf16_copy(self) -> Any:
+        """The bfloat16 twin of the model, made on first use (45 MB next to the float32 original)."""
+        if self._bf16_model is None:
+            import copy
+
+            import torch
+
+            self._bf16_model = copy.deepcopy(self.model).to(torch.bfloat16)
+        return self._bf16_model
+
     def _encode(self, batches: list[list[str]], threads: int) -> list[Any]:
-        """One model call per batch, under the given torch thread count; normalised numpy rows per batch."""
+        """One model call per batch, under the given torch thread count; float32 unit rows per batch."""
+        import numpy as np
         import torch
 
+        model = self._bf16_copy() if self.bf16 else self.model
         previous = torch.get_num_threads()
         torch.set_num_threads(threads)
         try:
-            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bf16):
-                return [
-                    self.model.encode(
+            out = []
+            for batch in batches:
+                rows = np.asarray(
+                    model.encode(
                         batch,
                         batch_size=len(batch),
-                        normalize_embeddings=True,
+                        normalize_embeddings=False,
                         convert_to_numpy=True,
                         show_progress_bar=False,
-                    )
-                    for batch in batches
-                ]
+                    ),
+                    dtype=np.float32,
+                )
+                # Normalised here, in float32: normalising in bfloat16 leaves norms off 1 by up to 1e-3.
+                norms = np.linalg.norm(rows, axis=1, keepdims=True)
+                out.append(rows / np.maximum(norms, 1e-12))
+            return out
         finally:
             torch.set_num_threads(previous)
 
@@ -184,7 +204,7 @@ def load_embeddings(settings: Settings) -> SentenceTransformerEmbeddings:
             "SALESCOACH_EMBEDDING_MODEL to a local folder or a model already in the Hugging Face cache"
         ) from exc
     log.debug("loaded embedding model %s", location)
-    return SentenceTransformerEmbeddings(
+    embeddings = SentenceTransformerEmbeddings(
         model,
         batch_size=settings.embedding_batch_size,
         name=location,
@@ -193,3 +213,6 @@ def load_embeddings(settings: Settings) -> SentenceTransformerEmbeddings:
         bf16=settings.embedding_bf16 and native_bf16(),
         cjk_max_tokens=settings.embedding_cjk_max_tokens,
     )
+    if embeddings.bf16:
+        embeddings._bf16_copy()  # cast once here, at start-up, not inside the first ingest or question
+    return embeddings
