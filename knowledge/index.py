@@ -90,6 +90,15 @@ def stored_id(meta: DocumentMeta, chunk: Chunk) -> str:
     return f"{meta.content_hash[:16]}-{chunk.chunk_id}" if meta.content_hash else chunk.chunk_id
 
 
+def embedder_id(embeddings: Embeddings) -> str:
+    """Which model made the vectors: its `fingerprint` attribute if it has one, else its class name."""
+    return str(getattr(embeddings, "fingerprint", "") or type(embeddings).__name__)
+
+
+class EmbedderMismatchError(RuntimeError):
+    """The index holds vectors of another embedding model; two models' vectors cannot be compared."""
+
+
 _TOKENIZER_PROBE = "AX-100 Pro K7 Lite 7.5 what's the warranty? 客户逾期三十天怎么办，保修期多久？ e.g. No.1 ＣＲＭ"
 
 
@@ -221,10 +230,11 @@ class KnowledgeIndex:
         (vectors written but never flipped are orphans that `sweep_orphans` removes).
         """
         self.ensure_tokens_current()
+        self.ensure_same_embedder()
         docs = [(meta, [(stored_id(meta, c), c, chunk_metadata(meta, c)) for c in chunks]) for meta, chunks in items]
         all_rows = [row for _, rows in docs for row in rows]
         texts = [indexed_text(md, c.text) for _, c, md in all_rows]
-        vectors = self._embed(texts)
+        vectors = self._embed_reusing(texts, [meta.source for meta, _ in items])
         self._write_vectors(
             [cid for cid, _, _ in all_rows], vectors, [c.text for _, c, _ in all_rows], [md for _, _, md in all_rows]
         )
@@ -259,6 +269,7 @@ class KnowledgeIndex:
         takes too long.
         """
         self.ensure_tokens_current()
+        self.ensure_same_embedder()
         rows: list[tuple[str, Chunk, dict[str, Any]]] = []
         doc_rows: list[tuple[str, str, str, int]] = []
         for meta, chunks in items:
@@ -296,6 +307,68 @@ class KnowledgeIndex:
         return len(rows)
 
     # -- writing internals -----------------------------------------------------------------------------------
+
+    def _embed_reusing(self, texts: list[str], sources: Sequence[str]) -> list[list[float]]:
+        """Vectors for `texts`, taking those of unchanged passages from the sources' current version.
+
+        Editing one section of a long manual changes the file's hash, so the whole file is replaced; its
+        other passages embed to exactly the vectors Chroma already holds (same model, same text, as
+        `ensure_same_embedder` guarantees), so only new or edited passages go through the model.
+        """
+        previous: dict[str, str] = {}
+        with self._read() as conn:
+            for source in dict.fromkeys(sources):
+                for chunk_id, text, metadata in conn.execute(
+                    "SELECT chunk_id, text, metadata FROM chunks WHERE source = ?", (source,)
+                ):
+                    previous.setdefault(indexed_text(json.loads(metadata), text), chunk_id)
+        wanted = sorted({previous[t] for t in texts if t in previous})
+        stored: dict[str, list[float]] = {}
+        step = self.client.get_max_batch_size() if wanted else 1
+        for start in range(0, len(wanted), step):
+            got = self.collection.get(ids=wanted[start : start + step], include=["embeddings"])
+            pairs = zip(got["ids"], got["embeddings"], strict=True)
+            stored.update((cid, [float(x) for x in vector]) for cid, vector in pairs)
+        fresh_at = [i for i, text in enumerate(texts) if previous.get(text) not in stored]
+        fresh = iter(self._embed([texts[i] for i in fresh_at]))
+        fresh_set = set(fresh_at)
+        if len(fresh_at) < len(texts):
+            log.debug("reused %d of %d passage vectors", len(texts) - len(fresh_at), len(texts))
+        return [next(fresh) if i in fresh_set else stored[previous[text]] for i, text in enumerate(texts)]
+
+    def ensure_same_embedder(self) -> None:
+        """Refuse to write vectors of one model into an index built with another; record the model if new.
+
+        Vectors of two models live in different spaces: mixing them would make dense search quietly wrong,
+        and reused vectors would belong to the old model. `rebuild` starts over under the new model.
+        """
+        current = embedder_id(self.embeddings)
+        with self._read() as conn:
+            row = conn.execute("SELECT value FROM settings WHERE key = 'embedder'").fetchone()
+        if row is None:
+            with self._transaction() as conn:
+                conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('embedder', ?)", (current,))
+        elif row[0] != current:
+            raise EmbedderMismatchError(
+                f"the index in {self.folder.parent} was built with embedding model {row[0]!r}, this run uses "
+                f"{current!r}: vectors of two models cannot be mixed; run `salescoach ingest --rebuild PATH...` "
+                "to re-embed the knowledge base with the new model"
+            )
+
+    def rebuild(self) -> None:
+        """Forget every document and vector (manifest first, so readers see an empty index, then Chroma)."""
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM chunks")
+            conn.execute("DELETE FROM documents")
+            conn.execute("DELETE FROM settings WHERE key = 'embedder'")
+            conn.execute("UPDATE state SET value = value + 1 WHERE key='generation'")
+        from chromadb.errors import NotFoundError
+
+        try:
+            self.client.delete_collection(self.settings.collection)
+        except NotFoundError:
+            log.debug("no collection %r to drop", self.settings.collection)
+        self._collection = None
 
     def _embed(self, texts: list[str]) -> list[list[float]]:
         """Embed in passes of EMBED_PASS_BATCHES x settings.embedding_batch_size texts.

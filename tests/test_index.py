@@ -210,3 +210,69 @@ def test_a_changed_tokenizer_retokenizes_stored_chunks_once(monkeypatch: pytest.
     generation = reopened.generation()
     KnowledgeIndex(settings, embeddings=HashingEmbeddings()).lexical()
     assert reopened.generation() == generation  # done once, not at every start
+
+
+class _CountingEmbeddings(HashingEmbeddings):
+    """Hashing vectors that remember every text the model was asked to embed."""
+
+    def __init__(self, fingerprint: str = "") -> None:
+        super().__init__()
+        self.embedded: list[str] = []
+        if fingerprint:
+            self.fingerprint = fingerprint
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        self.embedded.extend(texts)
+        return super().embed_documents(texts)
+
+
+def test_editing_one_section_re_embeds_only_that_section() -> None:
+    embeddings = _CountingEmbeddings()
+    index = KnowledgeIndex(Settings(), embeddings=embeddings)
+    sections = [("Collections", "Escalate at 30 days."), ("CRM", "Log visits daily."), ("Demos", "Book a room.")]
+    meta, chunks = make_doc("/kb/manual.md", "Manual", sections)
+    index.replace_document(meta, chunks)
+    before = index.collection.get(include=["embeddings"])
+    old_vectors = dict(zip(before["ids"], before["embeddings"], strict=True))
+    embeddings.embedded.clear()
+
+    edited = [sections[0], ("CRM", "Log visits within 24 hours."), sections[2]]
+    new_meta, new_chunks = make_doc("/kb/manual.md", "Manual", edited)
+    index.replace_document(new_meta, new_chunks)
+
+    assert len(embeddings.embedded) == 1 and "24 hours" in embeddings.embedded[0]
+    after = index.collection.get(include=["embeddings", "metadatas"])
+    assert index.collection.count() == 3 == index.chunk_count()
+    assert {md["content_hash"] for md in after["metadatas"]} == {new_meta.content_hash}  # all rows are new
+    # The two untouched sections carry their old vectors under new ids; the edited one has a new vector.
+    assert not set(after["ids"]) & set(old_vectors)
+    same = [any(np.array_equal(v, old) for old in old_vectors.values()) for v in after["embeddings"]]
+    assert sorted(same) == [False, True, True]
+    assert "24 hours" in _texts(index, "when must visits be logged")[0]
+
+
+def test_a_document_with_no_earlier_version_embeds_everything() -> None:
+    embeddings = _CountingEmbeddings()
+    index = KnowledgeIndex(Settings(), embeddings=embeddings)
+    load(index, MANUAL_EN, *PRODUCTS)
+    assert len(embeddings.embedded) == index.chunk_count()
+
+
+def test_another_embedding_model_is_refused_until_rebuild() -> None:
+    from knowledge.index import EmbedderMismatchError
+
+    settings = Settings()
+    load(KnowledgeIndex(settings, embeddings=_CountingEmbeddings("model-a")), MANUAL_EN)
+    other = KnowledgeIndex(settings, embeddings=_CountingEmbeddings("model-b"))
+    meta, chunks = PRODUCTS[0]
+
+    with pytest.raises(EmbedderMismatchError, match="built with embedding model 'model-a', this run uses 'model-b'"):
+        other.replace_document(meta, chunks)
+    assert set(other.documents()) == {MANUAL_EN[0].source}  # nothing written
+
+    other.rebuild()
+    assert other.documents() == {} and other.chunk_count() == 0 and other.collection.count() == 0
+    other.replace_document(meta, chunks)
+    assert set(other.documents()) == {meta.source}
+    with pytest.raises(EmbedderMismatchError, match="'model-b', this run uses 'model-a'"):
+        load(KnowledgeIndex(settings, embeddings=_CountingEmbeddings("model-a")), MANUAL_EN)

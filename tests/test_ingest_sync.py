@@ -259,3 +259,34 @@ def test_cli_ingest_missing_model_is_one_line_error(tmp_path: Path, monkeypatch:
     result = CliRunner().invoke(app, ["ingest", "--quiet", str(_kb(tmp_path))])
     assert result.exit_code == 1
     assert result.stderr.strip() == "error: cannot load embedding model '/nowhere' from local files"
+
+
+class _ModelB(HashingEmbeddings):
+    fingerprint = "model-b"
+
+
+def test_cli_ingest_after_a_model_change_asks_for_rebuild_and_rebuild_starts_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hashing_model: None
+) -> None:
+    from bot.cli import app
+
+    kb = _kb(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", "--quiet", str(kb)]).exit_code == 0
+    monkeypatch.setattr("knowledge.embeddings.load_embeddings", lambda settings: _ModelB())
+    extra = tmp_path / "extra.md"
+    extra.write_text("# Extra\n\nA new note about demo rooms.\n", encoding="utf-8")
+
+    result = runner.invoke(app, ["ingest", "--quiet", str(extra)])
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "built with embedding model 'HashingEmbeddings'" in result.stderr
+    assert "salescoach ingest --rebuild" in result.stderr
+
+    result = runner.invoke(app, ["ingest", "--quiet", "--rebuild", str(tmp_path / "typo"), str(extra)])
+    assert result.exit_code == 2 and "nothing was dropped" in result.stderr
+
+    result = runner.invoke(app, ["ingest", "--quiet", "--rebuild", str(extra)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "added 1, updated 0, unchanged 0, removed 0, failed 0, 1 chunks"
+    result = runner.invoke(app, ["ingest", "--quiet", str(kb)])  # the old files come back under model B
+    assert result.exit_code == 0 and result.stdout.startswith("added 5, ")
