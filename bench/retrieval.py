@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -81,10 +82,13 @@ class _TimedEmbeddings:
 
     def __init__(self, inner: Any) -> None:
         self.inner = inner
+        self.fingerprint = getattr(inner, "fingerprint", "")
         self.document_s = 0.0
+        self.documents = 0  # passages sent through the model
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         started = time.perf_counter()
+        self.documents += len(texts)
         try:
             return self.inner.embed_documents(texts)
         finally:
@@ -92,6 +96,27 @@ class _TimedEmbeddings:
 
     def embed_query(self, text: str) -> list[float]:
         return self.inner.embed_query(text)
+
+
+def _resync_one_edit(kb: Path, index: Any, timed: _TimedEmbeddings) -> dict[str, Any]:
+    """Sales ops' usual sync: one sentence added to the end of the largest file, then the folder re-synced."""
+    from ingest.pipeline import sync_paths
+
+    largest = max(kb.rglob("*.md"), key=lambda path: path.stat().st_size)
+    with largest.open("a", encoding="utf-8") as handle:
+        handle.write("\nCall the customer back within one working day after any price change.\n")
+    before = timed.documents
+    started = time.perf_counter()
+    report = sync_paths([kb], index, progress=False)
+    seconds = time.perf_counter() - started
+    if report.updated != 1 or report.failed:
+        raise RuntimeError(f"re-sync after one edit: {report.summary()}")
+    return {
+        "file": largest.name,
+        "file_chunks": report.chunks,
+        "reembedded": timed.documents - before,
+        "seconds": round(seconds, 3),
+    }
 
 
 def sample_kb(console: Console) -> dict[str, Any]:
@@ -103,23 +128,33 @@ def sample_kb(console: Console) -> dict[str, Any]:
     from knowledge.messages import Request
     from knowledge.retriever import HybridRetriever
     from knowledge.settings import Settings
+    from knowledge.text import tokenize
 
     with tempfile.TemporaryDirectory(prefix="salescoach-bench-") as tmp:
         settings = Settings(home=Path(tmp) / "home")
+        kb_copy = Path(tmp) / "kb"  # a copy, so the re-sync measure can edit a file
+        shutil.copytree(SAMPLES / "kb", kb_copy)
         started = time.perf_counter()
         embeddings = load_embeddings(settings)
         model_load_s = time.perf_counter() - started
         timed = _TimedEmbeddings(embeddings)
         services = Services(settings, embeddings=timed)  # type: ignore[arg-type]
+        # Opening Chroma (importing it) and jieba's dictionary are once-per-process start-up costs: timed on
+        # their own, so the throughput figure is the pipeline's rate and the first-run figure includes them.
+        started = time.perf_counter()
+        _ = services.index.collection
+        tokenize("预热 warm-up")
+        store_open_s = time.perf_counter() - started
         # Two shared cores: other people's load moves this figure a lot, so it is recorded next to it.
         load_before = os.getloadavg()[0]
         started = time.perf_counter()
-        report = sync_paths([SAMPLES / "kb"], services.index, progress=False)
+        report = sync_paths([kb_copy], services.index, progress=False)
         ingest_s = time.perf_counter() - started
         embed_s = timed.document_s
         chunks = services.index.chunk_count()
         if report.failed:
             raise RuntimeError(f"sample KB ingest failed: {report.summary()}")
+        resync = _resync_one_edit(kb_copy, services.index, timed)
 
         cases = load_cases(SAMPLES / "eval" / "retrieval.jsonl")
         quality: dict[str, dict[str, float | int]] = {}
@@ -145,9 +180,13 @@ def sample_kb(console: Console) -> dict[str, Any]:
         "chunks": chunks,
         "documents": report.added,
         "model_load_s": round(model_load_s, 2),
+        "store_open_s": round(store_open_s, 2),
         "ingest_s": round(ingest_s, 2),
         "ingest_chunks_per_s": round(chunks / ingest_s, 1),
+        "ingest_first_run_chunks_per_s": round(chunks / (ingest_s + store_open_s), 1),
         "ingest_embedding_share": round(embed_s / ingest_s, 2),
+        "embedding_passages_per_s": round(chunks / embed_s, 1),
+        "resync_one_edit": resync,
         "ingest_load_avg_1m": round(load_before, 2),
         "cold_start_s": cold_s,
         "eval_questions": len(cases),
@@ -339,8 +378,20 @@ def _print(console: Console, out: dict[str, Any]) -> None:
     facts.add_column("value", justify="right")
     facts.add_column("target", justify="right")
     facts.add_row("chunks", str(kb["chunks"]), "")
-    facts.add_row("ingest throughput", f"{kb['ingest_chunks_per_s']} chunks/s", ">= 100")
+    facts.add_row("ingest throughput (store open)", f"{kb['ingest_chunks_per_s']} chunks/s", ">= 100")
     facts.add_row("  of which embedding", f"{kb['ingest_embedding_share']:.0%}", "")
+    facts.add_row("  model alone", f"{kb['embedding_passages_per_s']} passages/s", "")
+    facts.add_row(
+        "  first run (+ Chroma, jieba start-up)",
+        f"{kb['ingest_first_run_chunks_per_s']} chunks/s ({kb['store_open_s']} s start-up)",
+        "",
+    )
+    edit = kb["resync_one_edit"]
+    facts.add_row(
+        "re-sync after a one-line edit",
+        f"{edit['seconds']} s ({edit['reembedded']} of {edit['file_chunks']} passages re-embedded)",
+        "",
+    )
     facts.add_row("  load average at start", f"{kb['ingest_load_avg_1m']} (2 cores)", "")
     facts.add_row("model load", f"{kb['model_load_s']} s", "")
     facts.add_row("cold start to first answer", f"{kb['cold_start_s']} s", "")
