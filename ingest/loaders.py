@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from pathlib import Path
 
 from ingest.docx import docx_outline
@@ -46,7 +47,27 @@ def decode_text(path: Path, data: bytes, *, declared: str | None = None) -> str:
         ) from exc
     if "\x00" in text:
         raise IngestError(path, "contains NUL bytes: binary data, not text")
+    odd = _non_text_characters(text)
+    if odd > max(3, NON_TEXT_SHARE * len(text)):
+        # UTF-16 decodes any even-length bytes without error: binary data behind a BOM shows up here instead,
+        # as code points no document uses.
+        raise IngestError(
+            path,
+            f"{odd} of {len(text)} characters are control, private-use or unassigned code points: "
+            "binary data, not text",
+        )
     return text
+
+
+NON_TEXT_SHARE = 0.01  # real documents, English or Chinese, have none; decoded binary has about one in six
+_TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+
+
+def _non_text_characters(text: str) -> int:
+    """Characters of the Unicode categories Cc (bar whitespace), Co, Cn and Cs: what binary decodes into."""
+    return sum(
+        1 for ch in text if unicodedata.category(ch) in ("Cc", "Co", "Cn", "Cs") and ch not in _TEXT_CONTROLS
+    )
 
 
 def _outline(path: Path, data: bytes) -> tuple[FrontMatter | None, str | None, Outline]:

@@ -112,9 +112,7 @@ def test_markdown_front_matter_and_heading_paths(tmp_path: Path) -> None:
     ],
 )
 def test_invalid_front_matter_names_file_and_field(tmp_path: Path, front: str | None, match: str) -> None:
-    text = (
-        "---\ntitle: Doc\n# Doc\n\nBody text.\n" if front is None else f"---\n{front}\n---\n# Doc\n\nBody.\n"
-    )
+    text = "---\ntitle: Doc\n# Doc\n\nBody text.\n" if front is None else f"---\n{front}\n---\n# Doc\n\nBody.\n"
     path = _write(tmp_path, "bad.md", text)
     with pytest.raises(IngestError, match=match) as info:
         parse_file(path)
@@ -137,9 +135,7 @@ def test_invalid_front_matter_names_file_and_field(tmp_path: Path, front: str | 
     ],
     ids=["first-heading", "file-stem", "detected-chinese", "front-matter-language-wins"],
 )
-def test_title_and_language_inference(
-    tmp_path: Path, name: str, content: str, title: str, language: str
-) -> None:
+def test_title_and_language_inference(tmp_path: Path, name: str, content: str, title: str, language: str) -> None:
     doc = parse_file(_write(tmp_path, name, content))
     assert doc.meta.title == title
     assert doc.meta.language == language
@@ -280,6 +276,12 @@ def test_pdf_without_headings_gets_page_sections_and_metadata_title(tmp_path: Pa
     ]
 
 
+# Binary data behind a UTF-16 BOM: every 16-bit unit decodes (no surrogates), so only its content gives it away.
+UTF16_JUNK = b"\xff\xfe" + b"".join(
+    bytes([(i * 73) % 256, h]) for i, h in enumerate(b for b in range(1, 256) if not 0xD8 <= b <= 0xDF)
+)
+
+
 @pytest.mark.parametrize(
     ("name", "content", "match"),
     [
@@ -289,6 +291,7 @@ def test_pdf_without_headings_gets_page_sections_and_metadata_title(tmp_path: Pa
         ("latin1.txt", "Caf\xe9 menu\n".encode("latin-1"), r"latin1\.txt: not valid UTF-8 text .*offset 3"),
         ("binary.md", b"# Title\n\x80\x81\x82\x83", r"binary\.md: not valid UTF-8 text"),
         ("nul.txt", b"Title\x00\x00\x00", r"nul\.txt: contains NUL bytes"),
+        ("utf16-junk.txt", UTF16_JUNK, r"utf16-junk\.txt: \d+ of \d+ char.*binary"),
         ("empty.md", b"", r"empty\.md: no text to index"),
         ("headings-only.md", b"# Title\n## Part\n", r"headings-only\.md: no text to index"),
         ("blank.txt", b"  \n\n \n", r"blank\.txt: no text to index"),
@@ -301,15 +304,14 @@ def test_pdf_without_headings_gets_page_sections_and_metadata_title(tmp_path: Pa
         "latin1-txt",
         "undecodable-md",
         "nul-bytes",
+        "binary-behind-utf16-bom",
         "empty-md",
         "headings-only",
         "blank-txt",
         "pdf-without-text",
     ],
 )
-def test_unreadable_files_raise_one_line_error(
-    tmp_path: Path, name: str, content: bytes | None, match: str
-) -> None:
+def test_unreadable_files_raise_one_line_error(tmp_path: Path, name: str, content: bytes | None, match: str) -> None:
     path = write_pdf(tmp_path / name, [[]]) if content is None else _write(tmp_path, name, content)
     with pytest.raises(IngestError, match=match) as info:
         parse_file(path)
@@ -343,8 +345,7 @@ def test_discover_recurses_skips_hidden_and_reports_missing(tmp_path: Path) -> N
     )
     assert [str(e) for e in errors] == [
         f"{tmp_path / 'missing'}: no such file or folder",
-        f"{kb / 'notes.csv'}: unsupported file type .csv; "
-        "supported: .md, .markdown, .txt, .pdf, .docx, .html, .htm",
+        f"{kb / 'notes.csv'}: unsupported file type .csv; supported: .md, .markdown, .txt, .pdf, .docx, .html, .htm",
     ]
 
 
