@@ -130,12 +130,31 @@ def _in_dictionary(word: str) -> bool:
     return bool(jieba.get_FREQ(word))
 
 
-def coverage(terms: Sequence[str], passage: str, idf: Callable[[str], float]) -> float:
-    """IDF-weighted share of the informative terms present in the passage (0..1; 0 without terms)."""
+def coverage(
+    terms: Sequence[str],
+    passage: str,
+    idf: Callable[[str], float],
+    equivalents: Callable[[str], Sequence[str]] | None = None,
+) -> float:
+    """IDF-weighted share of the informative terms present in the passage (0..1; 0 without terms).
+
+    With `equivalents` (the glossary's), a term also counts as present when the passage uses one of its
+    equivalents: "滤网" is covered by a sheet that says "filter".
+    """
     total = covered = 0.0
     for term in _known_parts(terms, idf):
         weight = term_weight(term, idf)
         total += weight
-        if term_present(term, passage):
+        if term_present(term, passage) or (
+            equivalents is not None and any(_phrase_present(other, passage) for other in equivalents(term))
+        ):
             covered += weight
     return covered / total if total else 0.0
+
+
+def _phrase_present(phrase: str, text: str) -> bool:
+    """A glossary term in a passage: Chinese as a substring, English as all of its words."""
+    if _IS_CJK.search(phrase):
+        return phrase in text
+    words = phrase.split()
+    return bool(words) and all(term_present(word, text) for word in words)

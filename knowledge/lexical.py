@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import tempfile
 import zipfile
 from collections import Counter
@@ -24,6 +25,7 @@ from scipy import sparse
 
 SNAPSHOT = "bm25.npz"
 SNAPSHOT_META = "bm25.json"
+_MODEL_BASE = re.compile(r"[a-z]{1,4}\d{1,4}[a-z]?")  # a joined model token: "ax100", "k7"
 
 
 def query_terms(tokens: Iterable[str]) -> list[str]:
@@ -49,6 +51,7 @@ class LexicalIndex:
     generation: int
     row_of: dict[str, int] = field(init=False)
     _role_masks: dict[str | None, np.ndarray] = field(init=False, default_factory=dict)
+    _model_bases: frozenset[str] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.row_of = {cid: i for i, cid in enumerate(self.chunk_ids)}
@@ -100,6 +103,12 @@ class LexicalIndex:
         weights.sort_indices()
         return cls(chunk_ids, vocab, weights, idf, audiences, generation)
 
+    def model_bases(self) -> frozenset[str]:
+        """Model designations the documents name, joined and lowercased ("ax100", "k7"); computed once."""
+        if self._model_bases is None:
+            self._model_bases = frozenset(t for t in self.vocab if _MODEL_BASE.fullmatch(t))
+        return self._model_bases
+
     def term_idf(self, term: str) -> float:
         """IDF of a term; a term no chunk contains weighs as much as the rarest possible term."""
         col = self.vocab.get(term)
@@ -124,23 +133,32 @@ class LexicalIndex:
         mask = self._role_masks[role]
         return None if bool(mask.all()) else mask
 
-    def scores(self, terms: Sequence[str]) -> np.ndarray:
-        """BM25 score of every row for the (already filtered) query terms."""
+    def scores(self, terms: Sequence[str], weights: Sequence[float] | None = None) -> np.ndarray:
+        """BM25 score of every row for the (already filtered) query terms, each times its weight (default 1)."""
         out = np.zeros(self.size, dtype=np.float32)
         indptr, indices, data = self.weights.indptr, self.weights.indices, self.weights.data
-        for term in terms:
+        for number, term in enumerate(terms):
             col = self.vocab.get(term)
             if col is None:
                 continue
             lo, hi = indptr[col], indptr[col + 1]
-            out[indices[lo:hi]] += data[lo:hi]
+            if weights is None or weights[number] == 1.0:
+                out[indices[lo:hi]] += data[lo:hi]
+            else:
+                out[indices[lo:hi]] += data[lo:hi] * np.float32(weights[number])
         return out
 
-    def search(self, terms: Sequence[str], n: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
+    def search(
+        self,
+        terms: Sequence[str],
+        n: int,
+        allowed: np.ndarray | None = None,
+        weights: Sequence[float] | None = None,
+    ) -> list[tuple[int, float]]:
         """Top-n (row, score) with a positive score, best first."""
         if not terms or self.size == 0:
             return []
-        scores = self.scores(terms)
+        scores = self.scores(terms, weights)
         if allowed is not None:
             scores = np.where(allowed, scores, 0.0)
         positive = int(np.count_nonzero(scores > 0))

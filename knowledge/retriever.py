@@ -19,6 +19,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
+from knowledge.glossary import Glossary, glossary_for, weighted_terms
 from knowledge.grounding import coverage, informative_terms
 from knowledge.lexical import LexicalIndex, query_terms
 from knowledge.text import tokenize
@@ -108,6 +109,14 @@ class HybridRetriever(BaseRetriever):
     dense_weight_zh: float = 0.1
     same_language_bonus: float = 0.02  # share of a first-place vote for a passage in the question's language
 
+    glossary: Glossary | None = None  # None: the one the index's settings name (bundled unless switched off)
+
+    def _glossary(self) -> Glossary | None:
+        if self.glossary is not None:
+            return self.glossary
+        settings = getattr(self.index, "settings", None)
+        return glossary_for(settings) if settings is not None else None
+
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         return [hit.to_document() for hit in self.search(query, audience_role=self.audience_role)]
 
@@ -117,14 +126,16 @@ class HybridRetriever(BaseRetriever):
         lex: LexicalIndex = self.index.lexical()
         if k <= 0 or lex.size == 0:
             return []
-        terms = query_terms(tokenize(query))
+        glossary = self._glossary()
+        asked = query_terms(tokenize(query))
+        terms, weights = weighted_terms(asked, glossary.expansion_terms(query) if glossary else [])
         allowed = lex.allowed_mask(audience_role)
         chinese = is_chinese(query)
         pool = max(self.candidates, 4 * k)
         found: dict[int, _Candidate] = {}
 
         if self.mode != "dense":
-            for rank, (row, _score) in enumerate(lex.search(terms, pool, allowed), start=1):
+            for rank, (row, _score) in enumerate(lex.search(terms, pool, allowed, weights), start=1):
                 cand = found.setdefault(row, _Candidate(row, lex.chunk_ids[row]))
                 cand.ranks["bm25"] = rank
                 cand.score += 1.0 / (self.rrf_c + rank)
@@ -169,13 +180,18 @@ class HybridRetriever(BaseRetriever):
 
         results: list[ScoredChunk] = []
         informative = informative_terms(query)
+        # "AX-400" when the documents know AX-100/200/300 but no AX-400: nothing here is about that model.
+        undocumented = unknown_models(wanted, lex)
         for cand in ordered:
             chunk = stored.get(cand.chunk_id)
             if chunk is None:
                 continue
             md = chunk.metadata
             covered = coverage(
-                informative, f"{md.get('title', '')}\n{md.get('section', '')}\n{chunk.text}", lex.term_idf
+                informative,
+                f"{md.get('title', '')}\n{md.get('section', '')}\n{chunk.text}",
+                lex.term_idf,
+                glossary.equivalents if glossary else None,
             )
             results.append(
                 ScoredChunk(
@@ -183,7 +199,7 @@ class HybridRetriever(BaseRetriever):
                     text=chunk.text,
                     metadata=chunk.metadata,
                     score=round(cand.score, 6),
-                    relevance=calibrated_relevance(covered, cand.cosine, chinese=chinese),
+                    relevance=0.0 if undocumented else calibrated_relevance(covered, cand.cosine, chinese=chinese),
                     coverage=covered,
                     cosine=cand.cosine,
                     ranks=dict(cand.ranks),
@@ -192,6 +208,26 @@ class HybridRetriever(BaseRetriever):
             if len(results) == k:
                 break
         return results
+
+
+_BASE = re.compile(r"([a-z]{1,4})\d{1,4}[a-z]?")
+
+
+def unknown_models(wanted: set[tuple[str, str]], lex: LexicalIndex) -> set[str]:
+    """Asked model bases of a documented product family (two or more documented models share its letters)
+    that no document names. "Q3" or "ISO9001" are not product families here and are never "unknown"."""
+    known = lex.model_bases()
+    families: dict[str, int] = {}
+    for base in known:
+        match = _BASE.fullmatch(base)
+        if match:
+            families[match.group(1)] = families.get(match.group(1), 0) + 1
+    out: set[str] = set()
+    for base, _variant in wanted:
+        match = _BASE.fullmatch(base)
+        if match and base not in known and families.get(match.group(1), 0) >= 2:
+            out.add(base)
+    return out
 
 
 def _model_match(wanted: set[tuple[str, str]], metadata: dict[str, Any]) -> float:

@@ -48,6 +48,13 @@ class Settings(BaseSettings):
         "spends a token per Chinese character while Chinese retrieval leans on BM25, which sees the whole passage.",
     )
     top_k: int = 5
+    glossary_enabled: bool = Field(
+        default=True,
+        description="Expand searches with the bilingual glossary (a Chinese question finds an English sheet).",
+    )
+    glossary_path: Path | None = Field(
+        default=None, description="A company glossary (YAML, en/zh concept groups); default the bundled one."
+    )
     relevance_threshold: float = Field(
         default=0.32,
         description="Minimum calibrated relevance for an answer to count as grounded. Calibrated on the sample "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fixtures_knowledge import MANUAL_EN, MANUAL_ZH, PLAYBOOK, PRODUCTS, load, new_index
+from fixtures_knowledge import MANUAL_EN, MANUAL_ZH, PLAYBOOK, PRODUCTS, load, make_doc, new_index
 
 from knowledge.index import KnowledgeIndex
 from knowledge.retriever import HybridRetriever, calibrated_relevance, designations
@@ -95,3 +95,15 @@ def test_one_threshold_serves_both_languages() -> None:
     # Chinese blends are scaled by 0.8: a Chinese passage needs ~0.40 coverage where English needs 0.32.
     assert calibrated_relevance(0.4, None, chinese=True) == pytest.approx(0.272)
     assert calibrated_relevance(0.48, None, chinese=True) == pytest.approx(0.3264)
+
+
+def test_an_undocumented_model_of_a_documented_family_is_not_covered() -> None:
+    ax200 = make_doc("/kb/products/ax-200.md", "AX-200 Large-Room Purifier", [("Warranty", "Two years, parts.")])
+    retriever = HybridRetriever(index=load(new_index(), *PRODUCTS, ax200), k=3)
+    assert {"ax100", "ax200", "k7"} <= retriever.index.lexical().model_bases()  # "ax" is a family of two
+    undocumented = retriever.search("When does the AX-900 launch and what is its warranty?")
+    assert undocumented and all(hit.relevance == 0.0 for hit in undocumented)
+    documented = retriever.search("What is the AX-100 warranty?")
+    assert documented[0].relevance > 0.3
+    # Not a product family of the documents: "Q3" is a quarter, not an unknown model.
+    assert retriever.search("AX-100 price for Q3 orders")[0].relevance > 0.0

@@ -7,10 +7,12 @@ import os
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 from bot.cli import authority, briefings, coaching, compliance, ingest, knowledge, sample, telegram
-from bot.cli.common import configure_logging
+from bot.cli.common import EXIT_DATA_ERROR, configure_logging, fail
 from bot.services import Services
+from knowledge.glossary import GlossaryError, load_glossary
 from knowledge.settings import Settings
 
 app = typer.Typer(
@@ -35,6 +37,12 @@ def _root(
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
     settings = Settings(home=home) if home is not None else Settings()
+    if settings.glossary_enabled and settings.glossary_path is not None:
+        # A company glossary with a typo should stop the command here, named, not fail every question later.
+        try:
+            load_glossary(settings.glossary_path.expanduser())
+        except GlossaryError as exc:
+            fail(escape(str(exc)), EXIT_DATA_ERROR)
     ctx.obj = Services(settings)
     ctx.call_on_close(ctx.obj.close)
 
