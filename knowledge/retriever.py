@@ -182,14 +182,16 @@ class HybridRetriever(BaseRetriever):
         informative = informative_terms(query)
         # "AX-400" when the documents know AX-100/200/300 but no AX-400: nothing here is about that model.
         undocumented = unknown_models(wanted, lex)
+        asked_years = years_in(query)
         for cand in ordered:
             chunk = stored.get(cand.chunk_id)
             if chunk is None:
                 continue
             md = chunk.metadata
+            passage = f"{md.get('title', '')}\n{md.get('section', '')}\n{chunk.text}"
             covered = coverage(
                 informative,
-                f"{md.get('title', '')}\n{md.get('section', '')}\n{chunk.text}",
+                passage,
                 lex.term_idf,
                 glossary.equivalents if glossary else None,
             )
@@ -199,7 +201,11 @@ class HybridRetriever(BaseRetriever):
                     text=chunk.text,
                     metadata=chunk.metadata,
                     score=round(cand.score, 6),
-                    relevance=0.0 if undocumented else calibrated_relevance(covered, cand.cosine, chinese=chinese),
+                    relevance=(
+                        0.0
+                        if undocumented or other_year(asked_years, passage)
+                        else calibrated_relevance(covered, cand.cosine, chinese=chinese)
+                    ),
                     coverage=covered,
                     cosine=cand.cosine,
                     ranks=dict(cand.ranks),
@@ -208,6 +214,32 @@ class HybridRetriever(BaseRetriever):
             if len(results) == k:
                 break
         return results
+
+
+# 1990-2039 standing alone: not part of a longer number, not an amount ("2000元", "CNY 2020", "2030 units").
+_YEAR = re.compile(
+    r"(?<![\d.,¥$])(?<!\d-)(199\d|20[0-3]\d)(?![\d.,%])"
+    r"(?!\s*(?:元|块|万|千|台|个|件|套|米|人|天|小时|分钟|yuan|cny|rmb|usd|units?|pcs|km|kg|ml)(?![a-z]))",
+    re.IGNORECASE,
+)
+
+
+def years_in(text: str) -> set[str]:
+    """Years written in the text ("2024", "2025年", "Dec 2024"), amounts and counts left out."""
+    return {
+        m.group(1)
+        for m in _YEAR.finditer(text)
+        if not text[max(0, m.start() - 4) : m.start()].strip().lower().endswith(("cny", "rmb", "usd"))
+    }
+
+
+def other_year(asked: set[str], passage: str) -> bool:
+    """The question names a year and the passage is dated to other years only ("2024 campaign" for a 2026
+    question): it describes another year's offer, not the one asked about. Undated passages are not judged."""
+    if not asked:
+        return False
+    found = years_in(passage)
+    return bool(found) and not (found & asked)
 
 
 _BASE = re.compile(r"([a-z]{1,4})\d{1,4}[a-z]?")

@@ -107,3 +107,19 @@ def test_an_undocumented_model_of_a_documented_family_is_not_covered() -> None:
     assert documented[0].relevance > 0.3
     # Not a product family of the documents: "Q3" is a quarter, not an unknown model.
     assert retriever.search("AX-100 price for Q3 orders")[0].relevance > 0.0
+
+
+def test_a_passage_dated_to_other_years_does_not_cover_a_question_about_another_year() -> None:
+    from knowledge.retriever import other_year, years_in
+
+    promo = make_doc("/kb/promos.md", "Promotions", [("Spring Campaign 2024", "AX-100: 10% off list in spring 2024.")])
+    retriever = HybridRetriever(index=load(new_index(), *PRODUCTS, promo), k=3)
+    def promo_relevance(question: str) -> float:
+        return next(h.relevance for h in retriever.search(question) if h.section.endswith("Spring Campaign 2024"))
+
+    assert promo_relevance("any spring 2026 promo on the AX-100?") == 0.0
+    assert promo_relevance("what was the spring 2024 promo on the AX-100?") > 0.3
+    # Amounts, counts and phone numbers are not years; undated passages are not judged.
+    assert years_in("单价2000元, CNY 2020, 2030 units, call 400-820-2024") == set()
+    assert years_in("2025年双11, Dec 2024") == {"2024", "2025"}
+    assert not other_year({"2026"}, "Warranty: 24 months from installation.")
