@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from knowledge.glossary import EXPANSION_WEIGHT
 from knowledge.lexical import query_terms
 from knowledge.messages import Citation, Reply, Request
 from knowledge.retriever import ScoredChunk, is_chinese
@@ -36,6 +37,16 @@ MAX_LIST_ITEMS = 6
 MAX_BLOCK_CHARS = 900  # a lead-in plus its list or table: enough for a five-row ladder, not a whole price list
 # A lower passage's sentence scores at most this share of an equally matching sentence in the best passage.
 LOWER_PASSAGE_WEIGHT = 0.6
+# Questions after a quantity, a limit, a time or a price; and lines that state one (digits, or a Chinese numeral
+# with a unit). The bonus is a fifth of a full term match: a figure never outweighs the asked topic.
+ASKS_FIGURE = re.compile(
+    r"\bhow (?:much|many|long|fast|soon|often|big|far|old)\b|\bwhat (?:%|percent|percentage|ratio|rate)\b|"
+    r"\b(?:deadline|cut-?off|limit|ratio|minimum|maximum)\b|"
+    r"多少|多久|多长|多大|多快|多远|几|比例|上限|下限|最多|最少|截止|什么时候|哪天",
+    re.IGNORECASE,
+)
+_FIGURE = re.compile(r"\d|[一二两三四五六七八九十百千万]+\s*(?:个|天|周|月|年|小时|分钟|次|台|米|元|%|成|折)")
+FIGURE_BONUS = 0.2
 SNIPPET_CHARS = 240
 # A passage in the question's language goes first when its score is within this share of the best one.
 LANGUAGE_PREFERENCE = 0.8
@@ -154,7 +165,15 @@ class Answerer:
         self, question: str, passages: Sequence[ScoredChunk], number_of: dict[str, int], language: str
     ) -> str:
         """The best 2-4 sentences of the top passages, in reading order per passage, each with its [n]."""
-        chosen = select_sentences(question, passages, number_of, self._idf, following=self._following_text)
+        glossary = self.retriever.glossary_in_use()
+        chosen = select_sentences(
+            question,
+            passages,
+            number_of,
+            self._idf,
+            following=self._following_text,
+            expansions=glossary.expansion_terms(question) if glossary else (),
+        )
         joiner = "" if language == "zh" else " "
         parts: list[str] = []
         for i, sentence in enumerate(chosen):
@@ -311,6 +330,7 @@ def select_sentences(
     *,
     max_passages: int = 3,
     following: Callable[[ScoredChunk], str | None] | None = None,
+    expansions: Sequence[str] = (),
 ) -> list[_Sentence]:
     """Score sentences by IDF-weighted overlap with the question, favouring the best passage and early lines.
 
@@ -321,10 +341,17 @@ def select_sentences(
     MAX_LIST_ITEMS and MAX_BLOCK_CHARS), since the items are the answer; a table row brings its header.
     Header rows and questions (FAQ prompts) rarely answer anything on their own. `following(passage)` gives
     the next chunk of the passage's section, read when the passage ends on a lead-in.
+
+    `expansions` (the glossary's terms for the question) count at EXPANSION_WEIGHT, so a question about a
+    "cartridge" still prefers the line about the "filter". A question asking for a quantity ("how much",
+    "多久", "几天") prefers lines that state one: the line with the figure is the answer.
     """
     terms = query_terms(tokenize(question))
     weights = {t: idf(t) for t in terms}
     total = sum(weights.values()) or 1.0
+    for term in expansions:
+        weights.setdefault(term, EXPANSION_WEIGHT * idf(term))
+    wants_figure = bool(ASKS_FIGURE.search(question))
     top = passages[:max_passages]
     if not top:
         return []
@@ -349,6 +376,8 @@ def select_sentences(
             present = set(tokenize(sentence.text))
             overlap = sum(w for t, w in weights.items() if t in present) / total
             score = overlap * factor + 0.05 / (1 + sentence.position)
+            if wants_figure and _FIGURE.search(sentence.text):
+                score += FIGURE_BONUS * factor
             if line.kind == "header":
                 score *= 0.3
             elif sentence.text.endswith(("?", "？")):

@@ -111,6 +111,10 @@ class HybridRetriever(BaseRetriever):
 
     glossary: Glossary | None = None  # None: the one the index's settings name (bundled unless switched off)
 
+    def glossary_in_use(self) -> Glossary | None:
+        """The glossary searches expand with (the answerer picks sentences with the same terms)."""
+        return self._glossary()
+
     def _glossary(self) -> Glossary | None:
         if self.glossary is not None:
             return self.glossary

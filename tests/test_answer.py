@@ -13,7 +13,7 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from ingest.chunker import chunk_id
 from ingest.models import Chunk, DocumentMeta
-from knowledge.answer import MAX_LIST_ITEMS, Answerer, renumber_by_use, select_sentences
+from knowledge.answer import ASKS_FIGURE, FIGURE_BONUS, MAX_LIST_ITEMS, Answerer, renumber_by_use, select_sentences
 from knowledge.grounding import coverage, informative_terms
 from knowledge.index import KnowledgeIndex
 from knowledge.messages import Citation, RepInfo, Request
@@ -297,3 +297,36 @@ def test_coverage_weighs_rare_terms_and_folds_plurals() -> None:
     passage = "Canteens and classrooms suit the AX-200."
     assert coverage(["canteen"], passage, lambda t: idf(t) or 6.0) == 1.0
     assert coverage(["discount", "canteen"], "A discount of 5%.", lambda t: idf(t) or 6.0) == pytest.approx(1 / 6)
+
+
+def test_a_question_after_a_figure_prefers_the_line_that_states_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (
+        "Fines for absolute terms are heavy and the regulator reads the rule widely. "
+        "Posting absolute terms on social media counts as advertising. "
+        "The fine for absolute terms runs from 200,000 to 1,000,000 yuan. "
+        "Absolute terms include best, top and number one."
+    )
+    hit = ScoredChunk("c1", text, {"section": "S"}, 1.0, 0.9)
+
+    def scores(question: str) -> dict[str, float]:
+        return {s.text[:12]: s.score for s in select_sentences(question, [hit], {"c1": 1}, lambda _t: 1.0)}
+
+    question = "how much is the fine for absolute terms?"
+    figure = scores(question)
+    monkeypatch.setattr("knowledge.answer.FIGURE_BONUS", 0.0)
+    plain = scores(question)
+    assert figure["The fine for"] == pytest.approx(plain["The fine for"] + FIGURE_BONUS)  # the line with the sum
+    assert figure["Fines for ab"] == pytest.approx(plain["Fines for ab"])  # lines without a figure: unchanged
+    assert max(figure, key=lambda k: figure[k]) == "The fine for"
+    assert not ASKS_FIGURE.search("is the fine for absolute terms a worry?")
+    assert ASKS_FIGURE.search("罚款多少？") and ASKS_FIGURE.search("How long is the warranty?")
+
+
+def test_glossary_terms_pick_the_line_that_uses_the_other_word() -> None:
+    text = "Service visits are booked through the hotline. Replacement filter: order part HX-F300 from the depot."
+    hit = ScoredChunk("c1", text, {"section": "S"}, 1.0, 0.9)
+    def score_of_filter_line(**kwargs: object) -> float:
+        chosen = select_sentences("which cartridge to order?", [hit], {"c1": 1}, lambda _t: 1.0, **kwargs)  # type: ignore[arg-type]
+        return next(s.score for s in chosen if s.text.startswith("Replacement filter"))
+
+    assert score_of_filter_line(expansions=["filter"]) > score_of_filter_line()
