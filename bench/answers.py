@@ -67,6 +67,19 @@ INHERITED_ON_FRESH_HOME: dict[str, float] = {
     "holdout_fact_in_answer": 0.8421,
 }
 
+# Each blind set's first score: what the code scored on it before anyone looked at its questions' results.
+# Set 2 (first run 18:43 UTC, code of commit 88e32c3) then guided the glossary and the year/model checks, so its
+# later figures flatter; set 3 was first run by the benchmark after those changes, unseen until then.
+BLIND_FIRST_SCORES: dict[str, dict[str, float]] = {
+    "blind2": {
+        "answerable_grounded": 0.725,  # of 40
+        "unanswerable_refused": 0.375,  # of 40
+        "recall_at_1": 0.75,
+        "recall_at_5": 0.90,
+        "fact_in_answer": 0.525,
+    },
+}
+
 
 class HoldoutFileError(ValueError):
     """A bad line in the holdout file; the message names the file, the line and the field."""
@@ -224,6 +237,7 @@ def _with_targets(figures: dict[str, Any]) -> dict[str, Any]:
     figures["targets"] = TARGETS
     figures["first_score"] = FIRST_SCORE
     figures["inherited_on_fresh_home"] = INHERITED_ON_FRESH_HOME
+    figures["blind_first_scores"] = BLIND_FIRST_SCORES
     figures["targets_met"] = (
         holdout["answerable_grounded"] >= TARGETS["holdout_grounded"]
         and holdout["unanswerable_refused"] >= TARGETS["holdout_refused"]
