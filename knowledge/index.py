@@ -24,6 +24,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
+from knowledge.embeddings import EmbeddingModelError
 from knowledge.lexical import LexicalIndex
 from knowledge.text import tokenize
 
@@ -95,8 +96,11 @@ def embedder_id(embeddings: Embeddings) -> str:
     return str(getattr(embeddings, "fingerprint", "") or type(embeddings).__name__)
 
 
-class EmbedderMismatchError(RuntimeError):
-    """The index holds vectors of another embedding model; two models' vectors cannot be compared."""
+class EmbedderMismatchError(EmbeddingModelError):
+    """The index holds vectors of another embedding model; two models' vectors cannot be compared.
+
+    An EmbeddingModelError, so every command that reports a model it cannot use reports this the same way.
+    """
 
 
 _TOKENIZER_PROBE = "AX-100 Pro K7 Lite 7.5 what's the warranty? 客户逾期三十天怎么办，保修期多久？ e.g. No.1 ＣＲＭ"
@@ -124,6 +128,7 @@ class KnowledgeIndex:
         self._reader: sqlite3.Connection | None = None
         self._reader_lock = threading.Lock()
         self._tokens_current = False
+        self._embedder_checked = False
         self.folder = settings.lexical_path
         self.folder.mkdir(parents=True, exist_ok=True)
         self.manifest_path = self.folder / MANIFEST
@@ -336,16 +341,21 @@ class KnowledgeIndex:
             log.debug("reused %d of %d passage vectors", len(texts) - len(fresh_at), len(texts))
         return [next(fresh) if i in fresh_set else stored[previous[text]] for i, text in enumerate(texts)]
 
-    def ensure_same_embedder(self) -> None:
-        """Refuse to write vectors of one model into an index built with another; record the model if new.
+    def ensure_same_embedder(self, *, record: bool = True) -> None:
+        """Refuse vectors of one model against an index built with another; record the model if none is yet.
 
         Vectors of two models live in different spaces: mixing them would make dense search quietly wrong,
-        and reused vectors would belong to the old model. `rebuild` starts over under the new model.
+        and reused vectors would belong to the old model. Writers record the model (`record`); searches only
+        check, once per process. `rebuild` starts over under the new model.
         """
+        if self._embedder_checked:
+            return
         current = embedder_id(self.embeddings)
         with self._read() as conn:
             row = conn.execute("SELECT value FROM settings WHERE key = 'embedder'").fetchone()
         if row is None:
+            if not record:
+                return
             with self._transaction() as conn:
                 conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('embedder', ?)", (current,))
         elif row[0] != current:
@@ -354,6 +364,7 @@ class KnowledgeIndex:
                 f"{current!r}: vectors of two models cannot be mixed; run `salescoach ingest --rebuild PATH...` "
                 "to re-embed the knowledge base with the new model"
             )
+        self._embedder_checked = True
 
     def rebuild(self) -> None:
         """Forget every document and vector (manifest first, so readers see an empty index, then Chroma)."""
@@ -362,6 +373,7 @@ class KnowledgeIndex:
             conn.execute("DELETE FROM documents")
             conn.execute("DELETE FROM settings WHERE key = 'embedder'")
             conn.execute("UPDATE state SET value = value + 1 WHERE key='generation'")
+        self._embedder_checked = False
         from chromadb.errors import NotFoundError
 
         try:
@@ -522,6 +534,7 @@ class KnowledgeIndex:
 
     def dense_search(self, vector: Sequence[float], n: int) -> list[tuple[str, float]]:
         """Nearest vectors by cosine similarity, best first (may include orphans: callers keep live ids)."""
+        self.ensure_same_embedder(record=False)
         count = self.collection.count()
         if count == 0 or n <= 0:
             return []

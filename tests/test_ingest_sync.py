@@ -282,6 +282,9 @@ def test_cli_ingest_after_a_model_change_asks_for_rebuild_and_rebuild_starts_ove
     assert result.stderr.count("\n") == 1 and "built with embedding model 'HashingEmbeddings'" in result.stderr
     assert "salescoach ingest --rebuild" in result.stderr
 
+    result = runner.invoke(app, ["ask", "who do I tell about overdue invoices?"])  # searching is refused too
+    assert result.exit_code == 1 and "salescoach ingest --rebuild" in result.stderr
+
     result = runner.invoke(app, ["ingest", "--quiet", "--rebuild", str(tmp_path / "typo"), str(extra)])
     assert result.exit_code == 2 and "nothing was dropped" in result.stderr
 

@@ -10,7 +10,6 @@ from rich.markup import escape
 from bot.cli.common import EXIT_DATA_ERROR, EXIT_USAGE, err_console, fail, services
 from ingest.pipeline import sync_paths
 from knowledge.embeddings import EmbeddingModelError
-from knowledge.index import EmbedderMismatchError
 
 
 def ingest(
@@ -35,7 +34,7 @@ def ingest(
         if rebuild:
             index.rebuild()
         report = sync_paths(paths, index, progress=not quiet, console=err_console)
-    except (EmbeddingModelError, EmbedderMismatchError) as exc:
+    except EmbeddingModelError as exc:  # includes EmbedderMismatchError
         fail(escape(str(exc)), EXIT_DATA_ERROR)
     for error in report.errors:
         err_console.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
