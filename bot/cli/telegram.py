@@ -47,7 +47,7 @@ def run_bot(
     from bot.app import build_application, redact
     from bot.query_batching import BatchedQueryEmbeddings
     from bot.services import Services
-    from knowledge.embeddings import load_embeddings
+    from knowledge.embeddings import load_embeddings, model_fingerprint
 
     svc = services(ctx)
     settings = svc.settings
@@ -62,7 +62,7 @@ def run_bot(
         # Telegram refuses other secrets at setWebhook, which would surface as a confusing API error.
         fail("--webhook-secret may hold only A-Z, a-z, 0-9, _ and - (1 to 256 characters)", EXIT_USAGE)
     # The model loads on the first question (as before); concurrent questions then share forward passes.
-    embeddings = BatchedQueryEmbeddings(lambda: load_embeddings(settings))
+    embeddings = BatchedQueryEmbeddings(lambda: load_embeddings(settings), fingerprint=model_fingerprint(settings))
     bot_services = Services(settings, embeddings=embeddings, store=svc.store)
     try:
         application = build_application(bot_services)
