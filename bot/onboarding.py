@@ -24,6 +24,7 @@ from bot.briefings import QuizQuestion, check_question, error_path, score_answer
 from knowledge.messages import RepInfo
 from knowledge.roster import Rep, all_reps, reports_of
 from knowledge.store import Base, Store
+from knowledge.yamlfile import yaml_problem
 
 BUNDLED_PLAN = Path(__file__).resolve().parent.parent / "samples" / "onboarding.yaml"
 
@@ -199,9 +200,7 @@ def load_plan(path: Path) -> OnboardingPlan:
     try:
         raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
-        raise OnboardingDataError(f"{path}{line}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+        raise OnboardingDataError(yaml_problem(str(path), exc)) from None
     return parse_plan(raw, str(path))
 
 

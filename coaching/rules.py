@@ -14,6 +14,8 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from knowledge.yamlfile import yaml_problem
+
 Severity = Literal["high", "medium", "low"]
 SEVERITIES: tuple[Severity, ...] = ("high", "medium", "low")
 # Single-value metrics a rule can watch; stage conversions have their own `funnel` section.
@@ -168,7 +170,7 @@ def parse_rules(text: str, name: str = "rules") -> Rules:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise RulesError(f"{name}: not valid YAML ({exc})") from exc
+        raise RulesError(yaml_problem(name, exc)) from exc
     if not isinstance(data, dict):
         raise RulesError(f"{name}: expected a mapping at the top level")
     try:

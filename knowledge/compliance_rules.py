@@ -14,6 +14,8 @@ from typing import Any, Literal, get_args
 
 import yaml
 
+from knowledge.yamlfile import yaml_problem
+
 Category = Literal[
     "absolute_terms",
     "guarantees_returns",
@@ -275,7 +277,5 @@ def load_rules(path: Path | str | None = None) -> RuleSet:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f" line {mark.line + 1}" if mark is not None else ""
-        raise RuleFileError(f"{source}:{line} invalid YAML: {getattr(exc, 'problem', exc)}") from None
+        raise RuleFileError(yaml_problem(source, exc)) from None
     return parse_rules(data, source)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from knowledge.text import tokenize
+from knowledge.yamlfile import yaml_problem
 
 if TYPE_CHECKING:
     from knowledge.settings import Settings
@@ -142,9 +143,7 @@ def load_glossary(path: Path) -> Glossary:
     except UnicodeDecodeError as exc:
         raise GlossaryError(f"{path}: not UTF-8 text (bad byte at offset {exc.start})") from exc
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
-        raise GlossaryError(f"{path}{line}: not valid YAML ({getattr(exc, 'problem', None) or exc})") from exc
+        raise GlossaryError(yaml_problem(str(path), exc)) from exc
     return parse_glossary(raw, str(path))
 
 

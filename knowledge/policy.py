@@ -22,6 +22,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from knowledge.roster import Rep
 from knowledge.store import Base, Store
+from knowledge.yamlfile import yaml_problem
 
 DEFAULT_ROLES: tuple[str, ...] = ("junior", "mid", "senior", "manager", "director")
 
@@ -133,12 +134,8 @@ def parse_policy_text(text: str, source: str = "<policy>") -> Policy:
     try:
         data = yaml.safe_load(text)
         lines = _line_map(text)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"{source}:{mark.line + 1}" if mark is not None else source
-        raise PolicyError([f"{where}: YAML syntax error: {exc.problem or exc}"]) from exc
     except yaml.YAMLError as exc:
-        raise PolicyError([f"{source}: YAML syntax error: {exc}"]) from exc
+        raise PolicyError([yaml_problem(source, exc)]) from exc
 
     def problem(path: tuple[str, ...], value: object, reason: str) -> str:
         key = ".".join(path) if path else "(top level)"

@@ -85,7 +85,7 @@ def test_file_errors_name_the_file_and_line(tmp_path: Path) -> None:
         load_rules(tmp_path / "missing.yaml")
     broken = tmp_path / "broken.yaml"
     broken.write_text("rules:\n  - id: x\n   bad: indent\n", encoding="utf-8")
-    with pytest.raises(RuleFileError, match=r"broken.yaml: line 3 invalid YAML"):
+    with pytest.raises(RuleFileError, match=r"broken\.yaml:3: not valid YAML"):
         load_rules(broken)
 
 

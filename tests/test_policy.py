@@ -64,7 +64,7 @@ BAD = [
     (
         "yaml-syntax",
         "roles: [junior, mid\ndiscount: {junior: 5}\n",
-        [r"^p\.yaml:\d+: YAML syntax error"],
+        [r"^p\.yaml:\d+: not valid YAML"],
     ),
     (
         "unknown-role",
