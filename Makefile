@@ -24,7 +24,11 @@ $(STAMP): pyproject.toml requirements.lock
 # Loads the bundled sample (knowledge base, roster, policy, KPIs) if not yet loaded, then starts
 # the Telegram bot when TELEGRAM_BOT_TOKEN is set, the console chat otherwise (`make run AS=S003` chats as
 # that rep, so authority questions get a yes or no for their role).
-AS ?=
+# AS is also make's built-in assembler variable (default "as"): only a value from the command line or the
+# environment counts, or every `make run` would chat as a rep called "as".
+ifeq ($(origin AS),default)
+AS :=
+endif
 run: setup
 	$(BIN)/salescoach sample --if-missing
 	@if [ -n "$$TELEGRAM_BOT_TOKEN" ]; then $(BIN)/salescoach bot; else $(BIN)/salescoach chat $(if $(AS),--as $(AS)); fi
