@@ -47,10 +47,11 @@ def decode_text(path: Path, data: bytes, *, declared: str | None = None) -> str:
         ) from exc
     if "\x00" in text:
         raise IngestError(path, "contains NUL bytes: binary data, not text")
-    odd = _non_text_characters(text)
+    # UTF-16 decodes any even-length bytes without error: binary data behind a BOM shows up only as code
+    # points no document uses. Other encodings fail loudly on binary, and a UTF-8 file may legitimately hold
+    # a few private-use bullets copied from Word or an emoji newer than Python's Unicode tables.
+    odd = _non_text_characters(text) if encoding == "utf-16" else 0
     if odd > max(3, NON_TEXT_SHARE * len(text)):
-        # UTF-16 decodes any even-length bytes without error: binary data behind a BOM shows up here instead,
-        # as code points no document uses.
         raise IngestError(
             path,
             f"{odd} of {len(text)} characters are control, private-use or unassigned code points: "

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from contextlib import nullcontext
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -42,6 +42,10 @@ class DocumentIndex(Protocol):
         ...
 
     def remove_document(self, source: str) -> None: ...
+
+    def writing(self, *, wait: bool = True) -> AbstractContextManager[bool]:
+        """The index's writer lock: one sync or other writer at a time."""
+        ...
 
 
 @dataclass
@@ -157,6 +161,18 @@ def sync_paths(
     Changed files are parsed ahead and written `batch_chunks` chunks at a time so the embedding model sees
     many documents per pass; each document still becomes live on its own.
     """
+    with index.writing():  # another ingest (or the bot's briefing) waits; its vectors are safe from our sweep
+        return _sync(paths, index, progress=progress, console=console, batch_chunks=batch_chunks)
+
+
+def _sync(
+    paths: Sequence[Path],
+    index: DocumentIndex,
+    *,
+    progress: bool,
+    console: Console | None,
+    batch_chunks: int,
+) -> SyncReport:
     files, errors = discover(paths)
     report = SyncReport(failed=len(errors), errors=list(errors))
     indexed = index.documents()

@@ -42,11 +42,22 @@ LOWER_PASSAGE_WEIGHT = 0.6
 ASKS_FIGURE = re.compile(
     r"\bhow (?:much|many|long|fast|soon|often|big|far|old)\b|\bwhat (?:%|percent|percentage|ratio|rate)\b|"
     r"\b(?:deadline|cut-?off|limit|ratio|minimum|maximum)\b|"
-    r"多少|多久|多长|多大|多快|多远|几|比例|上限|下限|最多|最少|截止|什么时候|哪天",
+    r"多少|多久|多长|多大|多快|多远|(?<!茶)几(?!乎)|比例|上限|下限|最多|最少|截止|什么时候|哪天",
     re.IGNORECASE,
 )
 _FIGURE = re.compile(r"\d|[一二两三四五六七八九十百千万]+\s*(?:个|天|周|月|年|小时|分钟|次|台|米|元|%|成|折)")
 FIGURE_BONUS = 0.2
+_DESIGNATION = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,4}-?\d{1,4}[A-Za-z]?(?![A-Za-z0-9])")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def states_figure(sentence: str, question: str) -> bool:
+    """The line states a figure of its own: not only a model number ("AX-100") or a number the question
+    already gave ("a 15% discount")."""
+    asked = set(_NUMBER.findall(_DESIGNATION.sub(" ", question)))
+    rest = _DESIGNATION.sub(" ", sentence)
+    rest = _NUMBER.sub(lambda m: " " if m.group(0) in asked else m.group(0), rest)
+    return bool(_FIGURE.search(rest))
 SNIPPET_CHARS = 240
 # A passage in the question's language goes first when its score is within this share of the best one.
 LANGUAGE_PREFERENCE = 0.8
@@ -376,7 +387,7 @@ def select_sentences(
             present = set(tokenize(sentence.text))
             overlap = sum(w for t, w in weights.items() if t in present) / total
             score = overlap * factor + 0.05 / (1 + sentence.position)
-            if wants_figure and _FIGURE.search(sentence.text):
+            if wants_figure and states_figure(sentence.text, question):
                 score += FIGURE_BONUS * factor
             if line.kind == "header":
                 score *= 0.3

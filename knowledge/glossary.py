@@ -38,8 +38,9 @@ class GlossaryError(ValueError):
 
 
 def _words(term: str) -> tuple[str, ...]:
-    """An English term as its lowercase words ("trade show" -> ("trade", "show"))."""
-    return tuple(re.findall(r"[0-9a-z][0-9a-z.+\-]*", term.lower()))
+    """An English term as its lowercase words ("trade show" -> ("trade", "show")); a full stop or dash at a
+    word's end is punctuation ("deposit." is "deposit"), inside it part of the word ("e-commerce", "pm2.5")."""
+    return tuple(w.rstrip(".-+") or w for w in re.findall(r"[0-9a-z][0-9a-z.+\-]*", term.lower()))
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 import numpy as np
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.sqlite3"
+WRITER_LOCK = "writer.lock"
 EMBED_PASS_BATCHES = 16  # model batches per embed_documents call: room to sort by length, bounded memory
 
 _SCHEMA = """
@@ -91,6 +92,27 @@ def stored_id(meta: DocumentMeta, chunk: Chunk) -> str:
     return f"{meta.content_hash[:16]}-{chunk.chunk_id}" if meta.content_hash else chunk.chunk_id
 
 
+def _lock_file(handle: IO[bytes], *, wait: bool) -> bool:
+    """Exclusive advisory lock on an open file (POSIX flock); False if `wait` is off and it is taken."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX: the thread lock alone serialises this process
+        return True
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _unlock_file(handle: IO[bytes]) -> None:
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover
+        return
+    fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
 def embedder_id(embeddings: Embeddings) -> str:
     """Which model made the vectors: its `fingerprint` attribute if it has one, else its class name."""
     return str(getattr(embeddings, "fingerprint", "") or type(embeddings).__name__)
@@ -129,6 +151,11 @@ class KnowledgeIndex:
         self._reader_lock = threading.Lock()
         self._tokens_current = False
         self._embedder_checked = False
+        self._titles: tuple[int, tuple[str, ...]] | None = None
+        # One writer at a time, across threads (RLock) and processes (flock on WRITER_LOCK in the folder).
+        self._writer_lock = threading.RLock()
+        self._writer_depth = 0
+        self._writer_file: IO[bytes] | None = None
         self.folder = settings.lexical_path
         self.folder.mkdir(parents=True, exist_ok=True)
         self.manifest_path = self.folder / MANIFEST
@@ -207,6 +234,38 @@ class KnowledgeIndex:
             row = conn.execute("SELECT value FROM state WHERE key='generation'").fetchone()
         return int(row[0])
 
+    @contextmanager
+    def writing(self, *, wait: bool = True) -> Iterator[bool]:
+        """Hold the index's writer lock; yields False (without the lock) if `wait` is off and it is taken.
+
+        Why: a writer stores new vectors before it flips the manifest, so until the flip they look like the
+        orphans a crashed run leaves. A second writer (a cron `ingest` next to `make run`, a briefing from the
+        bot) sweeping orphans meanwhile would delete them. Writers queue here, and the sweep runs only with
+        the lock. Re-entrant within a thread, so a sync can call the locked write methods.
+        """
+        if not self._writer_lock.acquire(blocking=wait):
+            yield False
+            return
+        try:
+            if self._writer_depth == 0:
+                handle = (self.folder / WRITER_LOCK).open("a+b")
+                if not _lock_file(handle, wait=wait):
+                    handle.close()
+                    yield False
+                    return
+                self._writer_file = handle
+            self._writer_depth += 1
+            try:
+                yield True
+            finally:
+                self._writer_depth -= 1
+                if self._writer_depth == 0 and self._writer_file is not None:
+                    _unlock_file(self._writer_file)
+                    self._writer_file.close()
+                    self._writer_file = None
+        finally:
+            self._writer_lock.release()
+
     # -- the ingest contract ---------------------------------------------------------------------------------
 
     def documents(self) -> dict[str, str]:
@@ -215,6 +274,15 @@ class KnowledgeIndex:
             rows = conn.execute("SELECT source, content_hash FROM documents").fetchall()
         self.sweep_orphans()
         return {source: content_hash for source, content_hash in rows}
+
+    def titles(self) -> tuple[str, ...]:
+        """Titles of the live documents, read once per manifest generation."""
+        generation = self.generation()
+        if self._titles is None or self._titles[0] != generation:
+            with self._read() as conn:
+                rows = conn.execute("SELECT title FROM documents ORDER BY source").fetchall()
+            self._titles = (generation, tuple(str(r[0]) for r in rows))
+        return self._titles[1]
 
     def chunk_count(self) -> int:
         with self._read() as conn:
@@ -225,6 +293,11 @@ class KnowledgeIndex:
         self.replace_documents([(meta, chunks)])
 
     def replace_documents(self, items: Sequence[tuple[DocumentMeta, Sequence[Chunk]]]) -> int:
+        """Replace several documents under the writer lock; see `_replace_documents`."""
+        with self.writing():
+            return self._replace_documents(items)
+
+    def _replace_documents(self, items: Sequence[tuple[DocumentMeta, Sequence[Chunk]]]) -> int:
         """Replace several documents, embedding all their chunks in one pass; returns the chunks written.
 
         One pass lets the embedding model batch chunks of similar length across documents (per-document calls
@@ -256,11 +329,26 @@ class KnowledgeIndex:
 
     def remove_document(self, source: str) -> None:
         """Drop a document: manifest first (readers stop seeing it at once), then its vectors. Idempotent."""
+        with self.writing():
+            self._remove_document(source)
+
+    def _remove_document(self, source: str) -> None:
         old_ids = self._flip(source, None, None, [], [])
         self._delete_vectors(sorted(old_ids))
         self._sweep_source(source, set())
 
     def add_chunks_bulk(
+        self,
+        items: Sequence[tuple[DocumentMeta, Sequence[Chunk]]],
+        *,
+        vectors: np.ndarray | None = None,
+        tokens: Sequence[Sequence[str]] | None = None,
+    ) -> int:
+        """Load many new documents in one manifest transaction, under the writer lock; see `_add_chunks_bulk`."""
+        with self.writing():
+            return self._add_chunks_bulk(items, vectors=vectors, tokens=tokens)
+
+    def _add_chunks_bulk(
         self,
         items: Sequence[tuple[DocumentMeta, Sequence[Chunk]]],
         *,
@@ -356,9 +444,12 @@ class KnowledgeIndex:
         if row is None:
             if not record:
                 return
+            # Read again inside the write transaction: two first writers must not both think they are first.
             with self._transaction() as conn:
-                conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('embedder', ?)", (current,))
-        elif row[0] != current:
+                row = conn.execute("SELECT value FROM settings WHERE key = 'embedder'").fetchone()
+                if row is None:
+                    conn.execute("INSERT INTO settings (key, value) VALUES ('embedder', ?)", (current,))
+        if row is not None and row[0] != current:
             raise EmbedderMismatchError(
                 f"the index in {self.folder.parent} was built with embedding model {row[0]!r}, this run uses "
                 f"{current!r}: vectors of two models cannot be mixed; run `salescoach ingest --rebuild PATH...` "
@@ -368,6 +459,10 @@ class KnowledgeIndex:
 
     def rebuild(self) -> None:
         """Forget every document and vector (manifest first, so readers see an empty index, then Chroma)."""
+        with self.writing():
+            self._rebuild()
+
+    def _rebuild(self) -> None:
         with self._transaction() as conn:
             conn.execute("DELETE FROM chunks")
             conn.execute("DELETE FROM documents")
@@ -462,7 +557,14 @@ class KnowledgeIndex:
         self._delete_vectors([i for i in found["ids"] if i not in live])
 
     def sweep_orphans(self) -> int:
-        """Delete vectors no manifest entry references (a run killed between writes). Cheap when clean."""
+        """Delete vectors no manifest entry references (a run killed between writes). Cheap when clean.
+
+        Skipped while another writer holds the lock: its not-yet-flipped vectors are not orphans.
+        """
+        with self.writing(wait=False) as held:
+            return self._sweep_orphans() if held else 0
+
+    def _sweep_orphans(self) -> int:
         live_count = self.chunk_count()
         if self.collection.count() == live_count:
             return 0
@@ -515,6 +617,8 @@ class KnowledgeIndex:
         generation = self.generation()
         if self._lexical is not None and self._lexical.generation == generation:
             return self._lexical
+        # Another process wrote (an ingest, a rebuild under another model): check the model again.
+        self._embedder_checked = False
         loaded = LexicalIndex.load(self.folder, generation)
         if loaded is None:
             loaded = LexicalIndex.build(self._token_rows(), generation)
@@ -534,7 +638,17 @@ class KnowledgeIndex:
 
     def dense_search(self, vector: Sequence[float], n: int) -> list[tuple[str, float]]:
         """Nearest vectors by cosine similarity, best first (may include orphans: callers keep live ids)."""
+        from chromadb.errors import NotFoundError
+
         self.ensure_same_embedder(record=False)
+        try:
+            return self._query_vectors(vector, n)
+        except NotFoundError:
+            # `ingest --rebuild` in another process dropped and re-created the collection this process holds.
+            self._collection = None
+            return self._query_vectors(vector, n)
+
+    def _query_vectors(self, vector: Sequence[float], n: int) -> list[tuple[str, float]]:
         count = self.collection.count()
         if count == 0 or n <= 0:
             return []

@@ -11,13 +11,14 @@ decide whether the documents cover a question.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
-from pydantic import ConfigDict
+from pydantic import ConfigDict, PrivateAttr
 
 from knowledge.glossary import Glossary, glossary_for, weighted_terms
 from knowledge.grounding import coverage, informative_terms
@@ -110,6 +111,13 @@ class HybridRetriever(BaseRetriever):
     same_language_bonus: float = 0.02  # share of a first-place vote for a passage in the question's language
 
     glossary: Glossary | None = None  # None: the one the index's settings name (bundled unless switched off)
+    _families: tuple[tuple[str, ...], frozenset[str]] | None = PrivateAttr(default=None)
+
+    def _product_models(self) -> frozenset[str]:
+        titles = self.index.titles() if hasattr(self.index, "titles") else ()
+        if self._families is None or self._families[0] is not titles:
+            self._families = (titles, product_families(titles))
+        return self._families[1]
 
     def glossary_in_use(self) -> Glossary | None:
         """The glossary searches expand with (the answerer picks sentences with the same terms)."""
@@ -185,7 +193,7 @@ class HybridRetriever(BaseRetriever):
         results: list[ScoredChunk] = []
         informative = informative_terms(query)
         # "AX-400" when the documents know AX-100/200/300 but no AX-400: nothing here is about that model.
-        undocumented = unknown_models(wanted, lex)
+        undocumented = unknown_models(wanted, self._product_models(), lex)
         asked_years = years_in(query)
         for cand in ordered:
             chunk = stored.get(cand.chunk_id)
@@ -207,7 +215,7 @@ class HybridRetriever(BaseRetriever):
                     score=round(cand.score, 6),
                     relevance=(
                         0.0
-                        if undocumented or other_year(asked_years, passage)
+                        if undocumented or other_year(asked_years, f"{md.get('title', '')}\n{md.get('section', '')}")
                         else calibrated_relevance(covered, cand.cosine, chinese=chinese)
                     ),
                     coverage=covered,
@@ -220,50 +228,69 @@ class HybridRetriever(BaseRetriever):
         return results
 
 
-# 1990-2039 standing alone: not part of a longer number, not an amount ("2000元", "CNY 2020", "2030 units").
+# 1990-2039 standing alone: not inside a longer number or a model number ("AX-2000", "400-820-2024"), not an
+# amount or a count ("2000元", "2000W", "2000 units"). A year may end a sentence ("until Dec 2025.").
 _YEAR = re.compile(
-    r"(?<![\d.,¥$])(?<!\d-)(199\d|20[0-3]\d)(?![\d.,%])"
-    r"(?!\s*(?:元|块|万|千|台|个|件|套|米|人|天|小时|分钟|yuan|cny|rmb|usd|units?|pcs|km|kg|ml)(?![a-z]))",
+    r"(?<![A-Za-z0-9_.,¥$满])(?<![A-Za-z]-)(199\d|20[0-3]\d)(?!\d|[.,]\d|%|\+|[A-Za-z])"
+    r"(?!\s*(?:元|块|万|千|台|个|件|套|米|人|天|小时|分钟|箱|只|份|家|减|送|返|yuan|cny|rmb|usd|dollars?|units?|pcs|"
+    r"km|kg|ml|stores?|customers?)(?![a-z]))",
     re.IGNORECASE,
 )
+_YEAR_RANGE = re.compile(r"(?<!\d)(199\d|20[0-3]\d)\s*[-–~至到]\s*(199\d|20[0-3]\d)(?!\d)")
 
 
 def years_in(text: str) -> set[str]:
-    """Years written in the text ("2024", "2025年", "Dec 2024"), amounts and counts left out."""
-    return {
-        m.group(1)
-        for m in _YEAR.finditer(text)
-        if not text[max(0, m.start() - 4) : m.start()].strip().lower().endswith(("cny", "rmb", "usd"))
-    }
+    """Years written in the text ("2024", "2025年", "Dec 2024.", "2024-2025"), amounts and model numbers left
+    out; a range stands for every year in it."""
+    found: set[str] = set()
+    for match in _YEAR.finditer(text):
+        before = text[max(0, match.start() - 4) : match.start()].strip().lower()
+        if before.endswith(("cny", "rmb", "usd")):
+            continue
+        if match.start() >= 1 and text[match.start() - 1] == "-" and not _YEAR_RANGE.search(
+            text[max(0, match.start() - 6) : match.end()]
+        ):
+            continue  # "400-820-2024": part of a phone or part number, not a year
+        found.add(match.group(1))
+    for match in _YEAR_RANGE.finditer(text):
+        first, last = int(match.group(1)), int(match.group(2))
+        if first < last <= first + 10:
+            found.update(str(year) for year in range(first, last + 1))
+    return found
 
 
-def other_year(asked: set[str], passage: str) -> bool:
-    """The question names a year and the passage is dated to other years only ("2024 campaign" for a 2026
-    question): it describes another year's offer, not the one asked about. Undated passages are not judged."""
+def other_year(asked: set[str], heading: str) -> bool:
+    """The question names a year and the passage's title or heading dates it to other years only ("Spring
+    Campaign 2024" for a 2026 question): another year's offer, not the one asked about. Only headings are
+    judged: a policy "revised 2024" or "since 2019" in its text still answers a question about 2026."""
     if not asked:
         return False
-    found = years_in(passage)
+    found = years_in(heading)
     return bool(found) and not (found & asked)
 
 
 _BASE = re.compile(r"([a-z]{1,4})\d{1,4}[a-z]?")
 
 
-def unknown_models(wanted: set[tuple[str, str]], lex: LexicalIndex) -> set[str]:
-    """Asked model bases of a documented product family (two or more documented models share its letters)
-    that no document names. "Q3" or "ISO9001" are not product families here and are never "unknown"."""
-    known = lex.model_bases()
-    families: dict[str, int] = {}
-    for base in known:
+def product_families(titles: Sequence[str]) -> frozenset[str]:
+    """Letter prefixes shared by two or more models that have documents titled after them ("ax" for
+    "AX-100 ..." and "AX-200 ..."). Quarters, versions or standards mentioned in text ("Q3", "Win10") are not
+    product families: nobody titles a document after them."""
+    bases = {base for title in titles for base, _variant in designations(title)}
+    counts: dict[str, int] = {}
+    for base in bases:
         match = _BASE.fullmatch(base)
         if match:
-            families[match.group(1)] = families.get(match.group(1), 0) + 1
-    out: set[str] = set()
-    for base, _variant in wanted:
-        match = _BASE.fullmatch(base)
-        if match and base not in known and families.get(match.group(1), 0) >= 2:
-            out.add(base)
-    return out
+            counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+    return frozenset(prefix for prefix, count in counts.items() if count >= 2)
+
+
+def unknown_models(wanted: set[tuple[str, str]], families: frozenset[str], lex: LexicalIndex) -> set[str]:
+    """The asked models of a product family that no document names, when none of the asked models is known
+    ("AX-400" alone, not "AX-100 vs AX-400": the AX-100 part can still be answered)."""
+    asked = {base for base, _variant in wanted if (m := _BASE.fullmatch(base)) and m.group(1) in families}
+    unknown = {base for base in asked if base not in lex.model_bases()}
+    return unknown if unknown and unknown == asked else set()
 
 
 def _model_match(wanted: set[tuple[str, str]], metadata: dict[str, Any]) -> float:

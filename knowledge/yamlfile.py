@@ -13,4 +13,8 @@ def yaml_problem(source: str, exc: yaml.YAMLError) -> str:
     """`source:LINE: not valid YAML (problem)`; without the line when PyYAML does not know it."""
     mark = getattr(exc, "problem_mark", None)
     where = f"{source}:{mark.line + 1}" if mark is not None else source
-    return f"{where}: not valid YAML ({getattr(exc, 'problem', None) or exc})"
+    if isinstance(exc, yaml.reader.ReaderError):  # a control character: no line, only an offset
+        problem = f"{exc.reason} {exc.character!r} at character {exc.position}"
+    else:
+        problem = str(getattr(exc, "problem", None) or exc)
+    return f"{where}: not valid YAML ({' '.join(problem.split())})"  # always one line

@@ -276,3 +276,27 @@ def test_another_embedding_model_is_refused_until_rebuild() -> None:
     assert set(other.documents()) == {meta.source}
     with pytest.raises(EmbedderMismatchError, match="'model-b', this run uses 'model-a'"):
         load(KnowledgeIndex(settings, embeddings=_CountingEmbeddings("model-a")), MANUAL_EN)
+
+
+def test_a_reader_survives_a_rebuild_by_another_process() -> None:
+    settings = Settings()
+    reader = load(KnowledgeIndex(settings, embeddings=HashingEmbeddings()), MANUAL_EN)
+    assert _texts(reader, "overdue invoices")  # holds the collection handle now
+    writer = KnowledgeIndex(settings, embeddings=HashingEmbeddings())
+    writer.rebuild()  # drops and re-creates the collection, as `ingest --rebuild` in another process would
+    load(writer, *PRODUCTS)
+    hits = HybridRetriever(index=reader, k=3, mode="dense").search("AX-100 warranty")
+    assert hits and all("/products/" in h.source for h in hits)
+
+
+def test_unflipped_vectors_of_a_running_writer_are_not_swept_by_another() -> None:
+    settings = Settings()
+    writer = load(KnowledgeIndex(settings, embeddings=HashingEmbeddings()), MANUAL_EN)
+    other = KnowledgeIndex(settings, embeddings=HashingEmbeddings())
+    with writer.writing():
+        # Mid-ingest: the new version's vectors are stored, the manifest not yet flipped.
+        writer._write_vectors(["pending-1", "pending-2"], [[1.0] + [0.0] * 255] * 2, ["a", "b"], [{"source": "x"}] * 2)
+        assert other.sweep_orphans() == 0 and writer.collection.count() == writer.chunk_count() + 2
+        with other.writing(wait=False) as held:
+            assert held is False  # a second writer would wait here
+    assert other.sweep_orphans() == 2  # the writer is gone (as if killed): now they are orphans

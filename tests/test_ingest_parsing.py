@@ -363,3 +363,13 @@ def test_every_sample_kb_file_parses_and_chinese_chunks_end_on_sentences() -> No
                 last_line = chunk.text.splitlines()[-1]
                 assert chunk.text[-1] in "。！？；" or last_line.startswith(("|", "-")), chunk.text[-80:]
     assert chinese >= 20
+
+
+def test_word_symbol_bullets_and_latin1_quotes_are_still_text(tmp_path: Path) -> None:
+    bullets = "# Price list\n\n" + "".join(f"\uf0b7 Item {i}: 100 CNY\n" for i in range(6))
+    doc = parse_file(_write(tmp_path, "prices.md", bullets))
+    assert "Item 5" in doc.sections[0].text
+    latin1 = '<html><head><meta charset="iso-8859-1"></head><body><h1>Notes</h1><p>\x93Quoted\x94 \x96 text.</p>'
+    page = tmp_path / "notes.html"
+    page.write_bytes(latin1.encode("latin-1"))
+    assert "Quoted" in parse_file(page).sections[0].text

@@ -4,6 +4,7 @@ and the `salescoach ingest` command on top."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,9 @@ class FakeIndex:
 
     def chunk_count(self) -> int:
         return sum(len(chunks) for _, chunks in self.docs.values())
+
+    def writing(self, *, wait: bool = True) -> AbstractContextManager[bool]:
+        return nullcontext(True)
 
 
 def _kb(root: Path) -> Path:
@@ -293,3 +297,22 @@ def test_cli_ingest_after_a_model_change_asks_for_rebuild_and_rebuild_starts_ove
     assert result.stdout.strip() == "added 1, updated 0, unchanged 0, removed 0, failed 0, 1 chunks"
     result = runner.invoke(app, ["ingest", "--quiet", str(kb)])  # the old files come back under model B
     assert result.exit_code == 0 and result.stdout.startswith("added 5, ")
+
+
+def test_bot_and_sample_refuse_an_index_of_another_model_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hashing_model: None
+) -> None:
+    from bot.cli import app
+
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", "--quiet", str(_kb(tmp_path))]).exit_code == 0  # hashing vectors
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "123456:TEST-token-not-real")
+    result = runner.invoke(app, ["bot"])  # the bot's configured model is the bundled MiniLM: refused at start
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "salescoach ingest --rebuild" in result.stderr
+    assert "TEST-token" not in result.output + result.stderr
+
+    monkeypatch.setattr("knowledge.embeddings.load_embeddings", lambda settings: _ModelB())
+    result = runner.invoke(app, ["sample"])
+    assert result.exit_code == 1 and "built with embedding model 'HashingEmbeddings'" in result.stderr
+    assert "Traceback" not in result.output + result.stderr

@@ -24,3 +24,10 @@ def test_without_a_known_line_only_the_file_is_named() -> None:
 def test_coaching_rules_use_the_same_wording() -> None:
     with pytest.raises(RulesError, match=r"^rules\.yaml:\d+: not valid YAML"):
         parse_rules("thresholds: [1,\n", "rules.yaml")
+
+
+def test_a_control_character_is_reported_on_one_line() -> None:
+    with pytest.raises(yaml.YAMLError) as info:
+        yaml.safe_load("a: \x01\n")
+    message = yaml_problem("f.yaml", info.value)
+    assert "\n" not in message and message.startswith("f.yaml: not valid YAML (") and "character 3" in message

@@ -9,12 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from sqlalchemy import func, select
 
 from bot.cli.common import EXIT_DATA_ERROR, err_console, fail, services
 from coaching.importer import ImportFileError, ImportValidationError, import_kpis
 from coaching.records import KpiRecord
 from ingest.pipeline import sync_paths
+from knowledge.embeddings import EmbeddingModelError
 from knowledge.policy import PolicyError, import_policy, load_policy
 from knowledge.roster import Rep
 from knowledge.roster_import import RosterImportError, import_roster
@@ -49,7 +51,10 @@ def sample(
             err_console.print(f"kpis: {kpi.kpi_rows} KPI rows, {kpi.channel_rows} channel rows", soft_wrap=True)
     except (PolicyError, RosterImportError, ImportValidationError, ImportFileError) as exc:
         fail(str(exc), EXIT_DATA_ERROR)
-    report = sync_paths([folder / "kb"], svc.index, progress=True, console=err_console)
+    try:
+        report = sync_paths([folder / "kb"], svc.index, progress=True, console=err_console)
+    except EmbeddingModelError as exc:  # no model on disk, or an index built with another model
+        fail(escape(str(exc)), EXIT_DATA_ERROR)
     for error in report.errors:
         err_console.print(f"[bold red]error:[/] {error}", highlight=False)
     err_console.print(f"knowledge base: {report.summary()}", soft_wrap=True)

@@ -9,9 +9,10 @@ from datetime import timedelta
 from urllib.parse import urlparse
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
-from bot.cli.common import EXIT_USAGE, console, fail, services
+from bot.cli.common import EXIT_DATA_ERROR, EXIT_USAGE, console, fail, services
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ def run_bot(
     from bot.app import build_application, redact
     from bot.query_batching import BatchedQueryEmbeddings
     from bot.services import Services
-    from knowledge.embeddings import load_embeddings, model_fingerprint
+    from knowledge.embeddings import EmbeddingModelError, load_embeddings, model_fingerprint
 
     svc = services(ctx)
     settings = svc.settings
@@ -64,6 +65,11 @@ def run_bot(
     # The model loads on the first question (as before); concurrent questions then share forward passes.
     embeddings = BatchedQueryEmbeddings(lambda: load_embeddings(settings), fingerprint=model_fingerprint(settings))
     bot_services = Services(settings, embeddings=embeddings, store=svc.store)
+    try:
+        # Refuse to start on an index built with another model: otherwise every question would fail later.
+        bot_services.index.ensure_same_embedder(record=False)
+    except EmbeddingModelError as exc:
+        fail(escape(str(exc)), EXIT_DATA_ERROR)
     try:
         application = build_application(bot_services)
         if webhook_url:
