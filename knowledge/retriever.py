@@ -289,7 +289,9 @@ def unknown_models(wanted: set[tuple[str, str]], families: frozenset[str], lex: 
     """The asked models of a product family that no document names, when none of the asked models is known
     ("AX-400" alone, not "AX-100 vs AX-400": the AX-100 part can still be answered)."""
     asked = {base for base, _variant in wanted if (m := _BASE.fullmatch(base)) and m.group(1) in families}
-    unknown = {base for base in asked if base not in lex.model_bases()}
+    known = lex.model_bases()
+    # "AX-200s" is the plural of a known model, "AX-100P" most likely a way of writing one: known too.
+    unknown = {base for base in asked if base not in known and not (base[-1].isalpha() and base[:-1] in known)}
     return unknown if unknown and unknown == asked else set()
 
 

@@ -112,6 +112,7 @@ def test_an_undocumented_model_of_a_documented_family_is_not_covered() -> None:
     assert retriever.search("what is the Q3 target per region?")[0].relevance > 0.0
     assert retriever.search("AX-100 price for Q3 orders")[0].relevance > 0.0
     assert max(h.relevance for h in retriever.search("compare the AX-100 and AX-900 warranty")) > 0.3
+    assert retriever.search("warranty on 25 AX-200s?")[0].relevance > 0.0  # a plural is not another model
 
 
 def test_a_passage_dated_to_other_years_does_not_cover_a_question_about_another_year() -> None:
