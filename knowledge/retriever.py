@@ -45,8 +45,15 @@ def is_chinese(text: str) -> bool:
 
 
 def designations(text: str) -> set[tuple[str, str]]:
-    """Model designations as (base, variant): "AX-100 Pro" -> ("ax100", "pro"); "K7" -> ("k7", "")."""
-    return {(m.group(1).lower() + m.group(2).lower(), (m.group(3) or "").lower()) for m in _MODEL.finditer(text)}
+    """Model designations as (base, variant): "AX-100 Pro" -> ("ax100", "pro"); "K7" -> ("k7", "");
+    a plural is the model itself: "AX-200s" -> ("ax200", "")."""
+    return {
+        (_PLURAL_S.sub("", m.group(1).lower() + m.group(2).lower()), (m.group(3) or "").lower())
+        for m in _MODEL.finditer(text)
+    }
+
+
+_PLURAL_S = re.compile(r"(?<=\d)s$")
 
 
 @dataclass(frozen=True)

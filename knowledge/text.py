@@ -77,9 +77,18 @@ def _cjk_tokens(run: str) -> tuple[str, ...]:
     return (*words, *chars, *bigrams)
 
 
+_MODEL_PLURAL = re.compile(r"[a-z]{1,4}-?\d{1,4}s")  # "ax-200s", "k7s": several units of one model
+
+
 @lru_cache(maxsize=65536)
 def _word_tokens(word: str) -> tuple[str, ...]:
-    """An ASCII-ish word; compounds ("ax-100") yield the whole, the parts and the joined form ("ax100")."""
+    """An ASCII-ish word; compounds ("ax-100") yield the whole, the parts and the joined form ("ax100").
+
+    A model number in the plural ("AX-200s", "K7s") also yields the model's own tokens, so "25 AX-200s"
+    finds the AX-200 sheet.
+    """
+    if _MODEL_PLURAL.fullmatch(word):
+        return tuple(dict.fromkeys((*_word_tokens(word[:-1]), word)))
     if not _PART_SPLIT.search(word):
         if len(word) == 1 and not word.isdigit():
             return ()

@@ -98,3 +98,9 @@ def test_split_sentences(text: str, expected: list[str]) -> None:
 def test_split_sentences_loses_no_text() -> None:
     text = "销售经理负责审批。折扣超过10%需要总监批准！This is English. And 7.5 stays."
     assert "".join(split_sentences(text)).replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_model_number_in_the_plural_yields_the_models_tokens() -> None:
+    assert {"ax-200", "ax200", "200"} <= set(tokenize("we need 25 AX-200s"))
+    assert "k7" in tokenize("three K7s")
+    assert tokenize("apps and 1990s") == ["apps", "1990s"]  # ordinary plurals and decades untouched
