@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from knowledge.glossary import EXPANSION_WEIGHT
 from knowledge.lexical import query_terms
 from knowledge.messages import Citation, Reply, Request
-from knowledge.retriever import ScoredChunk, is_chinese
+from knowledge.retriever import MODEL_NUMBER, ScoredChunk, is_chinese
 from knowledge.text import split_sentences, tokenize
 
 if TYPE_CHECKING:
@@ -47,15 +47,14 @@ ASKS_FIGURE = re.compile(
 )
 _FIGURE = re.compile(r"\d|[一二两三四五六七八九十百千万]+\s*(?:个|天|周|月|年|小时|分钟|次|台|米|元|%|成|折)")
 FIGURE_BONUS = 0.2
-_DESIGNATION = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,4}-?\d{1,4}[A-Za-z]?(?![A-Za-z0-9])")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def states_figure(sentence: str, question: str) -> bool:
     """The line states a figure of its own: not only a model number ("AX-100") or a number the question
     already gave ("a 15% discount")."""
-    asked = set(_NUMBER.findall(_DESIGNATION.sub(" ", question)))
-    rest = _DESIGNATION.sub(" ", sentence)
+    asked = set(_NUMBER.findall(MODEL_NUMBER.sub(" ", question)))
+    rest = MODEL_NUMBER.sub(" ", sentence)
     rest = _NUMBER.sub(lambda m: " " if m.group(0) in asked else m.group(0), rest)
     return bool(_FIGURE.search(rest))
 SNIPPET_CHARS = 240

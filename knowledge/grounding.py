@@ -17,11 +17,9 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from knowledge.text import STOPWORDS_ZH, tokenize
+from knowledge.text import CJK_CHAR, CJK_RANGES, STOPWORDS_ZH, tokenize
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_IS_CJK = re.compile(f"[{_CJK}]")
-_RUN = re.compile(rf"[{_CJK}]+|[0-9A-Za-z\u00c0-\u024f][0-9A-Za-z\u00c0-\u024f\-_/.+']*")
+_RUN = re.compile(rf"[{CJK_RANGES}]+|[0-9A-Za-z\u00c0-\u024f][0-9A-Za-z\u00c0-\u024f\-_/.+']*")
 _COMPOUND = re.compile(r"[-_/.+]")
 
 # Words that ask rather than name a topic: a passage need not contain them to answer the question.
@@ -75,7 +73,7 @@ def informative_terms(question: str) -> tuple[str, ...]:
     terms: list[str] = []
     for match in _RUN.finditer(question):
         run = match.group(0)
-        if _IS_CJK.match(run):
+        if CJK_CHAR.match(run):
             terms.extend(_chinese_terms(run))
             continue
         tokens = tokenize(run)
@@ -92,14 +90,14 @@ def _passage_words(text: str) -> frozenset[str]:
 
 def term_present(term: str, text: str) -> bool:
     """Chinese: the word occurs in the text. English: a token of the text has the same (plural-folded) stem."""
-    if _IS_CJK.match(term):
+    if CJK_CHAR.match(term):
         return term in text
     return _stem(term) in _passage_words(text)
 
 
 def term_weight(term: str, idf: Callable[[str], float]) -> float:
     """IDF of the term, or of its other plural form when only that one occurs in the knowledge base."""
-    if _IS_CJK.match(term):
+    if CJK_CHAR.match(term):
         return idf(term)
     stem = _stem(term)
     return min(idf(form) for form in {term, stem, stem + "s", term + "s", term + "es"})
@@ -114,7 +112,7 @@ def _known_parts(terms: Sequence[str], idf: Callable[[str], float]) -> list[str]
     unknown = idf("\x00")  # the IDF any absent term gets
     out: list[str] = []
     for term in terms:
-        if len(term) >= 3 and _IS_CJK.match(term) and idf(term) >= unknown and not _in_dictionary(term):
+        if len(term) >= 3 and CJK_CHAR.match(term) and idf(term) >= unknown and not _in_dictionary(term):
             parts = [term[i : i + 2] for i in range(len(term) - 1) if idf(term[i : i + 2]) < unknown]
             out.extend(parts or [term])
         else:
@@ -154,7 +152,7 @@ def coverage(
 
 def _phrase_present(phrase: str, text: str) -> bool:
     """A glossary term in a passage: Chinese as a substring, English as all of its words."""
-    if _IS_CJK.search(phrase):
+    if CJK_CHAR.search(phrase):
         return phrase in text
     words = phrase.split()
     return bool(words) and all(term_present(word, text) for word in words)

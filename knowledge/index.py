@@ -275,9 +275,9 @@ class KnowledgeIndex:
         self.sweep_orphans()
         return {source: content_hash for source, content_hash in rows}
 
-    def titles(self) -> tuple[str, ...]:
-        """Titles of the live documents, read once per manifest generation."""
-        generation = self.generation()
+    def titles(self, generation: int | None = None) -> tuple[str, ...]:
+        """Titles of the live documents, read once per manifest generation (pass it when already known)."""
+        generation = self.generation() if generation is None else generation
         if self._titles is None or self._titles[0] != generation:
             with self._read() as conn:
                 rows = conn.execute("SELECT title FROM documents ORDER BY source").fetchall()

@@ -25,7 +25,7 @@ from scipy import sparse
 
 SNAPSHOT = "bm25.npz"
 SNAPSHOT_META = "bm25.json"
-_MODEL_BASE = re.compile(r"[a-z]{1,4}\d{1,4}[a-z]?")  # a joined model token: "ax100", "k7"
+MODEL_BASE = re.compile(r"([a-z]{1,4})\d{1,4}[a-z]?")  # a joined model token, family letters first: "ax100"
 
 
 def query_terms(tokens: Iterable[str]) -> list[str]:
@@ -106,7 +106,7 @@ class LexicalIndex:
     def model_bases(self) -> frozenset[str]:
         """Model designations the documents name, joined and lowercased ("ax100", "k7"); computed once."""
         if self._model_bases is None:
-            self._model_bases = frozenset(t for t in self.vocab if _MODEL_BASE.fullmatch(t))
+            self._model_bases = frozenset(t for t in self.vocab if MODEL_BASE.fullmatch(t))
         return self._model_bases
 
     def term_idf(self, term: str) -> float:

@@ -22,18 +22,17 @@ from pydantic import ConfigDict, PrivateAttr
 
 from knowledge.glossary import Glossary, glossary_for, weighted_terms
 from knowledge.grounding import coverage, informative_terms
-from knowledge.lexical import LexicalIndex, query_terms
-from knowledge.text import tokenize
+from knowledge.lexical import MODEL_BASE, LexicalIndex, query_terms
+from knowledge.text import has_cjk, tokenize
 
 Mode = Literal["hybrid", "bm25", "dense"]
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Variant words that make a different product when they follow a model number ("AX-100 Pro", "K7 Lite").
 _VARIANTS = (
     "pro|lite|max|plus|mini|ultra|air|neo|se|xl|"
     "专业版|轻享版|标准版|增强版|旗舰版|青春版|升级版|尊享版|精简版|经典版|豪华版|高配版|低配版|基础版"
 )
-_MODEL = re.compile(
+MODEL_NUMBER = re.compile(
     rf"(?<![a-z0-9])([a-z]{{1,4}})-?(\d{{1,4}}[a-z]?)(?![a-z0-9])(?:[\s\-]*({_VARIANTS})(?![a-z]))?",
     re.IGNORECASE,
 )
@@ -41,7 +40,7 @@ _MODEL = re.compile(
 
 def is_chinese(text: str) -> bool:
     """A question counts as Chinese when it contains any CJK ideograph."""
-    return bool(_CJK.search(text))
+    return has_cjk(text)
 
 
 def designations(text: str) -> set[tuple[str, str]]:
@@ -49,7 +48,7 @@ def designations(text: str) -> set[tuple[str, str]]:
     a plural is the model itself: "AX-200s" -> ("ax200", "")."""
     return {
         (_PLURAL_S.sub("", m.group(1).lower() + m.group(2).lower()), (m.group(3) or "").lower())
-        for m in _MODEL.finditer(text)
+        for m in MODEL_NUMBER.finditer(text)
     }
 
 
@@ -120,8 +119,8 @@ class HybridRetriever(BaseRetriever):
     glossary: Glossary | None = None  # None: the one the index's settings name (bundled unless switched off)
     _families: tuple[tuple[str, ...], frozenset[str]] | None = PrivateAttr(default=None)
 
-    def _product_models(self) -> frozenset[str]:
-        titles = self.index.titles() if hasattr(self.index, "titles") else ()
+    def _product_models(self, generation: int) -> frozenset[str]:
+        titles = self.index.titles(generation) if hasattr(self.index, "titles") else ()
         if self._families is None or self._families[0] is not titles:
             self._families = (titles, product_families(titles))
         return self._families[1]
@@ -200,7 +199,7 @@ class HybridRetriever(BaseRetriever):
         results: list[ScoredChunk] = []
         informative = informative_terms(query)
         # "AX-400" when the documents know AX-100/200/300 but no AX-400: nothing here is about that model.
-        undocumented = unknown_models(wanted, self._product_models(), lex)
+        undocumented = unknown_models(wanted, self._product_models(lex.generation), lex)
         asked_years = years_in(query)
         for cand in ordered:
             chunk = stored.get(cand.chunk_id)
@@ -276,7 +275,6 @@ def other_year(asked: set[str], heading: str) -> bool:
     return bool(found) and not (found & asked)
 
 
-_BASE = re.compile(r"([a-z]{1,4})\d{1,4}[a-z]?")
 
 
 def product_families(titles: Sequence[str]) -> frozenset[str]:
@@ -286,7 +284,7 @@ def product_families(titles: Sequence[str]) -> frozenset[str]:
     bases = {base for title in titles for base, _variant in designations(title)}
     counts: dict[str, int] = {}
     for base in bases:
-        match = _BASE.fullmatch(base)
+        match = MODEL_BASE.fullmatch(base)
         if match:
             counts[match.group(1)] = counts.get(match.group(1), 0) + 1
     return frozenset(prefix for prefix, count in counts.items() if count >= 2)
@@ -295,9 +293,9 @@ def product_families(titles: Sequence[str]) -> frozenset[str]:
 def unknown_models(wanted: set[tuple[str, str]], families: frozenset[str], lex: LexicalIndex) -> set[str]:
     """The asked models of a product family that no document names, when none of the asked models is known
     ("AX-400" alone, not "AX-100 vs AX-400": the AX-100 part can still be answered)."""
-    asked = {base for base, _variant in wanted if (m := _BASE.fullmatch(base)) and m.group(1) in families}
+    asked = {base for base, _variant in wanted if (m := MODEL_BASE.fullmatch(base)) and m.group(1) in families}
     known = lex.model_bases()
-    # "AX-200s" is the plural of a known model, "AX-100P" most likely a way of writing one: known too.
+    # "AX-100P" is most likely a way of writing a known model (plurals are already folded by `designations`).
     unknown = {base for base in asked if base not in known and not (base[-1].isalpha() and base[:-1] in known)}
     return unknown if unknown and unknown == asked else set()
 

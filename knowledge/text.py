@@ -12,14 +12,21 @@ import threading
 from collections.abc import Callable
 from functools import lru_cache, partial
 
-# CJK unified ideographs (basic + extension A) and compatibility ideographs: the runs jieba segments.
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_RUN = re.compile(f"[{_CJK}]+")
+# CJK unified ideographs (basic + extension A) and compatibility ideographs: the runs jieba segments. The one
+# definition of "Chinese text" for the whole package (tokenizer, grounding, retriever, glossary, parsers).
+CJK_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+CJK_CHAR = re.compile(f"[{CJK_RANGES}]")
+
+
+def has_cjk(text: str) -> bool:
+    """True when the text holds any CJK ideograph."""
+    return CJK_CHAR.search(text) is not None
+
 
 # One scan finds both kinds of token: a CJK run, or a word made of letters/digits that may be joined by
 # - _ / . + (so "ax-100", "7.5", "usb-c", "v2.1" stay whole; their parts are added separately).
 _TOKEN = re.compile(
-    rf"(?P<cjk>[{_CJK}]+)"
+    rf"(?P<cjk>[{CJK_RANGES}]+)"
     r"|(?P<word>[0-9a-z\u00c0-\u024f]+(?:[-_/.+][0-9a-z\u00c0-\u024f]+)*)"
 )
 _PART_SPLIT = re.compile(r"[-_/.+]")
@@ -134,7 +141,7 @@ _ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
 _EN_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
 # Chinese terminators end a sentence wherever they occur (ASCII ! ? ; too when typed right after a Chinese
 # character); closing quotes and brackets stay with the sentence they close.
-_ZH_END = re.compile(rf"(?:[。！？；]|(?<=[{_CJK}])[!?;])+[”’」』）)\]]*")
+_ZH_END = re.compile(rf"(?:[。！？；]|(?<=[{CJK_RANGES}])[!?;])+[”’」』）)\]]*")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•·]\s|\d+[.)]\s|[a-z][.)]\s|[（(]?[一二三四五六七八九十\d]+[)）、]|\|)")
 _HEADING_LIKE = re.compile(r"^\s*#{1,6}\s")
 _MARKER_ONLY = re.compile(r"(?:[-*+•]\s*)?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]")
@@ -142,7 +149,7 @@ _LINE_END = re.compile(r"[.!?:;。！？；：”’」』)）]\s*$")
 
 
 def _is_cjk(ch: str) -> bool:
-    return bool(_CJK_RUN.match(ch))
+    return CJK_CHAR.match(ch) is not None
 
 
 def _logical_lines(text: str) -> list[str]:
