@@ -1,4 +1,4 @@
-"""The authority policy: per-role limits for discounts, payment terms and gifts, imported from YAML.
+"""The authority policy: per-role limits (discounts, payment terms, gifts, contracts) and the credit hold.
 
 The active policy is stored as JSON in the SQL store (table `policies`, newest row wins, older rows stay as
 history), so the decision desk, the roster import and the bot all read the same limits. Importing validates
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,7 +26,7 @@ from knowledge.yamlfile import yaml_problem
 
 DEFAULT_ROLES: tuple[str, ...] = ("junior", "mid", "senior", "manager", "director")
 
-Kind = Literal["discount", "payment_terms", "gift"]
+Kind = Literal["discount", "payment_terms", "gift", "contract_value"]
 Unit = Literal["percent", "days", "CNY"]
 
 # Decision kind -> (YAML section, unit). The section names are the file format; the kinds are the API.
@@ -34,9 +34,18 @@ SECTIONS: dict[Kind, tuple[str, Unit]] = {
     "discount": ("discount", "percent"),
     "payment_terms": ("payment_terms_days", "days"),
     "gift": ("gift_value", "CNY"),
+    "contract_value": ("contract_value", "CNY"),
 }
 _SECTION_NAMES = tuple(section for section, _unit in SECTIONS.values())
-_KNOWN_KEYS = ("roles", *_SECTION_NAMES)
+_CREDIT_HOLD_KEYS = ("overdue_days", "approver_role")
+_KNOWN_KEYS = ("roles", *_SECTION_NAMES, "credit_hold")
+
+
+class CreditHold(BaseModel):
+    """A customer overdue by more than `overdue_days` gets no new credit terms below `approver_role`."""
+
+    overdue_days: float
+    approver_role: str
 
 
 class Policy(BaseModel):
@@ -46,6 +55,8 @@ class Policy(BaseModel):
     discount: dict[str, float] | None = None
     payment_terms_days: dict[str, float] | None = None
     gift_value: dict[str, float] | None = None
+    contract_value: dict[str, float] | None = None
+    credit_hold: CreditHold | None = None
 
     def limits(self, kind: Kind) -> dict[str, float] | None:
         """Limits per role for a kind of question, in role order; None when the policy lacks the section."""
@@ -206,9 +217,53 @@ def parse_policy_text(text: str, source: str = "<policy>") -> Policy:
                 )
         sections[name] = limits
 
+    credit_hold = _parse_credit_hold(data, roles, problem, problems)
+
     if problems:
         raise PolicyError(problems)
-    return Policy(roles=roles, **sections)
+    return Policy(roles=roles, credit_hold=credit_hold, **sections)
+
+
+def _parse_credit_hold(
+    data: dict[Any, Any],
+    roles: list[str],
+    problem: Callable[[tuple[str, ...], object, str], str],
+    problems: list[str],
+) -> CreditHold | None:
+    """The optional `credit_hold:` block; both keys are required when the block is present."""
+    if "credit_hold" not in data:
+        return None
+    block = data["credit_hold"]
+    if not isinstance(block, dict):
+        problems.append(problem(("credit_hold",), block, "must be a mapping with overdue_days and approver_role"))
+        return None
+    found = len(problems)
+    for key in block:
+        if key not in _CREDIT_HOLD_KEYS:
+            problems.append(
+                problem(("credit_hold", str(key)), block[key], f"unknown key; expected {', '.join(_CREDIT_HOLD_KEYS)}")
+            )
+    days = block.get("overdue_days")
+    if "overdue_days" not in block:
+        problems.append(problem(("credit_hold",), None, "missing overdue_days (days overdue before the hold)"))
+    elif not _is_number(days):
+        problems.append(problem(("credit_hold", "overdue_days"), days, "must be a number of days"))
+    elif isinstance(days, int | float) and days < 0:
+        problems.append(problem(("credit_hold", "overdue_days"), days, "must not be negative"))
+    approver = block.get("approver_role")
+    if "approver_role" not in block:
+        problems.append(problem(("credit_hold",), None, "missing approver_role (who may lift the hold)"))
+    elif not isinstance(approver, str) or not approver.strip():
+        problems.append(problem(("credit_hold", "approver_role"), approver, "must be a role name"))
+    elif roles and approver.strip() not in roles:
+        problems.append(
+            problem(
+                ("credit_hold", "approver_role"), approver, f"unknown role; the policy's roles are {', '.join(roles)}"
+            )
+        )
+    if len(problems) > found or not isinstance(days, int | float) or not isinstance(approver, str):
+        return None
+    return CreditHold(overdue_days=float(days), approver_role=approver.strip())
 
 
 def parse_policy_file(path: Path) -> Policy:
