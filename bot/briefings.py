@@ -43,8 +43,9 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from bot.state import TelegramLink
 from ingest.language import detect_language
+from knowledge.audience import person
 from knowledge.messages import RepInfo
-from knowledge.roster import Rep, UnknownRepError, get_rep, reports_of
+from knowledge.roster import Rep, UnknownRepError, get_rep, management_chain, reports_of
 from knowledge.store import Base, Store
 
 if TYPE_CHECKING:
@@ -353,15 +354,28 @@ def insert_briefing(
     return briefing
 
 
-def briefing_markdown(briefing: Briefing, author: RepInfo) -> str:
-    """The knowledge-base copy: front matter marks it doc_type briefing so answers cite it as such."""
-    front = {
+def briefing_audience(session: Session, author: RepInfo, recipients: Sequence[RepInfo]) -> list[str]:
+    """Who may read a briefing: its recipients, its sender and the sender's management chain, by person."""
+    people = [
+        *(r.rep_id for r in recipients),
+        author.rep_id,
+        *(m.rep_id for m in management_chain(session, author.rep_id)),
+    ]
+    return [person(rep_id) for rep_id in dict.fromkeys(people)]
+
+
+def briefing_markdown(briefing: Briefing, author: RepInfo, audience: Sequence[str] = ()) -> str:
+    """The knowledge-base copy: front matter marks it doc_type briefing so answers cite it as such, and names
+    the people who may read it (without `audience` it would be public to every rep and to anonymous askers)."""
+    front: dict[str, object] = {
         "title": briefing.title,
         "doc_type": "briefing",
         "language": briefing.language,
         "version": f"briefing-{briefing.id}",
         "effective_date": briefing.created_at.date().isoformat(),
     }
+    if audience:
+        front["audience"] = list(audience)
     lines = ["---", *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in front.items()), "---", ""]
     lines.append(f"# {briefing.title}")
     lines.append("")
@@ -435,7 +449,8 @@ class BriefingDesk:
                 )
                 self.folder.mkdir(parents=True, exist_ok=True)
                 written = self.folder / f"{briefing.id}.md"
-                written.write_text(briefing_markdown(briefing, author), encoding="utf-8")
+                audience = briefing_audience(session, author, recipients)
+                written.write_text(briefing_markdown(briefing, author, audience), encoding="utf-8")
                 briefing.kb_path = str(written.resolve())
                 if self.ingest is not None:
                     self.ingest(written)

@@ -21,6 +21,7 @@ from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, Text, se
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.briefings import QuizQuestion, check_question, error_path, score_answers, utcnow
+from knowledge.audience import ReaderLike, as_reader
 from knowledge.messages import RepInfo
 from knowledge.roster import Rep, all_reps, reports_of
 from knowledge.store import Base, Store
@@ -476,14 +477,13 @@ def _section_matches(stored: str, wanted: str) -> bool:
     return any(parts[i : i + len(want)] == want for i in range(len(parts) - len(want) + 1))
 
 
-def visible_to(audience: str, role: str | None) -> bool:
-    """A chunk's `audience` (comma-joined roles, "" for everyone) admits `role`; None sees public ones only,
-    as the retriever does."""
-    roles = [r.strip().lower() for r in audience.split(",") if r.strip()]
-    return not roles or (role is not None and role.lower() in roles)
+def visible_to(audience: str, who: ReaderLike) -> bool:
+    """A chunk's `audience` (comma-joined entries, "" for everyone) admits the reader (a Reader or a bare role);
+    None sees public ones only, as the retriever does."""
+    return as_reader(who).admits(audience)
 
 
-def lookup_section(index: SectionIndex, file_name: str, section: str, role: str | None = None) -> list[Reading]:
+def lookup_section(index: SectionIndex, file_name: str, section: str, role: ReaderLike = None) -> list[Reading]:
     """The live chunks of `file_name` under `section` (and its subsections) that `role` may see, in document
     order."""
     sources = [s for s in index.documents() if Path(s).name == file_name]
@@ -506,7 +506,7 @@ def lookup_section(index: SectionIndex, file_name: str, section: str, role: str 
     return [r for _, r in sorted(readings, key=lambda item: item[0])]
 
 
-def module_readings(index: SectionIndex, module: Module, language: str, role: str | None = None) -> list[Reading]:
+def module_readings(index: SectionIndex, module: Module, language: str, role: ReaderLike = None) -> list[Reading]:
     """A module's readings that `role` may see, in the rep's language; English when the twin is not indexed."""
     out: list[Reading] = []
     for ref in module.spec.read:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from knowledge.audience import reader_of
 from knowledge.glossary import EXPANSION_WEIGHT
 from knowledge.lexical import query_terms
 from knowledge.messages import Citation, Reply, Request
@@ -93,17 +94,17 @@ class Answerer:
     def answer(self, request: Request) -> Reply:
         question = request.text
         language = "zh" if is_chinese(question) else "en"
-        role = request.asker.role if request.asker else None
         k = request.top_k or self.settings.top_k
-        hits = self.retriever.search(question, k=k, audience_role=role)
+        hits = self.retriever.search(question, k=k, audience_role=reader_of(request.asker))
         threshold = self.settings.relevance_threshold
-        # The best-ranked passage itself must cover the question; a lower one that merely shares a word with
-        # it does not make an off-topic question answerable.
-        if not hits or hits[0].relevance < threshold:
+        # Answerability is a fitted decision over the retrieval's signals (knowledge.answerability).
+        if not hits or not self.retriever.assess(question, hits, threshold).answerable:
             return self.not_covered(language)
         # Compose from the passages that cover the question best (the fused rank also rewards a shared title
-        # or a lucky dense neighbour), in the question's language where one is nearly as good.
-        passages = prefer_language(by_coverage([h for h in hits if h.relevance >= threshold]), language)
+        # or a lucky dense neighbour), in the question's language where one is nearly as good; a question
+        # answered across languages may have no passage sharing its words: then the best-ranked one.
+        covering = [h for h in hits if h.relevance >= threshold] or hits[:1]
+        passages = prefer_language(by_coverage(covering), language)
         # Provisional numbers: answer passages first, then the rest of the top k as "see also".
         chosen_ids = {p.chunk_id for p in passages}
         citations, number_of = self._citations([*passages, *(h for h in hits if h.chunk_id not in chosen_ids)])

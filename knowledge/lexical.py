@@ -23,6 +23,8 @@ from typing import BinaryIO
 import numpy as np
 from scipy import sparse
 
+from knowledge.audience import ReaderLike, as_reader
+
 SNAPSHOT = "bm25.npz"
 SNAPSHOT_META = "bm25.json"
 MODEL_BASE = re.compile(r"([a-z]{1,4})\d{1,4}[a-z]?")  # a joined model token, family letters first: "ax100"
@@ -47,10 +49,12 @@ class LexicalIndex:
     vocab: dict[str, int]
     weights: sparse.csc_matrix  # (n_chunks, n_terms) BM25 term weight of term in chunk
     idf: np.ndarray
-    audiences: list[str]  # comma-joined roles per row; "" means everyone
+    audiences: list[str]  # comma-joined audience entries per row (knowledge.audience); "" means everyone
     generation: int
+    # Cross-language word translations for this vocabulary (knowledge.dictionary.translation_table).
+    translations: dict[str, list[str]] = field(default_factory=dict)
     row_of: dict[str, int] = field(init=False)
-    _role_masks: dict[str | None, np.ndarray] = field(init=False, default_factory=dict)
+    _role_masks: dict[frozenset[str], np.ndarray] = field(init=False, default_factory=dict)
     _model_bases: frozenset[str] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
@@ -69,7 +73,7 @@ class LexicalIndex:
         k1: float = 1.2,
         b: float = 0.75,
     ) -> LexicalIndex:
-        """Build from (chunk_id, tokens, audience) rows."""
+        """Build from (chunk_id, tokens, audience) rows, with the dictionary translations of the vocabulary."""
         chunk_ids: list[str] = []
         audiences: list[str] = []
         vocab: dict[str, int] = {}
@@ -101,7 +105,13 @@ class LexicalIndex:
         w = idf[c] * tf * (k1 + 1.0) / (tf + norm)
         weights = sparse.csc_matrix((w.astype(np.float32), (r, c)), shape=(n, m))
         weights.sort_indices()
-        return cls(chunk_ids, vocab, weights, idf, audiences, generation)
+        from knowledge.dictionary import translation_table
+
+        return cls(chunk_ids, vocab, weights, idf, audiences, generation, translation_table(vocab))
+
+    def translate(self, term: str) -> list[str]:
+        """The knowledge base's words in the other language for a query word ([] when none)."""
+        return self.translations.get(term, [])
 
     def model_bases(self) -> frozenset[str]:
         """Model designations the documents name, joined and lowercased ("ax100", "k7"); computed once."""
@@ -116,21 +126,21 @@ class LexicalIndex:
             return math.log1p((self.size + 0.5) / 0.5)
         return float(self.idf[col])
 
-    def allowed_mask(self, role: str | None) -> np.ndarray | None:
-        """Rows the role may see (None when every row is visible, the common case)."""
-        if role not in self._role_masks:
+    def allowed_mask(self, who: ReaderLike) -> np.ndarray | None:
+        """Rows the reader (a Reader, a bare role, or None for anonymous) may see; None when every row is
+        visible, the common case."""
+        reader = as_reader(who)
+        key = reader.principals
+        if key not in self._role_masks:
             restricted = np.fromiter((bool(a) for a in self.audiences), dtype=bool, count=self.size)
             if not restricted.any():
-                self._role_masks[role] = np.ones(self.size, dtype=bool)
+                self._role_masks[key] = np.ones(self.size, dtype=bool)
             else:
-                role_l = (role or "").lower()
                 permitted = np.fromiter(
-                    (bool(role_l) and role_l in a.lower().split(",") for a in self.audiences),
-                    dtype=bool,
-                    count=self.size,
+                    (bool(a) and reader.admits(a) for a in self.audiences), dtype=bool, count=self.size
                 )
-                self._role_masks[role] = ~restricted | permitted
-        mask = self._role_masks[role]
+                self._role_masks[key] = ~restricted | permitted
+        mask = self._role_masks[key]
         return None if bool(mask.all()) else mask
 
     def scores(self, terms: Sequence[str], weights: Sequence[float] | None = None) -> np.ndarray:
@@ -207,6 +217,7 @@ class LexicalIndex:
             "chunk_ids": self.chunk_ids,
             "terms": terms,
             "audiences": self.audiences,
+            "translations": self.translations,
         }
         _atomic_write(folder / SNAPSHOT_META, lambda fh: fh.write(json.dumps(payload).encode("utf-8")))
 
@@ -229,7 +240,8 @@ class LexicalIndex:
         vocab = {t: i for i, t in enumerate(payload["terms"])}
         if weights.shape != (len(payload["chunk_ids"]), len(vocab)):
             return None
-        return cls(payload["chunk_ids"], vocab, weights, idf, payload["audiences"], generation)
+        translations = payload.get("translations") or {}
+        return cls(payload["chunk_ids"], vocab, weights, idf, payload["audiences"], generation, translations)
 
 
 def _atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> None:

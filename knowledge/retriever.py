@@ -20,12 +20,18 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
+from knowledge.audience import ReaderLike
+from knowledge.answerability import Verdict, judge
+from knowledge.calibration import Calibration, calibration_for
 from knowledge.glossary import Glossary, glossary_for, weighted_terms
-from knowledge.grounding import coverage, informative_terms
+from knowledge.grounding import coverage, informative_terms, stem
 from knowledge.lexical import MODEL_BASE, LexicalIndex, query_terms
 from knowledge.text import has_cjk, tokenize
 
 Mode = Literal["hybrid", "bm25", "dense"]
+# BM25 weight of a dictionary translation of an asked word (knowledge.dictionary), relative to the word itself:
+# a cross-language question has nothing else to match, a same-language one keeps its own words ahead.
+TRANSLATION_WEIGHT = 0.4
 
 # Variant words that make a different product when they follow a model number ("AX-100 Pro", "K7 Lite").
 _VARIANTS = (
@@ -65,6 +71,7 @@ class ScoredChunk:
     score: float
     relevance: float
     coverage: float = 0.0
+    blocked: str = ""  # "model" or "year": the question names a model or a year this passage is not about
     cosine: float | None = None
     ranks: dict[str, int] = field(default_factory=dict)
 
@@ -107,17 +114,47 @@ class HybridRetriever(BaseRetriever):
     index: Any  # knowledge.index.KnowledgeIndex (Any: pydantic cannot validate the class)
     k: int = 5
     mode: Mode = "hybrid"
-    audience_role: str | None = None  # the role `invoke` retrieves as; `search` takes it per call
+    audience_role: ReaderLike = None  # who `invoke` retrieves as (Reader or role); `search` takes it per call
     candidates: int = 40  # per ranker, before fusion
     # Fusion weights, set on samples/eval/retrieval.jsonl (bench/retrieval.py): a small RRF constant lets a
     # first place count; the English MiniLM's vote on a Chinese question is mostly noise, so it only breaks ties.
     rrf_c: float = 10.0
-    dense_weight_en: float = 1.0
-    dense_weight_zh: float = 0.1
+    dense_weight_en: float | None = None  # None: the embedding model's calibration decides (knowledge.calibration)
+    dense_weight_zh: float | None = None
     same_language_bonus: float = 0.02  # share of a first-place vote for a passage in the question's language
 
     glossary: Glossary | None = None  # None: the one the index's settings name (bundled unless switched off)
     _families: tuple[tuple[str, ...], frozenset[str]] | None = PrivateAttr(default=None)
+    _calibration: Calibration | None = PrivateAttr(default=None)
+
+    def calibration(self) -> Calibration:
+        """The embedding model's calibration: from SALESCOACH_CALIBRATION_PATH if set, else the bundled file."""
+        if self._calibration is None:
+            settings = getattr(self.index, "settings", None)
+            embeddings = getattr(self.index, "embeddings", None)
+            fingerprint = str(getattr(embeddings, "fingerprint", "") or type(embeddings).__name__)
+            self._calibration = calibration_for(fingerprint, getattr(settings, "calibration_path", None))
+        return self._calibration
+
+    def assess(self, query: str, hits: Sequence[ScoredChunk], fallback_threshold: float) -> Verdict:
+        """Whether `hits` (this retriever's results for `query`) answer it: knowledge.answerability's decision."""
+        lex: LexicalIndex = self.index.lexical()
+        glossary = self._glossary()
+        translated = self.translations(query, lex)
+
+        def equivalents(term: str) -> list[str]:
+            return [*(glossary.equivalents(term) if glossary else ()), *translated.get(term, ())]
+
+        return judge(query, hits, lex, self.calibration(), equivalents, fallback_threshold=fallback_threshold)
+
+    def translations(self, query: str, lex: LexicalIndex) -> dict[str, list[str]]:
+        """Each informative term of the question -> the knowledge base's words for it in the other language."""
+        out: dict[str, list[str]] = {}
+        for term in informative_terms(query):
+            found = lex.translate(term) or lex.translate(stem(term))
+            if found:
+                out[term] = found
+        return out
 
     def _product_models(self, generation: int) -> frozenset[str]:
         titles = self.index.titles(generation) if hasattr(self.index, "titles") else ()
@@ -138,15 +175,23 @@ class HybridRetriever(BaseRetriever):
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
         return [hit.to_document() for hit in self.search(query, audience_role=self.audience_role)]
 
-    def search(self, query: str, k: int | None = None, audience_role: str | None = None) -> list[ScoredChunk]:
-        """Top-k live chunks the role may see, best first (role None = anonymous: unrestricted docs only)."""
+    def search(self, query: str, k: int | None = None, audience_role: ReaderLike = None) -> list[ScoredChunk]:
+        """Top-k live chunks the reader may see, best first. `audience_role` is a knowledge.audience.Reader (role
+        and rep id), a bare role, or None = anonymous: documents without an audience only."""
         k = self.k if k is None else k
         lex: LexicalIndex = self.index.lexical()
         if k <= 0 or lex.size == 0:
             return []
         glossary = self._glossary()
+        calibration = self.calibration()
         asked = query_terms(tokenize(query))
         terms, weights = weighted_terms(asked, glossary.expansion_terms(query) if glossary else [])
+        translated = self.translations(query, lex)
+        for words in translated.values():
+            for word in words:
+                if word not in terms:
+                    terms.append(word)
+                    weights.append(TRANSLATION_WEIGHT / len(words))
         allowed = lex.allowed_mask(audience_role)
         chinese = is_chinese(query)
         pool = max(self.candidates, 4 * k)
@@ -160,7 +205,10 @@ class HybridRetriever(BaseRetriever):
         if self.mode != "bm25":
             weight = 1.0
             if self.mode == "hybrid":
-                weight = self.dense_weight_zh if chinese else self.dense_weight_en
+                chosen = self.dense_weight_zh if chinese else self.dense_weight_en
+                if chosen is None:
+                    chosen = calibration.dense_weight_zh if chinese else calibration.dense_weight_en
+                weight = chosen
             # Over-fetch: hits that are no longer live (an interrupted ingest) or not allowed are skipped.
             hits = self.index.dense_search(self.index.embed_query(query), pool + 2 * k)
             rank = 0
@@ -201,17 +249,23 @@ class HybridRetriever(BaseRetriever):
         # "AX-400" when the documents know AX-100/200/300 but no AX-400: nothing here is about that model.
         undocumented = unknown_models(wanted, self._product_models(lex.generation), lex)
         asked_years = years_in(query)
+
+        def equivalents(term: str) -> list[str]:
+            return [*(glossary.equivalents(term) if glossary else ()), *translated.get(term, ())]
+
         for cand in ordered:
             chunk = stored.get(cand.chunk_id)
             if chunk is None:
                 continue
             md = chunk.metadata
             passage = f"{md.get('title', '')}\n{md.get('section', '')}\n{chunk.text}"
-            covered = coverage(
-                informative,
-                passage,
-                lex.term_idf,
-                glossary.equivalents if glossary else None,
+            covered = coverage(informative, passage, lex.term_idf, equivalents)
+            blocked = (
+                "model"
+                if undocumented
+                else "year"
+                if other_year(asked_years, f"{md.get('title', '')}\n{md.get('section', '')}")
+                else ""
             )
             results.append(
                 ScoredChunk(
@@ -219,12 +273,9 @@ class HybridRetriever(BaseRetriever):
                     text=chunk.text,
                     metadata=chunk.metadata,
                     score=round(cand.score, 6),
-                    relevance=(
-                        0.0
-                        if undocumented or other_year(asked_years, f"{md.get('title', '')}\n{md.get('section', '')}")
-                        else calibrated_relevance(covered, cand.cosine, chinese=chinese)
-                    ),
+                    relevance=0.0 if blocked else calibrated_relevance(covered, cand.cosine, calibration, chinese=chinese),
                     coverage=covered,
+                    blocked=blocked,
                     cosine=cand.cosine,
                     ranks=dict(cand.ranks),
                 )
@@ -313,14 +364,21 @@ def _model_match(wanted: set[tuple[str, str]], metadata: dict[str, Any]) -> floa
     return 0.0
 
 
-def calibrated_relevance(coverage: float, cosine: float | None, *, chinese: bool) -> float:
-    """Map query-term coverage and dense cosine to [0, 1]; the grounded threshold is set on this scale.
+def calibrated_relevance(
+    coverage: float, cosine: float | None, calibration: Calibration | None = None, *, chinese: bool
+) -> float:
+    """Map query-term coverage and dense cosine to [0, 1]: how well one passage covers the question.
 
-    Cosine of the bundled MiniLM sits near 0.1 for unrelated text and 0.6+ for a paraphrase, so it is rescaled
-    from [0.15, 0.65]. For Chinese questions the English model's cosine says little and coverage decides; its
-    blend is scaled by 0.8 so that one threshold (0.32) serves both languages: on samples/eval/retrieval.jsonl
-    and unanswerable.jsonl the Chinese questions separate best at a blend of 0.40, the English ones at 0.32.
+    The cosine is rescaled by the model's calibration (MiniLM: unrelated text near 0.1, a paraphrase 0.6+, so
+    [0.15, 0.65]). Where the model's vote on Chinese questions is weak (its calibrated Chinese dense weight under
+    0.5, as for the English MiniLM), coverage decides for them, scaled by 0.8 so that one threshold (0.32)
+    serves both languages (set on samples/eval/retrieval.jsonl and unanswerable.jsonl). Whether the question is
+    answerable at all is decided by knowledge.answerability over several such signals.
     """
-    dense = 0.0 if cosine is None else min(1.0, max(0.0, (cosine - 0.15) / 0.5))
-    value = 0.8 * (0.85 * coverage + 0.15 * dense) if chinese else 0.5 * coverage + 0.5 * dense
+    calibration = calibration or Calibration()
+    dense = calibration.dense(cosine)
+    if chinese and calibration.dense_weight_zh < 0.5:
+        value = 0.8 * (0.85 * coverage + 0.15 * dense)
+    else:
+        value = 0.5 * coverage + 0.5 * dense
     return round(min(1.0, max(0.0, value)), 4)

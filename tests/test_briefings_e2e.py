@@ -15,6 +15,7 @@ from fixtures_briefings import ManualClock
 from bot.briefing_handlers import ACK, CONFIG_KEY, STATE_KEY, DeliveryConfig, sweep_reminders
 from bot.briefings import briefing_desk
 from bot.identity import create_invite
+from knowledge.audience import Reader
 
 M001_LINKED = ["S001", "S002", "S003", "S005"]
 NEWCOMER = 700_104
@@ -161,7 +162,7 @@ async def test_brief_conversation_pushes_to_the_team(tmp_path: Path) -> None:
         assert to[0].params["reply_markup"]["inline_keyboard"][0][0]["callback_data"] == "bc:team"
         # A rep outside M002's team is refused and the question stays open.
         outsider = await bot.ask(manager, "S001")
-        assert "S001 does not report to M002" in outsider[0].text
+        assert "I can't brief S001: you can brief your own reports only" in outsider[0].text
         mark = bot.api.mark()
         bot.api.push_callback(manager, "bc:team", bot.api.message_of(to[0]))
         due = await bot.api.wait_sent(manager, since=mark)
@@ -174,9 +175,11 @@ async def test_brief_conversation_pushes_to_the_team(tmp_path: Path) -> None:
         assert "is out to 5 reps" in done[0].text
         for rep in ("S006", "S007", "S008", "S010"):  # S009 is not linked
             await bot.api.wait_for(partial(briefing_calls, bot.api, TG[rep], "Holiday price list", mark))
-        # The briefing is in the knowledge base at once.
-        hits = services.retriever.invoke("AX-300 holiday bundle price")
+        # The briefing is in the knowledge base at once, for its recipients only.
+        hits = services.retriever.search("AX-300 holiday bundle price", audience_role=Reader("senior", "S006"))
         assert hits and hits[0].metadata["doc_type"] == "briefing"
+        others = services.retriever.search("AX-300 holiday bundle price", audience_role=Reader("senior", "S001"))
+        assert all(h.metadata["doc_type"] != "briefing" for h in others)
 
 
 async def test_reps_cannot_push_or_list_briefings(tmp_path: Path) -> None:

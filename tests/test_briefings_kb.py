@@ -9,9 +9,11 @@ from fixtures_briefings import kb_services
 
 from bot.briefings import QuizQuestion, briefing_desk
 from bot.onboarding import BUNDLED_PLAN, Module, ModuleSpec, SectionRef, load_plan, lookup_section, module_readings
+from knowledge.audience import Reader
 
 
 def test_briefing_is_answerable_as_soon_as_it_is_created(tmp_path: Path) -> None:
+    """Answerable at once for a recipient (M001's team); invisible to anonymous readers."""
     services = kb_services(tmp_path / "home", files=())
     desk = briefing_desk(services)
     bid = desk.create(
@@ -22,11 +24,14 @@ def test_briefing_is_answerable_as_soon_as_it_is_created(tmp_path: Path) -> None
     )
     source = str((tmp_path / "home" / "briefings" / f"{bid}.md").resolve())
     assert source in services.index.documents()
-    (reading,) = lookup_section(services.index, f"{bid}.md", "Pricing")
+    recipient = Reader(role="junior", rep_id="S003")
+    (reading,) = lookup_section(services.index, f"{bid}.md", "Pricing", role=recipient)
     assert "12,800 CNY" in reading.text
-    hits = services.retriever.invoke("AX-900 list price")
+    assert lookup_section(services.index, f"{bid}.md", "Pricing") == []
+    hits = services.retriever.search("AX-900 list price", audience_role=recipient)
     assert hits and hits[0].metadata["doc_type"] == "briefing"
     assert hits[0].metadata["source"] == source
+    assert all(h.metadata["doc_type"] != "briefing" for h in services.retriever.invoke("AX-900 list price"))
 
 
 def test_module_readings_come_from_the_index_in_the_reps_language(tmp_path: Path) -> None:
