@@ -344,3 +344,114 @@ def _print_blind(console: Console, blind: dict[str, Any]) -> None:
     console.print(table)
     for mistake in blind["mistakes"][:20]:
         console.print(f"  [yellow]blind miss[/] {mistake}", highlight=False)
+
+
+# --------------------------------------------------------------------------------------- fresh rounds
+# Fresh rounds (samples/eval/compliance_fresh_r<N>.jsonl) are written by people who have not seen the rules; each
+# is scored once on arrival, before anything is tuned on it, with `python -m bench.compliance --fresh FILE`.
+# The lines carry the law the violation breaks ("law"), so a flagged violation is also checked for the right law.
+
+
+def _language(text: str) -> str:
+    return "zh" if _CJK.search(text) else "en"
+
+
+def score_round(checker: ComplianceChecker, path: Path) -> dict[str, Any]:
+    """Precision and recall at text level, right law on flagged violations, per category and per language.
+
+    Right law: some finding of a flagged violation cites the law its label names (findings cite one law each;
+    a rule's `also` note does not count). Works with any checker whose findings have `category` and `law`, so
+    it can score older checkouts through PYTHONPATH.
+    """
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    overall, by_lang = Counts(), {"zh": Counts(), "en": Counts()}
+    by_category = {c: Counts() for c in CATEGORIES}
+    right_law = flagged_violations = 0
+    mistakes: list[dict[str, Any]] = []
+    for number, row in enumerate(rows, 1):
+        result = checker.check(row["text"])
+        actual, predicted = not row["compliant"], not result.compliant
+        overall.add(actual, predicted)
+        by_lang[_language(row["text"])].add(actual, predicted)
+        found = {f.category for f in result.findings}
+        laws = {f.law for f in result.findings}
+        for category in CATEGORIES:
+            by_category[category].add(category in row["categories"], category in found)
+        law_ok = None
+        if actual and predicted:
+            flagged_violations += 1
+            law_ok = row.get("law") in laws
+            right_law += law_ok
+        if actual != predicted or law_ok is False or (actual and not found & set(row["categories"])):
+            mistakes.append(
+                {
+                    "line": number,
+                    "text": row["text"],
+                    "expected": sorted(row["categories"]),
+                    "law": row.get("law"),
+                    "found": sorted(found),
+                    "found_laws": sorted(laws),
+                }
+            )
+    figures = overall.figures()
+    law_share = right_law / flagged_violations if flagged_violations else 1.0
+    return {
+        "file": path.name,
+        "texts": len(rows),
+        "overall": figures,
+        "right_law": {"flagged_violations": flagged_violations, "right": right_law, "share": round(law_share, 4)},
+        "recall_with_right_law": round(right_law / (figures["tp"] + figures["fn"]), 4)
+        if figures["tp"] + figures["fn"]
+        else 1.0,
+        "languages": {lang: counts.figures() for lang, counts in by_lang.items()},
+        "categories": {name: counts.figures() for name, counts in by_category.items()},
+        "mistakes": mistakes,
+    }
+
+
+def _print_round(scored: dict[str, Any]) -> None:
+    console = Console()
+    table = Table(title=f"{scored['file']}: {scored['texts']} drafts")
+    for column in ("slice", "n", "precision", "recall", "tp", "fp", "fn"):
+        table.add_column(column, justify="left" if column == "slice" else "right")
+
+    def row(name: str, figures: dict[str, Any]) -> None:
+        table.add_row(name, *(str(figures[k]) for k in ("n", "precision", "recall", "tp", "fp", "fn")))
+
+    row("all", scored["overall"])
+    for name, figures in scored["languages"].items():
+        row(f"language {name}", figures)
+    for name, figures in scored["categories"].items():
+        row(f"category {name}", figures)
+    console.print(table)
+    law = scored["right_law"]
+    console.print(
+        f"right law on {law['right']}/{law['flagged_violations']} flagged violations ({law['share']}); "
+        f"recall with the right law {scored['recall_with_right_law']}"
+    )
+    for mistake in scored["mistakes"]:
+        console.print(f"  [yellow]mistake[/] {mistake}", highlight=False)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m bench.compliance [--fresh FILE --out JSON]`: the full benchmark, or one fresh round's score."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--fresh", type=Path, help="score one fresh round file (JSONL with text/compliant/law)")
+    parser.add_argument("--out", type=Path, help="write the round's score here as JSON")
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args(argv)
+    if args.fresh is None:
+        run(quick=args.quick)
+        return 0
+    scored = score_round(ComplianceChecker(load_rules()), args.fresh)
+    _print_round(scored)
+    if args.out is not None:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(scored, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
