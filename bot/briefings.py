@@ -465,6 +465,34 @@ class BriefingDesk:
         with self.store.session() as session:
             return briefing_status(session, briefing_id)
 
+    def reindex(self) -> int:
+        """Rewrite every briefing's knowledge-base copy with its audience and re-ingest the ones that changed;
+        returns how many changed. Copies written before briefings had an audience were public: this closes that.
+        Idempotent (ingest skips unchanged files by content hash)."""
+        changed = 0
+        with self.store.session() as session:
+            for briefing in session.scalars(select(Briefing).order_by(Briefing.id)):
+                author = get_rep(session, briefing.author_id)
+                if author is None or not briefing.kb_path:
+                    continue
+                recipients = [
+                    rep
+                    for rid in session.scalars(
+                        select(BriefingRecipient.rep_id).where(BriefingRecipient.briefing_id == briefing.id)
+                    )
+                    if (rep := get_rep(session, rid)) is not None
+                ]
+                path = Path(briefing.kb_path)
+                text = briefing_markdown(briefing, author, briefing_audience(session, author, recipients))
+                if path.is_file() and path.read_text(encoding="utf-8") == text:
+                    continue
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+                if self.ingest is not None:
+                    self.ingest(path)
+                changed += 1
+        return changed
+
 
 def error_path(parts: Sequence[int | str]) -> str:
     """A pydantic error location as the data file spells it: `modules.intro.quiz[0].options`."""

@@ -104,3 +104,20 @@ async def test_the_telegram_bot_applies_the_same_audience(tmp_path: Path) -> Non
         services.close()
     assert "12 percent" not in outsider and "Launch (east only)" not in outsider
     assert "12 percent" in recipient
+
+
+def test_reindex_closes_briefings_written_without_an_audience(tmp_path: Path) -> None:
+    """A briefing copy from a release without audiences is public until `brief reindex` rewrites it."""
+    from knowledge.settings import Settings
+
+    home = Settings().home
+    (copy,) = (home / "briefings").glob("*.md")
+    old = "\n".join(line for line in copy.read_text(encoding="utf-8").splitlines() if not line.startswith("audience:"))
+    copy.write_text(old, encoding="utf-8")
+    assert runner.invoke(app, ["ingest", str(copy)]).exit_code == 0
+    assert "12 percent" in json.dumps(ask("--as", "S006"))  # the old, leaking state
+    first = runner.invoke(app, ["brief", "reindex"])
+    assert first.exit_code == 0 and "1 briefing(s) re-indexed" in first.stdout
+    assert "12 percent" not in json.dumps(ask("--as", "S006"))
+    assert "12 percent" in json.dumps(ask("--as", "S003"))
+    assert "0 briefing(s) re-indexed" in runner.invoke(app, ["brief", "reindex"]).stdout

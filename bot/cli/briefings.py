@@ -1,4 +1,4 @@
-"""CLI commands for briefings and onboarding: `brief create|status|list` and `onboarding status`.
+"""CLI commands for briefings and onboarding: `brief create|status|list|reindex` and `onboarding status`.
 
 Thin on purpose: parse arguments, call bot.briefings / bot.onboarding, print. A refusal (wrong role, someone
 outside the author's reports, bad arguments) exits 2; unusable data (a file that cannot be read) exits 1.
@@ -129,6 +129,14 @@ def brief_list(ctx: typer.Context, by: str = typer.Option(..., "--by", help="Man
             highlight=False,
             soft_wrap=True,
         )
+
+
+@brief_app.command("reindex")
+def brief_reindex(ctx: typer.Context) -> None:
+    """Rewrite the knowledge-base copy of every briefing with its audience (recipients, sender, sender's
+    managers) and re-ingest what changed. Run once after upgrading from a release whose briefings were public."""
+    changed = briefing_desk(services(ctx)).reindex()
+    console.print(f"{changed} briefing(s) re-indexed with their audience", highlight=False)
 
 
 @onboarding_app.command("status")
