@@ -1,0 +1,176 @@
+"""Real-document benchmark: messy documents (web article with site chrome, unstyled Word, PDF with running
+headers, saved intranet page, long 第X条 policy) and questions written without seeing the code.
+
+Per question, through the assistant core as `salescoach ask` runs it, on a fresh home holding only that
+corpus: answerable -> grounded and every key fact in the answer (verbatim, case and spacing ignored), and the
+right passage cited (a shown citation from the question's file whose section path holds the question's
+section); unanswerable -> refused. Boilerplate: answers and shown citations (snippet, title, section) checked
+for the chrome of these files (CHROME, taken from the parts of the files the corpus README calls chrome).
+
+Runs on any version of the code (only `Services`, `sync_paths`, `Request` are used), so a copy of this file
+outside bench/ (bench/bot.py would shadow the bot package) scores an older checkout with PYTHONPATH set to it.
+`python -m bench.realdocs [DIR] [--json OUT]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+# Text that only the chrome of the corpus files holds: site notices, counters, navigation, comments, footers,
+# the PDF's running header and page footer. None of it occurs in the documents' own content.
+CHROME = (
+    "下载券",
+    "400-820-6617",
+    "wenkuzhijia",
+    "文库之家",
+    "上传者",
+    "ICP备",
+    "网友评论",
+    "猜你喜欢",
+    "相关推荐",
+    "上一篇",
+    "下一篇",
+    "不支持退款",
+    "VIP",
+    "范文大全",
+    "文档分类",
+    "Internal — Confidential",
+    "Page 1 of 3",
+    "Page 2 of 3",
+    "Page 3 of 3",
+    "cookie",
+    "Cookie",
+    "Canteen",
+    "VPN",
+    "12°C",
+    "Log out",
+    "Quick links",
+    "Popular pages",
+    "li.na",
+    "chen.hao",
+    "Intranet v5",
+    "ext. 8000",
+    "All rights reserved",
+    "1,284 views",
+)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _contains(answer: str, fact: str) -> bool:
+    return _norm(fact) in _norm(answer)
+
+
+def _shown(reply: Any) -> list[Any]:
+    shown = getattr(reply, "shown_citations", None)
+    return list(shown()) if callable(shown) else list(reply.citations)
+
+
+def _chrome_in(text: str) -> list[str]:
+    return [marker for marker in CHROME if marker in text]
+
+
+def score(folder: Path) -> dict[str, Any]:
+    """Ingest `folder/kb` into a temp home and score `folder/questions.jsonl`."""
+    from bot.services import Services
+    from ingest.pipeline import sync_paths
+    from knowledge.embeddings import load_embeddings
+    from knowledge.messages import Request
+    from knowledge.settings import Settings
+
+    rows = [json.loads(line) for line in (folder / "questions.jsonl").read_text("utf-8").splitlines() if line.strip()]
+    results: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory(prefix="salescoach-realdocs-") as tmp:
+        settings = Settings(home=Path(tmp) / "home")
+        services = Services(settings, embeddings=load_embeddings(settings))
+        report = sync_paths([folder / "kb"], services.index, progress=False)
+        try:
+            for row in rows:
+                reply = services.assistant.ask(Request(text=row["q"]))
+                shown = _shown(reply)
+                cited_text = " ".join(f"{c.title} {c.section} {c.snippet}" for c in shown)
+                result: dict[str, Any] = {
+                    "q": row["q"],
+                    "kind": row["kind"],
+                    "lang": row["lang"],
+                    "answerable": row["answerable"],
+                    "grounded": bool(reply.grounded),
+                    "chrome_answer": _chrome_in(reply.answer) if reply.grounded else [],
+                    "chrome_citation": _chrome_in(cited_text) if reply.grounded else [],
+                    "answer": reply.answer[:400],
+                }
+                if row["answerable"]:
+                    facts = row.get("facts") or []
+                    result["facts_ok"] = bool(reply.grounded) and all(_contains(reply.answer, f) for f in facts)
+                    section = _norm(row.get("section") or "")
+                    result["passage_ok"] = bool(reply.grounded) and any(
+                        Path(c.source).name == row["source"] and section in _norm(c.section) for c in shown
+                    )
+                    result["source_doc"] = row["source"]
+                else:
+                    result["refused"] = not reply.grounded
+                    result["boilerplate_q"] = bool(row.get("boilerplate"))
+                results.append(result)
+        finally:
+            services.close()
+    return {"ingest": report.summary(), **summarise(results), "results": results}
+
+
+def _share(hits: int, n: int) -> dict[str, Any]:
+    return {"n": n, "hits": hits, "rate": round(hits / n, 4) if n else None}
+
+
+def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
+    answerable = [r for r in results if r["answerable"]]
+    unanswerable = [r for r in results if not r["answerable"]]
+    by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in results:
+        by_kind[r["kind"]].append(r)
+    cross_zh_doc = [r for r in answerable if r["lang"] == "en" and r.get("source_doc", "").endswith(".txt")]
+    return {
+        "fact_in_answer": _share(sum(r["facts_ok"] for r in answerable), len(answerable)),
+        "fact_in_answer_en_on_zh_docs": _share(sum(r["facts_ok"] for r in cross_zh_doc), len(cross_zh_doc)),
+        "right_passage_cited": _share(sum(r["passage_ok"] for r in answerable), len(answerable)),
+        "grounded": _share(sum(r["grounded"] for r in answerable), len(answerable)),
+        "refused": _share(sum(r["refused"] for r in unanswerable), len(unanswerable)),
+        "boilerplate_questions_refused": _share(
+            sum(r["refused"] for r in unanswerable if r["boilerplate_q"]),
+            sum(r["boilerplate_q"] for r in unanswerable),
+        ),
+        "answers_with_boilerplate": sum(bool(r["chrome_answer"]) for r in results),
+        "citations_with_boilerplate": sum(bool(r["chrome_citation"]) for r in results),
+        "by_kind": {
+            kind: (
+                _share(sum(r["facts_ok"] for r in rows), len(rows))
+                if rows[0]["answerable"]
+                else _share(sum(r["refused"] for r in rows), len(rows))
+            )
+            for kind, rows in sorted(by_kind.items())
+        },
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "folder", nargs="?", default=str(Path(__file__).resolve().parent.parent / "samples" / "realdocs")
+    )
+    parser.add_argument("--json", dest="json_out", help="write the full result (every question) here")
+    args = parser.parse_args(argv)
+    result = score(Path(args.folder))
+    if args.json_out:
+        Path(args.json_out).write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(json.dumps({k: v for k, v in result.items() if k != "results"}, ensure_ascii=False, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
