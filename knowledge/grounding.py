@@ -40,7 +40,7 @@ _GRAMMAR_ZH = frozenset(
 )
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     """Light English plural folding, so "canteen" meets "canteens" and "designer" meets "designers"."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
@@ -85,22 +85,22 @@ def informative_terms(question: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=8192)
 def _passage_words(text: str) -> frozenset[str]:
-    return frozenset(_stem(t) for t in tokenize(text))
+    return frozenset(stem(t) for t in tokenize(text))
 
 
 def term_present(term: str, text: str) -> bool:
     """Chinese: the word occurs in the text. English: a token of the text has the same (plural-folded) stem."""
     if CJK_CHAR.match(term):
         return term in text
-    return _stem(term) in _passage_words(text)
+    return stem(term) in _passage_words(text)
 
 
 def term_weight(term: str, idf: Callable[[str], float]) -> float:
     """IDF of the term, or of its other plural form when only that one occurs in the knowledge base."""
     if CJK_CHAR.match(term):
         return idf(term)
-    stem = _stem(term)
-    return min(idf(form) for form in {term, stem, stem + "s", term + "s", term + "es"})
+    base = stem(term)
+    return min(idf(form) for form in {term, base, base + "s", term + "s", term + "es"})
 
 
 def _known_parts(terms: Sequence[str], idf: Callable[[str], float]) -> list[str]:

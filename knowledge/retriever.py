@@ -20,8 +20,8 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
-from knowledge.audience import ReaderLike
 from knowledge.answerability import Verdict, judge
+from knowledge.audience import ReaderLike
 from knowledge.calibration import Calibration, calibration_for
 from knowledge.glossary import Glossary, glossary_for, weighted_terms
 from knowledge.grounding import coverage, informative_terms, stem
@@ -150,6 +150,9 @@ class HybridRetriever(BaseRetriever):
     def translations(self, query: str, lex: LexicalIndex) -> dict[str, list[str]]:
         """Each informative term of the question -> the knowledge base's words for it in the other language."""
         out: dict[str, list[str]] = {}
+        settings = getattr(self.index, "settings", None)
+        if settings is not None and not getattr(settings, "dictionary_enabled", True):
+            return out
         for term in informative_terms(query):
             found = lex.translate(term) or lex.translate(stem(term))
             if found:
@@ -273,7 +276,9 @@ class HybridRetriever(BaseRetriever):
                     text=chunk.text,
                     metadata=chunk.metadata,
                     score=round(cand.score, 6),
-                    relevance=0.0 if blocked else calibrated_relevance(covered, cand.cosine, calibration, chinese=chinese),
+                    relevance=(
+                        0.0 if blocked else calibrated_relevance(covered, cand.cosine, calibration, chinese=chinese)
+                    ),
                     coverage=covered,
                     blocked=blocked,
                     cosine=cand.cosine,

@@ -21,7 +21,9 @@ class Settings(BaseSettings):
 
     # Retrieval
     embedding_model: str | None = Field(
-        default=None, description="sentence-transformers model name or path; default the bundled MiniLM."
+        default=None,
+        description="Embedding model: 'use-multilingual-v3' (default, bundled, multilingual), 'minilm' (the "
+        "bundled English all-MiniLM-L6-v2), or any sentence-transformers model name or local path.",
     )
     embedding_batch_size: int = Field(
         default=16,
@@ -47,10 +49,26 @@ class Settings(BaseSettings):
         description="Token cap when embedding CJK-heavy passages (None: the model's own 256). The English MiniLM "
         "spends a token per Chinese character while Chinese retrieval leans on BM25, which sees the whole passage.",
     )
+    calibration_path: Path | None = Field(
+        default=None,
+        description="Per-model calibration YAML (cosine scale, dense weights, fitted answerability model); default "
+        "the bundled knowledge/calibration.yaml.",
+    )
+    max_file_mb: float = Field(
+        default=50,
+        gt=0,
+        description="Largest file ingest reads (and largest unzipped content of a .docx); bigger ones are refused "
+        "in one line, so one huge file cannot hold memory and the index for minutes.",
+    )
     top_k: int = 5
     glossary_enabled: bool = Field(
         default=True,
         description="Expand searches with the bilingual glossary (a Chinese question finds an English sheet).",
+    )
+    dictionary_enabled: bool = Field(
+        default=True,
+        description="Translate question words with the CC-CEDICT dictionary (cut to the knowledge base's words) so an "
+        "English question finds a Chinese passage and the reverse.",
     )
     glossary_path: Path | None = Field(
         default=None, description="A company glossary (YAML, en/zh concept groups); default the bundled one."

@@ -103,8 +103,18 @@ def test_a_chinese_question_finds_and_is_grounded_in_an_english_sheet(tmp_path: 
     hits = with_glossary.search(question)
     assert hits[0].section.endswith("Consumables") and hits[0].coverage == 1.0
 
-    without = HybridRetriever(index=_sheet_index(Settings(glossary_enabled=False)), k=2).search(question)
+    neither = Settings(glossary_enabled=False, dictionary_enabled=False)
+    without = HybridRetriever(index=_sheet_index(neither), k=2).search(question)
     assert without[0].coverage < 1.0  # only the model number is found
+
+
+def test_the_dictionary_alone_carries_a_chinese_question_to_an_english_sheet() -> None:
+    """No glossary entry for 滤网: CC-CEDICT's "filter" (cut to the knowledge base's words) is enough."""
+    settings = Settings(glossary_enabled=False)
+    hits = HybridRetriever(index=_sheet_index(settings), k=2).search("AX-300 换滤网要订哪个？")
+    assert hits[0].section.endswith("Consumables") and hits[0].coverage == 1.0
+    index = _sheet_index(settings)
+    assert index.lexical().translate("滤网") == ["filter"] and "滤网" not in index.lexical().vocab
 
 
 def test_cli_stops_at_once_on_a_broken_company_glossary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

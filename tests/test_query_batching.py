@@ -81,7 +81,7 @@ def test_a_loader_runs_once_on_first_use() -> None:
 
 
 def test_only_models_with_identical_query_encoding_are_batched() -> None:
-    with pytest.raises(TypeError, match="SentenceTransformerEmbeddings"):
+    with pytest.raises(TypeError, match="symmetric EmbeddingBackend"):
         BatchedQueryEmbeddings(HashingEmbeddings())  # type: ignore[arg-type]
     lazy = BatchedQueryEmbeddings(lambda: HashingEmbeddings())  # type: ignore[arg-type,return-value]
     with pytest.raises(TypeError, match="HashingEmbeddings"):

@@ -1,0 +1,106 @@
+"""Per-model calibration, read from data (knowledge/calibration.yaml or SALESCOACH_CALIBRATION_PATH), not code.
+
+Two models' cosines mean different things: MiniLM puts unrelated English text near 0.1 and a paraphrase at 0.6+,
+USE puts a Chinese passage and its English question near 0.5. So each backend carries how to rescale its cosine,
+how much the fused ranking trusts its vote per question language, and the fitted answerability model
+(knowledge.answerability) whose inputs include that cosine. Entries are keyed by model name; a fingerprint
+that starts with a key uses that entry, anything else (a company's own model, the test fakes) `default`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from knowledge.yamlfile import yaml_problem
+
+BUNDLED = Path(__file__).with_name("calibration.yaml")
+
+
+class CalibrationError(ValueError):
+    """The calibration file cannot be read; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class AnswerabilityModel:
+    """Logistic regression over named question-level signals: P(answerable) = sigmoid(bias + sum w_i x_i)."""
+
+    weights: dict[str, float] = field(default_factory=dict)
+    bias: float = 0.0
+    threshold: float = 0.5
+
+    def probability(self, features: dict[str, float]) -> float:
+        import math
+
+        z = self.bias + sum(w * float(features.get(name, 0.0)) for name, w in self.weights.items())
+        return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """How one model's cosine reads (rescaled from [cosine_floor, cosine_floor + cosine_span] to [0, 1]) and
+    how much the fused ranking trusts its dense vote for English and for Chinese questions."""
+
+    key: str = "default"
+    cosine_floor: float = 0.15
+    cosine_span: float = 0.5
+    dense_weight_en: float = 1.0
+    dense_weight_zh: float = 0.1
+    answerability: AnswerabilityModel | None = None
+
+    def dense(self, cosine: float | None) -> float:
+        """The cosine on the 0..1 scale the relevance blend uses."""
+        if cosine is None:
+            return 0.0
+        return min(1.0, max(0.0, (cosine - self.cosine_floor) / max(self.cosine_span, 1e-6)))
+
+
+@lru_cache(maxsize=8)
+def load_calibrations(path: Path = BUNDLED) -> dict[str, Calibration]:
+    """Every entry of a calibration file by key; CalibrationError naming file and entry on bad data."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except OSError as exc:
+        raise CalibrationError(f"{path}: cannot read calibration file ({exc.strerror or exc})") from exc
+    except yaml.YAMLError as exc:
+        raise CalibrationError(yaml_problem(str(path), exc)) from exc
+    if not isinstance(raw, dict):
+        raise CalibrationError(f"{path}: expected a mapping of model name to calibration")
+    out: dict[str, Calibration] = {}
+    for key, entry in raw.items():
+        if not isinstance(entry, dict):
+            raise CalibrationError(f"{path}: entry {key!r} must be a mapping")
+        try:
+            model = entry.get("answerability")
+            out[str(key)] = Calibration(
+                key=str(key),
+                cosine_floor=float(entry.get("cosine_floor", 0.15)),
+                cosine_span=float(entry.get("cosine_span", 0.5)),
+                dense_weight_en=float(entry.get("dense_weight_en", 1.0)),
+                dense_weight_zh=float(entry.get("dense_weight_zh", 0.1)),
+                answerability=(
+                    AnswerabilityModel(
+                        weights={str(k): float(v) for k, v in (model.get("weights") or {}).items()},
+                        bias=float(model.get("bias", 0.0)),
+                        threshold=float(model.get("threshold", 0.5)),
+                    )
+                    if isinstance(model, dict)
+                    else None
+                ),
+            )
+        except (TypeError, ValueError, AttributeError) as exc:
+            raise CalibrationError(f"{path}: entry {key!r}: {exc}") from exc
+    return out
+
+
+def calibration_for(fingerprint: str, path: Path | None = None) -> Calibration:
+    """The entry for a model fingerprint (longest key it starts with), else `default`, else built-in defaults."""
+    entries = load_calibrations(path or BUNDLED)
+    name = fingerprint.lower()
+    matches = [key for key in entries if key != "default" and name.startswith(key.lower())]
+    if matches:
+        return entries[max(matches, key=len)]
+    return entries.get("default", Calibration())

