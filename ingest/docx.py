@@ -12,7 +12,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from ingest.models import IngestError
+from ingest.models import MB, IngestError
 from ingest.outline import Outline
 
 # Built-in heading styles; documents made in a Chinese Word sometimes carry the localised name 标题 N.
@@ -32,8 +32,30 @@ def _table_lines(table: Table) -> list[str]:
     return lines
 
 
-def docx_outline(path: Path, data: bytes) -> tuple[str | None, Outline]:
-    """Return (the Title-style paragraph or core-properties title, outline); IngestError if not a .docx."""
+def check_unzipped_size(path: Path, data: bytes, max_expanded: int) -> None:
+    """Refuse a zip whose members add up to more than `max_expanded` bytes, before any is decompressed.
+
+    The sizes come from the zip's central directory. A zip bomb (1 MB of deflated zeros declaring 1 GB) is
+    stopped here; one that understates its sizes is stopped by zipfile itself, which never inflates a member
+    past its declared size (the read then fails its CRC check).
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            expanded = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise IngestError(path, f"not a readable Word .docx file ({exc.__class__.__name__})") from exc
+    if expanded > max_expanded:
+        raise IngestError(
+            path,
+            f"unzips to {expanded / MB:.1f} MB, over the {max_expanded / MB:g} MB limit (SALESCOACH_MAX_FILE_MB); "
+            "not unzipped",
+        )
+
+
+def docx_outline(path: Path, data: bytes, *, max_expanded: int) -> tuple[str | None, Outline]:
+    """Return (the Title-style paragraph or core-properties title, outline); IngestError if not a .docx or
+    if it would unzip to more than `max_expanded` bytes."""
+    check_unzipped_size(path, data, max_expanded)
     try:
         document = Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:

@@ -1,4 +1,4 @@
-"""YAML front matter of Markdown files: split it off, validate each field, and name the line of a bad one.
+"""YAML front matter of Markdown and plain-text files: split it off, validate each field, name the line of a bad one.
 
 Values are read from the YAML node tree rather than `yaml.safe_load`, so `version: 3.10` stays "3.10"
 instead of becoming the float 3.1, and a bad date is reported against its field and line instead of as a
@@ -8,18 +8,20 @@ bare "month must be in 1..12" from YAML's timestamp constructor.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import yaml
 
-from ingest.models import DOC_TYPES, LANGUAGES, IngestError
+from ingest.models import DOC_TYPES, LANGUAGES, IngestError, IngestRules
 
 FIELDS = ("title", "doc_type", "language", "version", "effective_date", "review_by", "audience")
 # Front matter opens on the first line with --- and closes with --- or ... on a line of its own.
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+PERSON_ENTRY = re.compile(r"rep:[^\s,]+")  # a person in an audience: rep:<REP_ID> (knowledge.audience.person)
 
 
 @dataclass(frozen=True)
@@ -35,19 +37,25 @@ class FrontMatter:
     audience: tuple[str, ...] = ()
 
 
-def split_front_matter(text: str, path: Path) -> tuple[FrontMatter | None, str, int]:
-    """Return (front matter or None, body, number of lines before the body) for Markdown text."""
+def split_front_matter(
+    text: str, path: Path, *, roles: Collection[str] | None = None
+) -> tuple[FrontMatter | None, str, int]:
+    """Return (front matter or None, body, number of lines before the body) for Markdown or plain text.
+
+    `roles` are the role names an audience may use (default: the default policy's roles).
+    """
     match = _FRONT.match(text)
     if match is None:
         if re.match(r"\A---[ \t]*\r?\n", text):
             raise IngestError(path, "front matter opened with --- on line 1 is never closed with ---")
         return None, text, 0
     body = text[match.end() :]
-    return parse_front_matter(match.group("yaml"), path), body, text[: match.end()].count("\n")
+    return parse_front_matter(match.group("yaml"), path, roles=roles), body, text[: match.end()].count("\n")
 
 
-def parse_front_matter(source: str, path: Path) -> FrontMatter:
+def parse_front_matter(source: str, path: Path, *, roles: Collection[str] | None = None) -> FrontMatter:
     """Validate the YAML between the --- fences; raise IngestError naming file, line and field."""
+    known_roles = tuple(roles) if roles is not None else IngestRules().roles
     try:
         root = yaml.compose(source, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
@@ -70,7 +78,7 @@ def parse_front_matter(source: str, path: Path) -> FrontMatter:
             )
         if key in values:
             raise IngestError(path, f"front matter line {line}: field {key!r} given twice")
-        values[key] = _field(path, key, value_node, line)
+        values[key] = _field(path, key, value_node, line, known_roles)
     return FrontMatter(**values)  # type: ignore[arg-type]  # keys and types checked by _field
 
 
@@ -83,16 +91,38 @@ def _scalar(path: Path, key: str, node: yaml.Node, line: int) -> str | None:
     return value
 
 
-def _field(path: Path, key: str, node: yaml.Node, line: int) -> object:
+def _audience(path: Path, node: yaml.Node, line: int, roles: Collection[str]) -> tuple[str, ...]:
+    """Role names and `rep:<ID>` people, lowercased; an empty or misspelt audience is an error.
+
+    Why strict: an unknown entry (`Managers`) would make a document nobody can read, and an empty one would
+    silently publish what the writer meant to restrict; omitting the key is how a document is made public.
+    """
+    items: list[str | None]
+    if isinstance(node, yaml.SequenceNode):
+        items = [_scalar(path, "audience", item, line) for item in node.value]
+    else:
+        text = _scalar(path, "audience", node, line)
+        items = [part.strip() for part in text.split(",")] if text else []
+    entries = tuple(item.strip() for item in items if item and item.strip())
+    if not entries:
+        raise IngestError(
+            path, f"front matter line {line}: audience is empty; list roles or rep:<REP_ID>, or omit the key "
+            "for a document everyone may read"
+        )
+    allowed = {role.lower() for role in roles}
+    for entry in entries:
+        if entry.lower() not in allowed and not PERSON_ENTRY.fullmatch(entry.lower()):
+            raise IngestError(
+                path, f"front matter line {line}: audience {entry!r} is not a role ({', '.join(roles)}) "
+                "nor a person (rep:<REP_ID>)"
+            )
+    return tuple(dict.fromkeys(entry.lower() for entry in entries))
+
+
+def _field(path: Path, key: str, node: yaml.Node, line: int, roles: Collection[str]) -> object:
     """Convert and check one field; the error names the field, its line and what is allowed."""
     if key == "audience":
-        items: list[str | None]
-        if isinstance(node, yaml.SequenceNode):
-            items = [_scalar(path, key, item, line) for item in node.value]
-        else:
-            text = _scalar(path, key, node, line)
-            items = list(text.split(",")) if text else []
-        return tuple(item.strip().lower() for item in items if item and item.strip())
+        return _audience(path, node, line, roles)
     value = _scalar(path, key, node, line)
     if value is None:
         return None

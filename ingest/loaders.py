@@ -7,6 +7,7 @@ all formats (title fallback, language detection, content hash, "empty is an erro
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 import unicodedata
 from pathlib import Path
@@ -16,12 +17,13 @@ from ingest.frontmatter import FrontMatter, split_front_matter
 from ingest.html import html_outline
 from ingest.language import detect_language
 from ingest.markdown import markdown_outline
-from ingest.models import DocumentMeta, IngestError, ParsedDocument
+from ingest.models import DocumentMeta, IngestError, IngestRules, ParsedDocument
 from ingest.outline import Outline
 from ingest.pdf import pdf_outline
 from ingest.plaintext import text_outline
-from ingest.sources import content_hash
+from ingest.sources import content_hash, read_limited
 
+log = logging.getLogger(__name__)
 _HTML_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.I)
 
 
@@ -71,14 +73,16 @@ def _non_text_characters(text: str) -> int:
     )
 
 
-def _outline(path: Path, data: bytes) -> tuple[FrontMatter | None, str | None, Outline]:
+def _outline(path: Path, data: bytes, rules: IngestRules) -> tuple[FrontMatter | None, str | None, Outline]:
     """Dispatch on suffix to the format parser: (front matter, explicit title, outline)."""
     suffix = path.suffix.lower()
     if suffix in (".md", ".markdown"):
-        front, body, _ = split_front_matter(decode_text(path, data), path)
+        front, body, _ = split_front_matter(decode_text(path, data), path, roles=rules.roles)
         return front, None, markdown_outline(body)
     if suffix == ".txt":
-        return None, *text_outline(decode_text(path, data))
+        # The same front matter as Markdown: an `audience` must restrict a .txt too, and never be indexed as text.
+        front, body, _ = split_front_matter(decode_text(path, data), path, roles=rules.roles)
+        return front, *text_outline(body)
     if suffix in (".html", ".htm"):
         declared = _HTML_CHARSET.search(data[:4096])
         charset = declared.group(1).decode("ascii").lower() if declared else None
@@ -86,15 +90,27 @@ def _outline(path: Path, data: bytes) -> tuple[FrontMatter | None, str | None, O
             charset = None  # utf-8-sig also accepts a BOM
         return None, *html_outline(decode_text(path, data, declared=charset))
     if suffix == ".docx":
-        return None, *docx_outline(path, data)
+        return None, *docx_outline(path, data, max_expanded=rules.max_bytes)
     if suffix == ".pdf":
         return None, *pdf_outline(path, data)
     raise IngestError(path, f"unsupported file type {suffix or '(none)'}")
 
 
-def parse_bytes(path: Path, data: bytes) -> ParsedDocument:
+def parse_bytes(path: Path, data: bytes, rules: IngestRules | None = None) -> ParsedDocument:
     """Parse already-read bytes (the pipeline reads once to hash and parse); see parse_file."""
-    front, explicit_title, outline = _outline(path, data)
+    try:
+        front, explicit_title, outline = _outline(path, data, rules or IngestRules())
+    except IngestError:
+        raise
+    except Exception as exc:
+        # The parsers (lxml under python-docx, pypdf, BeautifulSoup) raise from a wide, undocumented set of
+        # exceptions on hostile or damaged files (an entity bomb is lxml's XMLSyntaxError, a broken PDF
+        # anything from KeyError to RecursionError). Whatever it is, it is this file's failure, never the
+        # folder's: one line with the library's own first line, the traceback only in the debug log.
+        log.debug("parser error in %s", path, exc_info=True)
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        detail = f"{exc.__class__.__name__}: {first}" if first else exc.__class__.__name__
+        raise IngestError(path, f"cannot parse ({detail[:300]})") from exc
     front = front or FrontMatter()
     title = front.title or explicit_title or outline.first_heading or path.stem
     sections = outline.sections(title)
@@ -115,10 +131,7 @@ def parse_bytes(path: Path, data: bytes) -> ParsedDocument:
     return ParsedDocument(meta=meta, sections=sections)
 
 
-def parse_file(path: Path) -> ParsedDocument:
+def parse_file(path: Path, rules: IngestRules | None = None) -> ParsedDocument:
     """Read and parse one supported file; IngestError (one line: file and reason) when it cannot be used."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise IngestError(path, f"cannot read: {exc.strerror or exc}") from exc
-    return parse_bytes(path, data)
+    rules = rules or IngestRules()
+    return parse_bytes(path, read_limited(path, rules.max_bytes), rules)

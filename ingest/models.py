@@ -5,6 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from knowledge.printable import printable
+
+if TYPE_CHECKING:
+    from knowledge.settings import Settings
 
 DOC_TYPES = ("duty_manual", "policy", "compliance", "product", "briefing", "faq")
 LANGUAGES = ("en", "zh")
@@ -12,12 +18,48 @@ SUPPORTED_SUFFIXES = (".md", ".markdown", ".txt", ".pdf", ".docx", ".html", ".ht
 
 
 class IngestError(Exception):
-    """A file that cannot be ingested; str() is one line naming the file and the reason."""
+    """A file that cannot be ingested; str() is one printable line naming the file and the reason.
+
+    Escaped here, once, because file names and reasons come from outside (a name with "\\x1b[2J" in it, a
+    library message quoting the file) and every door prints this line.
+    """
 
     def __init__(self, path: Path | str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
+        super().__init__(printable(f"{path}: {reason}"))
         self.path = str(path)
         self.reason = reason
+
+
+MB = 1 << 20
+
+
+def _default_max_bytes() -> int:
+    from knowledge.settings import Settings
+
+    return int(Settings.model_fields["max_file_mb"].default * MB)  # the setting's default, one number
+
+
+def _default_roles() -> tuple[str, ...]:
+    from knowledge.policy import DEFAULT_ROLES  # imported late: the policy module pulls in SQLAlchemy
+
+    return DEFAULT_ROLES
+
+
+@dataclass(frozen=True)
+class IngestRules:
+    """What a company lets into its knowledge base: how big a file may be, and which roles an audience names.
+
+    `max_bytes` bounds the file on disk and, for a .docx, its unzipped content (a zip bomb is small on disk).
+    `roles` are the policy's roles; an audience may also name people as `rep:<REP_ID>`.
+    """
+
+    max_bytes: int = field(default_factory=_default_max_bytes)
+    roles: tuple[str, ...] = field(default_factory=_default_roles)
+
+    @classmethod
+    def from_settings(cls, settings: Settings, roles: tuple[str, ...] | None = None) -> IngestRules:
+        """The rules of a configured deployment (SALESCOACH_MAX_FILE_MB), with the active policy's roles."""
+        return cls(max_bytes=int(settings.max_file_mb * MB), roles=roles or _default_roles())
 
 
 @dataclass(frozen=True)
@@ -31,7 +73,7 @@ class DocumentMeta:
     version: str | None = None
     effective_date: date | None = None
     review_by: date | None = None
-    audience: tuple[str, ...] = ()  # roles allowed to see it; empty means everyone
+    audience: tuple[str, ...] = ()  # roles and `rep:<ID>` people allowed to see it; empty means everyone
     content_hash: str = ""
 
 

@@ -3,7 +3,9 @@
 
 The index makes each document's replacement atomic; this module decides what to replace. A run killed
 midway leaves every document either old or new, and the next run finishes the job because unchanged
-hashes are skipped and the rest is redone.
+hashes are skipped and the rest is redone. Files are read and parsed without the index's writer lock, which
+is taken only to write a batch and to remove documents: a briefing pushed meanwhile waits for one write,
+never for the parse of a large folder.
 """
 
 from __future__ import annotations
@@ -16,12 +18,14 @@ from pathlib import Path
 from typing import Protocol
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ingest.chunker import chunk_document
 from ingest.loaders import parse_bytes
-from ingest.models import Chunk, DocumentMeta, IngestError
-from ingest.sources import content_hash, discover
+from ingest.models import Chunk, DocumentMeta, IngestError, IngestRules
+from ingest.sources import SkippedPath, content_hash, discover, read_limited
+from knowledge.printable import printable
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +54,7 @@ class DocumentIndex(Protocol):
 
 @dataclass
 class SyncReport:
-    """Counts of one sync run, plus the errors of the files that failed."""
+    """Counts of one sync run, the errors of the files that failed, and the paths left out on purpose."""
 
     added: int = 0
     updated: int = 0
@@ -59,6 +63,7 @@ class SyncReport:
     failed: int = 0
     chunks: int = 0  # chunks written this run
     errors: list[IngestError] = field(default_factory=list)
+    skipped: list[SkippedPath] = field(default_factory=list)  # links out of a synced folder, not followed
 
     def summary(self) -> str:
         return (
@@ -67,21 +72,18 @@ class SyncReport:
         )
 
 
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise IngestError(path, f"cannot read: {exc.strerror or exc}") from exc
-
-
-def _parse(path: Path, data: bytes) -> tuple[DocumentMeta, list[Chunk]]:
-    document = parse_bytes(path, data)
+def _parse(path: Path, data: bytes, rules: IngestRules) -> tuple[DocumentMeta, list[Chunk]]:
+    document = parse_bytes(path, data, rules)
     return document.meta, chunk_document(document)
 
 
-def ingest_file(path: Path, index: DocumentIndex) -> int:
-    """Parse, chunk and (re)index one file whatever its hash; returns the number of chunks written."""
-    meta, chunks = _parse(path, _read(path))
+def ingest_file(path: Path, index: DocumentIndex, rules: IngestRules | None = None) -> int:
+    """Parse, chunk and (re)index one file whatever its hash; returns the number of chunks written.
+
+    Parsed before the index's writer lock is taken (replace_document takes it for the write alone).
+    """
+    rules = rules or IngestRules()
+    meta, chunks = _parse(path, read_limited(path, rules.max_bytes), rules)
     index.replace_document(meta, chunks)
     return len(chunks)
 
@@ -119,7 +121,12 @@ class _Pending:
             return 0
         report.chunks += index.replace_documents([(meta, chunks) for meta, chunks, _ in self.items])
         for meta, chunks, previously_indexed in self.items:
-            log.debug("%s %s (%d chunks)", "updated" if previously_indexed else "added", meta.source, len(chunks))
+            log.debug(
+                "%s %s (%d chunks)",
+                "updated" if previously_indexed else "added",
+                printable(meta.source),
+                len(chunks),
+            )
             if previously_indexed:
                 report.updated += 1
             else:
@@ -129,16 +136,18 @@ class _Pending:
         return files
 
 
-def _prepare(path: Path, indexed: dict[str, str], pending: _Pending, report: SyncReport) -> bool:
+def _prepare(
+    path: Path, indexed: dict[str, str], pending: _Pending, report: SyncReport, rules: IngestRules
+) -> bool:
     """Skip an unchanged file, count a broken one, or parse it into `pending`; True when it was queued."""
     try:
-        data = _read(path)
+        data = read_limited(path, rules.max_bytes)
         previous = indexed.get(str(path))
         if previous == content_hash(data):
             report.unchanged += 1
-            log.debug("unchanged %s", path)
+            log.debug("unchanged %s", printable(path))
             return False
-        meta, chunks = _parse(path, data)
+        meta, chunks = _parse(path, data, rules)
     except IngestError as exc:
         report.failed += 1
         report.errors.append(exc)
@@ -155,26 +164,22 @@ def sync_paths(
     progress: bool = True,
     console: Console | None = None,
     batch_chunks: int = BATCH_CHUNKS,
+    rules: IngestRules | None = None,
 ) -> SyncReport:
     """Bring the index in line with `paths`; failures are counted and reported, never fatal to the run.
 
     Changed files are parsed ahead and written `batch_chunks` chunks at a time so the embedding model sees
-    many documents per pass; each document still becomes live on its own.
+    many documents per pass; each document still becomes live on its own. `rules` bound file sizes and name
+    the roles an audience may use (default: IngestRules()).
     """
-    with index.writing():  # another ingest (or the bot's briefing) waits; its vectors are safe from our sweep
-        return _sync(paths, index, progress=progress, console=console, batch_chunks=batch_chunks)
-
-
-def _sync(
-    paths: Sequence[Path],
-    index: DocumentIndex,
-    *,
-    progress: bool,
-    console: Console | None,
-    batch_chunks: int,
-) -> SyncReport:
-    files, errors = discover(paths)
-    report = SyncReport(failed=len(errors), errors=list(errors))
+    rules = rules or IngestRules()
+    files, found_errors = discover(paths)
+    skipped = [e for e in found_errors if isinstance(e, SkippedPath)]
+    errors = [e for e in found_errors if not isinstance(e, SkippedPath)]
+    report = SyncReport(failed=len(errors), errors=errors, skipped=skipped)
+    for left_out in skipped:
+        log.debug("skipped %s", left_out)
+    # Read without the lock: the writer lock guards writes; `documents()` sweeps only when no writer is busy.
     indexed = index.documents()
     pending = _Pending()
 
@@ -188,8 +193,8 @@ def _sync(
 
         for path in files:
             if bar is not None and task is not None:
-                bar.update(task, description=path.name)
-            if not _prepare(path, indexed, pending, report):
+                bar.update(task, description=escape(printable(path.name)))
+            if not _prepare(path, indexed, pending, report, rules):
                 advance(1)
             elif pending.chunks >= batch_chunks:
                 advance(pending.flush(index, report))
@@ -197,12 +202,20 @@ def _sync(
 
     # A file gone from a synced folder is gone from the index. Only folders count: a file argument that
     # no longer exists is reported as an error, and a folder that does not exist removes nothing. A file
-    # that failed to parse was seen, so its previous version stays indexed and keeps answering.
+    # that failed to parse was seen, so its previous version stays indexed and keeps answering. A file
+    # reached through a link out of the folder (an earlier version followed such links) goes too.
     seen = {str(path) for path in files}
     folders = [path.resolve() for path in paths if path.is_dir()]
-    for source in sorted(indexed):
-        if source not in seen and any(_is_under(source, folder) for folder in folders):
-            index.remove_document(source)
-            report.removed += 1
-            log.debug("removed %s", source)
+    linked_out = {e.target for e in report.skipped if e.target}
+    gone = [
+        source
+        for source in sorted(indexed)
+        if source not in seen and (source in linked_out or any(_is_under(source, f) for f in folders))
+    ]
+    if gone:
+        with index.writing():
+            for source in gone:
+                index.remove_document(source)
+                report.removed += 1
+                log.debug("removed %s", printable(source))
     return report

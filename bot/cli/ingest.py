@@ -8,8 +8,18 @@ import typer
 from rich.markup import escape
 
 from bot.cli.common import EXIT_DATA_ERROR, EXIT_USAGE, err_console, fail, services
+from bot.services import Services
+from ingest.models import IngestRules
 from ingest.pipeline import sync_paths
 from knowledge.embeddings import EmbeddingModelError
+
+
+def ingest_rules(svc: Services) -> IngestRules:
+    """The size limit from the settings and the roles of the imported policy (the defaults before one)."""
+    from knowledge.policy import DEFAULT_ROLES, load_policy
+
+    policy = load_policy(svc.store)
+    return IngestRules.from_settings(svc.settings, roles=tuple(policy.roles) if policy else DEFAULT_ROLES)
 
 
 def ingest(
@@ -30,12 +40,18 @@ def ingest(
         # A rebuild from a mistyped path would leave an empty index: refuse before dropping anything.
         fail(f"--rebuild: {', '.join(missing)}: no such file or folder; nothing was dropped", EXIT_USAGE)
     try:
-        index = services(ctx).index
+        svc = services(ctx)
+        rules = ingest_rules(svc)
+        index = svc.index
         if rebuild:
             index.rebuild()
-        report = sync_paths(paths, index, progress=not quiet, console=err_console)
+        report = sync_paths(paths, index, progress=not quiet, console=err_console, rules=rules)
     except EmbeddingModelError as exc:  # includes EmbedderMismatchError
         fail(escape(str(exc)), EXIT_DATA_ERROR)
+    # Every line names a file; str() of an IngestError is already escaped (knowledge.printable), and
+    # escape() keeps a name like "[red]x.md" from being read as console markup.
+    for skipped in report.skipped:
+        err_console.print(f"[yellow]skipped:[/] {escape(str(skipped))}", highlight=False, soft_wrap=True)
     for error in report.errors:
         err_console.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
     typer.echo(report.summary())
