@@ -12,6 +12,8 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from ingest.boilerplate import Dropped, boilerplate_reason
+from ingest.headings import looks_like_title, outline_lines
 from ingest.models import MB, IngestError
 from ingest.outline import Outline
 
@@ -62,27 +64,52 @@ def docx_outline(path: Path, data: bytes, *, max_expanded: int) -> tuple[str | N
         raise IngestError(path, f"not a readable Word .docx file ({exc.__class__.__name__})") from exc
     outline = Outline(rejoin_wrapped=False)
     title: str | None = None
+    # Paragraph styles first; a document typed without heading styles ("一、 …" in Normal) falls back to
+    # the numbering and shape patterns of ingest.headings over its paragraphs.
+    styled = False
+    dropped: list[Dropped] = []
+    lines: list[str] = []
+    emphasised: list[int] = []
     for block in document.iter_inner_content():
         if isinstance(block, Table):
             outline.line("")
+            lines.append("")
             for line in _table_lines(block):
                 outline.line(line)
+                lines.append(line)
             outline.line("")
+            lines.append("")
             continue
         assert isinstance(block, Paragraph)
         text = " ".join(block.text.split())
         if not text:
             outline.line("")
             continue
+        if (reason := boilerplate_reason(text)) is not None:
+            dropped.append(Dropped(text, reason))
+            continue
         style = (block.style.name if block.style is not None else "") or ""
         heading = _HEADING_STYLE.match(style)
         if style.lower() in ("title", "标题") and title is None:
             title = text
         elif heading:
+            styled = True
             outline.heading(int(heading.group(1)), text)
         elif "list" in style.lower():
             outline.line(f"- {text}")
+            lines.append(f"- {text}")
         else:
             outline.line(text)
             outline.line("")
+            runs = [run for run in block.runs if run.text.strip()]
+            if runs and all(run.bold for run in runs):
+                emphasised.append(len(lines))
+            lines.append(text)
+    if not styled:
+        outline = Outline(rejoin_wrapped=False)
+        if title is None and lines and looks_like_title(lines[0]) and len(lines) > 1:
+            title = lines.pop(0)
+            emphasised = [i - 1 for i in emphasised if i]
+        outline_lines(lines, outline, paragraphs=True, emphasised=set(emphasised))
+    outline.dropped = dropped
     return title or (document.core_properties.title or "").strip() or None, outline

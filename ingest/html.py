@@ -1,12 +1,27 @@
-"""HTML to outline with BeautifulSoup: h1-h6 open sections, blocks become lines, scripts are dropped."""
+"""HTML to outline with BeautifulSoup: h1-h6 open sections, blocks become lines; scripts, navigation and the
+site's chrome (header, footer, sidebars, share/comment widgets, notices) are dropped. A page without h1-h6
+gets its headings from how its lines are written (ingest.headings)."""
 
 from __future__ import annotations
 
+import re
+
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
+from ingest.boilerplate import Dropped, boilerplate_reason
+from ingest.headings import outline_lines
 from ingest.outline import Outline
 
-_SKIP = frozenset({"script", "style", "noscript", "template", "head", "nav", "svg", "iframe", "form"})
+_SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe", "form", "button"})
+# Page chrome by element or by the class/id the page gives it: dropped with what it said, for `--show`.
+_CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "menu"})
+_CHROME_NAME = re.compile(
+    r"(?:^|[-_ ])(?:nav|navbar|menu|breadcrumbs?|crumbs?|footer|header|sidebar|side-bar|aside|toolbar|share|"
+    r"social|comments?|related|recommend|advert|ads?|banner|copyright|login|signup|cookie|popup|modal|tags?|"
+    r"pagination|pager)(?:$|[-_ ])",
+    re.I,
+)
+_TITLE_SEPARATOR = re.compile(r"\s+[-|–—]\s+|\s*[_|｜]\s*")
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _BLOCKS = frozenset(
     {
@@ -47,13 +62,30 @@ class _Walker:
 
     def __init__(self) -> None:
         self.outline = Outline(rejoin_wrapped=False)
+        self.dropped: list[Dropped] = []
+        self.lines: list[str] = []  # the body lines in order, for the no-headings fallback
+        self.headings = 0
         self._line: list[str] = []
+
+    def _text(self, text: str) -> None:
+        if (reason := boilerplate_reason(text)) is not None:
+            self.dropped.append(Dropped(text, reason))
+            return
+        self.outline.line(text)
+        self.lines.append(text)
 
     def _end_line(self) -> None:
         text = " ".join("".join(self._line).split())
-        if text:
-            self.outline.line(text)
+        if text and text != "-":
+            self._text(text)
         self._line = []
+
+    def _chrome(self, tag: Tag) -> bool:
+        """Navigation, header, footer or a widget, by tag or by the class/id the page gives it."""
+        if tag.name.lower() in _CHROME_TAGS:
+            return True
+        names = " ".join([*(tag.get("class") or []), str(tag.get("id") or ""), str(tag.get("role") or "")])
+        return bool(names.strip()) and bool(_CHROME_NAME.search(names))
 
     def walk(self, node: Tag) -> None:
         for child in node.children:
@@ -67,8 +99,14 @@ class _Walker:
             name = child.name.lower()
             if name in _SKIP:
                 continue
+            if name not in ("body", "html", "main", "article") and self._chrome(child):
+                self._end_line()
+                for text in child.stripped_strings:
+                    self.dropped.append(Dropped(" ".join(text.split()), f"page chrome <{name}>"))
+                continue
             if name in _HEADINGS:
                 self._end_line()
+                self.headings += 1
                 self.outline.heading(_HEADINGS[name], child.get_text(" ", strip=True))
             elif name == "br":
                 self._end_line()
@@ -77,6 +115,7 @@ class _Walker:
                 cells = [c.get_text(" ", strip=True) for c in child.find_all(["td", "th"], recursive=False)]
                 if any(cells):
                     self.outline.line("| " + " | ".join(cells) + " |")
+                    self.lines.append("| " + " | ".join(cells) + " |")
             elif name == "li":
                 self._end_line()
                 self._line.append("- ")
@@ -88,6 +127,7 @@ class _Walker:
                 self._end_line()
                 if name == "p":
                     self.outline.line("")
+                    self.lines.append("")
             else:
                 self.walk(child)  # inline: span, a, strong, td outside a table row...
 
@@ -101,4 +141,14 @@ def html_outline(text: str) -> tuple[str | None, Outline]:
     root = soup.body if isinstance(soup.body, Tag) else soup
     walker.walk(root)
     walker._end_line()
-    return title or None, walker.outline
+    outline = walker.outline
+    if not walker.headings:
+        outline = Outline(rejoin_wrapped=False)
+        outline_lines(walker.lines, outline)
+    outline.dropped = walker.dropped
+    # A site appends its name to the page title ("Returns policy - Example Corp", "岗位职责_某某文库"): the
+    # page's own h1 names it better, else the part of <title> before the site's separator.
+    if outline.first_heading is not None and root.find("h1") is not None:
+        return None, outline
+    own = _TITLE_SEPARATOR.split(title)[0].strip() if title else ""
+    return own or title or None, outline

@@ -128,7 +128,7 @@ def parse_bytes(path: Path, data: bytes, rules: IngestRules | None = None) -> Pa
         audience=front.audience,
         content_hash=content_hash(data),
     )
-    return ParsedDocument(meta=meta, sections=sections)
+    return ParsedDocument(meta=meta, sections=sections, dropped=outline.dropped)
 
 
 def parse_file(path: Path, rules: IngestRules | None = None) -> ParsedDocument:

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ingest.boilerplate import Dropped
 from knowledge.printable import printable
 
 if TYPE_CHECKING:
@@ -89,6 +90,7 @@ class Section:
 class ParsedDocument:
     meta: DocumentMeta
     sections: list[Section] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)  # boilerplate kept out of the sections
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.boilerplate import Dropped
 from ingest.models import Section
 from knowledge.text import reflow
 
@@ -24,14 +25,19 @@ class Outline:
         self._lines: list[str] = []
         self._sections: list[tuple[tuple[str, ...], str]] = []
         self.first_heading: str | None = None  # the title when the format names none explicitly
+        self.dropped: list[Dropped] = []  # boilerplate kept out of the sections (`ingest --show` lists it)
 
-    def heading(self, level: int, text: str) -> None:
-        """Close the current section and open one under the nearest shallower heading."""
+    def heading(self, level: int, text: str, *, names_document: bool = True) -> None:
+        """Close the current section and open one under the nearest shallower heading.
+
+        `names_document` False: a heading inferred from a numbered line ("一、岗位职责") heads a part, not
+        the file, so it never becomes the title (a headingless or untitled file is named by its file name).
+        """
         text = " ".join(text.split())
         if not text:
             return
         self._flush()
-        if self.first_heading is None:
+        if self.first_heading is None and names_document:
             self.first_heading = text
         while self._stack and self._stack[-1][0] >= level:
             self._stack.pop()

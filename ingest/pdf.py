@@ -1,5 +1,6 @@
-"""PDF text with pypdf. PDFs carry no heading markup, so headings are guessed from line shape (numbered
-"1.2 Foo", 第一章, short Title Case lines); a PDF where none are found gets one section per page."""
+"""PDF text with pypdf. PDFs carry no heading markup, so headings are read from how lines are written
+(ingest.headings: "1.2 Foo", 第一章, 一、, short Title Case lines); running headers, footers and page numbers
+repeated across pages are dropped as page furniture."""
 
 from __future__ import annotations
 
@@ -12,46 +13,12 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from ingest.boilerplate import Dropped, boilerplate_reason, is_repeated, repeated_page_lines
+from ingest.headings import looks_like_title, outline_lines
 from ingest.models import IngestError
 from ingest.outline import Outline
 
-MAX_HEADING_CHARS = 70
-MAX_HEADING_WORDS = 9
-_NUMBERED = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$")
-_ZH_CHAPTER = re.compile(r"^(第[一二三四五六七八九十百零\d]+[章节部分篇])\s*\S*")
-_ZH_ITEM = re.compile(r"^[一二三四五六七八九十]+、\S")
-_TRAILING_PUNCT = re.compile(r"[.,;:!?，。；：！？、)）]$")
 _JUNK_TITLE = re.compile(r"^(microsoft (word|powerpoint)|untitled)|\.(docx?|pdf|pptx?)$", re.I)
-_SMALL_WORDS = frozenset(
-    {"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "vs"}
-)
-
-
-def _title_case(text: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text)]
-    significant = [w for w in words if w.lower() not in _SMALL_WORDS]
-    return bool(significant) and text[0].isupper() and all(w[0].isupper() for w in significant)
-
-
-def heading_level(line: str) -> int | None:
-    """Heading level of a line, else None: numbered by depth, 第N章 1, 一、 2, Title Case 1."""
-    if len(line) > MAX_HEADING_CHARS or _TRAILING_PUNCT.search(line):
-        return None
-    if _ZH_CHAPTER.match(line) and "。" not in line:
-        return 1
-    if _ZH_ITEM.match(line) and len(line) <= 30:
-        return 2
-    if len(line.split()) > MAX_HEADING_WORDS:
-        return None
-    numbered = _NUMBERED.match(line)
-    if numbered:
-        number, rest = numbered.groups()
-        depth = number.count(".") + 1
-        # "1.2 Overdue escalation" is a heading; "1 call the client" is a list item unless Title Case.
-        if rest[:1].isupper() and (depth > 1 or _title_case(rest)):
-            return depth
-        return None
-    return 1 if _title_case(line) and any(c.isalpha() for c in line) else None
 
 
 @contextmanager
@@ -86,26 +53,32 @@ def pdf_outline(path: Path, data: bytes) -> tuple[str | None, Outline]:
     except Exception as exc:
         raise IngestError(path, f"not a readable PDF ({exc.__class__.__name__}: {exc})") from exc
     page_lines = [[" ".join(line.split()) for line in text.splitlines()] for text in pages]
-    title = meta_title.strip() if meta_title.strip() and not _JUNK_TITLE.search(meta_title.strip()) else None
-    if title is None:
-        first = next((line for line in (page_lines[0] if page_lines else []) if line), None)
-        if first is not None and heading_level(first) is not None:
-            title = first
-    headings = sum(
-        1 for lines in page_lines for line in lines if line and line != title and heading_level(line)
-    )
-    outline = Outline()
-    skipped_title = False
-    for number, lines in enumerate(page_lines, start=1):
-        if not headings:
-            outline.heading(1, f"Page {number}")
-        for line in lines:
-            if not line:
-                outline.line("")
-            elif not skipped_title and line == title:
-                skipped_title = True
-            elif headings and (level := heading_level(line)) is not None:
-                outline.heading(level, line)
+    # Running headers and footers (a company name, "Confidential", "第 3 页") repeat across pages: page
+    # furniture, not content, wherever they fall.
+    repeated = repeated_page_lines(page_lines)
+    dropped: list[Dropped] = []
+    kept_pages: list[list[str]] = []
+    for page in page_lines:
+        kept_pages.append([])
+        for line in page:
+            if line and is_repeated(line, repeated):
+                dropped.append(Dropped(line, "repeated on every page"))
+            elif line and (reason := boilerplate_reason(line)) is not None:
+                dropped.append(Dropped(line, reason))
             else:
+                kept_pages[-1].append(line)
+    title = meta_title.strip() if meta_title.strip() and not _JUNK_TITLE.search(meta_title.strip()) else None
+    first = next((line for page in kept_pages for line in page if line), None)
+    if first is not None and looks_like_title(first) and (title is None or first == title):
+        title = first
+        next(page for page in kept_pages if first in page).remove(first)
+    outline = Outline()
+    if not outline_lines([line for page in kept_pages for line in page], outline):
+        # No headings at all: one section per page, so a citation still says where to look.
+        outline = Outline()
+        for number, page in enumerate(kept_pages, start=1):
+            outline.heading(1, f"Page {number}", names_document=False)
+            for line in page:
                 outline.line(line)
+    outline.dropped = dropped
     return title, outline

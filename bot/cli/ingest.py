@@ -9,7 +9,9 @@ from rich.markup import escape
 
 from bot.cli.common import EXIT_DATA_ERROR, EXIT_USAGE, err_console, fail, services
 from bot.services import Services
-from ingest.models import IngestRules
+from ingest.chunker import SECTION_SEPARATOR, ChunkStats, TokenBudget, chunk_document, sizing
+from ingest.loaders import parse_bytes
+from ingest.models import IngestError, IngestRules
 from ingest.pipeline import sync_paths
 from knowledge.embeddings import EmbeddingModelError
 
@@ -28,6 +30,12 @@ def ingest(
         ..., metavar="PATH", help="Files and folders of .md, .txt, .pdf, .docx, .html."
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Hide the progress bar."),
+    verbose: bool = typer.Option(
+        False, "--verbose", "-v", help="Also say which passages were split to fit the embedding model."
+    ),
+    show: bool = typer.Option(
+        False, "--show", help="Index nothing: print what each file keeps (sections) and drops (boilerplate)."
+    ),
     rebuild: bool = typer.Option(
         False,
         "--rebuild",
@@ -35,6 +43,8 @@ def ingest(
     ),
 ) -> None:
     """Add new files, replace changed ones, skip unchanged ones and drop files gone from the folders."""
+    if show:
+        raise typer.Exit(show_files(paths))
     missing = [str(path) for path in paths if not path.exists()]
     if rebuild and missing:
         # A rebuild from a mistyped path would leave an empty index: refuse before dropping anything.
@@ -45,7 +55,9 @@ def ingest(
         index = svc.index
         if rebuild:
             index.rebuild()
-        report = sync_paths(paths, index, progress=not quiet, console=err_console, rules=rules)
+        stats = ChunkStats()
+        with sizing(TokenBudget.of(index.embeddings), stats):
+            report = sync_paths(paths, index, progress=not quiet, console=err_console, rules=rules)
     except EmbeddingModelError as exc:  # includes EmbedderMismatchError
         fail(escape(str(exc)), EXIT_DATA_ERROR)
     # Every line names a file; str() of an IngestError is already escaped (knowledge.printable), and
@@ -54,9 +66,47 @@ def ingest(
         err_console.print(f"[yellow]skipped:[/] {escape(str(skipped))}", highlight=False, soft_wrap=True)
     for error in report.errors:
         err_console.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
+    for source, dropped in sorted(stats.boilerplate.items()):
+        if dropped:
+            err_console.print(f"{escape(Path(source).name)}: skipped {dropped} boilerplate lines", highlight=False)
+    if verbose:
+        limit = TokenBudget.of(index.embeddings).max_tokens
+        err_console.print(f"split {stats.split} passages to fit the embedding model ({limit} tokens)", highlight=False)
+        for passage in stats.passages:
+            err_console.print(f"  split: {escape(passage)}", highlight=False, soft_wrap=True)
     typer.echo(report.summary())
     if report.failed:
         raise typer.Exit(EXIT_DATA_ERROR)
+
+
+def show_files(paths: list[Path]) -> int:
+    """Print, per file, the sections it keeps (title, heading paths, chunk count) and the lines it drops as
+    boilerplate with the reason, so a content owner can check both; returns the exit code."""
+    failed = 0
+    for path in paths:
+        try:
+            document = parse_bytes(path, path.read_bytes())
+        except OSError as exc:
+            reason = f"{path}: cannot read: {exc.strerror or exc}"
+            err_console.print(f"[bold red]error:[/] {escape(reason)}", highlight=False, soft_wrap=True)
+            failed += 1
+            continue
+        except IngestError as exc:
+            err_console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+            failed += 1
+            continue
+        chunks = chunk_document(document)
+        typer.echo(f"== {path}")
+        typer.echo(f"title: {document.meta.title}")
+        typer.echo(f"kept: {len(document.sections)} sections, {len(chunks)} passages")
+        for section in document.sections:
+            typer.echo(f"  [{SECTION_SEPARATOR.join(section.heading_path)}]")
+            for line in section.text.splitlines():
+                typer.echo(f"    {line}")
+        typer.echo(f"dropped: {len(document.dropped)} boilerplate lines")
+        for dropped in document.dropped:
+            typer.echo(f"  - {dropped.line}   ({dropped.reason})")
+    return EXIT_DATA_ERROR if failed else 0
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,139 @@
+"""Boilerplate: text that is not the document's own content, recognised by what it is.
+
+Documents copied from document-sharing sites, saved web pages and printed PDFs carry the site's or printer's
+text around the content: paid-download and VIP notices, copyright and "uploaded by users" disclaimers, the
+site's complaint hotline, comment/view/like counters, "related documents" lists, navigation, page numbers
+and running headers repeated on every page. Indexed, that text becomes titles, citations and even answers
+("客服电话是多少？" answered with the site's hotline). It is recognised here by its kind (the words such text
+always uses), never by one site's name, so the next site's chrome is caught too.
+
+A line is boilerplate when it holds a strong cue (a counter, "本站", "VIP", "All rights reserved"), or two
+weaker cues (a download word and a price word), and is short enough to be a notice rather than prose that
+merely mentions downloading. Lines repeated across PDF pages are judged in `repeated_page_lines`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# Cues that on their own make a short line site chrome.
+_STRONG = re.compile(
+    r"本站|本网站|本平台|本文档由|文档由.{0,10}(?:上传|提供)|用户上传|网友上传|上传者|上传时间|上传人|"
+    r"侵权|版权所有|版权归|版权声明|免责声明|©|\(c\)\s*\d{4}|copyright|all rights reserved|"
+    r"ICP备|ICP证|公网安备|备案号|"
+    r"VIP|会员专享|开通会员|下载券|文档币|积分下载|金币|付费下载|免费下载|立即下载|下载文档|下载本文|"
+    r"扫码关注|扫码下载|关注公众号|微信公众号|"
+    r"猜你喜欢|相关推荐|相关文档|热门文档|推荐阅读|上一篇|下一篇|返回顶部|返回首页|"
+    r"skip to (?:main )?content|back to top|related (?:articles|posts|documents)|you may also like|"
+    r"share (?:this|on)|follow us|register now|accept cookies|cookie policy|"
+    r"privacy policy|terms of (?:use|service)|print this|email this|advertisement|sponsored",
+    re.IGNORECASE,
+)
+# Counters: "阅读 1,234", "评论(3)", "12人收藏", "浏览量：88", "3 comments", "1.2k views", "Likes: 40".
+_COUNTER = re.compile(
+    r"(?:阅读|浏览|评论|点赞|收藏|分享|下载|举报|页数|字数|大小|热度|赞)(?:量|次数|数)?\s*[:：(（]?\s*[\d.,]+[kKwW万]?|"
+    r"[\d.,]+[kKwW万]?\s*(?:人|次|条)?\s*(?:阅读|浏览|评论|收藏|下载|点赞|赞)\b|"
+    r"\b[\d.,]+[kK]?\s+(?:comments?|views?|likes?|shares?|downloads?|reads?)\b|"
+    r"\b(?:comments?|views?|likes?|shares?|downloads?)\s*[:(]\s*[\d.,]+",
+    re.IGNORECASE,
+)
+# Cues that need company: a word about the web page itself next to a word about the site's trade.
+_SITE = re.compile(
+    r"网站|网页|页面|浏览器|首页|点击|登录|注册|导航|website|web ?page|homepage|click|log ?in|sign ?up",
+    re.IGNORECASE,
+)
+_TRADE = re.compile(
+    r"下载|退款|付费|充值|会员|客服|投诉|举报|反馈|download|refund|premium|membership|customer service|report",
+    re.IGNORECASE,
+)
+# Page furniture: "第 3 页 共 10 页", "Page 3 of 10", "- 3 -", "3 / 10", a bare number.
+_PAGE_NUMBER = re.compile(
+    r"^(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页|page\s+\d+(?:\s+of\s+\d+)?|"
+    r"[-–—]\s*\d+\s*[-–—]|\d+\s*/\s*\d+|\d{1,4})$",
+    re.IGNORECASE,
+)
+# Breadcrumbs and menu bars: "首页 > 文档 > 管理", "Home | Products | About".
+_TRAIL = re.compile(r"^(?:[^>|»/]{1,12}\s*(?:>|»|\||/|›)\s*){2,}[^>|»/]{0,20}$")
+MAX_NOTICE_CHARS = 120  # longer lines are prose that may mention a download; only counters count there
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A line kept out of the document, with why (shown by `ingest --show`)."""
+
+    line: str
+    reason: str
+
+
+def boilerplate_reason(line: str) -> str | None:
+    """Why this line is site or page chrome, or None when it is the document's own text."""
+    text = " ".join(line.split())
+    if not text:
+        return None
+    if _PAGE_NUMBER.match(text):
+        return "page number"
+    if _TRAIL.match(text) and not re.search(r"[。！？.!?]$", text):
+        return "navigation"
+    if len(text) <= MAX_NOTICE_CHARS:
+        strong = _STRONG.search(text)
+        if strong:
+            return f"site notice ({strong.group(0)})"
+        if _COUNTER.search(text) and len(text) <= 60:
+            return "counter"
+        site, trade = _SITE.search(text), _TRADE.search(text)
+        if site and trade:
+            return f"site notice ({site.group(0)}, {trade.group(0)})"
+        trades = {m.group(0).lower() for m in _TRADE.finditer(text)}
+        if len(trades) >= 2 and trades & {"下载", "download"} and len(text) <= 50:
+            return f"site notice ({', '.join(sorted(trades))})"
+    elif len(_COUNTER.findall(text)) >= 2:
+        return "counter"
+    return None
+
+
+def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
+    """Keep the document's own lines (blank lines too, for paragraph breaks); drop chrome with its reason.
+
+    A short line naming the web page itself ("首页", "点击", "login") is also dropped when it stands in the
+    leading or trailing run of chrome (a site's menu above the article, its footer below).
+    """
+    reasons = [boilerplate_reason(line) for line in lines]
+    for edge in (range(len(lines)), range(len(lines) - 1, -1, -1)):
+        for i in edge:
+            text = lines[i].strip()
+            if not text or reasons[i]:
+                continue
+            if _SITE.search(text) and len(text) <= 40:
+                reasons[i] = "site notice next to other chrome"
+                continue
+            break
+    kept = [line for line, reason in zip(lines, reasons, strict=True) if reason is None]
+    dropped = [Dropped(line.strip(), reason) for line, reason in zip(lines, reasons, strict=True) if reason]
+    return kept, dropped
+
+
+def _shape(line: str) -> str:
+    """A running header or footer with its page number blanked, so "Page 3" and "Page 4" compare equal."""
+    return re.sub(r"\d+", "#", " ".join(line.split()))
+
+
+def repeated_page_lines(pages: Sequence[Sequence[str]], *, edge: int = 3) -> set[str]:
+    """Shapes of lines that open or close at least half of the pages (and 2+ of them): running headers
+    and footers. Only the first and last `edge` non-empty lines of a page are candidates, so a term the
+    body repeats on every page is not mistaken for a header."""
+    if len(pages) < 2:
+        return set()
+    seen: Counter[str] = Counter()
+    for page in pages:
+        lines = [line for line in page if line.strip()]
+        seen.update({_shape(line) for line in [*lines[:edge], *lines[-edge:]]})
+    needed = max(2, (len(pages) + 1) // 2)
+    return {shape for shape, count in seen.items() if count >= needed}
+
+
+def is_repeated(line: str, repeated: set[str]) -> bool:
+    """True when the line is one of the page furniture shapes found by `repeated_page_lines`."""
+    return _shape(line) in repeated

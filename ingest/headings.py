@@ -1,0 +1,214 @@
+"""Headings in text without markup, the way Chinese and English business documents write them.
+
+一、 (一) 1. 1.1 第一章 第一条, Part/Section/Article N, short Title Case or ALL CAPS lines, and short Chinese
+label lines: each is a *kind* of heading. A document's outline levels come from the order in which its kinds
+first appear (the first kind used is level 1, the next new kind nests under it), the way a reader infers them,
+so "一、 / (一) / 1." and "第一章 / 第一条" both nest correctly without a fixed table.
+
+A numbered line is a heading only when it reads like one (short, no closing sentence punctuation, text under
+it); "1. 接到投诉后24小时内回复客户。" is a step of a list and stays in the text with its siblings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+
+from ingest.outline import Outline
+from knowledge.text import CJK_CHAR
+
+_ZH_NUM = "一二三四五六七八九十百零〇两"
+_ORDINAL = rf"[{_ZH_NUM}\d]+"
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("zh-part", re.compile(rf"^第{_ORDINAL}\s*[编篇部](?:分)?(?=\s|$|[^\w]|[\u4e00-\u9fff])")),
+    ("zh-chapter", re.compile(rf"^第{_ORDINAL}\s*章")),
+    ("zh-section", re.compile(rf"^第{_ORDINAL}\s*节")),
+    ("zh-article", re.compile(rf"^第{_ORDINAL}\s*条")),
+    ("zh-num", re.compile(rf"^[{_ZH_NUM}]+\s*[、.．]")),
+    ("zh-paren", re.compile(rf"^[（(]\s*[{_ZH_NUM}]+\s*[）)]")),
+    ("part", re.compile(r"^(?:part|book)\s+(?:[ivxlc]+|\d+|one|two|three|four|five|six)\b[.:]?", re.I)),
+    ("chapter", re.compile(r"^chapter\s+(?:[ivxlc]+|\d+|one|two|three|four|five|six)\b[.:]?", re.I)),
+    ("section", re.compile(r"^(?:section|§)\s*\d+(?:\.\d+)*\b[.:]?", re.I)),
+    ("article", re.compile(r"^(?:article|clause)\s+\d+(?:\.\d+)*\b[.:]?", re.I)),
+    ("decimal", re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?(?=\s|[\u4e00-\u9fff])")),
+    ("arabic", re.compile(r"^\d{1,2}(?:\s*[、．]|\.(?!\d)|\s+(?=[A-Z]))")),
+    ("roman", re.compile(r"^(?:[IVX]{1,4})\.\s+(?=[A-Z])")),
+    ("letter", re.compile(r"^[A-H]\.\s+(?=[A-Z])")),
+)
+# Always list items, never headings: (1) ① a) - • and "第一步"/"Step 1".
+LIST_MARK = re.compile(
+    r"^(?:[（(]\s*\d{1,2}\s*[）)]|\d{1,2}\s*[)）]|[①-⑳]|[a-z][.)]\s|[-*+•·▪●○◆■]\s?|"
+    rf"第{_ORDINAL}步|step\s+\d+\b)",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[。！？；.!?;，,]$")
+_INNER_PUNCT = re.compile(r"[。！？；，,;]")
+MAX_HEADING_CHARS = 40  # CJK characters; English headings are counted in words
+MAX_HEADING_WORDS = 12
+MAX_LABEL_CHARS = 16  # an unnumbered Chinese label line ("岗位职责", "任职要求")
+_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "vs"})
+
+
+@dataclass(frozen=True)
+class HeadingLine:
+    """A line read as a heading: its kind (for nesting), the heading text, and text after an inline label
+    ("第五条 客户资料须每周更新。" is heading "第五条" with that sentence as its text)."""
+
+    kind: str
+    text: str
+    body: str = ""
+
+
+def _short(text: str) -> bool:
+    if CJK_CHAR.search(text):
+        return len(text) <= MAX_HEADING_CHARS
+    return len(text.split()) <= MAX_HEADING_WORDS and len(text) <= 90
+
+
+def title_case(text: str) -> bool:
+    """Every significant English word capitalised ("Late Deliveries", "Returns and Refunds")."""
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", text)
+    significant = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(significant) and text[:1].isupper() and all(w[0].isupper() for w in significant)
+
+
+def _all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters if c.isascii()) and text.upper() == text
+
+
+def _numbered(line: str) -> tuple[str, str] | None:
+    for kind, pattern in _KINDS:
+        match = pattern.match(line)
+        if match:
+            if kind == "decimal":
+                kind = f"decimal{match.group(0).rstrip('.').count('.') + 1}"
+            elif kind == "arabic":
+                kind = "decimal1"
+            return kind, line[match.end() :].strip()
+    return None
+
+
+def looks_like_title(line: str) -> bool:
+    """A first line that can be the document's title: short, not a sentence, not a numbered item."""
+    line = line.strip()
+    return (
+        bool(line)
+        and _short(line)
+        and not _SENTENCE_END.search(line)
+        and _numbered(line) is None
+        and not (LIST_MARK.match(line))
+    )
+
+
+def read_heading(
+    line: str, previous: str | None, following: str | None, *, paragraph: bool = False
+) -> HeadingLine | None:
+    """The line as a heading, or None when it is text or a list item.
+
+    `previous`/`following` are the neighbouring non-empty lines (None at the edges); `paragraph` says the
+    line stands alone between blank lines (or is a whole paragraph, in Word and HTML).
+    """
+    line = " ".join(line.split())
+    if not line or LIST_MARK.match(line) or line.startswith("|"):
+        return None
+    numbered = _numbered(line)
+    if numbered is not None:
+        kind, rest = numbered
+        if kind in ("zh-article", "article"):
+            label = line[: len(line) - len(rest)].strip()
+            if not rest or (_short(line) and not _SENTENCE_END.search(line) and not _INNER_PUNCT.search(rest)):
+                return HeadingLine(kind, line)
+            title = re.match(r"^[【\[（(]([^】\]）)]{1,20})[】\]）)]\s*", rest)
+            if title:  # 第五条【报销期限】 ...
+                return HeadingLine(kind, f"{label} {title.group(1)}", rest[title.end() :].strip())
+            return HeadingLine(kind, label, rest)
+        if not rest or _SENTENCE_END.search(line) or not _short(line):
+            return None
+        text = line.rstrip(":：").strip()
+        if line.endswith((":", "：")) and following is not None and LIST_MARK.match(following):
+            return None  # "1. Steps:" before its own list is a lead-in, kept with the list
+        if kind == "decimal1":
+            # "1. Call the customer" is a step; a heading has text under it, not its next sibling.
+            if following is None or (_numbered(following) or ("", ""))[0] == "decimal1":
+                return None
+            if _INNER_PUNCT.search(rest):
+                return None
+            if not CJK_CHAR.search(rest) and not title_case(rest):
+                return None
+        if kind in ("zh-num", "zh-paren") and _INNER_PUNCT.search(rest):
+            return None
+        return HeadingLine(kind, text)
+    if following is None or _SENTENCE_END.search(line) or line.endswith((":", "：")):
+        return None
+    if previous is not None and not paragraph and not re.search(r"[。！？；：.!?:;]$", previous):
+        return None  # the line continues a sentence or a label block above it
+    if CJK_CHAR.search(line):
+        is_label = len(line) <= MAX_LABEL_CHARS and not _INNER_PUNCT.search(line) and ":" not in line
+        has_text_under = len(following) > len(line) or bool(LIST_MARK.match(following) or _numbered(following))
+        return HeadingLine("zh-label", line) if is_label and has_text_under else None
+    words = line.split()
+    if len(words) > 8 or not any(c.isalpha() for c in line):
+        return None
+    if _all_caps(line) or (title_case(line) and (paragraph or len(following.split()) > len(words))):
+        return HeadingLine("caps" if _all_caps(line) else "title", line)
+    return None
+
+
+class HeadingLevels:
+    """Outline levels by order of first appearance of each heading kind (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self._stack: list[str] = []
+
+    def level(self, kind: str) -> int:
+        if kind in self._stack:
+            del self._stack[self._stack.index(kind) + 1 :]
+        else:
+            if kind.startswith("decimal"):
+                # 1.2 nests under 1. even when 1. was never seen; and a shallower number closes deeper ones.
+                depth = int(kind[7:])
+                for i, open_kind in enumerate(self._stack):
+                    if open_kind.startswith("decimal") and int(open_kind[7:]) > depth:
+                        del self._stack[i:]
+                        break
+            self._stack.append(kind)
+        return len(self._stack)
+
+
+def outline_lines(
+    lines: Iterable[str], outline: Outline, *, paragraphs: bool = False, emphasised: Collection[int] = ()
+) -> int:
+    """Feed lines into `outline`, opening a section at each line read as a heading; returns how many.
+
+    An empty line is a paragraph break. With `paragraphs` every line is a whole paragraph (Word, HTML),
+    so a short Title Case line counts as standing alone. `emphasised` are indices of lines set in bold
+    on their own: a short one that is not a sentence is a heading too.
+    """
+    items = [" ".join(line.split()) for line in lines]
+    levels = HeadingLevels()
+    found = 0
+    nonempty = [i for i, line in enumerate(items) if line]
+    last_heading = -1
+    for n, i in enumerate(nonempty):
+        line = items[i]
+        previous = items[nonempty[n - 1]] if n and last_heading != n - 1 else None
+        following = items[nonempty[n + 1]] if n + 1 < len(nonempty) else None
+        alone = paragraphs or ((i == 0 or not items[i - 1]) and (i + 1 >= len(items) or not items[i + 1]))
+        if n and not items[i - 1]:
+            outline.line("")
+        heading = read_heading(line, previous, following, paragraph=alone)
+        if heading is None and i in emphasised and _short(line) and not _SENTENCE_END.search(line):
+            heading = HeadingLine("bold", line.rstrip(":："))
+        if heading is None:
+            outline.line(line)
+            if paragraphs:
+                outline.line("")
+            continue
+        found += 1
+        last_heading = n
+        outline.heading(levels.level(heading.kind), heading.text, names_document=False)
+        if heading.body:
+            outline.line(heading.body)
+    return found

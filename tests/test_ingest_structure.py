@@ -1,0 +1,236 @@
+"""Real documents: headings from plain-text numbering, site chrome and page furniture kept out, titles from
+the file name when there is no heading, passages sized for the embedding model, `ingest --show`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from fixtures_ingest import write_pdf
+from typer.testing import CliRunner
+
+from ingest.boilerplate import boilerplate_reason
+from ingest.chunker import ChunkStats, TokenBudget, chunk_document, estimate_tokens
+from ingest.loaders import parse_file
+from ingest.models import DocumentMeta, ParsedDocument, Section
+
+WEB_ARTICLE = """首页 > 文档分类 > 管理文献 > 岗位职责
+上传者：wang2019  上传时间：2023-08-14  浏览：3821次  下载：217次
+本文档由用户上传，如有侵权请联系删除
+VIP会员免费下载  普通用户需消耗 2 下载券
+下载后不支持退款，请确认后再下载
+举报 | 收藏 | 客服电话 400-820-0000
+销售人员岗位职责
+一、岗位职责
+（一）客户开发
+1. 每月新开发客户不少于8家；
+2. 拜访记录须在24小时内录入CRM。
+（二）合同管理
+合同签订后3个工作日内将原件交销售内勤归档。
+二、考核办法
+回款率低于85%的，当月不得评为优秀。
+评论(23)  收藏  分享  上一篇：仓库管理员岗位职责  下一篇：销售内勤岗位职责
+Copyright © 2012-2024 某某文库 版权所有  沪ICP备12045678号-3
+"""
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_web_article_keeps_its_own_text_and_numbered_structure(tmp_path: Path) -> None:
+    doc = parse_file(_write(tmp_path, "article.txt", WEB_ARTICLE))
+    assert doc.meta.title == "销售人员岗位职责"
+    assert [(s.heading_path[1:], s.text) for s in doc.sections] == [
+        (("一、岗位职责", "（一）客户开发"), "1. 每月新开发客户不少于8家；\n2. 拜访记录须在24小时内录入CRM。"),
+        (("一、岗位职责", "（二）合同管理"), "合同签订后3个工作日内将原件交销售内勤归档。"),
+        (("二、考核办法",), "回款率低于85%的，当月不得评为优秀。"),
+    ]
+    everything = "\n".join([doc.meta.title, *(" ".join(s.heading_path) + s.text for s in doc.sections)])
+    for chrome in ("下载券", "400-820-0000", "ICP", "上一篇", "侵权", "首页", "浏览"):
+        assert chrome not in everything
+    assert len(doc.dropped) == 8
+
+
+def test_headingless_file_is_named_by_its_file_name(tmp_path: Path) -> None:
+    text = "本站为您提供优质文档，下载请先登录。\n客户逾期超过30天的，停止发货。\n逾期超过90天的，移交法务。\n"
+    doc = parse_file(_write(tmp_path, "信用须知.txt", text))
+    assert doc.meta.title == "信用须知"
+    assert [s.text for s in doc.sections] == ["客户逾期超过30天的，停止发货。\n逾期超过90天的，移交法务。"]
+
+
+def test_chapters_and_articles_nest_and_an_article_keeps_its_inline_text(tmp_path: Path) -> None:
+    text = (
+        "客户信用管理制度\n第一章 总则\n第一条 为规范赊销，制定本制度。\n第二条 本制度适用于全体销售人员。\n"
+        "第二章 信用额度\n第三条【额度审批】 单笔赊销额度超过50万元的，须经财务总监审批。\n"
+    )
+    doc = parse_file(_write(tmp_path, "credit.txt", text))
+    assert [(s.heading_path, s.text) for s in doc.sections] == [
+        (("客户信用管理制度", "第一章 总则", "第一条"), "为规范赊销，制定本制度。"),
+        (("客户信用管理制度", "第一章 总则", "第二条"), "本制度适用于全体销售人员。"),
+        (("客户信用管理制度", "第二章 信用额度", "第三条 额度审批"), "单笔赊销额度超过50万元的，须经财务总监审批。"),
+    ]
+
+
+def test_english_parts_and_title_case_headings_while_numbered_steps_stay_one_list(tmp_path: Path) -> None:
+    text = (
+        "Field Service Guide\n"
+        "Section 2 Late Deliveries\n"
+        "When a delivery is late, follow these steps:\n"
+        "1. Call the customer the same day.\n"
+        "2. Log the delay in the CRM.\n"
+        "3. Offer a new date within 48 hours.\n"
+        "Escalation Contacts\n"
+        "The dispatch desk is on extension 8650.\n"
+    )
+    doc = parse_file(_write(tmp_path, "guide.txt", text))
+    assert [(s.heading_path, s.text) for s in doc.sections] == [
+        (
+            ("Field Service Guide", "Section 2 Late Deliveries"),
+            "When a delivery is late, follow these steps:\n1. Call the customer the same day.\n"
+            "2. Log the delay in the CRM.\n3. Offer a new date within 48 hours.",
+        ),
+        (
+            ("Field Service Guide", "Section 2 Late Deliveries", "Escalation Contacts"),
+            "The dispatch desk is on extension 8650.",
+        ),
+    ]
+
+
+def test_pdf_running_header_and_page_footer_are_dropped(tmp_path: Path) -> None:
+    pages = [
+        ["Acme Ltd. - Internal", "Pricing Guide", "1. List Prices", "The list price is 100 yuan.", "Page 1 of 2"],
+        ["Acme Ltd. - Internal", "2. Discounts", "Managers approve up to 10%.", "Page 2 of 2"],
+    ]
+    doc = parse_file(write_pdf(tmp_path / "pricing.pdf", pages))
+    assert doc.meta.title == "Pricing Guide"
+    assert [(s.heading_path, s.text) for s in doc.sections] == [
+        (("Pricing Guide", "1. List Prices"), "The list price is 100 yuan."),
+        (("Pricing Guide", "2. Discounts"), "Managers approve up to 10%."),
+    ]
+    assert {d.line for d in doc.dropped} == {"Acme Ltd. - Internal", "Page 1 of 2", "Page 2 of 2"}
+
+
+def test_word_file_without_heading_styles_uses_bold_and_numbered_paragraphs(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Customer Service Handbook")
+    document.add_paragraph().add_run("2. Deliveries").bold = True
+    document.add_paragraph("2.1 Late deliveries")
+    document.add_paragraph("Tell the customer within 4 hours.")
+    document.add_paragraph().add_run("Returns").bold = True
+    document.add_paragraph("Returns are accepted within 30 days.")
+    path = tmp_path / "handbook.docx"
+    document.save(str(path))
+    doc = parse_file(path)
+    assert doc.meta.title == "Customer Service Handbook"
+    assert [(s.heading_path[1:], s.text) for s in doc.sections] == [
+        (("2. Deliveries", "2.1 Late deliveries"), "Tell the customer within 4 hours."),
+        (("2. Deliveries", "2.1 Late deliveries", "Returns"), "Returns are accepted within 30 days."),
+    ]
+
+
+def test_html_chrome_by_element_and_class_is_dropped(tmp_path: Path) -> None:
+    html = """<html><head><title>Warranty FAQ | Acme Intranet</title></head><body>
+    <div class="cookie-banner"><p>We use cookies. Accept all</p></div>
+    <nav><a href="/">Home</a></nav><div class="breadcrumb">Home &gt; Sales &gt; Warranty</div>
+    <aside class="sidebar"><a href="/canteen">Canteen menu</a></aside>
+    <main><h1>Warranty FAQ</h1><p class="meta">Owner: Service · 1,284 views</p>
+    <h2>How long is the warranty?</h2><p>24 months from delivery.</p>
+    <section class="comments"><h3>Comments (2)</h3><p>li.na: Thanks!</p></section></main>
+    <footer><p>© 2026 Acme Ltd. All rights reserved.</p></footer></body></html>"""
+    doc = parse_file(_write(tmp_path, "faq.html", html))
+    assert doc.meta.title == "Warranty FAQ"
+    assert [(s.heading_path, s.text) for s in doc.sections] == [
+        (("Warranty FAQ", "How long is the warranty?"), "24 months from delivery."),
+    ]
+    assert len(doc.dropped) >= 8
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("下载后不支持退款，请确认后再下载", True),
+        ("客服电话 400-820-0000（本站客服）", True),
+        ("阅读 12,345  评论(23)", True),
+        ("第 3 页 共 10 页", True),
+        ("Home > Sales > Warranty", True),
+        ("客户投诉须在24小时内由客服部回复。", False),
+        ("The CRM download link is on the sales portal, and refunds need a manager's approval.", False),
+        ("回款率低于85%的，当月不得评为优秀。", False),
+    ],
+    ids=[
+        "refund-notice",
+        "site-hotline",
+        "counters",
+        "page-number",
+        "breadcrumb",
+        "company-complaints",
+        "company-download",
+        "company-rule",
+    ],
+)
+def test_boilerplate_is_recognised_by_what_it_is(line: str, chrome: bool) -> None:
+    assert (boilerplate_reason(line) is not None) is chrome
+
+
+def _doc(text: str, title: str = "T") -> ParsedDocument:
+    meta = DocumentMeta(source="/kb/x.txt", title=title, content_hash="h")
+    return ParsedDocument(meta=meta, sections=[Section((title, "S"), text)])
+
+
+def test_chunks_fit_the_embedding_model_and_splits_are_counted() -> None:
+    sentence = "销售人员须在拜访客户后二十四小时内将拜访记录录入客户关系管理系统，并注明下一步跟进计划和负责人。"
+    text = "".join([sentence] * 8)  # ~380 characters: one chunk by characters, three by a 128-token model
+    stats = ChunkStats()
+    budget = TokenBudget(max_tokens=128, count_tokens=estimate_tokens)
+    chunks = chunk_document(_doc(text), budget=budget, stats=stats)
+    assert len(chunks) >= 3
+    assert all(estimate_tokens(f"T\nT > S\n{c.text}") <= 126 for c in chunks)
+    assert "".join(c.text for c in chunks) == text
+    assert stats.split == 1
+
+
+def test_one_over_long_sentence_is_cut_at_clauses_not_lost() -> None:
+    sentence = "，".join(f"第{n}项费用须附发票原件" for n in range(40)) + "。"
+    chunks = chunk_document(_doc(sentence), budget=TokenBudget(max_tokens=64))
+    assert len(chunks) > 1
+    assert all(estimate_tokens(f"T\nT > S\n{c.text}") <= 62 for c in chunks)
+    assert "".join(c.text for c in chunks) == sentence
+
+
+def test_budget_is_read_from_an_embedding_backend() -> None:
+    class Backend:
+        max_tokens = 60
+
+        def count_tokens(self, text: str) -> int:
+            return len(text)
+
+    budget = TokenBudget.of(Backend())
+    assert (budget.max_tokens, budget.count_tokens("abc")) == (60, 3)
+    assert TokenBudget.of(object()) == TokenBudget()
+
+
+def test_cli_show_prints_kept_and_dropped_and_ingest_reports_skipped_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fakes import HashingEmbeddings
+
+    from bot.cli import app
+
+    monkeypatch.setattr("knowledge.embeddings.load_embeddings", lambda settings: HashingEmbeddings())
+    path = _write(tmp_path, "article.txt", WEB_ARTICLE)
+    runner = CliRunner()
+    shown = runner.invoke(app, ["ingest", "--show", str(path)])
+    assert shown.exit_code == 0, shown.output
+    assert "title: 销售人员岗位职责" in shown.stdout
+    assert "[销售人员岗位职责 > 一、岗位职责 > （一）客户开发]" in shown.stdout
+    assert "dropped: 8 boilerplate lines" in shown.stdout
+    assert "  - 下载后不支持退款，请确认后再下载   (" in shown.stdout
+
+    result = runner.invoke(app, ["ingest", "--quiet", "--verbose", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "article.txt: skipped 8 boilerplate lines" in result.stderr
+    assert "split 0 passages to fit the embedding model" in result.stderr
