@@ -73,7 +73,7 @@ class Approver(BaseModel):
 class Decision(BaseModel):
     """An authority decision; `limit` is the asker's own limit (None when asked anonymously)."""
 
-    kind: Literal["discount", "payment_terms", "gift"]
+    kind: Literal["discount", "payment_terms", "gift", "contract_value"]
     requested: float | None
     unit: Literal["percent", "days", "CNY"]
     limit: float | None
@@ -82,6 +82,9 @@ class Decision(BaseModel):
     approver: Approver | None = None
     cash_equivalent: bool = False
     permitted_at_all: bool = True
+    reason: str | None = None  # "credit_hold" when an overdue customer blocks new terms
+    overdue_days: float | None = None  # how overdue the customer is, when the question says so
+    basis: str | None = None  # how `requested` was worked out ("5% + 5%", "1 free on 10"), for the reply
 
 
 class Button(BaseModel):
@@ -98,7 +101,8 @@ class Reply(BaseModel):
     answer: str
     grounded: bool
     citations: list[Citation] = Field(default_factory=list)
-    decision: Decision | None = None
+    decision: Decision | None = None  # the first of `decisions`, kept for callers that read one decision
+    decisions: list[Decision] = Field(default_factory=list)  # one per request in the question
     language: Literal["en", "zh"] = "en"
     buttons: list[Button] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)

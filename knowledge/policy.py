@@ -38,7 +38,17 @@ SECTIONS: dict[Kind, tuple[str, Unit]] = {
 }
 _SECTION_NAMES = tuple(section for section, _unit in SECTIONS.values())
 _CREDIT_HOLD_KEYS = ("overdue_days", "approver_role")
-_KNOWN_KEYS = ("roles", *_SECTION_NAMES, "credit_hold")
+_CITATION_KEYS = ("document", "section")
+# What a `citations:` entry may be keyed by: a limits section, or the credit hold.
+_CITED = (*_SECTION_NAMES, "credit_hold")
+_KNOWN_KEYS = ("roles", *_SECTION_NAMES, "credit_hold", "citations")
+
+
+class PolicySource(BaseModel, frozen=True):
+    """Where the knowledge base writes a rule down: a document (file name or title) and a heading in it."""
+
+    document: str
+    section: str
 
 
 class CreditHold(BaseModel):
@@ -57,6 +67,12 @@ class Policy(BaseModel):
     gift_value: dict[str, float] | None = None
     contract_value: dict[str, float] | None = None
     credit_hold: CreditHold | None = None
+    # Per limits section (or "credit_hold"), the document sections a decision cites; none named, none cited.
+    citations: dict[str, list[PolicySource]] | None = None
+
+    def sources(self, kind: Kind) -> list[PolicySource]:
+        """The document sections the policy names for a kind of decision (empty when it names none)."""
+        return list((self.citations or {}).get(SECTIONS[kind][0], []))
 
     def limits(self, kind: Kind) -> dict[str, float] | None:
         """Limits per role for a kind of question, in role order; None when the policy lacks the section."""
@@ -218,10 +234,53 @@ def parse_policy_text(text: str, source: str = "<policy>") -> Policy:
         sections[name] = limits
 
     credit_hold = _parse_credit_hold(data, roles, problem, problems)
+    citations = _parse_citations(data, problem, problems)
 
     if problems:
         raise PolicyError(problems)
-    return Policy(roles=roles, credit_hold=credit_hold, **sections)
+    return Policy(roles=roles, credit_hold=credit_hold, citations=citations, **sections)
+
+
+def _parse_citations(
+    data: dict[Any, Any],
+    problem: Callable[[tuple[str, ...], object, str], str],
+    problems: list[str],
+) -> dict[str, list[PolicySource]] | None:
+    """The optional `citations:` block: per section, one `{document, section}` or a list of them."""
+    if "citations" not in data:
+        return None
+    block = data["citations"]
+    if not isinstance(block, dict):
+        problems.append(problem(("citations",), block, "must be a mapping of section: {document, section}"))
+        return None
+    parsed: dict[str, list[PolicySource]] = {}
+    for name, entries in block.items():
+        path = ("citations", str(name))
+        if name not in _CITED:
+            problems.append(problem(path, entries, f"unknown key; expected one of {', '.join(_CITED)}"))
+            continue
+        items = entries if isinstance(entries, list) else [entries]
+        sources: list[PolicySource] = []
+        for index, item in enumerate(items):
+            where = (*path, str(index)) if isinstance(entries, list) else path
+            if not isinstance(item, dict):
+                problems.append(problem(where, item, "must be a mapping with document and section"))
+                continue
+            unknown = [str(key) for key in item if key not in _CITATION_KEYS]
+            missing = [key for key in _CITATION_KEYS if key not in item]
+            empty = [
+                key for key in _CITATION_KEYS if key in item and not (isinstance(item[key], str) and item[key].strip())
+            ]
+            if unknown:
+                problems.append(problem(where, item, f"unknown key {unknown[0]!r}; expected document, section"))
+            elif missing:
+                problems.append(problem(where, item, f"missing {missing[0]}"))
+            elif empty:
+                problems.append(problem(where, item, f"{empty[0]} must be non-empty text"))
+            else:
+                sources.append(PolicySource(document=item["document"].strip(), section=item["section"].strip()))
+        parsed[str(name)] = sources
+    return parsed
 
 
 def _parse_credit_hold(

@@ -275,12 +275,19 @@ class FakeRetriever:
         return self.hits[: k or 5]
 
 
-def hit(section: str, doc_type: str = "policy", language: str = "en", review_by: str = "2099-01-01") -> Hit:
+def hit(
+    section: str,
+    doc_type: str = "policy",
+    language: str = "en",
+    review_by: str = "2099-01-01",
+    source: str | None = None,
+) -> Hit:
+    default = "pricing-authority-policy-zh.md" if language == "zh" else "pricing-authority-policy.md"
     return Hit(
         text=f"text of {section}",
         metadata={
             "title": "Pricing and Discount Authority Policy",
-            "source": "samples/kb/pricing-authority-policy.md",
+            "source": f"samples/kb/{source or default}",
             "section": f"Pricing and Discount Authority Policy > {section}",
             "doc_type": doc_type,
             "language": language,
@@ -293,7 +300,7 @@ def hit(section: str, doc_type: str = "policy", language: str = "en", review_by:
 def test_cites_the_policy_section_for_the_kind(loaded_store: Store) -> None:
     retriever = FakeRetriever(
         [
-            hit("Gifts and Hospitality", doc_type="faq"),  # not the policy: skipped
+            hit("Gifts and Hospitality", source="sales-duty-manual.md"),  # not the document the policy names
             hit("Payment Terms Authority"),
             hit("Gifts and Hospitality", review_by="2020-01-01"),
         ]
