@@ -2,13 +2,16 @@
 
 Heavy parts (the embedding model, Chroma, the lexical index) are built lazily on first use, so `salescoach check`
 or `salescoach roster import` never load a model. Tests pass fakes through the constructor.
+Each part is built exactly once even when the bot's first questions arrive together (see `_built_once`).
 """
 
 from __future__ import annotations
 
-from functools import cached_property
-from typing import TYPE_CHECKING, Any
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
+from knowledge.home import HomeAccess
 from knowledge.settings import Settings
 from knowledge.store import Store
 
@@ -25,8 +28,49 @@ if TYPE_CHECKING:
     from knowledge.retriever import HybridRetriever
 
 
+T = TypeVar("T")
+
+
+class _built_once(Generic[T]):
+    """A lazily built part, built by exactly one thread: the others wait for it and share it.
+
+    functools.cached_property stopped locking in Python 3.12, and two threads building the same part at once
+    is how the bot's first questions crashed (two Chroma clients created together). One re-entrant lock per
+    Services: building the assistant builds the retriever, which builds the index.
+    """
+
+    def __init__(self, build: Callable[[Services], T]) -> None:
+        self.build = build
+        self.name = build.__name__
+        self.__doc__ = build.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> _built_once[T]: ...
+
+    @overload
+    def __get__(self, instance: Services, owner: type | None = None) -> T: ...
+
+    def __get__(self, instance: Services | None, owner: type | None = None) -> T | _built_once[T]:
+        if instance is None:
+            return self
+        built = instance.__dict__
+        if self.name not in built:  # after the first build, the instance attribute shadows this descriptor
+            with instance._build_lock:
+                if self.name not in built:
+                    built[self.name] = self.build(instance)
+        value: T = built[self.name]
+        return value
+
+
 class Services:
-    """Container of the core objects; construct with overrides in tests (fake embeddings, fake chat model)."""
+    """Container of the core objects; construct with overrides in tests (fake embeddings, fake chat model).
+
+    `access` says what the command does with SALESCOACH_HOME (knowledge.home): "create" it (the default, for
+    imports and library use), "write" to an existing one, or only "read" one, which may be read-only.
+    """
 
     def __init__(
         self,
@@ -36,18 +80,21 @@ class Services:
         chat_model: BaseChatModel | None = None,
         store: Store | None = None,
         chroma_client: Any | None = None,
+        access: HomeAccess = "create",
     ) -> None:
         self.settings = settings
+        self.access: HomeAccess = access
         self._embeddings = embeddings
         self._chat_model = chat_model
         self._store = store
         self._chroma_client = chroma_client
+        self._build_lock = threading.RLock()
 
-    @cached_property
+    @_built_once
     def store(self) -> Store:
-        return self._store or Store.from_settings(self.settings)
+        return self._store or Store.from_settings(self.settings, self.access)
 
-    @cached_property
+    @_built_once
     def embeddings(self) -> Embeddings:
         if self._embeddings is not None:
             return self._embeddings
@@ -55,47 +102,60 @@ class Services:
 
         return load_embeddings(self.settings)
 
-    @cached_property
+    @_built_once
     def index(self) -> KnowledgeIndex:
         from knowledge.index import KnowledgeIndex
 
-        return KnowledgeIndex(self.settings, embeddings=self.embeddings, client=self._chroma_client)
+        return KnowledgeIndex(
+            self.settings, embeddings=self.embeddings, client=self._chroma_client, access=self.access
+        )
 
-    @cached_property
+    @_built_once
     def retriever(self) -> HybridRetriever:
         from knowledge.retriever import HybridRetriever
 
         return HybridRetriever(index=self.index, k=self.settings.top_k)
 
-    @cached_property
+    @_built_once
     def answerer(self) -> Answerer:
         from knowledge.answer import Answerer
 
         return Answerer(self.settings, retriever=self.retriever, chat_model=self._chat_model)
 
-    @cached_property
+    @_built_once
     def authority(self) -> AuthorityDesk:
         from knowledge.authority import AuthorityDesk
 
         return AuthorityDesk(self.settings, store=self.store, retriever=self.retriever)
 
-    @cached_property
+    @_built_once
     def checker(self) -> ComplianceChecker:
         from knowledge.compliance import ComplianceChecker
 
         return ComplianceChecker.from_settings(self.settings, retriever_factory=lambda: self.retriever)
 
-    @cached_property
+    @_built_once
     def coach(self) -> Coach:
         from coaching.coach import Coach
 
         return Coach(self.settings, store=self.store, retriever_factory=lambda: self.retriever)
 
-    @cached_property
+    @_built_once
     def assistant(self) -> Assistant:
         from bot.assistant import Assistant
 
         return Assistant(self)
+
+    def open_stores(self) -> None:
+        """Open everything questions share (SQL store, manifest, Chroma, BM25) now, not inside the first
+        questions: a long-running door (the bot) then fails at start, in one line, on a broken home. The
+        embedding model stays as lazy as the embeddings object given makes it."""
+        with self.store.engine.connect():
+            pass
+        index = self.index
+        index.ensure_same_embedder(record=False)
+        index.collection.count()
+        index.lexical()
 
     def close(self) -> None:
         if "store" in self.__dict__:

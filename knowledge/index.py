@@ -13,18 +13,34 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
+import shutil
 import sqlite3
+import tempfile
 import threading
+import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import date
-from typing import IO, TYPE_CHECKING, Any
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 from urllib.parse import urlparse
 
 import numpy as np
 
 from knowledge.embeddings import EmbeddingModelError
+from knowledge.home import (
+    HomeAccess,
+    HomeError,
+    check_home,
+    connect_read_only,
+    file_writable,
+    folder_writable,
+    no_data,
+    read_only_error,
+    sqlite_problem,
+)
 from knowledge.lexical import LexicalIndex
 from knowledge.text import tokenize
 
@@ -39,6 +55,10 @@ log = logging.getLogger(__name__)
 MANIFEST = "manifest.sqlite3"
 WRITER_LOCK = "writer.lock"
 EMBED_PASS_BATCHES = 16  # model batches per embed_documents call: room to sort by length, bounded memory
+MANIFEST_REMEDY = "move it aside and run `salescoach ingest --rebuild PATH...` to index the documents again"
+# chromadb keeps one client system per path and process, and creating it from two threads at once fails
+# ("Could not connect to tenant default_tenant"): every KnowledgeIndex of the process creates its client here.
+_CHROMA_LOCK = threading.Lock()
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
@@ -138,9 +158,21 @@ def _iso(value: date | None) -> str:
 
 
 class KnowledgeIndex:
-    """Chroma vectors + SQLite manifest + BM25; the one object ingest writes and the retriever reads."""
+    """Chroma vectors + SQLite manifest + BM25; the one object ingest writes and the retriever reads.
 
-    def __init__(self, settings: Settings, *, embeddings: Embeddings, client: Any | None = None) -> None:
+    `access` (see knowledge.home) says whether the home may be created. On a home this process cannot write,
+    a "read" index opens the manifest read-only and Chroma on a private temporary copy (Chroma cannot open its
+    files without writing), so questions get the same answers and nothing under the home changes.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        embeddings: Embeddings,
+        client: Any | None = None,
+        access: HomeAccess = "create",
+    ) -> None:
         self.settings = settings
         self.embeddings = embeddings
         self._client = client
@@ -150,6 +182,9 @@ class KnowledgeIndex:
         self._reader: sqlite3.Connection | None = None
         self._reader_lock = threading.Lock()
         self._tokens_current = False
+        self._tokens_lock = threading.Lock()
+        self._retokenize = False  # read-only and stored tokens stale: tokenize in memory instead
+        self._lexical_lock = threading.Lock()
         self._embedder_checked = False
         self._titles: tuple[int, tuple[str, ...]] | None = None
         # One writer at a time, across threads (RLock) and processes (flock on WRITER_LOCK in the folder).
@@ -157,25 +192,71 @@ class KnowledgeIndex:
         self._writer_depth = 0
         self._writer_file: IO[bytes] | None = None
         self.folder = settings.lexical_path
-        self.folder.mkdir(parents=True, exist_ok=True)
         self.manifest_path = self.folder / MANIFEST
-        with closing(self._connect()) as conn, conn:
-            conn.executescript(_SCHEMA)
+        self.read_only = not self._open_folder(access)
+        if not self.read_only:
+            with self._connection() as conn, conn:
+                conn.executescript(_SCHEMA)
 
     # -- stores ----------------------------------------------------------------------------------------------
 
+    def _open_folder(self, access: HomeAccess) -> bool:
+        """Check the home for `access` and make the index folder if it may; returns whether it can be written."""
+        home = self.settings.home
+        writable = check_home(home, access)
+        if not self.manifest_path.exists():
+            if not writable:
+                raise no_data(home, self.manifest_path)
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise HomeError(
+                    f"{self.folder}: cannot be the index folder ({exc.strerror or exc}): move what is there aside"
+                ) from exc
+            return True
+        writable = writable and folder_writable(self.folder) and file_writable(self.manifest_path)
+        if not writable and access != "read":
+            raise read_only_error(self.manifest_path, home)
+        return writable
+
     def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.manifest_path, timeout=30, isolation_level=None, check_same_thread=False)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
+        try:
+            if self.read_only:
+                return connect_read_only(
+                    self.manifest_path, timeout=30, isolation_level=None, check_same_thread=False
+                )
+            conn = sqlite3.connect(self.manifest_path, timeout=30, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+        except sqlite3.DatabaseError as exc:
+            self._unusable(exc)
         return conn
+
+    def _unusable(self, exc: sqlite3.DatabaseError) -> NoReturn:
+        """Re-raise a manifest error: as a one-line HomeError when the file itself is the problem."""
+        problem = sqlite_problem(self.manifest_path, self.settings.home, exc, MANIFEST_REMEDY)
+        if problem is not None:
+            raise problem from exc
+        raise exc
+
+    @contextmanager
+    def _connection(self) -> Iterator[sqlite3.Connection]:
+        """A short-lived manifest connection, its file problems reported as HomeErrors."""
+        with closing(self._connect()) as conn:
+            try:
+                yield conn
+            except sqlite3.DatabaseError as exc:
+                self._unusable(exc)
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
         with self._reader_lock:
             if self._reader is None:
                 self._reader = self._connect()
-            yield self._reader
+            try:
+                yield self._reader
+            except sqlite3.DatabaseError as exc:
+                self._unusable(exc)
 
     def close(self) -> None:
         with self._reader_lock:
@@ -186,7 +267,9 @@ class KnowledgeIndex:
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: all of it lands or none of it does."""
-        with closing(self._connect()) as conn:
+        if self.read_only:
+            raise read_only_error(self.manifest_path, self.settings.home)
+        with self._connection() as conn:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
@@ -197,35 +280,74 @@ class KnowledgeIndex:
 
     @property
     def client(self) -> Any:
+        """The Chroma client, created once per index (under the process-wide lock, see _CHROMA_LOCK)."""
         if self._client is None:
-            import chromadb
-            from chromadb.config import Settings as ChromaSettings
-
-            chroma_settings = ChromaSettings(anonymized_telemetry=False)
-            if self.settings.chroma_url:
-                url = urlparse(self.settings.chroma_url)
-                if not url.hostname:
-                    raise ValueError(
-                        f"SALESCOACH_CHROMA_URL {self.settings.chroma_url!r} has no host: use e.g. http://localhost:8000"
-                    )
-                ssl = url.scheme == "https"
-                self._client = chromadb.HttpClient(
-                    host=url.hostname,
-                    port=url.port or (443 if ssl else 8000),
-                    ssl=ssl,
-                    settings=chroma_settings,
-                )
-            else:
-                self.settings.chroma_path.mkdir(parents=True, exist_ok=True)
-                self._client = chromadb.PersistentClient(path=str(self.settings.chroma_path), settings=chroma_settings)
+            with _CHROMA_LOCK:
+                if self._client is None:
+                    self._client = self._open_client()
         return self._client
+
+    def _open_client(self) -> Any:
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        chroma_settings = ChromaSettings(anonymized_telemetry=False)
+        if self.settings.chroma_url:
+            url = urlparse(self.settings.chroma_url)
+            if not url.hostname:
+                raise ValueError(
+                    f"SALESCOACH_CHROMA_URL {self.settings.chroma_url!r} has no host: use e.g. http://localhost:8000"
+                )
+            ssl = url.scheme == "https"
+            return chromadb.HttpClient(
+                host=url.hostname,
+                port=url.port or (443 if ssl else 8000),
+                ssl=ssl,
+                settings=chroma_settings,
+            )
+        path = self.settings.chroma_path
+        if self.read_only:
+            path = self._private_copy(path)
+        else:
+            try:
+                path.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise HomeError(
+                    f"{path}: cannot be the vector folder ({exc.strerror or exc}): move what is there aside"
+                ) from exc
+        try:
+            return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+        except Exception as exc:  # chromadb raises its own (Rust) errors for unreadable or damaged files
+            raise HomeError(
+                f"{self.settings.chroma_path}: the vector store cannot be opened ({exc}): {MANIFEST_REMEDY}"
+            ) from exc
+
+    def _private_copy(self, source: Path) -> Path:
+        """A writable temporary copy of the Chroma folder, removed with this index (or at exit).
+
+        Chroma opens its SQLite file for writing even to read, so a read-only home is read through a copy;
+        nothing under the home changes, and the copy costs the size of the vectors once per process.
+        """
+        target = Path(tempfile.mkdtemp(prefix="salescoach-chroma-"))
+        weakref.finalize(self, shutil.rmtree, target, ignore_errors=True)
+        if source.is_dir():
+            shutil.copytree(source, target, dirs_exist_ok=True, copy_function=shutil.copyfile)
+            for folder, _dirs, files in os.walk(target):
+                os.chmod(folder, 0o700)  # copytree copied the folders' read-only modes
+                for name in files:
+                    os.chmod(os.path.join(folder, name), 0o600)
+        log.debug("read-only home: reading vectors from a copy in %s", target)
+        return target
 
     @property
     def collection(self) -> Any:
         if self._collection is None:
-            self._collection = self.client.get_or_create_collection(
-                self.settings.collection, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
-            )
+            client = self.client
+            with _CHROMA_LOCK:
+                if self._collection is None:
+                    self._collection = client.get_or_create_collection(
+                        self.settings.collection, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
+                    )
         return self._collection
 
     def generation(self) -> int:
@@ -243,6 +365,8 @@ class KnowledgeIndex:
         bot) sweeping orphans meanwhile would delete them. Writers queue here, and the sweep runs only with
         the lock. Re-entrant within a thread, so a sync can call the locked write methods.
         """
+        if self.read_only:
+            raise read_only_error(self.folder / WRITER_LOCK, self.settings.home)
         if not self._writer_lock.acquire(blocking=wait):
             yield False
             return
@@ -547,7 +671,7 @@ class KnowledgeIndex:
         return old
 
     def _live_ids(self, source: str | None = None) -> set[str]:
-        with closing(self._connect()) as conn:
+        with self._connection() as conn:
             if source is None:
                 return {r[0] for r in conn.execute("SELECT chunk_id FROM chunks")}
             return {r[0] for r in conn.execute("SELECT chunk_id FROM chunks WHERE source = ?", (source,))}
@@ -594,9 +718,19 @@ class KnowledgeIndex:
         """
         if self._tokens_current:
             return
+        with self._tokens_lock:
+            if not self._tokens_current:
+                self._update_tokens()
+                self._tokens_current = True
+
+    def _update_tokens(self) -> None:
         current = tokenizer_fingerprint()
-        with closing(self._connect()) as conn:
+        with self._connection() as conn:
             row = conn.execute("SELECT value FROM settings WHERE key = 'tokenizer'").fetchone()
+        if self.read_only:
+            # Nothing may be written: BM25 is built from fresh tokens in memory (and its snapshot not used).
+            self._retokenize = row is None or row[0] != current
+            return
         if row is None or row[0] != current:
             with self._transaction() as conn:
                 stale = conn.execute("SELECT chunk_id, text, metadata FROM chunks").fetchall()
@@ -609,25 +743,41 @@ class KnowledgeIndex:
                     conn.execute("UPDATE state SET value = value + 1 WHERE key='generation'")
             if stale:
                 log.info("re-tokenized %d chunks for a changed tokenizer", len(stale))
-        self._tokens_current = True
 
     def lexical(self) -> LexicalIndex:
-        """The BM25 index for the current manifest generation: in memory, else the snapshot, else rebuilt."""
+        """The BM25 index for the current manifest generation: in memory, else the snapshot, else rebuilt.
+
+        Under a lock: the first questions after a start arrive together, and one build (and one snapshot
+        write) serves them all.
+        """
         self.ensure_tokens_current()
         generation = self.generation()
-        if self._lexical is not None and self._lexical.generation == generation:
-            return self._lexical
-        # Another process wrote (an ingest, a rebuild under another model): check the model again.
-        self._embedder_checked = False
-        loaded = LexicalIndex.load(self.folder, generation)
-        if loaded is None:
-            loaded = LexicalIndex.build(self._token_rows(), generation)
-            loaded.save(self.folder)
-        self._lexical = loaded
-        return loaded
+        current = self._lexical
+        if current is not None and current.generation == generation:
+            return current
+        with self._lexical_lock:
+            if self._lexical is not None and self._lexical.generation == generation:
+                return self._lexical
+            # Another process wrote (an ingest, a rebuild under another model): check the model again.
+            self._embedder_checked = False
+            loaded = None if self._retokenize else LexicalIndex.load(self.folder, generation)
+            if loaded is None:
+                loaded = LexicalIndex.build(self._token_rows(), generation)
+                if not self.read_only:
+                    try:
+                        loaded.save(self.folder)
+                    except OSError as exc:  # only a cache: the next start builds it again
+                        log.warning("cannot save the BM25 snapshot in %s: %s", self.folder, exc)
+            self._lexical = loaded
+            return loaded
 
     def _token_rows(self) -> Iterable[tuple[str, list[str], str]]:
-        with closing(self._connect()) as conn:
+        with self._connection() as conn:
+            if self._retokenize:
+                query = "SELECT chunk_id, text, metadata, audience FROM chunks ORDER BY source, ordinal"
+                for cid, text, metadata, audience in conn.execute(query):
+                    yield cid, tokenize(indexed_text(json.loads(metadata), text)), audience
+                return
             for cid, tokens, audience in conn.execute(
                 "SELECT chunk_id, tokens, audience FROM chunks ORDER BY source, ordinal"
             ):

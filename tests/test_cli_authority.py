@@ -70,7 +70,7 @@ def test_policy_import_and_show() -> None:
     assert "3,000 CNY" in shown.stdout and "120 days" in shown.stdout
 
 
-def test_policy_show_without_policy_fails() -> None:
+def test_policy_show_without_policy_fails(home_store: Store) -> None:
     result = invoke("policy", "show")
     assert result.exit_code == 1
     assert "no policy imported yet" in result.stderr
@@ -132,7 +132,7 @@ def test_audit_table(home_store: Store) -> None:
     assert "S001" in result.stdout and "M001" in result.stdout and "telegram" in result.stdout
 
 
-def test_audit_empty() -> None:
+def test_audit_empty(home_store: Store) -> None:
     result = invoke("audit")
     assert result.exit_code == 0
     assert "no decisions recorded" in result.stdout
@@ -145,7 +145,7 @@ def test_audit_bad_date_is_a_usage_error(value: str) -> None:
     assert f"--since {value!r}: expected a date YYYY-MM-DD" in result.stderr
 
 
-def test_audit_for_an_id_that_was_never_on_the_roster_is_a_usage_error() -> None:
+def test_audit_for_an_id_that_was_never_on_the_roster_is_a_usage_error(home_store: Store) -> None:
     result = runner.invoke(app, ["audit", "--rep", "NOBODY"])
     assert result.exit_code == 2
     assert "unknown rep id 'NOBODY'" in result.output

@@ -5,18 +5,60 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.markup import escape
+from typer.core import TyperGroup
 
 from bot.cli import authority, briefings, coaching, compliance, ingest, knowledge, sample, telegram
 from bot.cli.common import EXIT_DATA_ERROR, configure_logging, fail
 from bot.services import Services
 from knowledge.glossary import GlossaryError, load_glossary
+from knowledge.home import HomeAccess, HomeError
 from knowledge.settings import Settings
+
+# Commands that load data create SALESCOACH_HOME; commands that change data need an existing, writable one;
+# every other command only reads an existing one (and works on a read-only home). A mistyped home is then
+# "no data at ..." instead of a fresh empty home answering "unknown rep id".
+HOME_CREATORS = {"ingest", "sample", "roster import", "policy import", "kpi import"}
+HOME_WRITERS = {"bot", "invite", "brief create", "brief reindex"}
+_ACCESS = "salescoach.home_access"
+
+
+def home_access(command: str) -> HomeAccess:
+    """What `command` ("ask", "roster import") does with the home."""
+    if command in HOME_CREATORS:
+        return "create"
+    return "write" if command in HOME_WRITERS else "read"
+
+
+class _Root(TyperGroup):
+    """The root command: notes which command runs (for its home access) and reports a broken home in one line.
+
+    Every command reaches the home through Services, so a HomeError (a damaged database, a read-only folder,
+    no data) from any of them is printed here, once, as `error: <file>: <what to do>` with exit 1.
+    """
+
+    # The context and command types are typer's vendored click (typer._click), which is private: hence Any.
+    def resolve_command(self, ctx: Any, args: list[str]) -> tuple[str | None, Any, list[str]]:
+        name, command, rest = super().resolve_command(ctx, args)
+        words = [name or ""]
+        if isinstance(command, TyperGroup) and rest and not rest[0].startswith("-"):
+            words.append(rest[0])
+        ctx.meta[_ACCESS] = home_access(" ".join(words))
+        return name, command, rest
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except HomeError as exc:
+            fail(escape(str(exc)), EXIT_DATA_ERROR)
+
 
 app = typer.Typer(
     name="salescoach",
+    cls=_Root,
     help="Sales assistant: cited answers, authority decisions, compliance checks and KPI coaching.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -43,7 +85,7 @@ def _root(
             load_glossary(settings.glossary_path.expanduser())
         except GlossaryError as exc:
             fail(escape(str(exc)), EXIT_DATA_ERROR)
-    ctx.obj = Services(settings)
+    ctx.obj = Services(settings, access=ctx.meta.get(_ACCESS, "read"))
     ctx.call_on_close(ctx.obj.close)
 
 
