@@ -114,12 +114,25 @@ _LATIN = re.compile("[A-Za-z]")
 # unit (六万元). Amounts right after 满/消费/spend are purchase thresholds, not prizes.
 _MONEY = re.compile(
     r"(?P<pre>[¥￥]|\bRMB|\bCNY|人民币)?\s*"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]+)\s*"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟]+)\s*"
     r"(?P<mult>万|千|[kK]\b)?\s*-?\s*"
     r"(?P<unit>元|块|人民币|yuan\b|RMB\b|CNY\b)?",
     re.IGNORECASE,
 )
 _NOT_MONEY_AFTER_WAN = "台件个人份次名位家辆套箱盒瓶"
+# Banker's numerals (陆万元 on a cheque-style prize notice) read as the everyday ones.
+_FORMAL_DIGITS = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
+# Amounts in English words ("sixty thousand yuan", "a hundred thousand RMB"): only with a currency word.
+_EN_UNITS = {
+    "one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_EN_MONEY = re.compile(
+    rf"\b(?P<words>(?:(?:{'|'.join(_EN_UNITS)})[- ]?){{1,2}})\s*(?P<scale>hundred thousand|thousand|million)\s+"
+    r"(?:yuan|rmb|cny)\b",
+    re.IGNORECASE,
+)
 _PURCHASE_THRESHOLD = re.compile(
     r"(?:满|消费|购满|购物|超过|达到|累计|spend(?:ing)?|over|above|orders? of|purchases? of)\s*$", re.I
 )
@@ -143,7 +156,7 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
         after = text[m.end() : m.end() + 1]
         if mult == "万" and not (pre or unit) and after and after in _NOT_MONEY_AFTER_WAN:
             continue  # 10万台 counts machines, not yuan
-        value = cn_number(num + (mult if mult in ("万", "千") else ""))
+        value = cn_number(num.translate(_FORMAL_DIGITS) + (mult if mult in ("万", "千") else ""))
         if not value:
             continue
         if mult in ("k", "K"):
@@ -151,6 +164,11 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
         if _PURCHASE_THRESHOLD.search(text, max(0, m.start() - 12), m.start()):
             continue
         amounts.append(Amount(value=value, start=m.start(), end=m.end()))
+    for m in _EN_MONEY.finditer(text, start, stop):
+        base = sum(_EN_UNITS[w] for w in re.split(r"[- ]+", m["words"].strip().lower()) if w in _EN_UNITS)
+        scale = {"hundred thousand": 100_000, "thousand": 1_000, "million": 1_000_000}[m["scale"].lower()]
+        if not _PURCHASE_THRESHOLD.search(text, max(0, m.start() - 12), m.start()):
+            amounts.append(Amount(value=float(base * scale), start=m.start(), end=m.end()))
     return amounts
 
 

@@ -1,0 +1,92 @@
+"""Rules that read a violation from its elements, not its keywords: bribery, fake reviews and prices, false
+testimonials, prizes in words or as goods; and the lawful twins that must stay clean."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.compliance import ComplianceChecker, find_amounts
+from knowledge.compliance_rules import load_rules
+
+
+@pytest.fixture(scope="module")
+def checker() -> ComplianceChecker:
+    return ComplianceChecker(load_rules())
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("We pay the buyer's purchasing manager a 2% personal commission", "commercial_bribery"),
+        ("We'll send a 500 yuan JD card to the buyer privately if they sign", "commercial_bribery"),
+        ("给对方采购负责人个人返点2%", "commercial_bribery"),
+        ("我们给采购经理个人2%的佣金", "commercial_bribery"),
+        ("给设计院的张工安排一次欧洲考察，他们正在出图。", "commercial_bribery"),
+        (
+            "If the hospital's equipment engineer writes our specs into the tender, we'll find a job for his "
+            "daughter at our Shanghai office.",
+            "commercial_bribery",
+        ),
+        ("好评返现：下单后写五星好评，截图返5元。", "unsourced_data"),
+        ("Could your staff place 30 orders and leave five-star reviews? We refund them.", "unsourced_data"),
+        ("Was 9,999, now 2,999! (We never sold it at 9,999.)", "unsourced_data"),
+        ("Testimonial: 'Best purchase ever!' (Mr. Li). We haven't asked him; he'll never see it.", "endorsement"),
+        ("满5000元抽奖一次，头奖奖金陆万元整！", "prize_promotion"),
+        ("Spend 500 yuan and enter the draw: grand prize sixty thousand yuan in cash!", "prize_promotion"),
+        ("抽奖一等奖：特斯拉Model 3一辆！", "prize_promotion"),
+        ("Recommended by the National Development and Reform Commission.", "government_endorsement"),
+        ("全网找不到比我们更低的价格，别家不可能更便宜！", "absolute_terms"),
+        ("Don't waste money on Nordtek. Their machines break within six months.", "disparagement"),
+    ],
+    ids=[
+        "commission-to-purchasing-manager", "jd-card-to-buyer", "zh-personal-rebate", "zh-personal-commission",
+        "design-institute-trip", "job-for-engineers-daughter", "paid-reviews-zh", "fake-orders-en",
+        "invented-was-price", "testimonial-never-asked", "prize-formal-numerals", "prize-in-english-words",
+        "prize-as-a-car", "commission-as-endorser", "no-lower-price-anywhere", "breaks-within-six-months",
+    ],
+)  # fmt: skip
+def test_violations_by_their_elements(checker: ComplianceChecker, text: str, category: str) -> None:
+    assert category in {f.category for f in checker.check(text).findings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们按2%向贵司支付佣金，写入合同，开具发票，双方如实入账。",
+        "张经理，我们这单的佣金按合同第5条付给贵司，开票入账。",
+        "Our sales reps earn a 3% commission on every order they close.",
+        "The purchasing manager asked for the terms: we pay 3% to your company under the signed referral "
+        "agreement, invoiced.",
+        "采购部王经理说合同下周签，请准备报价单。",
+        "抽奖一等奖：电动车一辆，价值3000元。",
+        "原价2999，现价1999，活动期6月1日至30日。",
+        "We guarantee a 4-hour on-site response within Shanghai; this is clause 5.2 of the service contract.",
+        "Compared with our own previous model, the AX-5 uses 22% less power (our lab test, January 2025; report "
+        "attached).",
+    ],
+    ids=[
+        "booked-commission-zh",
+        "booked-commission-to-company",
+        "own-sales-commission",
+        "booked-referral-en",
+        "deal-talk-without-benefit",
+        "small-prize-valued",
+        "real-sale-period",
+        "service-level-commitment",
+        "source-parenthesis-cut-by-semicolon",
+    ],
+)
+def test_lawful_twins_stay_clean(checker: ComplianceChecker, text: str) -> None:
+    result = checker.check(text)
+    assert result.compliant, [(f.rule_id, f.text) for f in result.findings]
+
+
+def test_an_unbooked_rebate_is_not_cleared_by_the_word_contract(checker: ComplianceChecker) -> None:
+    result = checker.check("赵主任，返点不写进合同了，年底按3个点打到您指定的那个账户上。")
+    assert [f.rule_id for f in result.findings if f.category == "commercial_bribery"]
+
+
+def test_amounts_in_banker_numerals_and_english_words() -> None:
+    assert [a.value for a in find_amounts("头奖奖金陆万元整")] == [60000.0]
+    assert [a.value for a in find_amounts("a prize of twenty-five thousand yuan")] == [25000.0]
+    assert find_amounts("spend sixty thousand yuan") == []  # a purchase threshold, not a prize
