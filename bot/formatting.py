@@ -321,25 +321,41 @@ def quiz_verdict(question: QuizItem, option: int, language: Language, *, reveal:
 _UNIT_SUFFIX = {"percent": "%", "days": " days", "CNY": " CNY"}
 _UNIT_SUFFIX_ZH = {"percent": "%", "days": " 天", "CNY": " 元"}
 _KIND = {
-    "en": {"discount": "Discount", "payment_terms": "Payment terms", "gift": "Gift"},
-    "zh": {"discount": "折扣", "payment_terms": "账期", "gift": "礼品"},
+    "en": {"discount": "Discount", "payment_terms": "Payment terms", "gift": "Gift", "contract_value": "Contract"},
+    "zh": {"discount": "折扣", "payment_terms": "账期", "gift": "礼品", "contract_value": "合同"},
 }
 
 
 def _amount(value: float, unit: str, language: Language) -> str:
-    number = f"{value:g}"
+    # Thousands grouped and at most two decimals: 300000 -> "300,000", 1/11 off -> "9.09".
+    number = f"{value:,.2f}".rstrip("0").rstrip(".")
     return number + (_UNIT_SUFFIX_ZH if language == "zh" else _UNIT_SUFFIX)[unit]
 
 
+def format_decisions(decisions: Sequence[Decision], language: Language = "en") -> str:
+    """Every decision of a question, each on its own line."""
+    return "\n".join(format_decision(decision, language) for decision in decisions)
+
+
 def format_decision(decision: Decision, language: Language = "en") -> str:
-    """One or two lines: what was asked, whether the asker may grant it, and who approves otherwise."""
+    """One line: what was asked, whether the asker may grant it, and who approves otherwise."""
     kind = _KIND[language][decision.kind]
     head = f"<b>{escape(kind)}"
     if decision.requested is not None:
         head += f" {escape(_amount(decision.requested, decision.unit, language))}"
     head += "</b>"
+    if decision.basis:
+        head += f"（{escape(decision.basis)}）" if language == "zh" else f" ({escape(decision.basis)})"
     zh = language == "zh"
-    if decision.cash_equivalent:
+    if decision.reason == "credit_hold":
+        days = _amount(decision.overdue_days or 0, "days", language)
+        verdict = f"❌ 客户已逾期{escape(days)}，暂停赊销" if zh else f"❌ Credit hold: customer {escape(days)} overdue"
+        approver = _approver_text(decision, language) if decision.permitted_at_all else ""
+        if approver:
+            verdict += f"：需要{approver}批准。" if zh else f": needs approval from {approver}."
+        else:
+            verdict += "。" if zh else "."
+    elif decision.cash_equivalent:
         verdict = "⛔ 现金或现金等价物一律不允许。" if zh else "⛔ Cash or cash equivalents are never allowed."
     elif not decision.permitted_at_all:
         verdict = "⛔ 任何级别都不允许。" if zh else "⛔ Not permitted at any level."
@@ -417,7 +433,7 @@ def render_reply(reply: Reply) -> str:
     language: Language = reply.language
     blocks: list[str] = []
     if reply.decision is not None:
-        blocks.append(format_decision(reply.decision, language))
+        blocks.append(format_decisions(reply.decisions or [reply.decision], language))
     if reply.answer.strip():
         blocks.append(escape(reply.answer.strip()))
     elif not reply.grounded:
