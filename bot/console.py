@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 HELP = "Type a question in English or Chinese and press Enter.\n  /help   this help\n  /quit   leave (Ctrl-D works too)"
 QUIT_COMMANDS = frozenset({"/quit", "/exit", "/q"})
 _TAG = re.compile(r"<[^>]+>")
+# What a rep id looks like on a roster (S003, M001, d001): letters then digits, nothing else on the line.
+REP_ID = re.compile(r"[A-Za-z]{1,4}-?\d{1,6}")
 
 
 def citation_line(number: int, citation: Citation) -> str:
@@ -36,12 +38,12 @@ def citation_line(number: int, citation: Citation) -> str:
 
 
 def decision_line(reply: Reply) -> str | None:
-    """The authority decision as plain text, reusing the bot's wording (its HTML tags stripped)."""
+    """The authority decisions as plain text, one line each, reusing the bot's wording (HTML tags stripped)."""
     if reply.decision is None:
         return None
-    from bot.formatting import format_decision
+    from bot.formatting import format_decisions
 
-    return html.unescape(_TAG.sub("", format_decision(reply.decision, reply.language)))
+    return html.unescape(_TAG.sub("", format_decisions(reply.decisions or [reply.decision], reply.language)))
 
 
 def render_reply(console: Console, reply: Reply) -> None:
@@ -61,15 +63,38 @@ def render_reply(console: Console, reply: Reply) -> None:
             console.print(escape(citation_line(n, citation)), style="dim", highlight=False, soft_wrap=True)
 
 
+def _roster_lookup(assistant: Assistant) -> Callable[[str], RepInfo | None]:
+    """Find a rep by id in the assistant's store (the console's only way to learn who someone is)."""
+    from knowledge.roster import get_rep
+
+    def lookup(rep_id: str) -> RepInfo | None:
+        with assistant.services.store.session() as session:
+            return get_rep(session, rep_id)
+
+    return lookup
+
+
+def _awaits_rep_id(reply: Reply) -> bool:
+    """An authority question asked anonymously: the reply has no yes or no until we know who asks."""
+    return any(decision.allowed is None and not decision.cash_equivalent for decision in reply.decisions)
+
+
 def run_chat(
     assistant: Assistant,
     *,
     asker: RepInfo | None,
     console: Console,
     read_line: Callable[[str], str] | None = None,
+    find_rep: Callable[[str], RepInfo | None] | None = None,
 ) -> None:
-    """Read questions until /quit or end of input; answers come from the same core as every other door."""
+    """Read questions until /quit or end of input; answers come from the same core as every other door.
+
+    Asked anonymously, an authority question gets the limits table and a request for the rep id; a rep id
+    typed next decides that question as that rep (once: the chat stays anonymous, and says how to start it
+    as the rep). A rep id is never sent to the assistant as a question of its own."""
     read = read_line or console.input
+    lookup = find_rep or _roster_lookup(assistant)
+    pending: str | None = None  # the anonymous authority question waiting for a rep id
     who = f"{asker.name} ({asker.role})" if asker else "anonymous (public documents only)"
     console.print(f"[bold]salescoach[/] chat — asking as {escape(who)}. /help for help, /quit to leave.")
     while True:
@@ -89,7 +114,30 @@ def run_chat(
         if text.startswith("/"):
             console.print(f"unknown command {escape(text.split()[0])}: /help lists the commands", style="yellow")
             continue
+        rep = lookup(text.upper()) if asker is None and REP_ID.fullmatch(text) else None
+        # Just asked for a rep id, a wrong one is still an id (AX-100 or K7 at any other time is a question).
+        if rep is not None or (pending is not None and REP_ID.fullmatch(text)):
+            rep_id = text.upper()
+            start = f"start the chat with --as {rep_id} (make run AS={rep_id})"
+            if pending is None or rep is None:
+                problem = "not a rep id on the roster" if rep is None else "a rep id, not a question"
+                console.print(
+                    f"{escape(rep_id)} is {problem}: to chat as a rep, {escape(start)}.", style="yellow", soft_wrap=True
+                )
+                continue
+            console.print(
+                f"Deciding as {escape(rep.name)} ({escape(rep.rep_id)}, {escape(rep.role)}); "
+                f"for the rest of the chat, {escape(start)}.",
+                style="dim",
+                highlight=False,
+                soft_wrap=True,
+            )
+            render_reply(console, assistant.ask(Request(text=pending, asker=rep, door="chat")))
+            pending = None
+            console.print()
+            continue
         reply = assistant.ask(Request(text=text, asker=asker, door="chat"))
+        pending = text if asker is None and _awaits_rep_id(reply) else None
         render_reply(console, reply)
         console.print()
     console.print("bye", style="dim")

@@ -56,7 +56,11 @@ def policy_import(
         policy = import_policy(store, require_file(file))
     except PolicyError as exc:
         _problems(exc.problems)
-    sections = [kind for kind in SECTIONS if policy.limits(kind) is not None]
+    sections = [SECTIONS[kind][0] for kind in SECTIONS if policy.limits(kind) is not None]
+    if policy.credit_hold is not None:
+        sections.append("credit_hold")
+    if policy.citations:
+        sections.append("citations")
     console.print(
         f"imported policy: {len(policy.roles)} roles ({', '.join(policy.roles)}), sections: {', '.join(sections)}",
         highlight=False,
@@ -79,6 +83,17 @@ def policy_show(ctx: typer.Context) -> None:
         cells = [format_amount((policy.limits(kind) or {})[role], kind, "en") for kind in kinds]
         table.add_row(role, *cells)
     console.print(table)
+    hold = policy.credit_hold
+    if hold is not None:
+        console.print(
+            f"credit_hold: a customer more than {hold.overdue_days:g} days overdue gets no new payment terms "
+            f"below {hold.approver_role}",
+            highlight=False,
+            soft_wrap=True,
+        )
+    for name, sources in (policy.citations or {}).items():
+        cited = "; ".join(f"{source.document} › {source.section}" for source in sources) or "(none)"
+        console.print(f"cites for {name}: {escape(cited)}", highlight=False, soft_wrap=True)
 
 
 def _parse_since(value: str | None) -> date | None:
@@ -130,7 +145,10 @@ def _summary(d: Decision) -> str:
     """One cell: "discount 20% (limit 15%): no, approver M001"."""
     asked = d.kind if d.requested is None else f"{d.kind} {format_amount(d.requested, d.kind, 'en')}"
     limit = "" if d.limit is None else f" (limit {format_amount(d.limit, d.kind, 'en')})"
-    if d.cash_equivalent:
+    if d.reason == "credit_hold":
+        who = d.approver.rep_id if d.approver else d.approver_role or "nobody"
+        verdict = f"no: credit hold ({d.overdue_days or 0:g} days overdue), approver {who}"
+    elif d.cash_equivalent:
         verdict = "no: cash equivalent"
     elif d.allowed is None:
         verdict = "limits table" + (f", needs {d.approver_role}" if d.approver_role else "")
