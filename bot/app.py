@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -23,8 +24,10 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
+from telegram.request import HTTPXRequest
 
 from bot import handlers
+from bot.outgoing import LengthGuardedBot
 from bot.ratelimit import SlidingWindowLimiter
 
 if TYPE_CHECKING:
@@ -37,6 +40,8 @@ MENU_COMMANDS_KEY = handlers.MENU_COMMANDS_KEY
 EXTENSION_MODULES = ("bot.briefing_handlers", "bot.onboarding_handlers")
 # Outgoing sends are retried this often after a 429 (Telegram's "retry after N seconds") before giving up.
 SEND_RETRIES = 3
+# Connections for sends, as PTB's ApplicationBuilder default (answers to many users go out at once).
+SEND_POOL_SIZE = 256
 # Private chats only: answers, coaching and KPIs must never land in a group, and a group's chatter is not
 # questions. Edits are not new questions either (answering every typo fix again is noise).
 PRIVATE = filters.ChatType.PRIVATE & ~filters.UpdateType.EDITED
@@ -72,17 +77,19 @@ class TokenRedactor(logging.Filter):
     def __init__(self, token: str) -> None:
         super().__init__()
         self.token = token
+        self.pattern = token_pattern(token)
 
     def redact(self, value: str) -> str:
-        return redact(value, self.token)
+        return self.pattern.sub(REDACTED, value) if self.pattern is not None else value
 
     def filter(self, record: logging.LogRecord) -> bool:
         try:
             message = record.getMessage()
         except (TypeError, ValueError):  # a malformed call: logging reports it at emit time
             return True
-        if self.token in message:
-            record.msg = self.redact(message)
+        redacted = self.redact(message)
+        if redacted != message:
+            record.msg = redacted
             record.args = None
         if record.exc_info and record.exc_info[1] is not None:
             if not record.exc_text:
@@ -93,13 +100,30 @@ class TokenRedactor(logging.Filter):
         return True
 
 
-def redact(value: str, token: str) -> str:
-    """`value` with the token (plain or URL-encoded) and its secret half replaced."""
+# How a token's ':' can appear in text: as is, URL-encoded, or encoded twice (a proxy quoting a quoted path).
+_COLON_FORMS = (":", "%3a", "%253a")
+
+
+def token_pattern(token: str) -> re.Pattern[str] | None:
+    """What finds the token in any text: whole or its secret half alone, in any letter case (PTB capitalises
+    API error descriptions, which lowercases an echoed request path), with ':' plain or URL-encoded.
+    None for an empty token."""
     if not token:
-        return value
-    value = value.replace(token, REDACTED).replace(token.replace(":", "%3A"), REDACTED)
-    _bot_id, _sep, secret = token.partition(":")
-    return value.replace(secret, REDACTED) if len(secret) >= 8 else value
+        return None
+    bot_id, sep, secret = token.partition(":")
+    forms = [re.escape(token)]
+    if sep:
+        colon = "|".join(re.escape(c) for c in _COLON_FORMS)
+        forms.insert(0, f"{re.escape(bot_id)}(?:{colon}){re.escape(secret)}")
+        if len(secret) >= 8:  # a short "secret" would match ordinary words; real ones are 35 characters
+            forms.append(re.escape(secret))
+    return re.compile("|".join(forms), re.IGNORECASE)
+
+
+def redact(value: str, token: str) -> str:
+    """`value` with every form of the token (see `token_pattern`) replaced."""
+    pattern = token_pattern(token)
+    return pattern.sub(REDACTED, value) if pattern is not None else value
 
 
 class _RedactingRecordFactory:
@@ -163,15 +187,18 @@ def build_application(
         raise ValueError("no Telegram bot token: set TELEGRAM_BOT_TOKEN (from @BotFather) in the environment")
     guard_token(secret)
     api_url = base_url or settings.telegram_api_base_url
+    # Every send goes through this bot, which keeps texts and captions within Telegram's limits. The request
+    # pools are those ApplicationBuilder would make (it makes them only when it builds the bot itself).
+    bot = LengthGuardedBot(
+        token=secret,
+        base_url=api_url,
+        base_file_url=file_url_for(api_url),
+        request=HTTPXRequest(connection_pool_size=SEND_POOL_SIZE),
+        get_updates_request=HTTPXRequest(connection_pool_size=1),
+        rate_limiter=rate_limiter or AIORateLimiter(max_retries=SEND_RETRIES),
+    )
     application = (
-        ApplicationBuilder()
-        .token(secret)
-        .base_url(api_url)
-        .base_file_url(file_url_for(api_url))
-        .concurrent_updates(concurrency)
-        .rate_limiter(rate_limiter or AIORateLimiter(max_retries=SEND_RETRIES))
-        .post_init(on_startup)
-        .build()
+        ApplicationBuilder().bot(bot).concurrent_updates(concurrency).post_init(on_startup).build()
     )
     application.bot_data[handlers.SERVICES_KEY] = services
     application.bot_data[handlers.LIMITER_KEY] = SlidingWindowLimiter(

@@ -34,6 +34,7 @@ from bot.briefings import (
     PUSHING_ROLES,
     BriefingDesk,
     BriefingError,
+    BriefingPermissionError,
     BriefingSummary,
     Clock,
     Delivery,
@@ -60,6 +61,7 @@ from bot.briefings import (
 from bot.formatting import (
     MAX_CAPTION_CHARS,
     Language,
+    echoed,
     escape,
     language_of,
     pick,
@@ -173,6 +175,10 @@ _TEXTS: dict[str, dict[Language, str]] = {
     "ask_to": {
         "en": "Who receives it? Tap <b>Whole team</b> or send rep ids separated by commas.",
         "zh": "发给谁？点 <b>整个团队</b>，或发送以逗号分隔的员工编号。",
+    },
+    "not_reports": {
+        "en": "I can't brief {target}: you can brief your own reports only. Send their ids, or tap <b>Whole team</b>.",
+        "zh": "无法向 {target} 发布通知：你只能发给自己的下属。请发送下属的编号，或点 <b>整个团队</b>。",
     },
     "ask_due": {
         "en": "Acknowledge by which date? Send YYYY-MM-DD, or tap <b>No due date</b>.",
@@ -598,15 +604,34 @@ async def brief_recipients(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     draft = _draft(context)
     store = services_of(context).store
 
-    def check() -> int:
+    def check() -> int | str:
+        """How many reps the draft goes to, or the first named id the author may not brief."""
         with store.session() as session:
-            return len(resolve_recipients(session, require_rep(session, draft["author"]), wanted))
+            author = require_rep(session, draft["author"])
+            try:
+                return len(resolve_recipients(session, author, wanted))
+            except (UnknownRepError, BriefingPermissionError):
+                if author.role not in PUSHING_ROLES:
+                    raise  # about the author, not a recipient: say it as it is
+            # A made-up id and someone else's report get the same words (as /coach does), so the reply does
+            # not tell who is on the roster: find which id it was without saying why.
+            for rep_id in wanted.replace(",", " ").split():
+                try:
+                    resolve_recipients(session, author, [rep_id])
+                except (UnknownRepError, BriefingPermissionError):
+                    return rep_id
+            return wanted
 
     try:
-        count = await asyncio.to_thread(check)
+        checked = await asyncio.to_thread(check)
     except (BriefingError, UnknownRepError) as exc:
         await context.bot.send_message(chat.id, str(exc))  # plain text: the message is shown as written
         return RECIPIENTS
+    if isinstance(checked, str):
+        await context.bot.send_message(chat.id, t("not_reports", language, target=echoed(checked)),
+                                       parse_mode=ParseMode.HTML)  # fmt: skip
+        return RECIPIENTS
+    count = checked
     draft["to"], draft["count"] = wanted, count
     keyboard = InlineKeyboardMarkup([[InlineKeyboardButton(t("no_due", language), callback_data=f"{CONV}:nodue")]])
     await context.bot.send_message(chat.id, t("ask_due", language), parse_mode=ParseMode.HTML, reply_markup=keyboard)

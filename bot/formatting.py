@@ -9,10 +9,11 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
 from knowledge.authority import role_name
-from knowledge.compliance import CheckResult
+from knowledge.compliance import CheckResult, Finding
 from knowledge.messages import Citation, Decision, Reply
 
 MAX_MESSAGE_CHARS = 4096
@@ -141,6 +142,46 @@ def _best_cut(
         if found is not None and found[2] >= limit // 4:
             return found[0], found[1]
     return index, stack
+
+
+# A single send longer than this many messages is cut: a reply that needs more is a bug or an attack (an id of
+# 4,000 "<" echoed back), and a chat flooded with its pieces helps nobody.
+MAX_PARTS_PER_SEND = 3
+CUT_MARK = "…"
+
+
+def split_plain(text: str, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
+    """`split_message` for text sent without a parse mode: escaped, split, unescaped (never longer than the
+    escaped part, so every part stays under `limit`)."""
+    return [html.unescape(part) for part in split_message(escape(text), limit)]
+
+
+def fit_message(
+    text: str, *, is_html: bool, limit: int = MAX_MESSAGE_CHARS, max_parts: int = MAX_PARTS_PER_SEND
+) -> list[str]:
+    """What one send of `text` becomes: parts each under `limit` UTF-16 units as sent (after HTML escaping),
+    at most `max_parts` of them, the last one cut with an ellipsis when more would be needed."""
+    if utf16_len(text) <= limit:
+        return [text]
+    split = split_message if is_html else split_plain
+    parts = split(text, limit)
+    if len(parts) <= max_parts:
+        return parts
+    # The last kept part shrinks to leave room for the mark, and is re-split so no tag or entity is cut.
+    last = split(parts[max_parts - 1], limit - utf16_len(CUT_MARK) - 1)[0]
+    return [*parts[: max_parts - 1], f"{last}{CUT_MARK}"]
+
+
+MAX_ECHOED_CHARS = 32
+
+
+def echoed(value: str) -> str:
+    """A user-typed value (a rep id, a period) as a reply repeats it: at most `MAX_ECHOED_CHARS`, HTML-escaped.
+    An id nobody has is never long; repeating 4,000 characters of one back only helps a flood."""
+    value = " ".join(value.split())
+    if len(value) > MAX_ECHOED_CHARS:
+        value = value[: MAX_ECHOED_CHARS - 1] + CUT_MARK
+    return escape(value)
 
 
 # ----------------------------------------------------------------------------------------------- texts

@@ -34,6 +34,7 @@ from bot.formatting import (
     KeyboardSpec,
     Language,
     answer_keyboard,
+    echoed,
     escape,
     format_check,
     format_coaching,
@@ -48,6 +49,7 @@ from bot.onboarding import onboarding_summary
 from bot.ratelimit import SlidingWindowLimiter, Verdict
 from coaching.charts import funnel_png, kpis_png, team_png
 from coaching.coach import NoDataError, RepReport, TeamReport
+from coaching.periods import PeriodError
 from knowledge.messages import RepInfo, Request
 from knowledge.roster import can_view, get_rep, management_chain, reports_of
 
@@ -350,7 +352,7 @@ async def invite_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     target = context.args[0]
     services = services_of(context)
     if not await asyncio.to_thread(may_invite, services.store, rep, target):
-        await message.reply_text(text("invite_refused", language, target=escape(target)), parse_mode=ParseMode.HTML)
+        await message.reply_text(text("invite_refused", language, target=echoed(target)), parse_mode=ParseMode.HTML)
         return
     hours = services.settings.invite_ttl_hours
     code = await asyncio.to_thread(create_invite, services.store, target, timedelta(hours=hours), created_by=rep.rep_id)
@@ -550,10 +552,13 @@ async def coach_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     services = services_of(context)
     # "Not yours" and "does not exist" get the same words, so the reply leaks nothing about other reps.
     if not await asyncio.to_thread(_can_view, services, rep, target):
-        await message.reply_text(text("not_visible", language, target=escape(target)), parse_mode=ParseMode.HTML)
+        await message.reply_text(text("not_visible", language, target=echoed(target)), parse_mode=ParseMode.HTML)
         return
     try:
         report = await with_typing(context, chat.id, asyncio.to_thread(services.coach.coach_rep, target, period))
+    except PeriodError as exc:  # the words the CLI prints for the same period
+        await message.reply_text(escape(str(exc)), parse_mode=ParseMode.HTML)
+        return
     except NoDataError as exc:
         # With a period asked for, the coach's message lists the periods that do exist.
         reply = escape(str(exc)) if period else text("no_kpis", language, target=escape(target))

@@ -4,15 +4,18 @@ It speaks just enough of the Bot API for the bot (getMe, long-polling getUpdates
 sendMessage, sendPhoto, sendDocument, answerCallbackQuery, set/getMyCommands, deleteWebhook, setWebhook,
 editMessageReplyMarkup, sendChatAction, getFile and the file download behind it), records every call, lets tests
 inject updates from users and wait until the bot has sent something, and can answer with faults (429 with
-retry_after, 403 for a user who never started the bot).
+retry_after, 403 for a user who never started the bot), and refuses texts and captions over Telegram's limits
+as Telegram does (400 "message is too long").
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import html
 import itertools
 import json
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -287,6 +290,12 @@ class FakeBotApi:
             self.calls.append(call)
             self._notify()
             return _error(fault.status, fault.description, retry_after=fault.retry_after)
+        too_long = _too_long(params) if method in SENDING_METHODS else None
+        if too_long is not None:
+            call.status = 400
+            self.calls.append(call)
+            self._notify()
+            return _error(400, too_long)
         if method in SENDING_METHODS and call.chat_id in self._forbidden_chats:
             call.status = 403
             self.calls.append(call)
@@ -393,6 +402,26 @@ class _Unknown(dict[str, str]):
 
     def __init__(self, method: str) -> None:
         super().__init__(method=method)
+
+
+# Telegram's limits, counted as Telegram counts them: UTF-16 units of the text after entity parsing.
+MAX_TEXT = 4096
+MAX_CAPTION = 1024
+
+
+def _visible_length(text: str, parse_mode: object) -> int:
+    if str(parse_mode).upper() == "HTML":
+        text = html.unescape(re.sub(r"<[^>]*>", "", text))
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _too_long(params: dict[str, Any]) -> str | None:
+    """Telegram's refusal of a text or caption over its limit, as the real API words it; None when it fits."""
+    if "text" in params and _visible_length(str(params["text"]), params.get("parse_mode")) > MAX_TEXT:
+        return "Bad Request: message is too long"
+    if "caption" in params and _visible_length(str(params["caption"]), params.get("parse_mode")) > MAX_CAPTION:
+        return "Bad Request: message caption is too long"
+    return None
 
 
 def _ok(result: Any) -> web.Response:

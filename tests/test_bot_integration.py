@@ -99,18 +99,19 @@ async def test_briefing_and_onboarding_commands_stay_out_of_groups(bot: RunningB
     assert bot.api.sent_to(group_id, mark) == []
 
 
-async def test_a_long_check_is_split_below_telegrams_limit(bot: RunningBot) -> None:
+async def test_a_long_check_is_grouped_per_rule_below_telegrams_limit(bot: RunningBot) -> None:
     draft = " ".join(f"Model {i} is the best purifier, guaranteed No.1 in China." for i in range(12))
     mark = bot.api.mark()
     bot.api.push_message(TG["S008"], f"/check {draft}")
     await bot.api.wait_for(lambda: "<b>Sources</b>" in "".join(c.text for c in bot.api.sent_to(TG["S008"], mark)))
     parts = [c.text for c in bot.api.sent_to(TG["S008"], mark)]
-    assert len(parts) > 1
+    assert len(parts) == 1  # 36 findings of three rules: one block per rule, each with its count
     assert all(utf16_len(part) <= MAX_MESSAGE_CHARS for part in parts)
     assert all(part.count("<b>") == part.count("</b>") and part.count("<i>") == part.count("</i>") for part in parts)
-    whole = "\n\n".join(parts)
-    assert whole.startswith("<b>⚠️ 36 compliance issues found:</b>") and "<b>36. “No.1”</b>" in whole
-    assert "<b>Sources</b>" in parts[-1] and "<b>Sources</b>" not in whole[: -len(parts[-1])]
+    whole = parts[0]
+    assert whole.startswith("<b>⚠️ 36 compliance issues found:</b>")
+    assert whole.count("and 11 more of the same kind") == 3 and "<b>4. " not in whole
+    assert whole.rindex("<b>Sources</b>") > whole.rindex("more of the same kind")
 
 
 async def test_a_director_coaches_a_rep_two_levels_down(bot: RunningBot) -> None:

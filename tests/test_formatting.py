@@ -243,7 +243,9 @@ def test_compliant_text() -> None:
 
 
 def test_findings_quote_the_words_rule_and_suggestion() -> None:
-    html = render_check(CheckResult(compliant=False, findings=[_finding(), _finding(text="No.1 <brand>")]))
+    html = render_check(
+        CheckResult(compliant=False, findings=[_finding(), _finding(text="No.1 <brand>", rule_id="ad-9-3-rank")])
+    )
     assert html.startswith("<b>⚠️ 2 compliance issues found:</b>")
     assert "🔴 <b>1. “best”</b> · absolute terms · high" in html
     assert "“No.1 &lt;brand&gt;”" in html
@@ -259,7 +261,7 @@ def test_findings_refer_to_rule_cards_listed_once_in_the_readers_language() -> N
         Citation(title="Rule Card", source="c.md", section="Rule Card > Allowed Wording", language="en"),
         Citation(title="规则卡", source="z.md", section="规则卡 > 绝对化用语", language="zh"),
     ]
-    findings = [_finding(sources=en), _finding(text="No.1", sources=en[:1])]
+    findings = [_finding(sources=en), _finding(text="No.1", sources=en[:1], rule_id="ad-9-3-rank")]
     html = render_check(CheckResult(compliant=False, findings=findings))
     assert html.count("<i>Company rule:</i> [1] [2]") == 1 and html.count("<i>Company rule:</i> [1]\n") == 1
     assert html.endswith("<b>Sources</b>\n[1] Rule Card › Absolute Terms · v1.4\n[2] Rule Card › Allowed Wording")
