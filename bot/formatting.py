@@ -524,9 +524,85 @@ def _cards(sources: Sequence[Citation], language: Language) -> list[Citation]:
     return sorted(distinct.values(), key=ordered.index)[:MAX_CARDS_PER_FINDING]
 
 
-def render_check(result: CheckResult, language: Language = "en") -> str:
-    """Compliance findings: the offending words quoted, the rule and article, a compliant rewording, and
-    numbered references to the company's rule cards, listed once at the end like an answer's sources."""
+# A 4,096-character draft can hold over a thousand findings of a handful of rules: a reply shows each rule once
+# with its count, a few of its phrases, and at most this many rules; it is always one or two messages.
+MAX_CHECK_RULES = 8
+MAX_CHECK_MESSAGES = 2
+MAX_QUOTES_PER_RULE = 3
+MAX_QUOTE_CHARS = 60
+MAX_RULE_TEXT_CHARS = 600
+
+
+@dataclass(frozen=True)
+class FindingGroup:
+    """Every finding of one rule in a draft, in the order the checker reported them."""
+
+    findings: tuple[Finding, ...]
+
+    @property
+    def first(self) -> Finding:
+        return self.findings[0]
+
+    @property
+    def count(self) -> int:
+        return len(self.findings)
+
+    def phrases(self, limit: int = MAX_QUOTES_PER_RULE) -> list[str]:
+        """The distinct offending phrases, first seen first, at most `limit`."""
+        return list(dict.fromkeys(f.text for f in self.findings))[:limit]
+
+
+def group_findings(findings: Iterable[Finding]) -> list[FindingGroup]:
+    """Findings grouped per rule, rules in the order of their first finding (door-neutral: plain data)."""
+    by_rule: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_rule.setdefault(finding.rule_id, []).append(finding)
+    return [FindingGroup(tuple(group)) for group in by_rule.values()]
+
+
+def _clip(value: str, limit: int) -> str:
+    value = " ".join(value.split())
+    return value if len(value) <= limit else value[: limit - 1] + CUT_MARK
+
+
+def _group_block(
+    number: int, group: FindingGroup, language: Language, cited: list[Citation], number_of: dict[tuple[str, str], int]
+) -> str:
+    zh = language == "zh"
+    finding = group.first
+    mark = _SEVERITY_MARK.get(finding.severity, "•")
+    category = finding.category.replace("_", " ")
+    phrases = group.phrases()
+    quotes = "、".join if zh else ", ".join
+    quoted = quotes(f"“{escape(_clip(p, MAX_QUOTE_CHARS))}”" for p in phrases)
+    head = f"{mark} <b>{number}. {quoted}</b>"
+    more = group.count - len(phrases)
+    if more:
+        head += f" 等同类问题另有 {more} 处" if zh else f" and {more} more of the same kind"
+    parts = [f"{head} · {escape(category)} · {escape(finding.severity)}"]
+    if finding.explanation:
+        parts.append(escape(_clip(finding.explanation, MAX_RULE_TEXT_CHARS)))
+    rule = f"{law_name(finding.law, language)} {finding.article}".strip()
+    parts.append(f"<i>{'依据' if zh else 'Rule'}:</i> {escape(_clip(rule, MAX_RULE_TEXT_CHARS))}")
+    if finding.suggestion:
+        parts.append(f"<i>{'建议' if zh else 'Instead'}:</i> {escape(_clip(finding.suggestion, MAX_RULE_TEXT_CHARS))}")
+    refs: list[str] = []
+    for card in _cards([c for f in group.findings for c in f.sources], language):
+        key = (card.source, card.section)
+        if key not in number_of and len(cited) < MAX_CITATIONS:
+            cited.append(card)
+            number_of[key] = len(cited)
+        if key in number_of and f"[{number_of[key]}]" not in refs:
+            refs.append(f"[{number_of[key]}]")
+    if refs:
+        parts.append(f"<i>{'公司规则' if zh else 'Company rule'}:</i> {' '.join(refs)}")
+    return "\n".join(parts)
+
+
+def render_check(result: CheckResult, language: Language = "en", *, max_rules: int = MAX_CHECK_RULES) -> str:
+    """Compliance findings grouped per rule: the offending words quoted (a few, with how many more), the rule
+    and article, a compliant rewording, and numbered references to the company's rule cards, listed once at
+    the end like an answer's sources. Rules beyond `max_rules` are only counted."""
     zh = language == "zh"
     findings = list(result.findings)
     if result.compliant and not findings:
@@ -536,36 +612,33 @@ def render_check(result: CheckResult, language: Language = "en") -> str:
     blocks = [f"<b>{head}</b>"]
     cited: list[Citation] = []
     number_of: dict[tuple[str, str], int] = {}
-    for number, finding in enumerate(findings, start=1):
-        mark = _SEVERITY_MARK.get(finding.severity, "•")
-        category = finding.category.replace("_", " ")
-        parts = [f"{mark} <b>{number}. “{escape(finding.text)}”</b> · {escape(category)} · {finding.severity}"]
-        if finding.explanation:
-            parts.append(escape(finding.explanation))
-        rule = f"{law_name(finding.law, language)} {finding.article}".strip()
-        parts.append(f"<i>{'依据' if zh else 'Rule'}:</i> {escape(rule)}")
-        if finding.suggestion:
-            parts.append(f"<i>{'建议' if zh else 'Instead'}:</i> {escape(finding.suggestion)}")
-        refs: list[str] = []
-        for card in _cards(finding.sources, language):
-            key = (card.source, card.section)
-            if key not in number_of and len(cited) < MAX_CITATIONS:
-                cited.append(card)
-                number_of[key] = len(cited)
-            if key in number_of and f"[{number_of[key]}]" not in refs:
-                refs.append(f"[{number_of[key]}]")
-        if refs:
-            parts.append(f"<i>{'公司规则' if zh else 'Company rule'}:</i> {' '.join(refs)}")
-        blocks.append("\n".join(parts))
+    groups = group_findings(findings)
+    shown = groups[:max_rules]
+    blocks.extend(_group_block(n, g, language, cited, number_of) for n, g in enumerate(shown, start=1))
+    hidden = groups[len(shown) :]
+    if hidden:
+        issues, rules = sum(g.count for g in hidden), len(hidden)
+        blocks.append(
+            f"<i>另有 {issues} 个问题，涉及 {rules} 条其他规则。</i>"
+            if zh
+            else f"<i>…and {issues} more issue{'s' if issues != 1 else ''} under {rules} other "
+            f"rule{'s' if rules != 1 else ''}.</i>"
+        )
     sources = format_citations(cited, language)
     if sources:
         blocks.append(sources)
-    blocks.extend(f"<i>⚠ {escape(warning)}</i>" for warning in result.warnings)
+    blocks.extend(f"<i>⚠ {escape(_clip(warning, MAX_RULE_TEXT_CHARS))}</i>" for warning in result.warnings)
     return "\n\n".join(blocks)
 
 
 def format_check(result: CheckResult, language: Language = "en", limit: int = MAX_MESSAGE_CHARS) -> list[str]:
-    return split_message(render_check(result, language), limit)
+    """The check as at most two messages: fewer rules are shown until it fits (each rule's block is bounded)."""
+    groups = len(group_findings(result.findings))
+    for max_rules in range(min(groups, MAX_CHECK_RULES), 0, -1):
+        parts = split_message(render_check(result, language, max_rules=max_rules), limit)
+        if len(parts) <= MAX_CHECK_MESSAGES:
+            return parts
+    return split_message(render_check(result, language, max_rules=1), limit)[:MAX_CHECK_MESSAGES]
 
 
 # ----------------------------------------------------------------------------------------------- coaching
