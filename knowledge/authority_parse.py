@@ -377,12 +377,13 @@ def _other_parts(text: str, language: Language) -> list[_Part]:
     """Concessions that are not written as a percentage: 满减, free units, free extras, a price below list."""
     zh = language == "zh"
     parts: list[_Part] = []
-    for match in _SPEND_GET_OFF.finditer(text):
+    # Each pattern only where its key word is (most questions have none of them): keeps parsing cheap.
+    for match in _SPEND_GET_OFF.finditer(text) if "满" in text or "spend" in text else ():
         total = _money(match.group("total") or match.group("total_en"))
         off = _money(match.group("off") or match.group("off_en"))
         if total and off and 0 < off < total:
             parts.append(_Part(_share(off, total), match.start(), "other", match.group(0).strip(), match.span()))
-    for match in _FREE_UNITS.finditer(text):
+    for match in _FREE_UNITS.finditer(text) if _FREE_CUE.search(text) else ():
         bought_raw = match.group("bought") or match.group("bought_en") or match.group("bought_on")
         free_raw = match.group("free") or match.group("free_en") or match.group("free_on")
         bought, free = _number(bought_raw), _number(free_raw)
@@ -393,7 +394,7 @@ def _other_parts(text: str, language: Language) -> list[_Part]:
                 else f"{_num(free)} free on {_num(bought)}: {_num(free)}/{_num(bought + free)} of the units"
             )
             parts.append(_Part(_share(free, bought + free), match.start(), "other", label, match.span()))
-    listed = _LIST_PRICE.search(text)
+    listed = _LIST_PRICE.search(text) if re.search(r"list|标价|目录价|原价|牌价", text) else None
     list_price = _money(listed.group("num")) if listed else None
     if listed and list_price:
         target = _TARGET_PRICE.search(text, listed.end())
@@ -534,6 +535,8 @@ def _amounts(text: str, skip: list[tuple[int, int]]) -> list[_Found]:
 def _contract(text: str, skip: list[tuple[int, int]], gift_cued: bool) -> _Found | None:
     """The contract value asked about: a money amount written with a contract word, or any with "sign"."""
     signing = _SIGN_CUE.search(text) is not None
+    if not (signing or _CONTRACT_NOUN.search(text)):
+        return None
     best: _Found | None = None
     for match in _MONEY_AMOUNT.finditer(text):
         raw = match.group("pre") or match.group("num")
