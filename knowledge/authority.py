@@ -238,16 +238,17 @@ def _credit_hold_sentence(decision: Decision, policy: Policy, language: Language
     )
     lifter = role_name(hold.approver_role, language)
     if language == "zh":
+        verdict = "不可以。" if role else f"{lifter}以下岗位都不可以。"
         who = f"你作为{role}不能自行给予新账期，" if role else ""
         return (
-            f"不可以。客户已逾期{days}天，超过{limit}天的赊销暂停线：在付清欠款前不得给予新账期{asked}，"
+            f"{verdict}客户已逾期{days}天，超过{limit}天的赊销暂停线：在付清欠款前不得给予新账期{asked}，"
             f"无论账期长短。{who}须由{lifter}批准解除暂停。"
         )
-    yours = f" As {role} you may not give new terms;" if role else ""
+    verdict = "No." if role else f"Not below a {lifter}."
+    yours = f" As {role} you may not give new terms; only" if role else " Only"
     return (
-        f"No. The customer is {days} days overdue, beyond the {limit}-day credit hold: no new credit terms"
-        f"{asked_en}, whatever the term, until the overdue amount is paid.{yours} only a {lifter} may lift the "
-        "hold."
+        f"{verdict} The customer is {days} days overdue, beyond the {limit}-day credit hold: no new credit terms"
+        f"{asked_en}, whatever the term, until the overdue amount is paid.{yours} a {lifter} may lift the hold."
     )
 
 
@@ -284,6 +285,10 @@ def compose_answer(
                 f"名册上你的上级中没有这一岗位，请联系{fallback_contact}。"
                 if zh
                 else f"Nobody in your management chain on the roster holds that role: ask {fallback_contact}."
+            )
+        if decision.allowed is None:
+            parts.append(
+                "告诉我你的工号，即可得到能否自行决定的答复。" if zh else "Tell me your rep id for a yes or no."
             )
     elif decision.cash_equivalent:
         parts.append(

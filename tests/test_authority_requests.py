@@ -227,3 +227,10 @@ def test_fresh_labelled_set(shared_loaded_store: Store, case: dict[str, object])
     reply = ask(shared_loaded_store, str(case["q"]), str(case["as"]))
     expected, observed = expected_decisions(case), observed_decisions(reply, roles)
     assert _matches(expected, observed), observed
+
+
+def test_anonymous_credit_hold_names_who_may_lift_it_and_asks_for_the_id(loaded_store: Store) -> None:
+    reply = ask(loaded_store, "Customer is 45 days overdue and wants 30-day terms. Can I?", None)
+    assert reply is not None and reply.decision is not None and reply.decision.allowed is None
+    assert reply.answer.startswith("Not below a director. The customer is 45 days overdue")
+    assert "Only a director may lift the hold." in reply.answer and "Tell me your rep id" in reply.answer
