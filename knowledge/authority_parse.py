@@ -176,8 +176,10 @@ _CASH_EQUIVALENT = re.compile(
 _LIMIT_INTENT = re.compile(
     r"how (?:much|big|large|high|long|many)|what(?:'s| is) (?:my|the|our) (?:limit|max)|\bmax(?:imum)?\b|"
     r"\b(?:longest|largest|biggest|highest|most)\b|\bi (?:can|may)\b|"
-    r"\blimit|\bcan i\b|\bmay i\b|\ballowed\b|\bam i\b|authori[sz]|approv|up to\b|"
-    r"最多|最高|最大|最长|多少|多大|多长|多久|能不能|能否|可不可以|可以|能给|能送|能打|能让|允许|权限|审批|批准|上限|吗"
+    r"\blimit|\bcan i\b|\bmay i\b|\ballowed\b|\bam i\b|authori[sz]|authority|approv|up to\b|"
+    r"\bok(?:ay)?\b|for me to\b|\bcould i\b|sign off|"
+    r"最多|最高|最大|最长|多少|多大|多长|多久|能不能|能否|可不可以|可以|能给|能送|能打|能让|允许|权限|审批|批准|上限|吗|"
+    r"行不行|行吗|能批|能做|能定"
 )
 
 # --- number patterns per kind -------------------------------------------------------------------------
@@ -239,6 +241,12 @@ _FREE_CUE = re.compile(r"\bfree\b|免费|送|赠")
 _ORDER_VALUE = re.compile(
     rf"(?:on|for)\s+an?\s+(?:¥|rmb|cny)?\s*(?P<num>{_MONEY}){_YUAN}\s*(?:list\s+)?(?:order|deal)|"
     rf"这单\s*(?:目录价|标价)?\s*(?P<zh>{_MONEY})"
+)
+_REBATE = re.compile(r"rebate|返点|返利")
+# Without an amount, a signing question must ask for the limit ("up to what value can I sign?").
+_CONTRACT_LIMIT = re.compile(
+    r"how (?:much|big|large)|up to what|what (?:value|amount|size)|\bmax(?:imum)?\b|largest|biggest|\blimit|"
+    r"多大|多少|最大|最高|最多|上限|金额"
 )
 # Signing a contract: 签 but not 签收 (signing for a delivery), 标签 (a label), 页签 (a tab).
 _SIGN_CUE = re.compile(r"\bsign(?:s|ing|ed)?\b(?![\s-]+off)|(?<![标页书])签(?![收到证])")
@@ -357,7 +365,7 @@ def _percent_parts(text: str, cued: bool) -> list[tuple[bool, _Part]]:
     for pattern in (_PERCENT, _CN_PERCENT, _POINTS):
         for match in pattern.finditer(text):
             value = _number(match.group("num"))
-            if value is None:
+            if value is None or value > 100:  # "130% of target" is not a share of the price
                 continue
             before = text[max(0, match.start() - _NEAR) : match.start()]
             after = text[match.end() : match.end() + _NEAR]
@@ -535,7 +543,10 @@ def _amounts(text: str, skip: list[tuple[int, int]]) -> list[_Found]:
 def _contract(text: str, skip: list[tuple[int, int]], gift_cued: bool) -> _Found | None:
     """The contract value asked about: a money amount written with a contract word, or any with "sign"."""
     signing = _SIGN_CUE.search(text) is not None
-    if not (signing or _CONTRACT_NOUN.search(text)):
+    # "Which template does a 300,000 yuan contract need?" or a draft ("once the contract is signed I'll
+    # transfer 30,000 yuan") is for the documents or the checker: a contract value is asked about only in a
+    # question about authority.
+    if not ((signing or _CONTRACT_NOUN.search(text)) and _LIMIT_INTENT.search(text)):
         return None
     best: _Found | None = None
     for match in _MONEY_AMOUNT.finditer(text):
@@ -571,9 +582,14 @@ def parse_authority_questions(text: str) -> list[AuthorityQuestion]:
     overdue, overdue_spans = _overdue(norm)
 
     candidates: list[_Found] = []
+    intent = _LIMIT_INTENT.search(norm) is not None
     discount, used = _discount(norm, cued=bool(discount_cue), language=language)
-    if discount is not None:
+    # Rebates, free units, 满减 and stacked concessions also fill sales letters and drafts ("your company
+    # receives a 3% rebate each quarter"): they are requests only in a question about authority.
+    if discount is not None and (intent or (discount.basis is None and not _REBATE.search(norm))):
         candidates.append(discount)
+    else:
+        used = []
     if terms_strong or terms_weak:
         days = _days(norm, overdue_spans)
         picked = _pick_days(days)
@@ -610,9 +626,11 @@ def parse_authority_questions(text: str) -> list[AuthorityQuestion]:
     # An overdue customer asking for terms is decided by the credit hold, whatever the term.
     if overdue is not None and terms_strong:
         return [AuthorityQuestion("payment_terms", None, "days", False, language, overdue_days=overdue)]
-    if not _LIMIT_INTENT.search(norm):
+    if not intent:
         return []
-    contract_cue = _SIGN_CUE.search(norm) if _CONTRACT_NOUN.search(norm) else None
+    contract_cue = _CONTRACT_LIMIT.search(norm) if _CONTRACT_NOUN.search(norm) and _SIGN_CUE.search(norm) else None
+    if discount_cue is not None and _REBATE.fullmatch(discount_cue.group(0)):
+        discount_cue = None  # "what is the dealers' rebate rate?" asks the documents, not for a limit
     strong = [(m.start(), kind) for kind, m in (("discount", discount_cue), ("payment_terms", terms_strong),
                                                  ("gift", gift_strong), ("contract_value", contract_cue))
               if m is not None]  # fmt: skip

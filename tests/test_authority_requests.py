@@ -234,3 +234,23 @@ def test_anonymous_credit_hold_names_who_may_lift_it_and_asks_for_the_id(loaded_
     assert reply is not None and reply.decision is not None and reply.decision.allowed is None
     assert reply.answer.startswith("Not below a director. The customer is 45 days overdue")
     assert "Only a director may lift the hold." in reply.answer and "Tell me your rep id" in reply.answer
+
+
+NOT_REQUESTS = [
+    "Per our agreement, your company receives a 3% rebate as a credit note each quarter.",
+    "这款产品第一季度有促销，买十送一，赠品在订单中注明。",
+    "Once the contract is signed I'll transfer 30,000 yuan to your wife's account as a thank-you.",
+    "衡达公司的控制器用的都是翻新件，千万别跟他们签。",
+    "If a dealer does 130% of their annual target, what rebate do they get?",
+    "2024 年经销商完成任务的返利比例是多少？",
+    "Which template does a 300,000 yuan contract need?",
+    "第一次合作的话，可以先签三个月的试用合同。",
+    "Can we schedule a 30-minute call to go over the renewal terms?",
+    "客户签收了吗？",
+]
+
+
+@pytest.mark.parametrize("text", NOT_REQUESTS, ids=NOT_REQUESTS)
+def test_drafts_and_document_questions_are_not_requests(text: str) -> None:
+    """Rebates, free units and contract amounts fill sales letters too: only a question about authority asks."""
+    assert parse_authority_questions(text) == []
