@@ -243,11 +243,6 @@ _ORDER_VALUE = re.compile(
     rf"这单\s*(?:目录价|标价)?\s*(?P<zh>{_MONEY})"
 )
 _REBATE = re.compile(r"rebate|返点|返利")
-# Without an amount, a signing question must ask for the limit ("up to what value can I sign?").
-_CONTRACT_LIMIT = re.compile(
-    r"how (?:much|big|large)|up to what|what (?:value|amount|size)|\bmax(?:imum)?\b|largest|biggest|\blimit|"
-    r"多大|多少|最大|最高|最多|上限|金额"
-)
 # Signing a contract: 签 but not 签收 (signing for a delivery), 标签 (a label), 页签 (a tab).
 _SIGN_CUE = re.compile(r"\bsign(?:s|ing|ed)?\b(?![\s-]+off)|(?<![标页书])签(?![收到证])")
 _CONTRACT_NOUN = re.compile(r"contract|\bdeal\b|agreement|合同|单子|订单|协议")
@@ -541,7 +536,10 @@ def _amounts(text: str, skip: list[tuple[int, int]]) -> list[_Found]:
 
 
 def _contract(text: str, skip: list[tuple[int, int]], gift_cued: bool) -> _Found | None:
-    """The contract value asked about: a money amount written with a contract word, or any with "sign"."""
+    """The contract value asked about: a money amount written with a contract word, or any with "sign".
+
+    Without an amount ("how big a contract may a mid-level rep sign?") the documents answer: the sample duty
+    manual's signing table is what those questions are asked about."""
     signing = _SIGN_CUE.search(text) is not None
     # "Which template does a 300,000 yuan contract need?" or a draft ("once the contract is signed I'll
     # transfer 30,000 yuan") is for the documents or the checker: a contract value is asked about only in a
@@ -628,11 +626,10 @@ def parse_authority_questions(text: str) -> list[AuthorityQuestion]:
         return [AuthorityQuestion("payment_terms", None, "days", False, language, overdue_days=overdue)]
     if not intent:
         return []
-    contract_cue = _CONTRACT_LIMIT.search(norm) if _CONTRACT_NOUN.search(norm) and _SIGN_CUE.search(norm) else None
     if discount_cue is not None and _REBATE.fullmatch(discount_cue.group(0)):
         discount_cue = None  # "what is the dealers' rebate rate?" asks the documents, not for a limit
     strong = [(m.start(), kind) for kind, m in (("discount", discount_cue), ("payment_terms", terms_strong),
-                                                 ("gift", gift_strong), ("contract_value", contract_cue))
+                                                 ("gift", gift_strong))
               if m is not None]  # fmt: skip
     kind: Kind | None
     if strong:

@@ -247,6 +247,9 @@ NOT_REQUESTS = [
     "第一次合作的话，可以先签三个月的试用合同。",
     "Can we schedule a 30-minute call to go over the renewal terms?",
     "客户签收了吗？",
+    # Signing limits without an amount: the documents' signing table answers.
+    "How large a contract may a junior rep sign?",
+    "高级销售最多能签多大的合同？",
 ]
 
 
