@@ -91,7 +91,13 @@ def score(folder: Path) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="salescoach-realdocs-") as tmp:
         settings = Settings(home=Path(tmp) / "home")
         services = Services(settings, embeddings=load_embeddings(settings))
-        report = sync_paths([folder / "kb"], services.index, progress=False)
+        try:  # size passages for the model as `salescoach ingest` does (code without TokenBudget: as it was)
+            from ingest.chunker import TokenBudget, sizing
+
+            with sizing(TokenBudget.of(services.index.embeddings)):
+                report = sync_paths([folder / "kb"], services.index, progress=False)
+        except ImportError:
+            report = sync_paths([folder / "kb"], services.index, progress=False)
         try:
             for row in rows:
                 reply = services.assistant.ask(Request(text=row["q"]))

@@ -26,7 +26,7 @@ _STRONG = re.compile(
     r"ICP备|ICP证|公网安备|备案号|"
     r"VIP|会员专享|开通会员|下载券|文档币|积分下载|金币|付费下载|免费下载|立即下载|下载文档|下载本文|"
     r"扫码关注|扫码下载|关注公众号|微信公众号|"
-    r"猜你喜欢|相关推荐|相关文档|热门文档|推荐阅读|上一篇|下一篇|返回顶部|返回首页|"
+    r"猜你喜欢|相关推荐|相关文档|热门文档|推荐阅读|上一篇|下一篇|返回顶部|返回首页|网友评论|网友|游客_?\d|"
     r"skip to (?:main )?content|back to top|related (?:articles|posts|documents)|you may also like|"
     r"share (?:this|on)|follow us|register now|accept cookies|cookie policy|"
     r"privacy policy|terms of (?:use|service)|print this|email this|advertisement|sponsored",
@@ -57,6 +57,7 @@ _PAGE_NUMBER = re.compile(
 )
 # Breadcrumbs and menu bars: "首页 > 文档 > 管理", "Home | Products | About".
 _TRAIL = re.compile(r"^(?:[^>|»/]{1,12}\s*(?:>|»|\||/|›)\s*){2,}[^>|»/]{0,20}$")
+_MENU_SEPARATOR = re.compile(r"\s[|｜/·]\s|\s{2,}")
 MAX_NOTICE_CHARS = 120  # longer lines are prose that may mention a download; only counters count there
 
 
@@ -86,6 +87,8 @@ def boilerplate_reason(line: str) -> str | None:
         site, trade = _SITE.search(text), _TRADE.search(text)
         if site and trade:
             return f"site notice ({site.group(0)}, {trade.group(0)})"
+        if len(_MENU_SEPARATOR.findall(text)) >= 2 and (site or trade):
+            return "site menu"
         trades = {m.group(0).lower() for m in _TRADE.finditer(text)}
         if len(trades) >= 2 and trades & {"下载", "download"} and len(text) <= 50:
             return f"site notice ({', '.join(sorted(trades))})"
@@ -110,9 +113,23 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
                 reasons[i] = "site notice next to other chrome"
                 continue
             break
+    _site_page_titles(lines, reasons)
     kept = [line for line, reason in zip(lines, reasons, strict=True) if reason is None]
     dropped = [Dropped(line.strip(), reason) for line, reason in zip(lines, reasons, strict=True) if reason]
     return kept, dropped
+
+
+_SITE_SUFFIX = re.compile(r"\s*(?:_|\||｜|\s[-–—]\s)\s*")
+
+
+def _site_page_titles(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """A page title carrying the site's name ("岗位职责_范文大全", "Returns - Example Wiki") above the
+    document's own title line ("岗位职责") is the site's, not the document's."""
+    own = [i for i, line in enumerate(lines) if line.strip() and reasons[i] is None][:12]
+    for n, i in enumerate(own):
+        parts = _SITE_SUFFIX.split(lines[i].strip(), maxsplit=1)
+        if len(parts) == 2 and parts[0] and any(lines[j].strip() == parts[0] for j in own[n + 1 : n + 8]):
+            reasons[i] = "page title with the site's name"
 
 
 def _shape(line: str) -> str:

@@ -260,8 +260,11 @@ def chunk_document(
     if stats is not None:
         stats.boilerplate[doc.meta.source] = len(getattr(doc, "dropped", ()))
     chunks: list[Chunk] = []
+    section_start = 0  # offset of the section in the document's text (sections joined by blank lines)
     for section in doc.sections:
         name = SECTION_SEPARATOR.join(section.heading_path)
+        body = section.text.strip()
+        cursor = 0
         prefix = f"{doc.meta.title}\n{name}\n"  # what the index embeds before the passage
         prefix_tokens = budget.count_tokens(prefix)
 
@@ -275,6 +278,8 @@ def chunk_document(
             stats.passages.append(f"{doc.meta.source}: {name}")
         for piece in pieces:
             ordinal = len(chunks)
+            start, end = _span(body, piece, cursor)
+            cursor = end
             chunks.append(
                 Chunk(
                     chunk_id=chunk_id(doc.meta.source, doc.meta.content_hash, ordinal),
@@ -282,6 +287,27 @@ def chunk_document(
                     section=name,
                     ordinal=ordinal,
                     meta=doc.meta,
+                    start=section_start + start,
+                    end=section_start + end,
                 )
             )
+        section_start += len(body) + 2
     return chunks
+
+
+def _span(body: str, piece: str, cursor: int) -> tuple[int, int]:
+    """Where a piece lies in its section's text, searching from `cursor` (pieces come in order). A piece
+    rejoins its units with normalised whitespace, so it is matched character by character, skipping spaces."""
+    start = body.find(piece[:24], cursor)
+    if start < 0:
+        return cursor, min(len(body), cursor + len(piece))
+    at = start
+    for ch in piece:
+        if ch.isspace():
+            continue
+        while at < len(body) and body[at] != ch and body[at].isspace():
+            at += 1
+        if at >= len(body) or body[at] != ch:
+            return start, min(len(body), start + len(piece))
+        at += 1
+    return start, at

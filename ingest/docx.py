@@ -13,7 +13,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from ingest.boilerplate import Dropped, boilerplate_reason
-from ingest.headings import looks_like_title, outline_lines
+from ingest.headings import outline_lines, title_index
 from ingest.models import MB, IngestError
 from ingest.outline import Outline
 
@@ -107,9 +107,10 @@ def docx_outline(path: Path, data: bytes, *, max_expanded: int) -> tuple[str | N
             lines.append(text)
     if not styled:
         outline = Outline(rejoin_wrapped=False)
-        if title is None and lines and looks_like_title(lines[0]) and len(lines) > 1:
-            title = lines.pop(0)
-            emphasised = [i - 1 for i in emphasised if i]
+        at = title_index(lines) if title is None else None
+        if at is not None and len(lines) > at + 1:
+            title = lines.pop(at)
+            emphasised = [i - 1 if i > at else i for i in emphasised if i != at]
         outline_lines(lines, outline, paragraphs=True, emphasised=set(emphasised))
     outline.dropped = dropped
     return title or (document.core_properties.title or "").strip() or None, outline

@@ -102,6 +102,22 @@ def looks_like_title(line: str) -> bool:
     )
 
 
+_LETTERHEAD = re.compile(
+    r"(?:有限公司|有限责任公司|股份公司|集团|公司|\bLtd\.?|\bInc\.?|\bLLC|\bGmbH|\bCorp(?:oration|\.)?|\bCo\.)\s*$", re.I
+)
+
+
+def title_index(lines: list[str]) -> int | None:
+    """Which of the first lines is the document's title: the first when it reads like one, or the second
+    when the first is only the company's name above it (letterhead); None when neither is."""
+    shown = [i for i, line in enumerate(lines) if line.strip()][:2]
+    if not shown:
+        return None
+    if len(shown) == 2 and _LETTERHEAD.search(lines[shown[0]].strip()) and looks_like_title(lines[shown[1]]):
+        return shown[1]
+    return shown[0] if looks_like_title(lines[shown[0]]) else None
+
+
 def read_heading(
     line: str, previous: str | None, following: str | None, *, paragraph: bool = False
 ) -> HeadingLine | None:
@@ -118,7 +134,8 @@ def read_heading(
         kind, rest = numbered
         if kind in ("zh-article", "article"):
             label = line[: len(line) - len(rest)].strip()
-            if not rest or (_short(line) and not _SENTENCE_END.search(line) and not _INNER_PUNCT.search(rest)):
+            whole = not _SENTENCE_END.search(line) and not _INNER_PUNCT.search(rest) and not rest.endswith(("：", ":"))
+            if not rest or (_short(line) and whole):
                 return HeadingLine(kind, line)
             title = re.match(r"^[【\[（(]([^】\]）)]{1,20})[】\]）)]\s*", rest)
             if title:  # 第五条【报销期限】 ...
@@ -135,7 +152,7 @@ def read_heading(
                 return None
             if _INNER_PUNCT.search(rest):
                 return None
-            if not CJK_CHAR.search(rest) and not title_case(rest):
+            if not CJK_CHAR.search(rest) and not (rest[:1].isupper() and len(rest.split()) <= 8):
                 return None
         if kind in ("zh-num", "zh-paren") and _INNER_PUNCT.search(rest):
             return None

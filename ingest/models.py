@@ -102,3 +102,7 @@ class Chunk:
     section: str
     ordinal: int
     meta: DocumentMeta
+    # Character range of the passage in the document's text (its sections' texts joined by blank lines, as
+    # `ingest --show` prints them), so a citation can point at the passage itself.
+    start: int = 0
+    end: int = 0

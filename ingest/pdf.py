@@ -14,7 +14,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from ingest.boilerplate import Dropped, boilerplate_reason, is_repeated, repeated_page_lines
-from ingest.headings import looks_like_title, outline_lines
+from ingest.headings import outline_lines, title_index
 from ingest.models import IngestError
 from ingest.outline import Outline
 
@@ -68,10 +68,11 @@ def pdf_outline(path: Path, data: bytes) -> tuple[str | None, Outline]:
             else:
                 kept_pages[-1].append(line)
     title = meta_title.strip() if meta_title.strip() and not _JUNK_TITLE.search(meta_title.strip()) else None
-    first = next((line for page in kept_pages for line in page if line), None)
-    if first is not None and looks_like_title(first) and (title is None or first == title):
-        title = first
-        next(page for page in kept_pages if first in page).remove(first)
+    flat = [line for page in kept_pages for line in page]
+    at = title_index(flat)
+    if at is not None and (title is None or flat[at] == title):
+        title = flat[at]
+        next(page for page in kept_pages if title in page).remove(title)
     outline = Outline()
     if not outline_lines([line for page in kept_pages for line in page], outline):
         # No headings at all: one section per page, so a citation still says where to look.

@@ -9,7 +9,7 @@ is a sentence has no title line and is named by its file name.
 from __future__ import annotations
 
 from ingest.boilerplate import split_boilerplate
-from ingest.headings import looks_like_title, outline_lines
+from ingest.headings import outline_lines, title_index
 from ingest.outline import Outline
 
 
@@ -20,8 +20,9 @@ def text_outline(text: str) -> tuple[str | None, Outline]:
     while lines and not lines[0]:
         lines.pop(0)
     title: str | None = None
-    if lines and looks_like_title(lines[0]) and any(lines[1:]):
-        title = lines.pop(0)
+    at = title_index(lines)
+    if at is not None and any(lines[at + 1 :]):
+        title = lines.pop(at)
     outline = Outline()
     outline.dropped = dropped
     if not any(lines) and lines:

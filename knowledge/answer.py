@@ -19,7 +19,7 @@ from knowledge.glossary import EXPANSION_WEIGHT
 from knowledge.lexical import query_terms
 from knowledge.messages import Citation, Reply, Request
 from knowledge.retriever import MODEL_NUMBER, ScoredChunk, is_chinese
-from knowledge.text import split_sentences, tokenize
+from knowledge.text import has_cjk, split_sentences, tokenize
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -32,9 +32,24 @@ log = logging.getLogger(__name__)
 MAX_SENTENCES = 4
 _CITE = re.compile(r"\[\d+\]")
 _CITE_NUMBER = re.compile(r"\[(\d+)\]")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+•·]\s|\d+[.)、]\s?)")
+_LIST_ITEM = re.compile(
+    r"^\s*(?:[-*+•·]\s|\d+[.)、．]\s?|[（(][一二三四五六七八九十\d]+[)）]|[①-⑳]|step\s*\d+\s*[:：.]|第[一二三四五六七八九十\d]+步)",
+    re.IGNORECASE,
+)
 MIN_SENTENCES = 2
 MAX_LIST_ITEMS = 6
+# A procedure question gets its whole list, in order, across the chunks of its section (within these bounds).
+MAX_STEPS = 12
+MAX_STEPS_CHARS = 1500
+MAX_CONTINUATIONS = 3  # following chunks of one section read to finish a list
+ANSWER_CHARS = 300  # prose answers stop adding sentences past this length (a list may be longer)
+OTHER_LANGUAGE_LINE = 0.85  # in a passage written in both languages, the line in the asker's language wins
+# Questions after a procedure or a list of steps: "what do I do", "step by step", "流程", "怎么办".
+ASKS_STEPS = re.compile(
+    r"\b(?:what (?:do|should|must) (?:i|we|they)|how (?:do|should|can) (?:i|we)|how to|steps?|procedure|"
+    r"process|walk me)\b|流程|步骤|程序|怎么办|怎么处理|如何处理|怎么走|怎么做|一步步|做什么|怎么申请|如何申请|怎么催",
+    re.IGNORECASE,
+)
 MAX_BLOCK_CHARS = 900  # a lead-in plus its list or table: enough for a five-row ladder, not a whole price list
 # A lower passage's sentence scores at most this share of an equally matching sentence in the best passage.
 LOWER_PASSAGE_WEIGHT = 0.6
@@ -58,6 +73,8 @@ def states_figure(sentence: str, question: str) -> bool:
     rest = MODEL_NUMBER.sub(" ", sentence)
     rest = _NUMBER.sub(lambda m: " " if m.group(0) in asked else m.group(0), rest)
     return bool(_FIGURE.search(rest))
+
+
 SNIPPET_CHARS = 240
 # A passage in the question's language goes first when its score is within this share of the best one.
 LANGUAGE_PREFERENCE = 0.8
@@ -135,21 +152,13 @@ class Answerer:
 
     # -- citations -----------------------------------------------------------------------------------------
 
-    def _citations(self, passages: Sequence[ScoredChunk]) -> tuple[list[Citation], dict[str, int]]:
-        """One citation per (source, section), numbered in the given order; maps chunk id -> citation number."""
-        citations: list[Citation] = []
-        key_number: dict[tuple[str, str], int] = {}
-        number_of: dict[str, int] = {}
-        today = self.today()
+    def _citations(self, passages: Sequence[ScoredChunk]) -> tuple[list[Citation], CitationBook]:
+        """One citation per passage, numbered in the given order (two passages of one section are two
+        citations); the book maps chunk id -> citation number and can add a passage read later."""
+        book = CitationBook(self.today())
         for hit in passages:
-            key = (hit.source, hit.section)
-            if key not in key_number:
-                citations.append(
-                    Citation.from_metadata(hit.metadata, score=hit.relevance, snippet=_snippet(hit.text), today=today)
-                )
-                key_number[key] = len(citations)
-            number_of[hit.chunk_id] = key_number[key]
-        return citations, number_of
+            book.cite(hit)
+        return book.citations, book
 
     def _stale_warnings(self, citations: Sequence[Citation], language: str) -> list[tuple[int, str]]:
         """(citation number, warning) for each stale document, once per document."""
@@ -183,6 +192,7 @@ class Answerer:
             number_of,
             self._idf,
             following=self._following_text,
+            language=language,
             expansions=glossary.expansion_terms(question) if glossary else (),
         )
         joiner = "" if language == "zh" else " "
@@ -197,8 +207,9 @@ class Answerer:
                 parts.append(joiner + line)
         return "".join(parts)
 
-    def _following_text(self, hit: ScoredChunk) -> str | None:
-        """The next chunk of the same section (a lead-in's list or table may have been chunked apart from it).
+    def _following_text(self, hit: ScoredChunk) -> ScoredChunk | None:
+        """The next chunk of the same section (a lead-in's list or table, or the rest of a procedure, may have
+        been chunked apart from it), as a passage of its own so that its lines cite it.
 
         Found by the ingest id scheme (ingest.chunker.chunk_id on ordinal + 1, prefixed like
         knowledge.index.stored_id); anything unexpected (no such chunk, another section) gives None.
@@ -215,7 +226,7 @@ class Answerer:
         chunk = self.retriever.index.fetch([wanted]).get(wanted)
         if chunk is None or chunk.metadata.get("section") != hit.section:
             return None
-        return str(chunk.text)
+        return ScoredChunk(wanted, str(chunk.text), dict(chunk.metadata), 0.0, hit.relevance)
 
     def _idf(self, term: str) -> float:
         return float(self.retriever.index.lexical().term_idf(term))
@@ -317,7 +328,7 @@ class _Line:
 def _passage_lines(text: str, rank: int, citation: int, first: int = 0) -> list[_Line]:
     lines: list[_Line] = []
     previous_row = False
-    for pos, sentence in enumerate(_rejoin_rows(split_sentences(text)), start=first):
+    for pos, sentence in enumerate(_rejoin_rows(_split_lines(text)), start=first):
         text = sentence.strip()
         is_row = text.startswith("|")
         if is_row and not text.strip(" -:|"):
@@ -333,6 +344,105 @@ def _passage_lines(text: str, rank: int, citation: int, first: int = 0) -> list[
     return lines
 
 
+class CitationBook(dict[str, int]):
+    """Chunk id -> citation number, with the citations themselves: a passage read while composing (the next
+    chunk of a list) gets its own number, so every line cites the passage it came from."""
+
+    def __init__(self, today: date) -> None:
+        super().__init__()
+        self.citations: list[Citation] = []
+        self._today = today
+
+    def cite(self, hit: ScoredChunk) -> int:
+        if hit.chunk_id not in self:
+            snippet = _snippet(hit.text)
+            self.citations.append(
+                Citation.from_metadata(hit.metadata, score=hit.relevance, snippet=snippet, today=self._today)
+            )
+            self[hit.chunk_id] = len(self.citations)
+        return self[hit.chunk_id]
+
+
+def _number(number_of: dict[str, int], hit: ScoredChunk, fallback: int) -> int:
+    """The passage's citation number; a plain dict (no book) lends the passage it continues."""
+    if hit.chunk_id in number_of:
+        return number_of[hit.chunk_id]
+    return number_of.cite(hit) if isinstance(number_of, CitationBook) else fallback
+
+
+def _read_on(
+    hit: ScoredChunk,
+    lines: list[_Line],
+    rank: int,
+    number_of: dict[str, int],
+    following: Callable[[ScoredChunk], ScoredChunk | str | None] | None,
+    *,
+    steps: bool,
+) -> None:
+    """Append the next chunks of the section while the passage ends on a lead-in (its list or table follows)
+    or, for a procedure question, while the list it ends with goes on."""
+    current = hit
+    for _ in range(MAX_CONTINUATIONS):
+        if following is None or not lines:
+            return
+        ends_on_lead_in = lines[-1].sentence.text.endswith((":", "："))
+        if not ends_on_lead_in and not (steps and lines[-1].kind in ("item", "row")):
+            return
+        nxt = following(current)
+        if nxt is None:
+            return
+        if isinstance(nxt, str):  # a `following` that gives only the text: its lines cite the passage read on
+            citation = number_of[hit.chunk_id]
+            nxt = ScoredChunk(f"{current.chunk_id}+", nxt, dict(current.metadata), 0.0, current.relevance)
+        else:
+            citation = _number(number_of, nxt, number_of[hit.chunk_id])
+        more = _passage_lines(nxt.text, rank, citation, len(lines))
+        if not more or more[0].kind == "text":
+            return
+        lines.extend(more)
+        current = nxt
+
+
+def _step_block(lines: list[_Line]) -> list[_Sentence]:
+    """The list (or table) of the passage that answers a procedure question: the best-scoring run of items
+    with the line introducing it, every step in order."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        if lines[i].kind in ("item", "row", "header"):
+            j = i
+            while j < len(lines) and lines[j].kind in ("item", "row", "header", "separator"):
+                j += 1
+            if sum(line.kind in ("item", "row") for line in lines[i:j]) >= 2:
+                runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    if not runs:
+        return []
+
+    def weight(run: tuple[int, int]) -> float:
+        begin, end = run
+        intro = lines[begin - 1].sentence.score if begin > 0 and lines[begin - 1].kind == "text" else 0.0
+        return max(intro, *(line.sentence.score for line in lines[begin:end]))
+
+    begin, end = max(runs, key=weight)
+    out: list[_Sentence] = []
+    if begin > 0 and lines[begin - 1].kind == "text":
+        out.append(lines[begin - 1].sentence)
+    size = sum(len(s.text) for s in out)
+    items = 0
+    for line in lines[begin:end]:
+        if line.kind == "separator":
+            continue
+        if items >= MAX_STEPS or size + len(line.sentence.text) > MAX_STEPS_CHARS:
+            break
+        out.append(line.sentence)
+        size += len(line.sentence.text)
+        items += line.kind != "header"
+    return out
+
+
 def select_sentences(
     question: str,
     passages: Sequence[ScoredChunk],
@@ -340,8 +450,9 @@ def select_sentences(
     idf: Callable[[str], float],
     *,
     max_passages: int = 3,
-    following: Callable[[ScoredChunk], str | None] | None = None,
+    following: Callable[[ScoredChunk], ScoredChunk | str | None] | None = None,
     expansions: Sequence[str] = (),
+    language: str | None = None,
 ) -> list[_Sentence]:
     """Score sentences by IDF-weighted overlap with the question, favouring the best passage and early lines.
 
@@ -353,6 +464,12 @@ def select_sentences(
     Header rows and questions (FAQ prompts) rarely answer anything on their own. `following(passage)` gives
     the next chunk of the passage's section, read when the passage ends on a lead-in.
 
+    A procedure question ("what do I do", "流程") whose best passage holds a list gets that whole list in
+    order, read on into the section's next chunks, and nothing else. Otherwise the answer is short (about
+    ANSWER_CHARS): the best lines in reading order, none leading that does not bear on the question, and a
+    figure question ("how much", "多久") leads with the line stating the figure.
+
+    `language` is the asker's ("en"/"zh"; the question text may carry translations of its terms).
     `expansions` (the glossary's terms for the question) count at EXPANSION_WEIGHT, so a question about a
     "cartridge" still prefers the line about the "filter". A question asking for a quantity ("how much",
     "多久", "几天") prefers lines that state one: the line with the figure is the answer.
@@ -363,20 +480,21 @@ def select_sentences(
     for term in expansions:
         weights.setdefault(term, EXPANSION_WEIGHT * idf(term))
     wants_figure = bool(ASKS_FIGURE.search(question))
+    wants_steps = bool(ASKS_STEPS.search(question))
     top = passages[:max_passages]
     if not top:
         return []
     best_relevance = max(top[0].relevance, 1e-6)
     lines_of: list[list[_Line]] = []
+    bilingual: list[bool] = []
+    asks_in_chinese = (language or ("zh" if is_chinese(question) else "en")) == "zh"
     candidates: list[_Sentence] = []
     for rank, hit in enumerate(top):
         lines = _passage_lines(hit.text, rank, number_of[hit.chunk_id])
-        if lines and lines[-1].sentence.text.endswith((":", "：")) and following is not None:
-            rest = following(hit)
-            more = _passage_lines(rest, rank, number_of[hit.chunk_id], len(lines)) if rest else []
-            if more and more[0].kind != "text":
-                lines.extend(more)
+        if rank == 0 or not wants_steps:
+            _read_on(hit, lines, rank, number_of, following, steps=wants_steps and rank == 0)
         lines_of.append(lines)
+        bilingual.append(len({has_cjk(line.sentence.text) for line in lines}) == 2)
         factor = 1.0 if rank == 0 else LOWER_PASSAGE_WEIGHT * min(1.0, hit.relevance / best_relevance)
         for line in lines:
             sentence = line.sentence
@@ -393,24 +511,47 @@ def select_sentences(
                 score *= 0.3
             elif sentence.text.endswith(("?", "？")):
                 score *= 0.5
+            if bilingual[rank] and has_cjk(sentence.text) != asks_in_chinese:
+                score *= OTHER_LANGUAGE_LINE  # a bilingual passage answers in the question's language
             sentence.score = score
             candidates.append(sentence)
     if not candidates:
         return []
+    if wants_steps:
+        steps = _step_block(lines_of[0])
+        if len(steps) >= 2:
+            return steps
     candidates.sort(key=lambda s: -s.score)
     best = candidates[0]
-    chosen = [s for s in candidates[:MAX_SENTENCES] if s.score >= 0.5 * best.score]
-    if len(chosen) < MIN_SENTENCES:  # too few strong lines: add the best passage's next best, never another's
-        chosen += [s for s in candidates if s.passage_rank == best.passage_rank and s not in chosen][
-            : MIN_SENTENCES - len(chosen)
-        ]
+    chosen = [best]
+    size = len(best.text)
+    for sentence in candidates[1:]:
+        if sentence.score < 0.5 * best.score or len(chosen) >= MAX_SENTENCES:
+            break
+        if size + len(sentence.text) > ANSWER_CHARS:
+            continue
+        chosen.append(sentence)
+        size += len(sentence.text)
+    if len(chosen) < MIN_SENTENCES and size < ANSWER_CHARS // 2:
+        # Too little said: the best line's next line in its passage (context after it, never before it).
+        after = [s for s in candidates if s.passage_rank == best.passage_rank and s.position == best.position + 1]
+        chosen += after[:1]
     for sentence in list(chosen):
         _add_block(sentence, lines_of[sentence.passage_rank], chosen, whole=sentence.passage_rank == 0)
     chosen.sort(key=lambda s: (s.passage_rank, s.position))
     unique: dict[tuple[int, str], _Sentence] = {}  # a continuation chunk may also have been retrieved alone
     for sentence in chosen:
         unique.setdefault((sentence.citation, sentence.text), sentence)
-    return list(unique.values())
+    ordered = list(unique.values())
+    if wants_figure:
+        # The line stating the figure leads (unless it is a list item or row: a list keeps its order).
+        figures = [
+            s for s in ordered if states_figure(s.text, question) and not _LIST_ITEM.match(s.text) and "|" not in s.text
+        ]
+        if figures:
+            lead = max(figures, key=lambda s: s.score)
+            ordered = [lead, *(s for s in ordered if s is not lead)]
+    return ordered
 
 
 def _add_block(sentence: _Sentence, lines: list[_Line], chosen: list[_Sentence], *, whole: bool) -> None:
@@ -448,6 +589,18 @@ def _add_block(sentence: _Sentence, lines: list[_Line], chosen: list[_Sentence],
             chosen.append(line.sentence)
         if line.kind != "header":
             added += 1
+
+
+def _split_lines(text: str) -> list[str]:
+    """Sentences of a passage, a list item kept whole even when it holds two sentences ("Step 2: Call the
+    customer. Confirm the date."): a step is the unit a procedure answer quotes."""
+    out: list[str] = []
+    for line in text.splitlines():
+        if _LIST_ITEM.match(line) and line.strip():
+            out.append(line.strip())
+        else:
+            out.extend(split_sentences(line))
+    return out
 
 
 def _rejoin_rows(sentences: list[str]) -> list[str]:

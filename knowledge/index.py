@@ -99,6 +99,8 @@ def chunk_metadata(meta: DocumentMeta, chunk: Chunk) -> dict[str, Any]:
         "audience": ",".join(meta.audience),
         "content_hash": meta.content_hash,
         "ordinal": chunk.ordinal,
+        "start": chunk.start,
+        "end": chunk.end,
     }
 
 

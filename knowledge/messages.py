@@ -42,6 +42,9 @@ class Citation(BaseModel):
     snippet: str = ""
     doc_type: str | None = None
     language: str | None = None
+    # The cited passage's character range in its document's text (None for an index built before ranges).
+    start: int | None = None
+    end: int | None = None
 
     @classmethod
     def from_metadata(cls, metadata: Mapping[str, Any], *, score: float, snippet: str, today: date) -> Citation:
@@ -62,7 +65,14 @@ class Citation(BaseModel):
             snippet=snippet,
             doc_type=str(metadata.get("doc_type") or "") or None,
             language=str(metadata.get("language") or "") or None,
+            start=_offset(metadata.get("start")),
+            end=_offset(metadata.get("end")),
         )
+
+
+def _offset(value: Any) -> int | None:
+    """A stored character offset, or None when the chunk has none (older index) or it is not a number."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
 
 
 class Approver(BaseModel):

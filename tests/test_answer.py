@@ -16,7 +16,7 @@ from ingest.models import Chunk, DocumentMeta
 from knowledge.answer import ASKS_FIGURE, FIGURE_BONUS, MAX_LIST_ITEMS, Answerer, renumber_by_use, select_sentences
 from knowledge.grounding import coverage, informative_terms
 from knowledge.index import KnowledgeIndex
-from knowledge.messages import Citation, RepInfo, Request
+from knowledge.messages import Citation, RepInfo, Reply, Request
 from knowledge.retriever import HybridRetriever, ScoredChunk
 from knowledge.settings import Settings
 
@@ -53,7 +53,19 @@ def test_extractive_answer_quotes_sentences_with_citation_numbers(index: Knowled
     assert reply.language == "en"
 
 
-def test_citations_are_unique_per_source_and_section(index: KnowledgeIndex) -> None:
+def test_a_citation_carries_its_passage_range_into_json() -> None:
+    metadata = {"title": "T", "source": "/kb/t.txt", "section": "T > S", "start": 120, "end": 245}
+    citation = Citation.from_metadata(metadata, score=0.5, snippet="", today=date(2026, 1, 1))
+    reply = Reply(answer="x [1]", grounded=True, citations=[citation])
+    assert reply.to_json_dict()["citations"][0]["start"] == 120  # type: ignore[index]
+    assert (citation.start, citation.end) == (120, 245)
+    old_index = Citation.from_metadata(
+        {"title": "T", "source": "s", "section": "S"}, score=0.5, snippet="", today=date(2026, 1, 1)
+    )
+    assert (old_index.start, old_index.end) == (None, None)
+
+
+def test_two_passages_of_one_section_are_two_citations(index: KnowledgeIndex) -> None:
     meta, chunks = make_doc(
         "/kb/long.md",
         "Long Manual",
@@ -64,9 +76,13 @@ def test_citations_are_unique_per_source_and_section(index: KnowledgeIndex) -> N
     )
     index.replace_document(meta, chunks)
     reply = _answerer(index).answer(Request(text="Are returns accepted after delivery with the original box?"))
-    keys = [(c.source, c.section) for c in reply.citations]
-    assert len(keys) == len(set(keys))
-    assert ("/kb/long.md", "Long Manual > Returns") in keys
+    ours = [c for c in reply.shown_citations() if c.source == "/kb/long.md"]
+    assert [c.section for c in ours] == ["Long Manual > Returns", "Long Manual > Returns"]
+    # each sentence cites the passage it came from
+    assert re.search(r"within 7 days of delivery\. \[(\d)\]", reply.answer)
+    first = re.search(r"within 7 days of delivery\. \[(\d)\]", reply.answer)
+    second = re.search(r"original box\. \[(\d)\]", reply.answer)
+    assert first and second and first.group(1) != second.group(1)
 
 
 def test_below_threshold_is_not_grounded_and_points_to_a_person(index: KnowledgeIndex) -> None:
@@ -218,8 +234,9 @@ def test_lead_in_keeps_the_table_chunked_after_it_and_skips_the_separator(index:
     assert reply.grounded
     lines = reply.answer.splitlines()
     assert lines[0].startswith("When a customer pays late") and lines[0].endswith(": [1]")
-    assert "| 30 | Manager calls the finance head | [1]" in lines
-    assert "| 60 | Director's letter | [1]" in lines
+    # the rows come from the next passage of the section, and cite it
+    assert "| 30 | Manager calls the finance head | [2]" in lines
+    assert "| 60 | Director's letter | [2]" in lines
     assert not any("---" in line for line in lines)
     assert "Never promise" not in reply.answer  # a stray "not"/"customer" in another section stays out
     assert reply.citations[0].section == "Collections Ladder > Overdue Escalation"
@@ -228,9 +245,47 @@ def test_lead_in_keeps_the_table_chunked_after_it_and_skips_the_separator(index:
 def test_lead_in_block_is_capped() -> None:
     items = "\n".join(f"- step {i}: call the overdue customer again" for i in range(1, 13))
     hit = ScoredChunk("c1", f"Chase an overdue customer like this:\n{items}", {"section": "S"}, 1.0, 0.9)
-    chosen = select_sentences("how do I chase an overdue customer?", [hit], {"c1": 1}, lambda _t: 1.0)
+    chosen = select_sentences("an overdue customer to chase?", [hit], {"c1": 1}, lambda _t: 1.0)
     assert chosen[0].text == "Chase an overdue customer like this:"
     assert len([s for s in chosen if s.text.startswith("- step")]) == MAX_LIST_ITEMS
+
+
+def test_a_procedure_question_gets_the_whole_list_in_order_across_chunks() -> None:
+    first = ScoredChunk(
+        "c1",
+        "A late delivery is one more than 2 days late.\nWhen a delivery is late:\n- Step 1: check the carrier.\n"
+        "- Step 2: call the customer.",
+        {"section": "S"},
+        1.0,
+        0.9,
+    )
+    rest = ScoredChunk("c2", "- Step 3: offer a new date.\n- Step 4: log it in the CRM.", {"section": "S"}, 0.0, 0.9)
+    book = {"c1": 1}
+    chosen = select_sentences(
+        "what do I do when a delivery is late?",
+        [first],
+        book,
+        lambda _t: 1.0,
+        following=lambda h: rest if h is first else None,
+    )
+    assert [s.text for s in chosen] == [
+        "When a delivery is late:",
+        "- Step 1: check the carrier.",
+        "- Step 2: call the customer.",
+        "- Step 3: offer a new date.",
+        "- Step 4: log it in the CRM.",
+    ]
+
+
+def test_a_figure_question_leads_with_the_figure_and_answers_stay_short() -> None:
+    text = (
+        "Returns are handled by the service desk. The desk is open on weekdays. "
+        "Customers may return goods within 14 days of delivery. " + "Other rules apply to custom orders. " * 8
+    )
+    hit = ScoredChunk("c1", text, {"section": "S"}, 1.0, 0.9)
+    chosen = select_sentences("how many days do customers have to return goods?", [hit], {"c1": 1}, lambda _t: 1.0)
+    assert chosen[0].text == "Customers may return goods within 14 days of delivery."
+    assert sum(len(s.text) for s in chosen) <= 300
 
 
 def test_a_chosen_row_brings_its_lead_in_and_header() -> None:
@@ -325,6 +380,7 @@ def test_a_question_after_a_figure_prefers_the_line_that_states_one(monkeypatch:
 def test_glossary_terms_pick_the_line_that_uses_the_other_word() -> None:
     text = "Service visits are booked through the hotline. Replacement filter: order part HX-F300 from the depot."
     hit = ScoredChunk("c1", text, {"section": "S"}, 1.0, 0.9)
+
     def score_of_filter_line(**kwargs: object) -> float:
         chosen = select_sentences("which cartridge to order?", [hit], {"c1": 1}, lambda _t: 1.0, **kwargs)  # type: ignore[arg-type]
         return next(s.score for s in chosen if s.text.startswith("Replacement filter"))

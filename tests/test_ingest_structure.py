@@ -234,3 +234,15 @@ def test_cli_show_prints_kept_and_dropped_and_ingest_reports_skipped_lines(
     assert result.exit_code == 0, result.output
     assert "article.txt: skipped 8 boilerplate lines" in result.stderr
     assert "split 0 passages to fit the embedding model" in result.stderr
+
+
+def test_chunks_carry_their_character_range_in_the_document_text() -> None:
+    meta = DocumentMeta(source="/kb/x.txt", title="T", content_hash="h")
+    sentence = "销售人员须在拜访客户后二十四小时内将拜访记录录入客户关系管理系统。"
+    doc = ParsedDocument(
+        meta=meta, sections=[Section(("T",), "总则。"), Section(("T", "S"), sentence * 6)]
+    )
+    chunks = chunk_document(doc, budget=TokenBudget(max_tokens=80))
+    text = "\n\n".join(s.text for s in doc.sections)
+    assert len(chunks) > 2
+    assert all(text[c.start : c.end] == c.text for c in chunks)
