@@ -433,6 +433,18 @@ def _print_round(scored: dict[str, Any]) -> None:
         console.print(f"  [yellow]mistake[/] {mistake}", highlight=False)
 
 
+def default_checker(*, semantic: bool = True) -> ComplianceChecker:
+    """The checker as `salescoach check` builds it: shipped rules plus the semantic second opinion over the
+    default embedding backend (vectors cached under a temporary home when they are not the shipped ones)."""
+    import tempfile
+
+    from knowledge.embeddings import load_embeddings
+    from knowledge.settings import Settings
+
+    settings = Settings(home=Path(tempfile.gettempdir()) / "salescoach-bench", compliance_semantic=semantic)
+    return ComplianceChecker.from_settings(settings, embeddings_factory=lambda: load_embeddings(settings))
+
+
 def main(argv: list[str] | None = None) -> int:
     """`python -m bench.compliance [--fresh FILE --out JSON]`: the full benchmark, or one fresh round's score."""
     import argparse
@@ -441,11 +453,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fresh", type=Path, help="score one fresh round file (JSONL with text/compliant/law)")
     parser.add_argument("--out", type=Path, help="write the round's score here as JSON")
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--rules-only", action="store_true", help="score the rules without the semantic check")
     args = parser.parse_args(argv)
     if args.fresh is None:
         run(quick=args.quick)
         return 0
-    scored = score_round(ComplianceChecker(load_rules()), args.fresh)
+    scored = score_round(default_checker(semantic=not args.rules_only), args.fresh)
     _print_round(scored)
     if args.out is not None:
         args.out.parent.mkdir(parents=True, exist_ok=True)

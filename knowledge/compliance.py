@@ -11,6 +11,7 @@ drafts longer than `max_chars` are checked on their first `max_chars` characters
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from pydantic import BaseModel, Field
 
 from knowledge.authority_parse import cn_number
+from knowledge.compliance_rewrite import rewrite_sentence
 from knowledge.compliance_rules import (
     SEVERITY_RANK,
     AmountCondition,
@@ -30,9 +32,14 @@ from knowledge.compliance_rules import (
     Severity,
     load_rules,
 )
+from knowledge.compliance_semantic import DEFAULT_LIKELY_SEVERITY, LIKELY_SEVERITY
+from knowledge.embeddings import EmbeddingModelError
 from knowledge.messages import Citation
 
 if TYPE_CHECKING:
+    from langchain_core.embeddings import Embeddings
+
+    from knowledge.compliance_semantic import SemanticDetector
     from knowledge.settings import Settings
 
 
@@ -57,6 +64,13 @@ class Finding(BaseModel):
     rule_id: str
     also: str | None = None
     sources: list[Citation] = Field(default_factory=list)
+    # The flagged sentence rewritten where a rule can do it (absolute term replaced, guarantee dropped, a
+    # source slot added); None where only an instruction (`suggestion`) fits.
+    rewrite: str | None = None
+    # A semantic "likely" finding: no rule's words matched, but the draft reads like a known violation.
+    likely: bool = False
+    resembles: str | None = None
+    similarity: float | None = None
 
 
 class CheckResult(BaseModel):
@@ -87,6 +101,8 @@ class SearchesKnowledge(Protocol):
 
 
 RetrieverFactory = Callable[[], SearchesKnowledge]
+# Builds the semantic detector on first use (the embedding model loads then, not at construction); None = off.
+DetectorFactory = Callable[[], "SemanticDetector | None"]
 
 # Sentence ends: Chinese and Western stops, semicolons, new lines. A '.' counts only before a space or the
 # end, so 4.8万, No.1 and v2.1 stay inside their sentence. Commas never split: one claim often spans them.
@@ -321,7 +337,12 @@ class ComplianceChecker:
     """Checks drafts against a rule set; the retriever (to cite the company's rule cards) is built lazily."""
 
     def __init__(
-        self, rules: RuleSet, retriever_factory: RetrieverFactory | None = None, *, max_chars: int = 20000
+        self,
+        rules: RuleSet,
+        retriever_factory: RetrieverFactory | None = None,
+        *,
+        max_chars: int = 20000,
+        semantic: SemanticDetector | DetectorFactory | None = None,
     ) -> None:
         if max_chars <= 0:
             raise ValueError(f"max_chars must be a positive number of characters, got {max_chars}")
@@ -330,15 +351,50 @@ class ComplianceChecker:
         self._retriever_factory = retriever_factory
         self._retriever: SearchesKnowledge | None = None
         self._card_cache: dict[str, list[Citation]] = {}
+        self._semantic_source = semantic
+        self._semantic: SemanticDetector | None = None
+        self._semantic_ready = semantic is None
+        self._semantic_problem: str | None = None
+        self._lock = threading.Lock()
 
     @classmethod
-    def from_settings(cls, settings: Settings, retriever_factory: RetrieverFactory | None = None) -> ComplianceChecker:
-        """Rules from `settings.compliance_rules_path`, or the rule file shipped with the package."""
+    def from_settings(
+        cls,
+        settings: Settings,
+        retriever_factory: RetrieverFactory | None = None,
+        embeddings_factory: Callable[[], Embeddings] | None = None,
+    ) -> ComplianceChecker:
+        """Rules from `settings.compliance_rules_path`, or the rule file shipped with the package; with an
+        embeddings factory (the knowledge core's model) and `settings.compliance_semantic`, the semantic
+        second opinion too, its example vectors cached under the home folder."""
+        semantic: DetectorFactory | None = None
+        if embeddings_factory is not None and settings.compliance_semantic:
+            factory = embeddings_factory
+
+            def semantic() -> SemanticDetector | None:
+                from knowledge.compliance_semantic import SemanticDetector
+
+                return SemanticDetector.for_backend(factory(), cache_dir=settings.home / "cache")
+
         return cls(
             load_rules(settings.compliance_rules_path),
             retriever_factory=retriever_factory,
             max_chars=settings.max_check_chars,
+            semantic=semantic,
         )
+
+    def semantic_detector(self) -> SemanticDetector | None:
+        """The detector, built on first use; a model that cannot load leaves the rules alone, said once."""
+        if not self._semantic_ready:
+            with self._lock:
+                if not self._semantic_ready:
+                    source = self._semantic_source
+                    try:
+                        self._semantic = source() if callable(source) else source
+                    except (EmbeddingModelError, ImportError, OSError, ValueError) as exc:
+                        self._semantic_problem = f"semantic check unavailable ({exc}); rules only"
+                    self._semantic_ready = True
+        return self._semantic
 
     def check(self, text: str, *, with_sources: bool = False) -> CheckResult:
         """Find every risky phrase in `text`; with_sources adds the company's own rule-card sections.
@@ -358,6 +414,16 @@ class ComplianceChecker:
         zh, en = _CJK.search(text) is not None, _LATIN.search(text) is not None
         hits = [hit for rule in self.rules.rules for hit in self._run(rule, text, sentences, zh=zh, en=en)]
         findings = [self._finding(original, hit) for hit in _merge(hits)]
+        findings += self._likely(original, findings)
+        by_sentence: dict[tuple[int, int], list[Finding]] = {}
+        for finding in findings:
+            by_sentence.setdefault(sentences.around(finding.start), []).append(finding)
+        for sentence, in_sentence in by_sentence.items():
+            rewritten = rewrite_sentence(original, sentence, in_sentence)
+            for finding in in_sentence:
+                finding.rewrite = None if finding.likely else rewritten
+        if self._semantic_problem:
+            warnings.append(self._semantic_problem)
         if with_sources and findings and self._retriever_factory is not None:
             for finding in findings:
                 finding.sources = self.rule_cards(finding.category)
@@ -392,6 +458,39 @@ class ComplianceChecker:
                 if _exempt(verdict, start, end):
                     continue
                 yield _Hit(rule, start, end)
+
+    def _likely(self, text: str, findings: list[Finding]) -> list[Finding]:
+        """The semantic detector's findings for categories no rule found in this draft, one per window."""
+        detector = self.semantic_detector()
+        if detector is None:
+            return []
+        likely: list[Finding] = []
+        for hit in detector.detect(text):
+            rule = next((r for r in self.rules.rules if r.category == hit.category), None)
+            # A second opinion where the rules are silent: a window the rules already flagged was read by
+            # them, and a resemblance there would only add a noisier label to the same words.
+            if rule is None or any(f.start < hit.end and hit.start < f.end for f in findings):
+                continue
+            start, end = _trim(text, hit.start, hit.end)
+            likely.append(
+                Finding(
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    category=rule.category,
+                    law=rule.law,
+                    article=rule.article,
+                    severity=LIKELY_SEVERITY.get(rule.category, DEFAULT_LIKELY_SEVERITY),
+                    explanation=rule.explanation,
+                    suggestion=rule.suggestion,
+                    rule_id=f"likely-{rule.category.replace('_', '-')}",
+                    also=rule.also,
+                    likely=True,
+                    resembles=hit.example,
+                    similarity=round(hit.similarity, 3),
+                )
+            )
+        return likely
 
     @staticmethod
     def _finding(text: str, hit: _Hit) -> Finding:

@@ -96,6 +96,11 @@ class Settings(BaseSettings):
     compliance_rules_path: Path | None = Field(
         default=None, description="Compliance rule YAML; default the rule file shipped in knowledge/."
     )
+    compliance_semantic: bool = Field(
+        default=True,
+        description="Add the semantic second opinion (nearest labelled drafts, the knowledge core's embedding "
+        "model) to /check; false = rules only.",
+    )
     max_check_chars: int = Field(
         default=20000,
         gt=0,
