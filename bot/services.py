@@ -132,7 +132,9 @@ class Services:
     def checker(self) -> ComplianceChecker:
         from knowledge.compliance import ComplianceChecker
 
-        return ComplianceChecker.from_settings(self.settings, retriever_factory=lambda: self.retriever)
+        return ComplianceChecker.from_settings(
+            self.settings, retriever_factory=lambda: self.retriever, embeddings_factory=lambda: self.embeddings
+        )
 
     @_built_once
     def coach(self) -> Coach:
