@@ -22,6 +22,7 @@ from ingest.outline import Outline
 from ingest.pdf import pdf_outline
 from ingest.plaintext import text_outline
 from ingest.sources import content_hash, read_limited
+from knowledge.printable import printable
 
 log = logging.getLogger(__name__)
 _HTML_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.I)
@@ -107,7 +108,7 @@ def parse_bytes(path: Path, data: bytes, rules: IngestRules | None = None) -> Pa
         # exceptions on hostile or damaged files (an entity bomb is lxml's XMLSyntaxError, a broken PDF
         # anything from KeyError to RecursionError). Whatever it is, it is this file's failure, never the
         # folder's: one line with the library's own first line, the traceback only in the debug log.
-        log.debug("parser error in %s", path, exc_info=True)
+        log.debug("parser error in %s", printable(path), exc_info=True)
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
         detail = f"{exc.__class__.__name__}: {first}" if first else exc.__class__.__name__
         raise IngestError(path, f"cannot parse ({detail[:300]})") from exc

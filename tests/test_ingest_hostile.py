@@ -434,3 +434,27 @@ def test_sync_parses_without_holding_the_writer_lock(tmp_path: Path, monkeypatch
     assert report.added == 3
     assert free_while_parsing == [True, True, True]  # a briefing pushed meanwhile would not wait for the parse
     assert _lock_is_free(index)
+
+
+def test_show_and_rebuild_print_names_escaped_and_keep_the_size_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from bot.cli import app
+
+    big = tmp_path / "big\x1b[2J.txt"
+    big.write_text("Big\n\n" + "Many words here.\n" * 100_000, encoding="utf-8")  # 1.7 MB
+    monkeypatch.setenv("SALESCOACH_MAX_FILE_MB", "1")
+    runner = CliRunner()
+    shown = runner.invoke(app, ["ingest", "--show", str(big)])
+    assert shown.exit_code == 1
+    assert shown.stderr == (
+        f"error: {tmp_path}/big\\x1b[2J.txt: file is 1.6 MB, over the 1 MB limit (SALESCOACH_MAX_FILE_MB); "
+        "not ingested\n"
+    )
+    rebuilt = runner.invoke(app, ["ingest", "--rebuild", str(tmp_path / "gone\x1b[2J[red]")])
+    assert rebuilt.exit_code == 2
+    assert rebuilt.stderr == (
+        f"error: --rebuild: {tmp_path}/gone\\x1b[2J[red]: no such file or folder; nothing was dropped\n"
+    )  # escaped, and "[red]" printed as written, not read as console markup

@@ -10,10 +10,11 @@ from rich.markup import escape
 from bot.cli.common import EXIT_DATA_ERROR, EXIT_USAGE, err_console, fail, services
 from bot.services import Services
 from ingest.chunker import SECTION_SEPARATOR, ChunkStats, TokenBudget, chunk_document, sizing
-from ingest.loaders import parse_bytes
+from ingest.loaders import parse_file
 from ingest.models import IngestError, IngestRules
 from ingest.pipeline import sync_paths
 from knowledge.embeddings import EmbeddingModelError
+from knowledge.printable import printable
 
 
 def ingest_rules(svc: Services) -> IngestRules:
@@ -44,11 +45,11 @@ def ingest(
 ) -> None:
     """Add new files, replace changed ones, skip unchanged ones and drop files gone from the folders."""
     if show:
-        raise typer.Exit(show_files(paths))
-    missing = [str(path) for path in paths if not path.exists()]
+        raise typer.Exit(show_files(paths, ingest_rules(services(ctx))))
+    missing = [printable(path) for path in paths if not path.exists()]
     if rebuild and missing:
         # A rebuild from a mistyped path would leave an empty index: refuse before dropping anything.
-        fail(f"--rebuild: {', '.join(missing)}: no such file or folder; nothing was dropped", EXIT_USAGE)
+        fail(escape(f"--rebuild: {', '.join(missing)}: no such file or folder; nothing was dropped"), EXIT_USAGE)
     try:
         svc = services(ctx)
         rules = ingest_rules(svc)
@@ -68,7 +69,8 @@ def ingest(
         err_console.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
     for source, dropped in sorted(stats.boilerplate.items()):
         if dropped:
-            err_console.print(f"{escape(Path(source).name)}: skipped {dropped} boilerplate lines", highlight=False)
+            name = escape(printable(Path(source).name))
+            err_console.print(f"{name}: skipped {dropped} boilerplate lines", highlight=False)
     if verbose:
         limit = TokenBudget.of(index.embeddings).max_tokens
         err_console.print(f"split {stats.split} passages to fit the embedding model ({limit} tokens)", highlight=False)
@@ -79,24 +81,19 @@ def ingest(
         raise typer.Exit(EXIT_DATA_ERROR)
 
 
-def show_files(paths: list[Path]) -> int:
+def show_files(paths: list[Path], rules: IngestRules) -> int:
     """Print, per file, the sections it keeps (title, heading paths, chunk count) and the lines it drops as
     boilerplate with the reason, so a content owner can check both; returns the exit code."""
     failed = 0
     for path in paths:
         try:
-            document = parse_bytes(path, path.read_bytes())
-        except OSError as exc:
-            reason = f"{path}: cannot read: {exc.strerror or exc}"
-            err_console.print(f"[bold red]error:[/] {escape(reason)}", highlight=False, soft_wrap=True)
-            failed += 1
-            continue
+            document = parse_file(path, rules)  # the size limit and parser safety of a real ingest
         except IngestError as exc:
             err_console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
             failed += 1
             continue
         chunks = chunk_document(document)
-        typer.echo(f"== {path}")
+        typer.echo(f"== {printable(path)}")
         typer.echo(f"title: {document.meta.title}")
         typer.echo(f"kept: {len(document.sections)} sections, {len(chunks)} passages")
         for section in document.sections:
