@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
-from knowledge.home import HomeAccess
+from knowledge.home import HomeAccess, check_home
 from knowledge.settings import Settings
 from knowledge.store import Store
 
@@ -106,6 +106,7 @@ class Services:
     def index(self) -> KnowledgeIndex:
         from knowledge.index import KnowledgeIndex
 
+        check_home(self.settings.home, self.access)  # a home that cannot serve fails before the model loads
         return KnowledgeIndex(
             self.settings, embeddings=self.embeddings, client=self._chroma_client, access=self.access
         )

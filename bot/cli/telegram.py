@@ -70,8 +70,9 @@ def run_bot(
     embeddings = BatchedQueryEmbeddings(lambda: load_embeddings(settings), fingerprint=model_fingerprint(settings))
     bot_services = Services(settings, embeddings=embeddings, store=svc.store)
     try:
-        # Refuse to start on an index built with another model: otherwise every question would fail later.
-        bot_services.index.ensure_same_embedder(record=False)
+        # Refuse to start on an index built with another model (every question would fail later); open the
+        # shared stores now rather than inside the first questions (a broken home fails here, in one line).
+        bot_services.open_stores()
     except EmbeddingModelError as exc:
         fail(escape(str(exc)), EXIT_DATA_ERROR)
     try:
