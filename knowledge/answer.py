@@ -192,6 +192,7 @@ class Answerer:
             number_of,
             self._idf,
             following=self._following_text,
+            preceding=self._preceding_text,
             language=language,
             expansions=glossary.expansion_terms(question) if glossary else (),
         )
@@ -207,7 +208,11 @@ class Answerer:
                 parts.append(joiner + line)
         return "".join(parts)
 
-    def _following_text(self, hit: ScoredChunk) -> ScoredChunk | None:
+    def _preceding_text(self, hit: ScoredChunk) -> ScoredChunk | None:
+        """The previous chunk of the same section (where a procedure's first steps may be)."""
+        return self._following_text(hit, step=-1)
+
+    def _following_text(self, hit: ScoredChunk, step: int = 1) -> ScoredChunk | None:
         """The next chunk of the same section (a lead-in's list or table, or the rest of a procedure, may have
         been chunked apart from it), as a passage of its own so that its lines cite it.
 
@@ -219,9 +224,9 @@ class Answerer:
         md = hit.metadata
         ordinal = md.get("ordinal")
         content_hash = str(md.get("content_hash") or "")
-        if not isinstance(ordinal, int):
+        if not isinstance(ordinal, int) or ordinal + step < 0:
             return None
-        raw = chunk_id(hit.source, content_hash, ordinal + 1)
+        raw = chunk_id(hit.source, content_hash, ordinal + step)
         wanted = f"{content_hash[:16]}-{raw}" if content_hash else raw
         chunk = self.retriever.index.fetch([wanted]).get(wanted)
         if chunk is None or chunk.metadata.get("section") != hit.section:
@@ -386,7 +391,7 @@ def _read_on(
         if following is None or not lines:
             return
         ends_on_lead_in = lines[-1].sentence.text.endswith((":", "："))
-        if not ends_on_lead_in and not (steps and lines[-1].kind in ("item", "row")):
+        if not ends_on_lead_in and not steps:
             return
         nxt = following(current)
         if nxt is None:
@@ -401,6 +406,34 @@ def _read_on(
             return
         lines.extend(more)
         current = nxt
+
+
+def _read_back(
+    hit: ScoredChunk,
+    lines: list[_Line],
+    rank: int,
+    number_of: dict[str, int],
+    preceding: Callable[[ScoredChunk], ScoredChunk | None] | None,
+) -> list[_Line]:
+    """For a procedure question whose passage starts inside a list: the section's previous chunks holding the
+    list's first steps (and its lead-in), then the passage; positions renumbered in reading order."""
+    current = hit
+    for _ in range(MAX_CONTINUATIONS):
+        if preceding is None or not lines or lines[0].kind not in ("item", "row"):
+            break
+        before = preceding(current)
+        if before is None:
+            break
+        earlier = _passage_lines(before.text, rank, _number(number_of, before, number_of[hit.chunk_id]))
+        if not earlier or (
+            earlier[-1].kind not in ("item", "row") and not earlier[-1].sentence.text.endswith((":", "："))
+        ):
+            break
+        lines[:0] = earlier
+        current = before
+    for position, line in enumerate(lines):
+        line.sentence.position = position
+    return lines
 
 
 def _step_block(lines: list[_Line]) -> list[_Sentence]:
@@ -428,7 +461,7 @@ def _step_block(lines: list[_Line]) -> list[_Sentence]:
 
     begin, end = max(runs, key=weight)
     out: list[_Sentence] = []
-    if begin > 0 and lines[begin - 1].kind == "text":
+    if begin > 0 and lines[begin - 1].kind == "text" and lines[begin - 1].sentence.text.endswith((":", "：")):
         out.append(lines[begin - 1].sentence)
     size = sum(len(s.text) for s in out)
     items = 0
@@ -453,6 +486,7 @@ def select_sentences(
     following: Callable[[ScoredChunk], ScoredChunk | str | None] | None = None,
     expansions: Sequence[str] = (),
     language: str | None = None,
+    preceding: Callable[[ScoredChunk], ScoredChunk | None] | None = None,
 ) -> list[_Sentence]:
     """Score sentences by IDF-weighted overlap with the question, favouring the best passage and early lines.
 
@@ -493,6 +527,8 @@ def select_sentences(
         lines = _passage_lines(hit.text, rank, number_of[hit.chunk_id])
         if rank == 0 or not wants_steps:
             _read_on(hit, lines, rank, number_of, following, steps=wants_steps and rank == 0)
+        if rank == 0 and wants_steps:
+            lines = _read_back(hit, lines, rank, number_of, preceding)
         lines_of.append(lines)
         bilingual.append(len({has_cjk(line.sentence.text) for line in lines}) == 2)
         factor = 1.0 if rank == 0 else LOWER_PASSAGE_WEIGHT * min(1.0, hit.relevance / best_relevance)

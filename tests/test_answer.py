@@ -386,3 +386,24 @@ def test_glossary_terms_pick_the_line_that_uses_the_other_word() -> None:
         return next(s.score for s in chosen if s.text.startswith("Replacement filter"))
 
     assert score_of_filter_line(expansions=["filter"]) > score_of_filter_line()
+
+
+def test_a_procedure_passage_inside_a_list_reads_back_to_its_first_steps() -> None:
+    head = ScoredChunk("c1", "Chase a late payer:\n1. Call on day 3.\n2. Write on day 10.", {"section": "S"}, 0.0, 0.9)
+    tail = ScoredChunk(
+        "c2", "3. Escalate to the manager on day 30.\n4. Stop deliveries on day 60.", {"section": "S"}, 1.0, 0.9
+    )
+    chosen = select_sentences(
+        "what do I do when a customer pays late?",
+        [tail],
+        {"c2": 1},
+        lambda _t: 1.0,
+        preceding=lambda h: head if h is tail else None,
+    )
+    assert [s.text for s in chosen] == [
+        "Chase a late payer:",
+        "1. Call on day 3.",
+        "2. Write on day 10.",
+        "3. Escalate to the manager on day 30.",
+        "4. Stop deliveries on day 60.",
+    ]
