@@ -37,12 +37,21 @@ def checker() -> ComplianceChecker:
         ("Recommended by the National Development and Reform Commission.", "government_endorsement"),
         ("全网找不到比我们更低的价格，别家不可能更便宜！", "absolute_terms"),
         ("Don't waste money on Nordtek. Their machines break within six months.", "disparagement"),
+        ("刘经理，只要这批服务器的采购定我们家，首付里我们给您个人补贴五万。", "commercial_bribery"),
+        ("Tom, get us shortlisted and we'll set aside shares in your name once the deal closes.", "commercial_bribery"),
+        ("Once the PO is signed, we'd love to fly you and your wife to Bali, all on us.", "commercial_bribery"),
+        ("Update on our lucky draw: the first prize we announced has been replaced with a voucher.", "prize_promotion"),
+        ("'Over 1 million units sold!' Actual shipments were around 80k, but it reads better.", "unsourced_data"),
+        ("11月1日至30日全月立减800元！今天是最后一天，明天恢复原价！", "unsourced_data"),
+        ("Put 200,000 in and you get a locked-in 18% annual return.", "guarantees_returns"),
     ],
     ids=[
         "commission-to-purchasing-manager", "jd-card-to-buyer", "zh-personal-rebate", "zh-personal-commission",
         "design-institute-trip", "job-for-engineers-daughter", "paid-reviews-zh", "fake-orders-en",
         "invented-was-price", "testimonial-never-asked", "prize-formal-numerals", "prize-in-english-words",
         "prize-as-a-car", "commission-as-endorser", "no-lower-price-anywhere", "breaks-within-six-months",
+        "down-payment-subsidy", "shares-in-your-name", "trip-for-buyer-and-wife", "prize-changed-mid-campaign",
+        "admitted-inflated-figure", "false-last-day", "locked-in-return",
     ],
 )  # fmt: skip
 def test_violations_by_their_elements(checker: ComplianceChecker, text: str, category: str) -> None:
@@ -63,6 +72,11 @@ def test_violations_by_their_elements(checker: ComplianceChecker, text: str, cat
         "We guarantee a 4-hour on-site response within Shanghai; this is clause 5.2 of the service contract.",
         "Compared with our own previous model, the AX-5 uses 22% less power (our lab test, January 2025; report "
         "attached).",
+        "Your uptime is our No.1 priority; 我们的第一要务是保障贵司产线不停机。",
+        "This is our first-ever webinar series for logistics partners.",
+        "Our 'Ultimate' plan includes 2 TB of storage.",
+        "这款理财产品为非保本浮动收益型，投资有风险。",
+        "本品为保健食品，批准文号国食健注G2018XXXX，保健功能：有助于增强免疫力。本品不能代替药物。",
     ],
     ids=[
         "booked-commission-zh",
@@ -74,6 +88,11 @@ def test_violations_by_their_elements(checker: ComplianceChecker, text: str, cat
         "real-sale-period",
         "service-level-commitment",
         "source-parenthesis-cut-by-semicolon",
+        "own-priority",
+        "own-first-event",
+        "product-name-in-quotes",
+        "not-capital-protected",
+        "approved-health-food",
     ],
 )
 def test_lawful_twins_stay_clean(checker: ComplianceChecker, text: str) -> None:
