@@ -15,7 +15,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from bot.cli.common import EXIT_DATA_ERROR, EXIT_USAGE, console, fail, services
-from knowledge.compliance import LAW_NAMES, CheckResult, ComplianceChecker
+from knowledge.compliance import LAW_NAMES, CheckResult, ComplianceChecker, Finding
 from knowledge.compliance_rules import RuleFileError, load_rules
 
 HIGHLIGHT = "bold red"
@@ -29,6 +29,22 @@ def render_text(result: CheckResult, text: str) -> Text:
     return rendered
 
 
+def card_label(title: str, section: str) -> str:
+    """ "Title > Section" without repeating the title when the section's heading path already starts with it."""
+    parts = [part.strip() for part in section.split(">") if part.strip()]
+    if parts and parts[0] == title.strip():
+        parts = parts[1:]
+    return " > ".join([title.strip(), *parts]) if parts else title.strip()
+
+
+def group_findings(result: CheckResult) -> list[list[Finding]]:
+    """Findings grouped per rule, in order of first appearance: a long draft shows each rule once, with a count."""
+    groups: dict[str, list[Finding]] = {}
+    for finding in result.findings:
+        groups.setdefault(finding.rule_id, []).append(finding)
+    return list(groups.values())
+
+
 def _print_human(result: CheckResult, text: str) -> None:
     console.print(render_text(result, text), soft_wrap=True)
     for warning in result.warnings:
@@ -36,18 +52,30 @@ def _print_human(result: CheckResult, text: str) -> None:
     if result.compliant:
         console.print("[green]No issues found.[/]")
         return
-    for n, f in enumerate(result.findings, 1):
+    shown_cards: set[tuple[str, str]] = set()
+    for n, group in enumerate(group_findings(result), 1):
+        f = group[0]
         law = f"{LAW_NAMES[f.law]} {f.article}" + (f"; also {f.also}" if f.also else "")
-        console.print(
-            f"\n[bold]{n}. [red]{escape(f.text)}[/red][/bold]  ({f.category}, {f.severity})\n"
-            f"   [bold]Law:[/] {escape(law)}\n"
-            f"   [bold]Why:[/] {escape(f.explanation)}\n"
-            f"   [bold]Say instead:[/] {escape(f.suggestion)}",
-            soft_wrap=True,
-            highlight=False,
-        )
-        for source in f.sources:
-            console.print(f"   [dim]Company rule: {escape(source.title)} > {escape(source.section)}[/]")
+        spans = ", ".join(dict.fromkeys(f"“{g.text}”" for g in group))
+        count = f" ×{len(group)}" if len(group) > 1 else ""
+        kind = f"likely {f.category}" if f.likely else f.category
+        lines = [
+            f"\n[bold]{n}. [red]{escape(spans)}[/red][/bold]{count}  "
+            f"({escape(kind)}, {f.severity}; {escape(f.rule_id)})",
+            f"   [bold]Law:[/] {escape(law)}",
+            f"   [bold]Why:[/] {escape(f.explanation)}",
+        ]
+        if f.likely and f.resembles:
+            lines.append(f"   [bold]Reads like:[/] “{escape(f.resembles)}” (similarity {f.similarity})")
+        for rewritten in dict.fromkeys(g.rewrite for g in group if g.rewrite):
+            lines.append(f"   [bold]Rewrite:[/] {escape(rewritten)}")
+        lines.append(f"   [bold]Say instead:[/] {escape(f.suggestion)}")
+        console.print("\n".join(lines), soft_wrap=True, highlight=False)
+        for source in (c for g in group for c in g.sources):
+            key = (source.title, source.section)
+            if key not in shown_cards:
+                shown_cards.add(key)
+                console.print(f"   [dim]Company rule: {escape(card_label(source.title, source.section))}[/]")
 
 
 def _texts(text: str | None) -> list[str]:
