@@ -58,6 +58,7 @@ CHROME = (
     "ext. 8000",
     "All rights reserved",
     "1,284 views",
+    "Was this page helpful",  # added after the first score (stricter, never looser): the feedback widget
 )
 
 

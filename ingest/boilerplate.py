@@ -29,7 +29,8 @@ _STRONG = re.compile(
     r"猜你喜欢|相关推荐|相关文档|热门文档|推荐阅读|上一篇|下一篇|返回顶部|返回首页|网友评论|网友|游客_?\d|"
     r"skip to (?:main )?content|back to top|related (?:articles|posts|documents)|you may also like|"
     r"share (?:this|on)|follow us|register now|accept cookies|cookie policy|"
-    r"privacy policy|terms of (?:use|service)|print this|email this|advertisement|sponsored",
+    r"privacy policy|terms of (?:use|service)|print this|email this|advertisement|sponsored|"
+    r"was this (?:page|article|answer|information) (?:helpful|useful)|(?:有帮助|有用)吗|是否有帮助|点赞数",
     re.IGNORECASE,
 )
 # Counters: "阅读 1,234", "评论(3)", "12人收藏", "浏览量：88", "3 comments", "1.2k views", "Likes: 40".

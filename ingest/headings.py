@@ -103,7 +103,8 @@ def looks_like_title(line: str) -> bool:
 
 
 _LETTERHEAD = re.compile(
-    r"(?:有限公司|有限责任公司|股份公司|集团|公司|\bLtd\.?|\bInc\.?|\bLLC|\bGmbH|\bCorp(?:oration|\.)?|\bCo\.)\s*$", re.I
+    r"(?:有限公司|有限责任公司|股份公司|集团|公司|\bLtd\.?|\bInc\.?|\bLLC|\bGmbH|\bCorp(?:oration|\.)?|\bCo\.)\s*$",
+    re.I,
 )
 
 

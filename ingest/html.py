@@ -18,7 +18,7 @@ _CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "menu"})
 _CHROME_NAME = re.compile(
     r"(?:^|[-_ ])(?:nav|navbar|menu|breadcrumbs?|crumbs?|footer|header|sidebar|side-bar|aside|toolbar|share|"
     r"social|comments?|related|recommend|advert|ads?|banner|copyright|login|signup|cookie|popup|modal|tags?|"
-    r"pagination|pager)(?:$|[-_ ])",
+    r"pagination|pager|helpful|feedback|rating|vote)(?:$|[-_ ])",
     re.I,
 )
 _TITLE_SEPARATOR = re.compile(r"\s+[-|–—]\s+|\s*[_|｜]\s*")

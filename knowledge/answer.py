@@ -43,7 +43,12 @@ MAX_STEPS = 12
 MAX_STEPS_CHARS = 1500
 MAX_CONTINUATIONS = 3  # following chunks of one section read to finish a list
 ANSWER_CHARS = 300  # prose answers stop adding sentences past this length (a list may be longer)
-OTHER_LANGUAGE_LINE = 0.85  # in a passage written in both languages, the line in the asker's language wins
+OTHER_LANGUAGE_LINE = 0.6
+PROCEDURE_PROSE_CHARS = 600  # a procedure told in prose: the passage's sentences in order, up to this length
+PROCEDURE_LEAD_BONUS = 0.3
+_PROCEDURE_LEAD = re.compile(
+    r"程序|步骤|流程|以下|如下|steps?|procedure|process|as follows|follow", re.IGNORECASE
+)  # in a passage written in both languages, the line in the asker's language wins
 # Questions after a procedure or a list of steps: "what do I do", "step by step", "流程", "怎么办".
 ASKS_STEPS = re.compile(
     r"\b(?:what (?:do|should|must) (?:i|we|they)|how (?:do|should|can) (?:i|we)|how to|steps?|procedure|"
@@ -476,6 +481,11 @@ def _step_block(lines: list[_Line]) -> list[_Sentence]:
     return out
 
 
+def _procedure_weight(block: list[_Sentence]) -> float:
+    lead = block[0].text if block[0].text.endswith((":", "：")) else ""
+    return max(s.score for s in block) + (PROCEDURE_LEAD_BONUS if _PROCEDURE_LEAD.search(lead) else 0.0)
+
+
 def select_sentences(
     question: str,
     passages: Sequence[ScoredChunk],
@@ -525,9 +535,8 @@ def select_sentences(
     candidates: list[_Sentence] = []
     for rank, hit in enumerate(top):
         lines = _passage_lines(hit.text, rank, number_of[hit.chunk_id])
-        if rank == 0 or not wants_steps:
-            _read_on(hit, lines, rank, number_of, following, steps=wants_steps and rank == 0)
-        if rank == 0 and wants_steps:
+        _read_on(hit, lines, rank, number_of, following, steps=wants_steps)
+        if wants_steps:
             lines = _read_back(hit, lines, rank, number_of, preceding)
         lines_of.append(lines)
         bilingual.append(len({has_cjk(line.sentence.text) for line in lines}) == 2)
@@ -554,9 +563,20 @@ def select_sentences(
     if not candidates:
         return []
     if wants_steps:
-        steps = _step_block(lines_of[0])
-        if len(steps) >= 2:
-            return steps
+        # The list that answers: the best-scoring one among the top passages, a lead-in that announces a
+        # procedure ("按以下程序", "follow these steps") counting for it.
+        blocks = [block for lines in lines_of if len(block := _step_block(lines)) >= 2]
+        if blocks:
+            return max(blocks, key=_procedure_weight)
+        # No list: the best passage's own account of the procedure, in order, at a procedure's length.
+        first = sorted((s for s in candidates if s.passage_rank == 0), key=lambda s: s.position)
+        prose: list[_Sentence] = []
+        for sentence in first:
+            if sum(len(s.text) for s in prose) + len(sentence.text) > PROCEDURE_PROSE_CHARS:
+                break
+            prose.append(sentence)
+        if len(prose) >= 2:
+            return prose
     candidates.sort(key=lambda s: -s.score)
     best = candidates[0]
     chosen = [best]

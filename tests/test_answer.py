@@ -407,3 +407,17 @@ def test_a_procedure_passage_inside_a_list_reads_back_to_its_first_steps() -> No
         "3. Escalate to the manager on day 30.",
         "4. Stop deliveries on day 60.",
     ]
+
+
+def test_a_procedure_told_in_prose_is_answered_with_the_passage_in_order() -> None:
+    text = (
+        "Projects above RMB 1,000,000 may request project pricing. The Pricing Committee meets every Tuesday. "
+        "Submit the request by Friday using form PR-3. Project prices are confidential."
+    )
+    hit = ScoredChunk("c1", text, {"section": "S"}, 1.0, 0.9)
+    chosen = [s.text for s in select_sentences("how do I apply for project pricing?", [hit], {"c1": 1}, lambda _t: 1.0)]
+    assert chosen[:3] == [
+        "Projects above RMB 1,000,000 may request project pricing.",
+        "The Pricing Committee meets every Tuesday.",
+        "Submit the request by Friday using form PR-3.",
+    ]

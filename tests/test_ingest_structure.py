@@ -239,10 +239,19 @@ def test_cli_show_prints_kept_and_dropped_and_ingest_reports_skipped_lines(
 def test_chunks_carry_their_character_range_in_the_document_text() -> None:
     meta = DocumentMeta(source="/kb/x.txt", title="T", content_hash="h")
     sentence = "销售人员须在拜访客户后二十四小时内将拜访记录录入客户关系管理系统。"
-    doc = ParsedDocument(
-        meta=meta, sections=[Section(("T",), "总则。"), Section(("T", "S"), sentence * 6)]
-    )
+    doc = ParsedDocument(meta=meta, sections=[Section(("T",), "总则。"), Section(("T", "S"), sentence * 6)])
     chunks = chunk_document(doc, budget=TokenBudget(max_tokens=80))
     text = "\n\n".join(s.text for s in doc.sections)
     assert len(chunks) > 2
     assert all(text[c.start : c.end] == c.text for c in chunks)
+
+
+def test_feedback_widget_inside_the_article_is_chrome(tmp_path: Path) -> None:
+    html = (
+        "<html><body><article><h1>FAQ</h1><h2>Returns</h2><p>Returns within 30 days.</p>"
+        '<div class="was-this-helpful">Was this page helpful? <a>Yes (57)</a> <a>No (4)</a></div>'
+        "</article></body></html>"
+    )
+    doc = parse_file(_write(tmp_path, "faq.html", html))
+    assert [s.text for s in doc.sections] == ["Returns within 30 days."]
+    assert boilerplate_reason("Was this page helpful? Yes (57) No (4)") is not None
