@@ -120,6 +120,13 @@ BLIND_FIRST_SCORES: dict[int, dict[str, Any]] = {
 }
 TARGET_PRECISION = 0.95
 TARGET_RECALL = 0.95
+# Fresh rounds (samples/eval/compliance_fresh_r<N>.jsonl), each scored once on arrival with the code of
+# `code_commit`, before anything was tuned on it; the full score of each is in bench/results/ (committed).
+FRESH_FIRST_SCORES: dict[int, dict[str, Any]] = {
+    1: {"code_commit": "85701e1", "tp": 30, "fp": 2, "fn": 14, "tn": 26, "right_law": (30, 30), "semantic": False},
+    2: {"code_commit": "a9b6aa9", "tp": 30, "fp": 7, "fn": 25, "tn": 28, "right_law": (30, 30), "semantic": False},
+}
+SEMANTIC_TARGET_MS = 20.0
 
 
 @dataclass(frozen=True)
@@ -267,8 +274,76 @@ def run(quick: bool = False) -> dict[str, Any]:
             "mistakes": blind.mistakes,
         },
     }
+    result["semantic"] = semantic_figures(texts[: 150 if quick else 400])
+    result["fresh_rounds"] = fresh_rounds()
+    result["targets_met"] = result["targets_met"] and result["semantic"].get("ms_per_draft", 0.0) < SEMANTIC_TARGET_MS
     _print(result)
     return result
+
+
+def semantic_figures(texts: list[str]) -> dict[str, Any]:
+    """The semantic detector's cost per draft (one embedding call plus a matrix product) and the full check's,
+    wall and CPU, after warm-up; and the sample knowledge base's own lines that the full check flags."""
+    checker = default_checker()
+    detector = checker.semantic_detector()
+    if detector is None:
+        return {"available": False}
+    for text in texts[:10]:
+        detector.detect(text)  # warm-up: first calls allocate
+    wall, cpu = time.perf_counter(), time.process_time()
+    for text in texts:
+        detector.detect(text)
+    ms, cpu_ms = (time.perf_counter() - wall) * 1000 / len(texts), (time.process_time() - cpu) * 1000 / len(texts)
+    wall = time.perf_counter()
+    for text in texts:
+        checker.check(text)
+    check_ms = (time.perf_counter() - wall) * 1000 / len(texts)
+    kb_lines = sample_kb_lines()
+    flagged = [line for line in kb_lines if not checker.check(line).compliant]
+    return {
+        "available": True,
+        "examples": len(detector.examples),
+        "drafts": len(texts),
+        "ms_per_draft": round(ms, 2),
+        "cpu_ms_per_draft": round(cpu_ms, 2),
+        "full_check_ms_per_draft": round(check_ms, 2),
+        "target_ms": SEMANTIC_TARGET_MS,
+        "kb_lines": len(kb_lines),
+        "kb_lines_flagged": len(flagged),
+        "kb_flagged_examples": flagged[:10],
+    }
+
+
+def sample_kb_lines() -> list[str]:
+    """The sample knowledge base's own lines (not the compliance rule cards, which quote banned phrases)."""
+    from bs4 import BeautifulSoup
+
+    lines: list[str] = []
+    for path in sorted((LABELLED.parent.parent / "kb").rglob("*")):
+        if not path.is_file() or path.name.startswith("compliance"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".html":
+            text = BeautifulSoup(text, "html.parser").get_text("\n")
+        lines += [line.strip() for line in text.splitlines() if len(line.strip()) >= 8]
+    return lines
+
+
+def fresh_rounds() -> dict[str, Any]:
+    """Each fresh round: its recorded first score next to the live score of the shipped checker (tuned on it)."""
+    checker = default_checker()
+    rounds: dict[str, Any] = {}
+    for path in sorted(LABELLED.parent.glob("compliance_fresh_r*.jsonl")):
+        number = int(path.stem.rsplit("_r", 1)[1])
+        live = score_round(checker, path)
+        first = FRESH_FIRST_SCORES.get(number)
+        rounds[f"round{number}"] = {
+            "first": None
+            if first is None
+            else {**first, **Counts(*(first[k] for k in ("tp", "fp", "fn", "tn"))).figures()},
+            "live": {"overall": live["overall"], "right_law": live["right_law"]},
+        }
+    return rounds
 
 
 def _first_scores() -> dict[str, dict[str, Any]]:
@@ -313,6 +388,19 @@ def _print(result: dict[str, Any]) -> None:
         row(f"first score holdout {name}", figures)
     console.print(table)
     _print_blind(console, result["blind"])
+    semantic = result.get("semantic", {})
+    if semantic.get("available"):
+        console.print(
+            f"semantic: {semantic['ms_per_draft']} ms/draft ({semantic['cpu_ms_per_draft']} CPU ms), full check "
+            f"{semantic['full_check_ms_per_draft']} ms/draft over {semantic['examples']} examples; sample KB lines "
+            f"flagged {semantic['kb_lines_flagged']}/{semantic['kb_lines']}"
+        )
+    for name, scored in result.get("fresh_rounds", {}).items():
+        first, live = scored["first"], scored["live"]["overall"]
+        head = (
+            f"first P {first['precision']} R {first['recall']} ({first['code_commit']})" if first else "no first score"
+        )
+        console.print(f"fresh {name}: {head}; live P {live['precision']} R {live['recall']}")
     console.print(
         f"speed: {result['texts_per_second']} texts/s ({result['texts_per_cpu_second']} per CPU second); "
         f"one {result['long_text_chars']}-char draft in {result['long_text_ms']} ms; "
