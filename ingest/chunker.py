@@ -14,7 +14,7 @@ import hashlib
 import math
 import re
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
@@ -196,6 +196,14 @@ def split_text(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> list[str]:
 
 def _join(units: list[tuple[str, str]]) -> str:
     return "".join(separator + unit for separator, unit in units)
+
+
+def sizing_for(embedder_holder: object) -> AbstractContextManager[None]:
+    """`sizing` with the budget of `embedder_holder.embeddings` (an index), unless a caller already set one
+    (the CLI does, to count splits and boilerplate for its report)."""
+    if _SIZING.get() is not None:
+        return nullcontext()
+    return sizing(TokenBudget.of(getattr(embedder_holder, "embeddings", None)))
 
 
 def _hard_split(sentence: str, fits: Callable[[str], bool]) -> list[str]:

@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ingest.chunker import chunk_document
+from ingest.chunker import chunk_document, sizing_for
 from ingest.loaders import parse_bytes
 from ingest.models import Chunk, DocumentMeta, IngestError, IngestRules
 from ingest.sources import SkippedPath, content_hash, discover, read_limited
@@ -184,7 +184,7 @@ def sync_paths(
     pending = _Pending()
 
     bar = _progress(console) if progress else None
-    with bar or nullcontext():
+    with bar or nullcontext(), sizing_for(index):  # passages sized for the index's embedding model
         task = bar.add_task("", total=len(files)) if bar else None
 
         def advance(count: int) -> None:

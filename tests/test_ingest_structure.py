@@ -255,3 +255,26 @@ def test_feedback_widget_inside_the_article_is_chrome(tmp_path: Path) -> None:
     doc = parse_file(_write(tmp_path, "faq.html", html))
     assert [s.text for s in doc.sections] == ["Returns within 30 days."]
     assert boilerplate_reason("Was this page helpful? Yes (57) No (4)") is not None
+
+
+def test_sync_sizes_passages_for_the_index_model_unless_the_caller_did() -> None:
+    from ingest.chunker import sizing, sizing_for
+
+    class Backend:
+        max_tokens = 60
+
+        def count_tokens(self, text: str) -> int:
+            return len(text)
+
+    class Index:
+        embeddings = Backend()
+
+    text = "".join(f"第{n}条规定须遵守。" for n in range(20))
+    with sizing_for(Index()):
+        small = chunk_document(_doc(text))
+    assert len(small) > 3 and all(len(c.text) <= 50 for c in small)  # 60 - 2 special - 8 for title and path
+    stats = ChunkStats()
+    with sizing(TokenBudget(max_tokens=4000), stats), sizing_for(Index()):
+        whole = chunk_document(_doc(text))
+    assert [c.text for c in whole] == [text]
+    assert stats.boilerplate == {"/kb/x.txt": 0}
