@@ -279,6 +279,8 @@ async def test_brief_conversation_with_an_attached_word_document(tmp_path: Path)
         assert sorted(c.chat_id or 0 for c in sent) == [TG["S001"], TG["S002"]]
         assert all(list(c.files.values()) == [source.read_bytes()] for c in sent)  # the original, as uploaded
         assert all(c.params["caption"].startswith("📣 <b>Briefing: Returns update</b>") for c in sent)
-    hits = services.retriever.invoke("Returns update refunds paid within 7 working days")
+    question = "Returns update refunds paid within 7 working days"
+    hits = services.retriever.search(question, audience_role=Reader("mid", "S002"))
     assert hits and hits[0].metadata["doc_type"] == "briefing"
+    assert all(h.metadata["doc_type"] != "briefing" for h in services.retriever.invoke(question))  # anonymous
     services.close()
