@@ -18,6 +18,7 @@ import shutil
 import sqlite3
 import tempfile
 import threading
+import time
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
@@ -71,7 +72,6 @@ CREATE TABLE IF NOT EXISTS chunks (
 );
 CREATE INDEX IF NOT EXISTS chunks_source ON chunks (source);
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-INSERT OR IGNORE INTO state (key, value) VALUES ('generation', 0);
 """
 _UPSERT_DOCUMENT = "INSERT OR REPLACE INTO documents (source, content_hash, title, chunk_count) VALUES (?, ?, ?, ?)"
 
@@ -199,6 +199,9 @@ class KnowledgeIndex:
         if not self.read_only:
             with self._connection() as conn, conn:
                 conn.executescript(_SCHEMA)
+                # A new manifest starts its generation from the clock, not 0: a BM25 snapshot left by a manifest
+                # moved aside (damaged) must never match the new one's generation and be loaded for it.
+                conn.execute("INSERT OR IGNORE INTO state (key, value) VALUES ('generation', ?)", (time.time_ns(),))
 
     # -- stores ----------------------------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from fakes import HashingEmbeddings
 from fixtures_bot import KB_EN, KB_ZH, TG, running_bot
+from fixtures_knowledge import MANUAL_EN, MANUAL_ZH, load, new_index
 
 from bot.services import Services
 from ingest.pipeline import sync_paths
@@ -278,3 +279,16 @@ def test_a_read_only_home_answers_questions_and_refuses_writes_in_one_line(tmp_p
         assert _tree(home) == before  # nothing under the home was written, not even a lock or a cache
         refused = _cli(home, "ingest", str(kb), preexec=preexec)
         _one_line_error(refused, str(home), "read-only", "chmod -R u+w")
+
+
+# ------------------------------------------------------------------------------------------- a manifest replaced
+def test_a_new_manifest_never_loads_the_bm25_snapshot_of_the_one_moved_aside() -> None:
+    old = load(new_index(), MANUAL_EN)
+    old_ids = set(old.lexical().chunk_ids)  # built and saved as the snapshot next to the manifest
+    old.close()
+    manifest = old.manifest_path
+    manifest.rename(manifest.with_name("manifest.sqlite3.damaged"))  # what the damaged-manifest error advises
+    new = load(new_index(), MANUAL_ZH)  # as many manifest flips as the old one: the same generation from 0
+    new_ids = set(new.lexical().chunk_ids)
+    assert new_ids and not new_ids & old_ids
+    assert new_ids == set(new.fetch(sorted(new_ids)))
