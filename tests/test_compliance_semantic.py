@@ -28,7 +28,7 @@ EXAMPLES = [
     Example("wire the deposit to our company account after the framework signature", (), "test"),
     Example("the water purifier cures diabetes within three weeks of daily drinking", ("medical_claims",), "test"),
 ]
-CALIBRATION = Calibration(floor=0.5, neighbours=3, agree=2)
+CALIBRATION = Calibration(floor=0.5, neighbours=3, share=0.5)
 
 
 @pytest.fixture
@@ -44,11 +44,13 @@ def test_a_paraphrase_of_a_known_violation_is_likely(detector: SemanticDetector)
     assert draft[hit.start : hit.end] == draft and hit.similarity >= CALIBRATION.floor
 
 
-def test_nearest_neighbours_must_agree_and_reach_the_floor(detector: SemanticDetector) -> None:
-    # Nearest is a medical example but the second nearest is not: no opinion.
-    assert detector.detect("the water purifier cures diabetes within three weeks") == []
-    assert detector.detect("our spring catalogue lists twelve new office chairs in four colours") == []
+def test_lawful_neighbours_and_the_floor_keep_it_quiet(detector: SemanticDetector) -> None:
+    # The lawful twin is nearest and carries most of the similarity among the three nearest: no opinion.
+    assert detector.detect("wire the deposit to our company account after the framework signature today") == []
+    assert detector.detect("our spring catalogue lists twelve new office chairs in four colours") == []  # floor
     assert detector.detect("quietly wire bonus") == []  # a fragment under MIN_WORDS is not judged
+    (hit,) = detector.detect("the water purifier cures diabetes within three weeks")
+    assert hit.category == "medical_claims"
 
 
 def test_checker_marks_semantic_findings_as_likely_with_their_own_severity(detector: SemanticDetector) -> None:
