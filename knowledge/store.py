@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
@@ -101,14 +101,14 @@ class Store:
                 settings.ensure_home()
             return cls(settings.db_url)
         writable = check_home(settings.home, access)
-        path = settings.home / DATABASE_FILE
+        path = Path(make_url(settings.db_url).database or "")  # the SQLite file Settings puts under home
         if access != "create" and not path.exists():
             raise no_data(settings.home, path)
         if path.exists() and writable:
             writable = file_writable(path)
         if not writable and access != "read":
             raise read_only_error(path, settings.home)
-        return cls(f"sqlite:///{path.resolve()}", read_only=not writable, sqlite_file=path, home=settings.home)
+        return cls(settings.db_url, read_only=not writable, sqlite_file=path, home=settings.home)
 
     def session(self) -> Session:
         return self._sessions()
@@ -121,9 +121,6 @@ class Store:
 
     def dispose(self) -> None:
         self.engine.dispose()
-
-
-DATABASE_FILE = "salescoach.db"
 
 
 class _Translator:
