@@ -310,6 +310,21 @@ def _amount_span(
     return min(start, top.start), max(end, top.end)
 
 
+def _window_exempt(rules: RuleSet, category: str, text: str, start: int, end: int) -> bool:
+    """Whether an exception of the category's rules clears a semantic window: a resemblance to a violation
+    does not outweigh what the rules know makes such words lawful (a named source, a disclaimer, a stated rule)."""
+    for rule in rules.rules:
+        if rule.category != category:
+            continue
+        for exemption in rule.exceptions:
+            if exemption.scope == "span":
+                if exemption.patterns[0].search(text, start, end):
+                    return True
+            elif all(p.search(text, start, end) for p in exemption.patterns):
+                return True
+    return False
+
+
 def _merge(hits: Iterable[_Hit]) -> list[_Hit]:
     """Merge overlapping hits of the same category; the more severe rule speaks for the merged span."""
     merged: list[_Hit] = []
@@ -470,6 +485,8 @@ class ComplianceChecker:
             # A second opinion where the rules are silent: a window the rules already flagged was read by
             # them, and a resemblance there would only add a noisier label to the same words.
             if rule is None or any(f.start < hit.end and hit.start < f.end for f in findings):
+                continue
+            if _window_exempt(self.rules, hit.category, text, hit.start, hit.end):
                 continue
             start, end = _trim(text, hit.start, hit.end)
             likely.append(

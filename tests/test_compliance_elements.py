@@ -46,6 +46,12 @@ def checker() -> ComplianceChecker:
         ("'Over 1 million units sold!' Actual shipments were around 80k, but it reads better.", "unsourced_data"),
         ("11月1日至30日全月立减800元！今天是最后一天，明天恢复原价！", "unsourced_data"),
         ("Put 200,000 in and you get a locked-in 18% annual return.", "guarantees_returns"),
+        ("We can renovate your apartment for free once the framework agreement is signed.", "commercial_bribery"),
+        ("Let's hire the client's CFO's nephew at 30k a month until the renewal goes through.", "commercial_bribery"),
+        ("招标前请评标专家吃顿饭，每人再塞个两千的信封。", "commercial_bribery"),
+        ("给医院设备科主任的老婆开的美容院充值五万，设备采购的事就好说了。", "commercial_bribery"),
+        ("让员工用自己的账号在京东上下单，下完单我们全额报销，把销量冲上去。", "unsourced_data"),
+        ("我们的客户包括阿里巴巴和腾讯（其实只是参加过我们的一次免费讲座）。", "unsourced_data"),
     ],
     ids=[
         "commission-to-purchasing-manager", "jd-card-to-buyer", "zh-personal-rebate", "zh-personal-commission",
@@ -53,7 +59,8 @@ def checker() -> ComplianceChecker:
         "invented-was-price", "testimonial-never-asked", "prize-formal-numerals", "prize-in-english-words",
         "prize-as-a-car", "commission-as-endorser", "no-lower-price-anywhere", "breaks-within-six-months",
         "down-payment-subsidy", "shares-in-your-name", "trip-for-buyer-and-wife", "prize-changed-mid-campaign",
-        "admitted-inflated-figure", "false-last-day", "locked-in-return",
+        "admitted-inflated-figure", "false-last-day", "locked-in-return", "renovation", "relative-on-payroll",
+        "envelopes-for-evaluators", "top-up-for-spouses-salon", "staff-accounts-orders", "customers-who-are-not",
     ],
 )  # fmt: skip
 def test_violations_by_their_elements(checker: ComplianceChecker, text: str, category: str) -> None:
