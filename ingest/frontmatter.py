@@ -20,6 +20,18 @@ from ingest.models import DOC_TYPES, LANGUAGES, IngestError, IngestRules
 FIELDS = ("title", "doc_type", "language", "version", "effective_date", "review_by", "audience")
 # Front matter opens on the first line with --- and closes with --- or ... on a line of its own.
 _FRONT = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+# Field names people write for ours; other unknown fields are ignored, not refused.
+ALIASES = {"lang": "language", "type": "doc_type", "effective": "effective_date", "review": "review_by",
+           "review_date": "review_by"}  # fmt: skip
+# Words that name a doc_type in the ways companies write it, checked in this order.
+DOC_TYPE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("faq", ("faq", "问答", "常见问题")),
+    ("compliance", ("compliance", "合规")),
+    ("briefing", ("briefing", "通报", "简报")),
+    ("product", ("product", "sheet", "datasheet", "spec", "产品", "说明书", "规格")),
+    ("duty_manual", ("manual", "handbook", "guide", "手册", "职责", "指南")),
+    ("policy", ("policy", "rule", "regulation", "制度", "办法", "政策", "规范", "规定", "规程")),
+)
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 PERSON_ENTRY = re.compile(r"rep:[^\s,]+")  # a person in an audience: rep:<REP_ID> (knowledge.audience.person)
 
@@ -71,11 +83,10 @@ def parse_front_matter(source: str, path: Path, *, roles: Collection[str] | None
     values: dict[str, object] = {}
     for key_node, value_node in root.value:
         line = key_node.start_mark.line + 2
-        key = str(key_node.value)
+        key = ALIASES.get(str(key_node.value).strip().lower(), str(key_node.value))
         if key not in FIELDS:
-            raise IngestError(
-                path, f"front matter line {line}: unknown field {key!r} (allowed: {', '.join(FIELDS)})"
-            )
+            # Real documents carry their own bookkeeping (owner, maintained_by, tags): not ours to refuse.
+            continue
         if key in values:
             raise IngestError(path, f"front matter line {line}: field {key!r} given twice")
         values[key] = _field(path, key, value_node, line, known_roles)
@@ -106,17 +117,30 @@ def _audience(path: Path, node: yaml.Node, line: int, roles: Collection[str]) ->
     entries = tuple(item.strip() for item in items if item and item.strip())
     if not entries:
         raise IngestError(
-            path, f"front matter line {line}: audience is empty; list roles or rep:<REP_ID>, or omit the key "
-            "for a document everyone may read"
+            path,
+            f"front matter line {line}: audience is empty; list roles or rep:<REP_ID>, or omit the key "
+            "for a document everyone may read",
         )
     allowed = {role.lower() for role in roles}
     for entry in entries:
         if entry.lower() not in allowed and not PERSON_ENTRY.fullmatch(entry.lower()):
             raise IngestError(
-                path, f"front matter line {line}: audience {entry!r} is not a role ({', '.join(roles)}) "
-                "nor a person (rep:<REP_ID>)"
+                path,
+                f"front matter line {line}: audience {entry!r} is not a role ({', '.join(roles)}) "
+                "nor a person (rep:<REP_ID>)",
             )
     return tuple(dict.fromkeys(entry.lower() for entry in entries))
+
+
+def _doc_type(value: str) -> str | None:
+    """A doc_type as written by people ("product sheet", "产品说明书", "Handbook") mapped to ours, or None."""
+    lowered = value.strip().lower().replace("-", "_").replace(" ", "_")
+    if lowered in DOC_TYPES:
+        return lowered
+    for doc_type, words in DOC_TYPE_WORDS:
+        if any(word in lowered for word in words):
+            return doc_type
+    return None
 
 
 def _field(path: Path, key: str, node: yaml.Node, line: int, roles: Collection[str]) -> object:
@@ -127,8 +151,8 @@ def _field(path: Path, key: str, node: yaml.Node, line: int, roles: Collection[s
     if value is None:
         return None
     if key == "doc_type":
-        doc_type = value.lower()
-        if doc_type not in DOC_TYPES:
+        doc_type = _doc_type(value)
+        if doc_type is None:
             raise IngestError(
                 path, f"front matter line {line}: doc_type {value!r} is not one of {', '.join(DOC_TYPES)}"
             )
