@@ -131,6 +131,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{len(y)} questions, {int(y.sum())} answerable; threshold {threshold}")
     for name, w in zip(("bias", *FEATURES), params, strict=True):
         print(f"  {name:<16}{w:+.3f}")
+    for cut in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5):
+        kept = float(((p >= cut) & (y == 1)).sum() / max(1, (y == 1).sum()))
+        refused = float(((p < cut) & (y == 0)).sum() / max(1, (y == 0).sum()))
+        print(f"  at {cut:.2f}: answerable kept {kept:.3f}, unanswerable refused {refused:.3f}")
     for kind in sorted(set(kinds)):
         mask = np.array([k == kind for k in kinds])
         right = np.where(y[mask] == 1, p[mask] >= threshold, p[mask] < threshold)

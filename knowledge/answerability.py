@@ -12,11 +12,12 @@ A question naming a model or a year that no retrieved passage is about is refuse
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from knowledge.grounding import informative_terms, stem, term_weight
+from knowledge.grounding import coverage, informative_terms, stem, term_weight
 from knowledge.text import CJK_CHAR, has_cjk
 
 if TYPE_CHECKING:
@@ -24,17 +25,24 @@ if TYPE_CHECKING:
     from knowledge.lexical import LexicalIndex
     from knowledge.retriever import ScoredChunk
 
+_MODEL_TOKEN = re.compile(r"[a-z]{1,4}-?\d{1,4}[a-z]?(?:-?[a-z]{1,4})?|\d+", re.IGNORECASE)
+
 FEATURES = (
     "cosine_top",
     "cosine_max",
     "cosine_margin",
     "coverage_top",
     "coverage_max",
+    "topic_coverage_top",
+    "topic_coverage_max",
     "relevance_top",
     "unknown_share",
     "agree_top",
     "bm25_top3",
+    "dense_top3",
+    "translated_top3",
     "cross_language",
+    "coverage_cross",
     "chinese",
     "few_terms",
 )
@@ -82,18 +90,33 @@ def signals(
         total += weight
         if not known_in(term, lex, equivalents):
             unknown += weight
+    # The topic without the product: "CK-C10 ... weigh" against the CK-C10 sheet is covered by its model
+    # number, which outweighs the asked attribute; a near miss shows when the attribute is left alone.
+    topic = [t for t in terms if not _MODEL_TOKEN.fullmatch(t)]
+    topical = [
+        coverage(topic, f"{h.metadata.get('title', '')}\n{h.section}\n{h.text}", lex.term_idf, equivalents)
+        if topic
+        else h.coverage
+        for h in hits
+    ]
     language = "zh" if has_cjk(question) else "en"
+    cross = float(bool(top.language) and top.language != language)
     return {
         "cosine_top": cosine_top,
         "cosine_max": cosine_max,
         "cosine_margin": cosine_max - (sum(others) / len(others) if others else 0.0),
         "coverage_top": top.coverage,
         "coverage_max": max(h.coverage for h in hits),
+        "topic_coverage_top": topical[0],
+        "topic_coverage_max": max(topical),
         "relevance_top": top.relevance,
         "unknown_share": unknown / total if total else 1.0,
         "agree_top": float(top.ranks.get("bm25") == 1 and top.ranks.get("dense") == 1),
         "bm25_top3": float(0 < top.ranks.get("bm25", 99) <= 3),
-        "cross_language": float(bool(top.language) and top.language != language),
+        "dense_top3": float(0 < top.ranks.get("dense", 99) <= 3),
+        "translated_top3": float(0 < top.ranks.get("bm25_translated", 99) <= 3),
+        "cross_language": cross,
+        "coverage_cross": top.coverage * cross,
         "chinese": float(language == "zh"),
         "few_terms": float(len(terms) <= 1),
     }

