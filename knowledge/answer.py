@@ -190,16 +190,15 @@ class Answerer:
         self, question: str, passages: Sequence[ScoredChunk], number_of: dict[str, int], language: str
     ) -> str:
         """The best 2-4 sentences of the top passages, in reading order per passage, each with its [n]."""
-        glossary = self.retriever.glossary_in_use()
         chosen = select_sentences(
-            question,
+            self.retriever.with_translations(question),
             passages,
             number_of,
             self._idf,
             following=self._following_text,
             preceding=self._preceding_text,
             language=language,
-            expansions=glossary.expansion_terms(question) if glossary else (),
+            expansions=self.retriever.expansion_terms(question),
         )
         joiner = "" if language == "zh" else " "
         parts: list[str] = []
