@@ -310,6 +310,23 @@ def _amount_span(
     return min(start, top.start), max(end, top.end)
 
 
+# Categories whose breach needs a party the wording alone cannot supply: a trade secret comes from someone
+# (a former employee, an insider), disparagement targets a competitor. A likely finding there must name one of
+# the rules' cues for that party; drawings and price lists on their own read like the examples but are lawful.
+ELEMENT_CATEGORIES = frozenset({"trade_secrets", "disparagement"})
+
+
+def _has_elements(rules: RuleSet, category: str, text: str, start: int, end: int) -> bool:
+    """Whether some cue group of the category's combined-cue rules matches in text[start:end]."""
+    return any(
+        p.search(text, start, end)
+        for rule in rules.rules
+        if rule.category == category
+        for _name, group in rule.requires
+        for p in group
+    )
+
+
 def _window_exempt(rules: RuleSet, category: str, text: str, start: int, end: int) -> bool:
     """Whether an exception of the category's rules clears a semantic window: a resemblance to a violation
     does not outweigh what the rules know makes such words lawful (a named source, a disclaimer, a stated rule)."""
@@ -486,7 +503,10 @@ class ComplianceChecker:
             # them, and a resemblance there would only add a noisier label to the same words.
             if rule is None or any(f.start < hit.end and hit.start < f.end for f in findings):
                 continue
-            if _window_exempt(self.rules, hit.category, text, hit.start, hit.end):
+            window = (text, hit.start, hit.end)
+            if _window_exempt(self.rules, hit.category, *window):
+                continue
+            if hit.category in ELEMENT_CATEGORIES and not _has_elements(self.rules, hit.category, *window):
                 continue
             start, end = _trim(text, hit.start, hit.end)
             likely.append(

@@ -128,3 +128,14 @@ def test_sample_kb_lines_stay_clean_with_the_semantic_check(tmp_path: Path) -> N
     flagged = [item for item in flagged if item[1]]
     assert checker.semantic_detector() is not None
     assert len(flagged) <= len(lines) // 200, flagged
+
+
+def test_a_likely_trade_secret_needs_someone_it_came_from() -> None:
+    examples = [
+        Example("the former engineer from their company brought over the design drawings", ("trade_secrets",), "t"),
+        Example("the engineer who left their company brought over the design drawings", ("trade_secrets",), "t"),
+    ]
+    checker = ComplianceChecker(load_rules(), semantic=SemanticDetector(HashingEmbeddings(), examples, CALIBRATION))
+    assert checker.check("thanks for the design drawings for us, the engineer brought them over today").compliant
+    result = checker.check("the former engineer from their company brought over the design drawings today")
+    assert [f.category for f in result.findings] == ["trade_secrets"]
