@@ -237,6 +237,50 @@ def print_table(result: dict[str, Any], out: Any = sys.stdout) -> None:
         print(f"{key}: {result[key]}", file=out)
 
 
+REPO = Path(__file__).resolve().parent.parent
+FRESH = REPO / "samples" / "fresh"
+FIRST_SCORES = Path(__file__).resolve().parent / "first_scores"
+# The issue's targets, stated on the first score of the last fresh round.
+TARGETS = {"fact_in_answer": 0.75, "cross_lang_fact": 0.65, "near_miss_refused": 0.80, "off_topic_refused": 1.0}
+
+
+def ready_sets(root: Path = FRESH) -> list[Path]:
+    """Fresh sets whose writer has finished (a READY file), oldest first (the last is the latest round)."""
+    ready = [p for p in root.glob("*/READY") if (p.parent / "questions.jsonl").exists()]
+    return [p.parent for p in sorted(ready, key=lambda p: (p.stat().st_mtime, p.parent.name))]
+
+
+def first_scores(name: str) -> dict[str, dict[str, Any]]:
+    """The recorded first scores of a set (bench/first_scores/<set>-*.json): by label, the headline rates."""
+    out: dict[str, dict[str, Any]] = {}
+    for path in sorted(FIRST_SCORES.glob(f"{name}-*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        out[str(data.get("label") or path.stem)] = {
+            key: data.get(key)
+            for key in ("correct", "n", "fact_in_answer", "cross_lang_fact", "near_miss_refused", "off_topic_refused")
+        } | {"by_kind": {k: f"{v['correct']}/{v['n']}" for k, v in data.get("by_kind", {}).items()}}
+    return out
+
+
+def run(quick: bool = False) -> dict[str, Any]:
+    """`make bench`: every READY fresh set scored on the current code, next to its recorded first scores.
+
+    These figures are not first scores (the current code may have been tuned on a set once it was scored);
+    the first scores stay in bench/first_scores/. `quick` changes nothing.
+    """
+    results: dict[str, Any] = {}
+    for folder in ready_sets():
+        result = run_set(folder)
+        print_table(result)
+        result["first_scores"] = first_scores(folder.name)
+        results[folder.name] = result
+    last = results[list(results)[-1]] if results else None
+    results["targets"] = TARGETS
+    if last is not None:
+        results["targets_met"] = all((last.get(k) or 0.0) >= v for k, v in TARGETS.items())
+    return results
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path, help="a fresh set: kb/ and questions.jsonl")

@@ -1,0 +1,64 @@
+"""bench.fresh: question lines are validated with file:line:field, and scoring counts facts and refusals by kind."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from bench.fresh import QuestionFileError, ask_all, load_questions, score
+
+
+@dataclass
+class _Citation:
+    source: str
+
+
+@dataclass
+class _Reply:
+    answer: str
+    grounded: bool
+    citations: list[_Citation] = field(default_factory=list)
+
+
+def _write(tmp_path: Path, *items: dict[str, object]) -> Path:
+    path = tmp_path / "questions.jsonl"
+    path.write_text("\n".join(json.dumps(i, ensure_ascii=False) for i in items) + "\n", encoding="utf-8")
+    return path
+
+
+def test_scores_facts_refusals_and_kinds(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        {"q": "RO-800 warranty?", "lang": "en", "kind": "cross_lang", "answerable": True, "source": "zh_ro.md",
+         "section": "质保", "facts": ["36个月"]},
+        {"q": "K9 weight?", "lang": "en", "kind": "near_miss", "answerable": False},
+        {"q": "parking?", "lang": "en", "kind": "off_topic", "answerable": False},
+    )
+    replies = {
+        "RO-800 warranty?": _Reply("整机保修：36 个月 [1]", True, [_Citation("/kb/zh_ro.md")]),
+        "K9 weight?": _Reply("The K9 weighs ...", True),
+        "parking?": _Reply("The documents don't cover this", False),
+    }
+    result = score(ask_all(lambda q: replies[q], load_questions(path)))
+    assert result["by_kind"]["cross_lang"]["correct"] == 0  # "36 个月" is not the fact "36个月"
+    assert result["near_miss_refused"] == 0.0 and result["off_topic_refused"] == 1.0
+    assert result["right_source_cited"] == 1.0 and result["correct"] == 1
+    assert [m["line"] for m in result["misses"]] == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ({"q": "x", "lang": "en", "kind": "chatty", "answerable": False}, "field 'kind'"),
+        ({"q": "x", "lang": "en", "kind": "chat", "answerable": "yes"}, "field 'answerable'"),
+        ({"q": "x", "lang": "en", "kind": "chat", "answerable": True, "facts": [3]}, "field 'facts'"),
+    ],
+    ids=["kind", "answerable", "facts"],
+)
+def test_bad_lines_name_file_line_and_field(tmp_path: Path, line: dict[str, object], message: str) -> None:
+    path = _write(tmp_path, {"q": "ok", "lang": "en", "kind": "off_topic", "answerable": False}, line)
+    with pytest.raises(QuestionFileError, match=rf"questions\.jsonl:2: {message}"):
+        load_questions(path)
