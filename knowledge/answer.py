@@ -42,16 +42,17 @@ MAX_LIST_ITEMS = 6
 MAX_STEPS = 12
 MAX_STEPS_CHARS = 1500
 MAX_CONTINUATIONS = 3  # following chunks of one section read to finish a list
-ANSWER_CHARS = 300  # prose answers stop adding sentences past this length (a list may be longer)
-OTHER_LANGUAGE_LINE = 0.6
+ANSWER_CHARS = 400  # prose answers stop adding sentences past this length (a list may be longer)
+OTHER_LANGUAGE_LINE = 0.6  # a line not in the asker's language, when one in it answers too
 PROCEDURE_PROSE_CHARS = 600  # a procedure told in prose: the passage's sentences in order, up to this length
 PROCEDURE_LEAD_BONUS = 0.3
+STEP_BLOCK_SHARE = 0.6
 _PROCEDURE_LEAD = re.compile(
     r"程序|步骤|流程|以下|如下|steps?|procedure|process|as follows|follow", re.IGNORECASE
 )  # in a passage written in both languages, the line in the asker's language wins
 # Questions after a procedure or a list of steps: "what do I do", "step by step", "流程", "怎么办".
 ASKS_STEPS = re.compile(
-    r"\b(?:what (?:do|should|must) (?:i|we|they)|how (?:do|should|can) (?:i|we)|how to|steps?|procedure|"
+    r"\b(?:what (?:do|should|must) (?:i|we|they) do|how (?:do|should|can) (?:i|we)|how to|steps?|procedure|"
     r"process|walk me)\b|流程|步骤|程序|怎么办|怎么处理|如何处理|怎么走|怎么做|一步步|做什么|怎么申请|如何申请|怎么催",
     re.IGNORECASE,
 )
@@ -387,15 +388,18 @@ def _read_on(
     following: Callable[[ScoredChunk], ScoredChunk | str | None] | None,
     *,
     steps: bool,
+    context: bool = False,
 ) -> None:
     """Append the next chunks of the section while the passage ends on a lead-in (its list or table follows)
-    or, for a procedure question, while the list it ends with goes on."""
+    or, for a procedure question, while the list it ends with goes on. With `context` (the best passage)
+    the section's next chunk is read in any case: passages are cut to the model's length, and the answer's
+    figure may sit just past the cut."""
     current = hit
-    for _ in range(MAX_CONTINUATIONS):
+    for turn in range(MAX_CONTINUATIONS):
         if following is None or not lines:
             return
         ends_on_lead_in = lines[-1].sentence.text.endswith((":", "："))
-        if not ends_on_lead_in and not steps:
+        if not ends_on_lead_in and not steps and not (context and turn == 0):
             return
         nxt = following(current)
         if nxt is None:
@@ -406,7 +410,7 @@ def _read_on(
         else:
             citation = _number(number_of, nxt, number_of[hit.chunk_id])
         more = _passage_lines(nxt.text, rank, citation, len(lines))
-        if not more or more[0].kind == "text":
+        if not more or (more[0].kind == "text" and not (context and turn == 0 and not ends_on_lead_in)):
             return
         lines.extend(more)
         current = nxt
@@ -529,16 +533,14 @@ def select_sentences(
         return []
     best_relevance = max(top[0].relevance, 1e-6)
     lines_of: list[list[_Line]] = []
-    bilingual: list[bool] = []
     asks_in_chinese = (language or ("zh" if is_chinese(question) else "en")) == "zh"
     candidates: list[_Sentence] = []
     for rank, hit in enumerate(top):
         lines = _passage_lines(hit.text, rank, number_of[hit.chunk_id])
-        _read_on(hit, lines, rank, number_of, following, steps=wants_steps)
+        _read_on(hit, lines, rank, number_of, following, steps=wants_steps, context=rank == 0)
         if wants_steps:
             lines = _read_back(hit, lines, rank, number_of, preceding)
         lines_of.append(lines)
-        bilingual.append(len({has_cjk(line.sentence.text) for line in lines}) == 2)
         factor = 1.0 if rank == 0 else LOWER_PASSAGE_WEIGHT * min(1.0, hit.relevance / best_relevance)
         for line in lines:
             sentence = line.sentence
@@ -555,16 +557,27 @@ def select_sentences(
                 score *= 0.3
             elif sentence.text.endswith(("?", "？")):
                 score *= 0.5
-            if bilingual[rank] and has_cjk(sentence.text) != asks_in_chinese:
-                score *= OTHER_LANGUAGE_LINE  # a bilingual passage answers in the question's language
             sentence.score = score
             candidates.append(sentence)
     if not candidates:
         return []
+    # Lines in the asker's language win over their translations (a bilingual passage, or the same rule in
+    # both languages' documents), when the asker's language has a line that answers at all.
+    top_score = max(s.score for s in candidates)
+    if any(has_cjk(s.text) == asks_in_chinese and s.score >= 0.5 * top_score for s in candidates):
+        for sentence in candidates:
+            if has_cjk(sentence.text) != asks_in_chinese:
+                sentence.score *= OTHER_LANGUAGE_LINE
     if wants_steps:
         # The list that answers: the best-scoring one among the top passages, a lead-in that announces a
         # procedure ("按以下程序", "follow these steps") counting for it.
-        blocks = [block for lines in lines_of if len(block := _step_block(lines)) >= 2]
+        # A list whose best line scores far below the best line found is another topic's list.
+        top_score = max(s.score for s in candidates)
+        blocks = [
+            block
+            for lines in lines_of
+            if len(block := _step_block(lines)) >= 2 and max(s.score for s in block) >= STEP_BLOCK_SHARE * top_score
+        ]
         if blocks:
             return max(blocks, key=_procedure_weight)
         # No list: the best passage's own account of the procedure, in order, at a procedure's length.
@@ -587,10 +600,13 @@ def select_sentences(
             continue
         chosen.append(sentence)
         size += len(sentence.text)
-    if len(chosen) < MIN_SENTENCES and size < ANSWER_CHARS // 2:
-        # Too little said: the best line's next line in its passage (context after it, never before it).
-        after = [s for s in candidates if s.passage_rank == best.passage_rank and s.position == best.position + 1]
-        chosen += after[:1]
+    weak: list[_Sentence] = []
+    if len(chosen) < MIN_SENTENCES:
+        # Too little said: the best passage's next best line, placed after the best line (it never leads).
+        weak = [s for s in candidates if s.passage_rank == best.passage_rank and s not in chosen][
+            : MIN_SENTENCES - len(chosen)
+        ]
+        chosen += weak
     for sentence in list(chosen):
         _add_block(sentence, lines_of[sentence.passage_rank], chosen, whole=sentence.passage_rank == 0)
     chosen.sort(key=lambda s: (s.passage_rank, s.position))
@@ -598,6 +614,9 @@ def select_sentences(
     for sentence in chosen:
         unique.setdefault((sentence.citation, sentence.text), sentence)
     ordered = list(unique.values())
+    while ordered and ordered[0] in weak and best in ordered:
+        lead = ordered.pop(0)
+        ordered.insert(ordered.index(best) + 1, lead)
     if wants_figure:
         # The line stating the figure leads (unless it is a list item or row: a list keeps its order).
         figures = [
