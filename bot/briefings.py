@@ -601,6 +601,33 @@ def summaries_for(session: Session, viewer: RepInfo, *, limit: int = 20) -> list
     return out
 
 
+@dataclass(frozen=True)
+class ReceivedBriefing:
+    """A briefing as its recipient sees it (the console's `/briefs`): what it says and whether it is acknowledged."""
+
+    id: int
+    title: str
+    body: str
+    author_name: str
+    due_date: date | None
+    acknowledged_at: datetime | None
+
+
+def received_by(session: Session, rep_id: str, *, limit: int = 20) -> list[ReceivedBriefing]:
+    """The briefings sent to `rep_id`, newest first: a door that does not push them lists them here."""
+    rows = session.execute(
+        select(Briefing, BriefingRecipient.acknowledged_at, Rep.name)
+        .join(BriefingRecipient, BriefingRecipient.briefing_id == Briefing.id)
+        .join(Rep, Rep.rep_id == Briefing.author_id, isouter=True)
+        .where(BriefingRecipient.rep_id == rep_id)
+        .order_by(Briefing.id.desc())
+        .limit(limit)
+    ).all()
+    return [
+        ReceivedBriefing(b.id, b.title, b.body, name or b.author_id, b.due_date, acked) for b, acked, name in rows
+    ]
+
+
 # --------------------------------------------------------------------------------------------------- outbox
 
 

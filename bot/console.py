@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.markup import escape
 
+from bot.console_commands import ChatContext, help_text, run_command
 from knowledge.messages import Citation, RepInfo, Reply, Request
 
 if TYPE_CHECKING:
     from bot.assistant import Assistant
 
-HELP = "Type a question in English or Chinese and press Enter.\n  /help   this help\n  /quit   leave (Ctrl-D works too)"
 QUIT_COMMANDS = frozenset({"/quit", "/exit", "/q"})
 _TAG = re.compile(r"<[^>]+>")
 # What a rep id looks like on a roster (S003, M001, d001): letters then digits, nothing else on the line.
@@ -87,12 +87,14 @@ def run_chat(
     read_line: Callable[[str], str] | None = None,
     find_rep: Callable[[str], RepInfo | None] | None = None,
 ) -> None:
-    """Read questions until /quit or end of input; answers come from the same core as every other door.
+    """Read questions and slash commands until /quit or end of input; answers come from the same core as every
+    other door, and the commands (bot.console_commands) have the Telegram bot's permissions.
 
     Asked anonymously, an authority question gets the limits table and a request for the rep id; a rep id
     typed next decides that question as that rep (once: the chat stays anonymous, and says how to start it
     as the rep). A rep id is never sent to the assistant as a question of its own."""
     read = read_line or console.input
+    commands = ChatContext(assistant.services, asker, console, read)
     lookup = find_rep or _roster_lookup(assistant)
     pending: str | None = None  # the anonymous authority question waiting for a rep id
     who = f"{asker.name} ({asker.role})" if asker else "anonymous (public documents only)"
@@ -109,10 +111,12 @@ def run_chat(
         if text.lower() in QUIT_COMMANDS:
             break
         if text.lower() in {"/help", "/start", "?"}:
-            console.print(escape(HELP), highlight=False)
+            console.print(escape(help_text(commands)), highlight=False, soft_wrap=True)
             continue
         if text.startswith("/"):
-            console.print(f"unknown command {escape(text.split()[0])}: /help lists the commands", style="yellow")
+            if not run_command(commands, text):
+                console.print(f"unknown command {escape(text.split()[0])}: /help lists the commands", style="yellow")
+            console.print()
             continue
         rep = lookup(text.upper()) if asker is None and REP_ID.fullmatch(text) else None
         # Just asked for a rep id, a wrong one is still an id (AX-100 or K7 at any other time is a question).

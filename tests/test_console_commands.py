@@ -1,0 +1,190 @@
+"""The console chat's commands through the real `salescoach chat`: the Telegram bot's commands, its permissions.
+
+One home per test with the sample roster and KPIs, a small knowledge base and fake embeddings; each chat is
+driven line by line through typer's CliRunner.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLES
+from fakes import HashingEmbeddings
+from fixtures_knowledge import MANUAL_EN, PLAYBOOK, PRODUCTS, load
+from typer.testing import CliRunner
+
+import knowledge.embeddings
+from bot.cli import app
+from knowledge.index import KnowledgeIndex
+from knowledge.settings import Settings
+
+runner = CliRunner()
+ANONYMOUS = "start with --as REP_ID (make run AS=S003)"
+NOT_VISIBLE = "I can't show coaching for {}: you can see your own KPIs and your reports' only."
+
+
+@pytest.fixture(autouse=True)
+def company(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fake embeddings, a small KB, the sample roster and the sample KPIs."""
+    monkeypatch.setattr(knowledge.embeddings, "load_embeddings", lambda settings: HashingEmbeddings())
+    load(KnowledgeIndex(Settings(), embeddings=HashingEmbeddings()), *PRODUCTS, MANUAL_EN, PLAYBOOK)
+    for args in (
+        ["roster", "import", str(SAMPLES / "roster.csv")],
+        ["kpi", "import", str(SAMPLES / "kpis.csv"), "--channels", str(SAMPLES / "channels.csv")],
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+
+
+def chat(*lines: str, rep: str | None = None) -> str:
+    """The chat's output for these input lines (then end of input), as `rep` or anonymously."""
+    args = ["chat", "--as", rep] if rep else ["chat"]
+    result = runner.invoke(app, args, input="".join(f"{line}\n" for line in lines))
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    assert not re.search(r"</?(b|i|code)>", result.stdout), "the console prints plain text, not Telegram HTML"
+    return result.stdout
+
+
+def help_lines(rep: str | None) -> list[str]:
+    out = chat("/help", rep=rep)
+    return [line.split()[0] for line in out.splitlines() if line.startswith("  /")]
+
+
+@pytest.mark.parametrize(
+    ("rep", "commands"),
+    [
+        (None, ["/check", "/help", "/quit"]),
+        ("S003", ["/check", "/coach", "/onboarding", "/briefs", "/ack", "/whoami", "/help", "/quit"]),
+        ("M001", ["/check", "/coach", "/onboarding", "/briefs", "/ack", "/whoami", "/team", "/help", "/quit"]),
+    ],
+    ids=["anonymous", "rep", "manager"],
+)
+def test_help_lists_exactly_the_commands_this_user_may_use(rep: str | None, commands: list[str]) -> None:
+    assert help_lines(rep) == commands
+
+
+def test_help_shows_a_manager_coaches_reports_and_a_rep_only_themselves() -> None:
+    assert "/coach [REP_ID] [PERIOD]" in chat("/help", rep="M001")
+    rep_help = chat("/help", rep="S003")
+    assert "/coach [PERIOD]" in rep_help and "REP_ID" not in rep_help
+    assert ANONYMOUS in chat("/help")
+
+
+@pytest.mark.parametrize("command", ["/coach", "/coach S003", "/team", "/onboarding", "/briefs", "/ack 1", "/whoami"])
+def test_anonymous_personal_commands_get_the_one_line_how_to(command: str) -> None:
+    out = chat(command)
+    name = command.split()[0]
+    assert f"{name} needs to know who you are: {ANONYMOUS}." in out
+    assert "Zhang Lei" not in out and "unknown command" not in out
+
+
+def test_rep_coaches_themselves_with_a_chart_under_the_home() -> None:
+    out = chat("/coach", rep="S003")
+    assert "Zhang Lei (S003), 2026-Q4" in out
+    assert "cac" in out and "HIGH" in out  # the finding the CLI's coach reports for S003
+    chart = Settings().home / "charts" / "coach-S003-2026-Q4.png"
+    assert f"chart: {chart}" in out.replace("\n", "")
+    assert chart.read_bytes().startswith(b"\x89PNG")
+
+
+def test_rep_coaches_themselves_for_a_period() -> None:
+    out = chat("/coach 2026-q3", "/coach S003 2025-Q4", rep="S003")
+    assert "Zhang Lei (S003), 2026-Q3" in out
+    assert "available periods: 2026-Q1, 2026-Q2, 2026-Q3, 2026-Q4" in out
+
+
+@pytest.mark.parametrize(
+    ("rep", "target", "sees"),
+    [
+        ("S003", "S001", False),  # a rep: another rep of their own team
+        ("S003", "M001", False),  # a rep: their manager
+        ("S003", "S999", False),  # nobody
+        ("M001", "S005", True),  # a manager: their report
+        ("M001", "S006", False),  # a manager: another team's rep
+        ("M001", "S998", False),  # a manager: nobody
+        ("D001", "S006", True),  # a director: every team below them
+    ],
+    ids=["rep-teammate", "rep-manager", "rep-unknown", "manager-report", "manager-other-team", "manager-unknown",
+         "director-recursive"],
+)  # fmt: skip
+def test_coach_permissions_match_the_bot(rep: str, target: str, sees: bool) -> None:
+    out = chat(f"/coach {target}", rep=rep)
+    if sees:
+        assert f"({target}), 2026-Q4" in out
+        assert (Settings().home / "charts" / f"coach-{target}-2026-Q4.png").is_file()
+    else:
+        # Someone else's report and an id nobody has get the same words: the reply leaks nothing.
+        assert NOT_VISIBLE.format(target) in out.replace("\n", " ").replace("  ", " ")
+        assert "2026-Q4" not in out
+        assert not (Settings().home / "charts").exists()
+
+
+def test_team_is_for_managers_with_their_reports_and_onboarding() -> None:
+    refused = chat("/team", rep="S003")
+    assert "/team is for managers and directors: you have no reports on the roster." in refused
+    assert "Team of" not in refused
+    out = chat("/team", rep="M001")
+    assert "Team of Li Wei (M001), 2026-Q4" in out
+    assert "S005" in out and "S006" not in out  # the table wraps names: ids only
+    assert "Onboarding:" in out and "Huang Ting (S004)" in out
+    assert (Settings().home / "charts" / "team-M001-2026-Q4.png").read_bytes().startswith(b"\x89PNG")
+    director = chat("/team 2026-Q3", rep="D001")
+    assert "Team of Zhao Min (D001), 2026-Q3" in director
+    assert "S006" in director and "S005" in director
+
+
+def test_check_flags_a_draft_for_anyone() -> None:
+    for rep in (None, "S003"):
+        out = chat("/check 我们是全网最低价，保证有效", rep=rep)
+        assert "全网最低价" in out
+        assert "Law:" in out and "Say instead:" in out
+    assert "Type /check followed by the text to check" in chat("/check")
+
+
+def test_whoami_names_the_rep_and_their_manager() -> None:
+    assert "You are Zhang Lei (S003), junior, reporting to Li Wei (M001)." in chat("/whoami", rep="S003")
+    assert "You are Zhao Min (D001), director." in chat("/whoami", rep="D001")
+
+
+def test_onboarding_shows_the_module_and_a_pass_unlocks_the_next() -> None:
+    # S003 is a junior channel rep: market-intel first; every right answer is B.
+    out = chat("/onboarding", "Z", "B", "B", "B", "/onboarding", rep="S003")
+    assert "Module 1/7: Market information gathering" in out
+    assert "Question 1/3: Within how long must you log" in out and "B. Within two working days" in out
+    assert "Answer with one letter, A, B, C" in out
+    assert "Passed with 100% (pass mark 66%). Next module unlocked: The channel sales model" in out
+    assert "Module 2/7: The channel sales model" in out
+
+
+def test_onboarding_fail_restarts_the_quiz_and_a_pause_keeps_the_place() -> None:
+    out = chat("/onboarding", "A", "A", "A", "B", "", rep="S003")
+    assert "Score 0%; the pass mark is 66%." in out
+    assert out.count("Question 1/3:") == 2 and "Question 2/3:" in out.split("Score 0%")[1]
+    assert "Quiz paused: /onboarding picks it up at this question." in out
+    again = chat("/onboarding", rep="S003")
+    assert "Attempt 2; last score 0%." in again
+    assert "Question 2/3:" in again and "Question 1/3:" not in again
+
+
+def test_briefs_and_ack_for_recipients_only(tmp_path: Path) -> None:
+    body = tmp_path / "launch.md"
+    body.write_text("# East launch\n\nThe AX-900 launches on Monday; demo units ship Friday.\n", encoding="utf-8")
+    created = runner.invoke(
+        app, ["brief", "create", "--by", "M001", "--title", "East launch", "--file", str(body), "--to", "S003"]
+    )
+    assert created.exit_code == 0, created.output
+    out = chat("/briefs", "/ack 1", "/ack 1", "/briefs", rep="S003")
+    assert "#1 East launch — from Li Wei · to acknowledge: /ack 1" in out
+    assert "demo units ship Friday" in out
+    assert "Thanks, acknowledged." in out and "Already acknowledged." in out
+    assert re.search(r"#1 East launch — from Li Wei · acknowledged \d{4}-\d\d-\d\d", out)
+    assert "Your briefings" not in out  # a rep pushes none
+    for line in ("/ack 1", "/ack 99"):  # not a recipient, and no such briefing: the same words
+        assert "This briefing was not sent to you." in chat(line, rep="S006")
+    assert "Usage: /ack ID" in chat("/ack", rep="S003")
+    assert "No briefings have been sent to you." in chat("/briefs", rep="S006")
+    manager = chat("/briefs", rep="M001")
+    assert "Your briefings" in manager and "#1 East launch: 1/1 acknowledged" in manager
