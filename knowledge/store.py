@@ -41,6 +41,7 @@ MODEL_MODULES: tuple[str, ...] = (
     "bot.state",
     "bot.briefings",
     "bot.onboarding",
+    "web.models",
 )
 
 

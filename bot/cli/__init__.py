@@ -17,12 +17,13 @@ from bot.services import Services
 from knowledge.glossary import GlossaryError, load_glossary
 from knowledge.home import HomeAccess, HomeError
 from knowledge.settings import Settings
+from web import cli as web_cli
 
 # Commands that load data create SALESCOACH_HOME; commands that change data need an existing, writable one;
 # every other command only reads an existing one (and works on a read-only home). A mistyped home is then
 # "no data at ..." instead of a fresh empty home answering "unknown rep id".
 HOME_CREATORS = {"ingest", "sample", "roster import", "policy import", "kpi import"}
-HOME_WRITERS = {"bot", "invite", "brief create", "brief reindex"}
+HOME_WRITERS = {"bot", "invite", "brief create", "brief reindex", "web", "web-link"}
 _ACCESS = "salescoach.home_access"
 
 
@@ -91,6 +92,7 @@ def _root(
 
 for module in (ingest, knowledge, authority, compliance, coaching, telegram, briefings, sample):
     module.register(app)
+web_cli.register(app)
 
 
 def main() -> None:
