@@ -310,14 +310,28 @@ def _amount_span(
     return min(start, top.start), max(end, top.end)
 
 
-# Categories whose breach needs a party the wording alone cannot supply: a trade secret comes from someone
-# (a former employee, an insider), disparagement targets a competitor. A likely finding there must name one of
-# the rules' cues for that party; drawings and price lists on their own read like the examples but are lawful.
-ELEMENT_CATEGORIES = frozenset({"trade_secrets", "disparagement"})
+# Categories whose breach needs something the wording alone cannot supply: a trade secret comes from someone
+# (a former employee, an insider), disparagement targets a competitor, a medical claim is about a body or a
+# disease. A likely finding there must name it; drawings and price lists on their own read like the examples
+# but are lawful.
+ELEMENT_CATEGORIES = frozenset({"trade_secrets", "disparagement", "medical_claims"})
+
+
+# A medical claim is about a body or a disease: without one of these words a draft that reads like one
+# ("suits most people's sleep habits") is ordinary product talk.
+_HEALTH_TERMS = re.compile(
+    r"病|症|疗|治|痛|癌|药|医|疾|炎|血[压糖脂]|免疫|康复|痊愈|失眠|瘤|病毒|细菌|感染|预防|\b(?:diseases?|cur(?:e|es|ed|ing)|"
+    r"heal\w*|treat\w*|pain|cancer|tumou?rs?|diabet\w*|blood|immun\w*|insomnia|sick|illness|virus\w*|infect\w*|"
+    r"medic\w*|drugs?|therap\w*|symptoms?|arthritis|asthma|cholesterol|doctors?|hospitals?)\b",
+    re.IGNORECASE,
+)
 
 
 def _has_elements(rules: RuleSet, category: str, text: str, start: int, end: int) -> bool:
-    """Whether some cue group of the category's combined-cue rules matches in text[start:end]."""
+    """Whether the window names what the category's breach is about: a cue group of its combined-cue rules
+    (where a secret came from, a competitor), or for medical claims a body or disease word."""
+    if category == "medical_claims":
+        return _HEALTH_TERMS.search(text, start, end) is not None
     return any(
         p.search(text, start, end)
         for rule in rules.rules

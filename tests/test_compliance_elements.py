@@ -52,6 +52,11 @@ def checker() -> ComplianceChecker:
         ("给医院设备科主任的老婆开的美容院充值五万，设备采购的事就好说了。", "commercial_bribery"),
         ("让员工用自己的账号在京东上下单，下完单我们全额报销，把销量冲上去。", "unsourced_data"),
         ("我们的客户包括阿里巴巴和腾讯（其实只是参加过我们的一次免费讲座）。", "unsourced_data"),
+        ("Over 98% of users recommend us (we haven't actually run a survey).", "unsourced_data"),
+        ("Our coffee machine is in a class by itself.", "absolute_terms"),
+        ("你放心，签了我们，明年产能翻倍不是问题。", "guarantees_returns"),
+        ("跟客户说一下，蓝海科技的软件有后门，会偷偷上传数据。", "disparagement"),
+        ("我托朋友从对方公司拿到了他们下季度的报价策略。", "trade_secrets"),
     ],
     ids=[
         "commission-to-purchasing-manager", "jd-card-to-buyer", "zh-personal-rebate", "zh-personal-commission",
@@ -61,6 +66,7 @@ def checker() -> ComplianceChecker:
         "down-payment-subsidy", "shares-in-your-name", "trip-for-buyer-and-wife", "prize-changed-mid-campaign",
         "admitted-inflated-figure", "false-last-day", "locked-in-return", "renovation", "relative-on-payroll",
         "envelopes-for-evaluators", "top-up-for-spouses-salon", "staff-accounts-orders", "customers-who-are-not",
+        "survey-never-run", "class-by-itself", "doubling-is-no-problem", "backdoor-claim", "pricing-via-a-friend",
     ],
 )  # fmt: skip
 def test_violations_by_their_elements(checker: ComplianceChecker, text: str, category: str) -> None:
@@ -86,6 +92,8 @@ def test_violations_by_their_elements(checker: ComplianceChecker, text: str, cat
         "Our 'Ultimate' plan includes 2 TB of storage.",
         "这款理财产品为非保本浮动收益型，投资有风险。",
         "本品为保健食品，批准文号国食健注G2018XXXX，保健功能：有助于增强免疫力。本品不能代替药物。",
+        "We aim to be the quietest compressor in our price band by 2026; today it measures 42 dB (lab report 2025-04).",
+        "This is the best-selling model in our own range this quarter.",
     ],
     ids=[
         "booked-commission-zh",
@@ -102,6 +110,8 @@ def test_violations_by_their_elements(checker: ComplianceChecker, text: str, cat
         "product-name-in-quotes",
         "not-capital-protected",
         "approved-health-food",
+        "goal-to-be-quietest",
+        "rank-within-own-range",
     ],
 )
 def test_lawful_twins_stay_clean(checker: ComplianceChecker, text: str) -> None:

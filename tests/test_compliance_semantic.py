@@ -139,3 +139,12 @@ def test_a_likely_trade_secret_needs_someone_it_came_from() -> None:
     assert checker.check("thanks for the design drawings for us, the engineer brought them over today").compliant
     result = checker.check("the former engineer from their company brought over the design drawings today")
     assert [f.category for f in result.findings] == ["trade_secrets"]
+
+
+def test_a_likely_medical_claim_needs_a_body_or_a_disease() -> None:
+    examples = [
+        Example("this soft pillow eliminates insomnia for good in every sleeper", ("medical_claims",), "t"),
+        Example("this soft pillow ends insomnia for good in every sleeper", ("medical_claims",), "t"),
+    ]
+    checker = ComplianceChecker(load_rules(), semantic=SemanticDetector(HashingEmbeddings(), examples, CALIBRATION))
+    assert checker.check("this soft pillow suits the sleep habits of every sleeper for good").compliant
