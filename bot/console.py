@@ -5,7 +5,6 @@ Same assistant core as the Telegram bot; this module only reads lines and render
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -20,7 +19,6 @@ if TYPE_CHECKING:
     from bot.assistant import Assistant
 
 QUIT_COMMANDS = frozenset({"/quit", "/exit", "/q"})
-_TAG = re.compile(r"<[^>]+>")
 # What a rep id looks like on a roster (S003, M001, d001): letters then digits, nothing else on the line.
 REP_ID = re.compile(r"[A-Za-z]{1,4}-?\d{1,6}")
 
@@ -38,12 +36,12 @@ def citation_line(number: int, citation: Citation) -> str:
 
 
 def decision_line(reply: Reply) -> str | None:
-    """The authority decisions as plain text, one line each, reusing the bot's wording (HTML tags stripped)."""
+    """The authority decisions as plain text, one line each, in the bot's wording (its plain form, not HTML)."""
     if reply.decision is None:
         return None
     from bot.formatting import format_decisions
 
-    return html.unescape(_TAG.sub("", format_decisions(reply.decisions or [reply.decision], reply.language)))
+    return format_decisions(reply.decisions or [reply.decision], reply.language, plain=True)
 
 
 def render_reply(console: Console, reply: Reply) -> None:

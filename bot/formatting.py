@@ -373,25 +373,32 @@ def _amount(value: float, unit: str, language: Language) -> str:
     return number + (_UNIT_SUFFIX_ZH if language == "zh" else _UNIT_SUFFIX)[unit]
 
 
-def format_decisions(decisions: Sequence[Decision], language: Language = "en") -> str:
-    """Every decision of a question, each on its own line."""
-    return "\n".join(format_decision(decision, language) for decision in decisions)
+def format_decisions(decisions: Sequence[Decision], language: Language = "en", *, plain: bool = False) -> str:
+    """Every decision of a question, each on its own line (`plain`: the same words without HTML, for terminals)."""
+    return "\n".join(format_decision(decision, language, plain=plain) for decision in decisions)
 
 
-def format_decision(decision: Decision, language: Language = "en") -> str:
-    """One line: what was asked, whether the asker may grant it, and who approves otherwise."""
+def _plain(text: str) -> str:
+    return text
+
+
+def format_decision(decision: Decision, language: Language = "en", *, plain: bool = False) -> str:
+    """One line: what was asked, whether the asker may grant it, and who approves otherwise. `plain` gives the
+    same wording unescaped and without bold, for doors that print text (the console chat)."""
+    esc = _plain if plain else escape
+    bold, unbold = ("", "") if plain else ("<b>", "</b>")
     kind = _KIND[language][decision.kind]
-    head = f"<b>{escape(kind)}"
+    head = f"{bold}{esc(kind)}"
     if decision.requested is not None:
-        head += f" {escape(_amount(decision.requested, decision.unit, language))}"
-    head += "</b>"
+        head += f" {esc(_amount(decision.requested, decision.unit, language))}"
+    head += unbold
     if decision.basis:
-        head += f"（{escape(decision.basis)}）" if language == "zh" else f" ({escape(decision.basis)})"
+        head += f"（{esc(decision.basis)}）" if language == "zh" else f" ({esc(decision.basis)})"
     zh = language == "zh"
     if decision.reason == "credit_hold":
         days = _amount(decision.overdue_days or 0, "days", language)
-        verdict = f"❌ 客户已逾期{escape(days)}，暂停赊销" if zh else f"❌ Credit hold: customer {escape(days)} overdue"
-        approver = _approver_text(decision, language) if decision.permitted_at_all else ""
+        verdict = f"❌ 客户已逾期{esc(days)}，暂停赊销" if zh else f"❌ Credit hold: customer {esc(days)} overdue"
+        approver = _approver_text(decision, language, plain=plain) if decision.permitted_at_all else ""
         if approver:
             verdict += f"：需要{approver}批准。" if zh else f": needs approval from {approver}."
         else:
@@ -401,12 +408,12 @@ def format_decision(decision: Decision, language: Language = "en") -> str:
     elif not decision.permitted_at_all:
         verdict = "⛔ 任何级别都不允许。" if zh else "⛔ Not permitted at any level."
     elif decision.allowed is True:
-        limit = _limit_text(decision, language)
+        limit = _limit_text(decision, language, plain=plain)
         verdict = f"✅ 在你的权限内{limit}。" if zh else f"✅ Within your authority{limit}."
     elif decision.allowed is False:
-        limit = _limit_text(decision, language)
+        limit = _limit_text(decision, language, plain=plain)
         verdict = f"❌ 超出你的权限{limit}" if zh else f"❌ Above your authority{limit}"
-        approver = _approver_text(decision, language)
+        approver = _approver_text(decision, language, plain=plain)
         if approver:
             verdict += f"：需要{approver}批准。" if zh else f": needs approval from {approver}."
         else:
@@ -415,30 +422,29 @@ def format_decision(decision: Decision, language: Language = "en") -> str:
         # Asked without knowing who asks (no roster identity): the limits by role follow in the answer.
         verdict = "各岗位的权限见下。" if zh else "Limits by role below."
     else:
-        limit = _limit_text(decision, language)
+        limit = _limit_text(decision, language, plain=plain)
         verdict = f"你的权限{limit}。" if zh else f"Your authority{limit}."
     return f"{head}: {verdict}"
 
 
-def _limit_text(decision: Decision, language: Language) -> str:
+def _limit_text(decision: Decision, language: Language, *, plain: bool = False) -> str:
     if decision.limit is None:
         return ""
-    amount = escape(_amount(decision.limit, decision.unit, language))
+    amount = _amount(decision.limit, decision.unit, language)
+    amount = amount if plain else escape(amount)
     return f"（上限 {amount}）" if language == "zh" else f" (your limit: {amount})"
 
 
-def _approver_text(decision: Decision, language: Language = "en") -> str:
+def _approver_text(decision: Decision, language: Language = "en", *, plain: bool = False) -> str:
     """Who approves: the lowest role that may grant it "or above", and the person in the asker's chain.
 
     The person's own role can be higher than `approver_role` (a junior's 15% goes to their manager when the
     chain has no senior), so the role is never printed as if it were theirs."""
-    role = role_name(decision.approver_role, language) if decision.approver_role else ""
-    if language == "zh":
-        level = f"{escape(role)}及以上" if role else ""
-    else:
-        level = f"a {escape(role)} or above" if role else ""
+    esc = _plain if plain else escape
+    role = esc(role_name(decision.approver_role, language)) if decision.approver_role else ""
+    level = "" if not role else (f"{role}及以上" if language == "zh" else f"a {role} or above")
     if decision.approver is not None:
-        name = f"<b>{escape(decision.approver.name)}</b>"
+        name = decision.approver.name if plain else f"<b>{esc(decision.approver.name)}</b>"
         if not level:
             return name
         return f"{level}（{name}）" if language == "zh" else f"{level} ({name})"
