@@ -62,6 +62,7 @@ MENU_COMMANDS: tuple[MenuCommand, ...] = (
     MenuCommand("team", "Your team's KPIs (managers)", "团队 KPI（经理）"),
     MenuCommand("invite", "Invite a report to the bot (managers)", "邀请下属使用机器人（经理）"),
     MenuCommand("whoami", "Who the bot thinks you are", "查看你的身份"),
+    MenuCommand("web", "A login link for the web console", "网页控制台登录链接"),
     MenuCommand("help", "What the bot can do", "功能说明"),
     MenuCommand("start", "Start, or link with an invite code", "开始，或用邀请码绑定"),
 )
@@ -214,6 +215,7 @@ def build_application(
     application.add_handler(CommandHandler("start", handlers.start, filters=PRIVATE))
     application.add_handler(CommandHandler("help", handlers.help_command, filters=PRIVATE))
     application.add_handler(CommandHandler("whoami", handlers.whoami, filters=PRIVATE))
+    application.add_handler(CommandHandler("web", handlers.web_command, filters=PRIVATE))
     application.add_handler(CommandHandler("ask", handlers.ask_command, filters=PRIVATE))
     application.add_handler(CommandHandler("check", handlers.check_command, filters=PRIVATE))
     application.add_handler(CommandHandler("invite", handlers.invite_command, filters=PRIVATE))

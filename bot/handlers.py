@@ -52,6 +52,7 @@ from coaching.coach import NoDataError, RepReport, TeamReport
 from coaching.periods import PeriodError
 from knowledge.messages import RepInfo, Request
 from knowledge.roster import can_view, get_rep, management_chain, reports_of
+from web.auth import issue_link
 
 if TYPE_CHECKING:
     from bot.services import Services
@@ -275,6 +276,25 @@ async def whoami(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         text("whoami", language, name=escape(rep.name), rep_id=escape(rep.rep_id), role=escape(rep.role),
              manager=manager),
         parse_mode=ParseMode.HTML,
+    )  # fmt: skip
+
+
+async def web_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/web: a one-time link (15 minutes, single use) that logs the asker into the web console."""
+    caller = await command_caller(update, context)
+    if caller is None:
+        return
+    services = services_of(context)
+    link = await asyncio.to_thread(issue_link, services.store, caller.rep.rep_id, services.settings.web_base_url)
+    intro = (
+        "网页控制台登录链接（15 分钟内有效，仅可使用一次）："
+        if caller.language == "zh"
+        else "Your web console login link (valid 15 minutes, works once):"
+    )
+    # No preview: Telegram fetching the link for a preview would use it up before the rep taps it.
+    await caller.message.reply_text(
+        f"{escape(intro)}\n{escape(link)}", parse_mode=ParseMode.HTML,
+        link_preview_options=LinkPreviewOptions(is_disabled=True),
     )  # fmt: skip
 
 

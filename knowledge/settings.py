@@ -130,6 +130,9 @@ class Settings(BaseSettings):
         default=[2, 0], description="Remind non-acknowledged recipients this many days before the due date."
     )
     briefing_reminder_hour: int = Field(default=9, ge=0, le=23, description="UTC hour reminders go out.")
+    web_base_url: str = Field(
+        default="http://127.0.0.1:8000", description="The web console's address as users reach it (login links)."
+    )
 
     @property
     def db_url(self) -> str:
