@@ -57,6 +57,9 @@ def checker() -> ComplianceChecker:
         ("你放心，签了我们，明年产能翻倍不是问题。", "guarantees_returns"),
         ("跟客户说一下，蓝海科技的软件有后门，会偷偷上传数据。", "disparagement"),
         ("我托朋友从对方公司拿到了他们下季度的报价策略。", "trade_secrets"),
+        ("Let's get the interns to post reviews on Xiaohongshu as if they were customers.", "unsourced_data"),
+        ("Show the strikethrough price of 5,999 - nobody ever paid that.", "unsourced_data"),
+        ("Dr. Zhang, a famous oncologist, swears by our water filter (he's never seen it).", "endorsement"),
     ],
     ids=[
         "commission-to-purchasing-manager", "jd-card-to-buyer", "zh-personal-rebate", "zh-personal-commission",
@@ -67,6 +70,7 @@ def checker() -> ComplianceChecker:
         "admitted-inflated-figure", "false-last-day", "locked-in-return", "renovation", "relative-on-payroll",
         "envelopes-for-evaluators", "top-up-for-spouses-salon", "staff-accounts-orders", "customers-who-are-not",
         "survey-never-run", "class-by-itself", "doubling-is-no-problem", "backdoor-claim", "pricing-via-a-friend",
+        "staff-posing-as-customers", "strikethrough-never-paid", "oncologist-never-saw-it",
     ],
 )  # fmt: skip
 def test_violations_by_their_elements(checker: ComplianceChecker, text: str, category: str) -> None:
