@@ -44,6 +44,7 @@ MAX_STEPS_CHARS = 1500
 MAX_CONTINUATIONS = 3  # following chunks of one section read to finish a list
 ANSWER_CHARS = 400  # prose answers stop adding sentences past this length (a list may be longer)
 OTHER_LANGUAGE_LINE = 0.6  # a line not in the asker's language, when one in it answers too
+OWN_LANGUAGE_SHARE = 0.25  # "answers too": a line in the asker's language scoring this share of the best
 PROCEDURE_PROSE_CHARS = 600  # a procedure told in prose: the passage's sentences in order, up to this length
 PROCEDURE_LEAD_BONUS = 0.3
 STEP_BLOCK_SHARE = 0.6
@@ -564,7 +565,7 @@ def select_sentences(
     # Lines in the asker's language win over their translations (a bilingual passage, or the same rule in
     # both languages' documents), when the asker's language has a line that answers at all.
     top_score = max(s.score for s in candidates)
-    if any(has_cjk(s.text) == asks_in_chinese and s.score >= 0.5 * top_score for s in candidates):
+    if any(has_cjk(s.text) == asks_in_chinese and s.score >= OWN_LANGUAGE_SHARE * top_score for s in candidates):
         for sentence in candidates:
             if has_cjk(sentence.text) != asks_in_chinese:
                 sentence.score *= OTHER_LANGUAGE_LINE
