@@ -3,9 +3,10 @@ briefing, content gaps, audit decisions and two indexed documents, served throug
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 from fakes import HashingEmbeddings
@@ -25,7 +26,7 @@ from knowledge.roster import get_rep
 from knowledge.settings import Settings
 from knowledge.store import Store
 from web.app import create_app
-from web.auth import issue_link
+from web.auth import issue_link, utcnow
 
 SECRET = b"test-secret-for-the-web-console"
 NOW = datetime(2026, 12, 6, 9, 0)
@@ -45,7 +46,8 @@ class WebWorld:
         assert response.status_code == 303, response.text
 
 
-def _populate(store: Store, settings: Settings) -> None:
+def populate(store: Store, settings: Settings) -> None:
+    """The company, its briefing, gaps, audit trail and documents."""
     synthetic.load(store, synthetic.generate(teams=2, team_size=8, periods=4, seed=7))
     with store.transaction() as session:
         author = get_rep(session, "GM001")
@@ -95,11 +97,16 @@ def _populate(store: Store, settings: Settings) -> None:
 def web() -> Iterator[WebWorld]:
     settings = Settings()
     store = Store.from_settings(settings)
-    _populate(store, settings)
-    services = Services(settings, store=store, embeddings=HashingEmbeddings())
-    retriever = FakeRetriever()
-    coach = Coach(settings, store=store, retriever_factory=lambda: retriever)
-    app = create_app(services, secret=SECRET, coach=coach, clock=lambda: NOW)
+    populate(store, settings)
+    services, app = console_app(settings, store, clock=lambda: NOW)
     with TestClient(app, base_url="http://testserver") as client:
         yield WebWorld(client, services, store, settings)
     store.dispose()
+
+
+def console_app(settings: Settings, store: Store, clock: Callable[[], datetime] = utcnow) -> tuple[Services, Any]:
+    """The console over `store`, its coach citing the fake duty manual."""
+    services = Services(settings, store=store, embeddings=HashingEmbeddings())
+    retriever = FakeRetriever()
+    coach = Coach(settings, store=store, retriever_factory=lambda: retriever)
+    return services, create_app(services, secret=SECRET, coach=coach, clock=clock)
