@@ -611,12 +611,14 @@ class ReceivedBriefing:
     author_name: str
     due_date: date | None
     acknowledged_at: datetime | None
+    quiz_questions: int = 0
+    quiz_score: float | None = None  # set once every question is answered
 
 
 def received_by(session: Session, rep_id: str, *, limit: int = 20) -> list[ReceivedBriefing]:
     """The briefings sent to `rep_id`, newest first: a door that does not push them lists them here."""
     rows = session.execute(
-        select(Briefing, BriefingRecipient.acknowledged_at, Rep.name)
+        select(Briefing, BriefingRecipient, Rep.name)
         .join(BriefingRecipient, BriefingRecipient.briefing_id == Briefing.id)
         .join(Rep, Rep.rep_id == Briefing.author_id, isouter=True)
         .where(BriefingRecipient.rep_id == rep_id)
@@ -624,8 +626,10 @@ def received_by(session: Session, rep_id: str, *, limit: int = 20) -> list[Recei
         .limit(limit)
     ).all()
     return [
-        ReceivedBriefing(b.id, b.title, b.body, name or b.author_id, b.due_date, acked) for b, acked, name in rows
-    ]
+        ReceivedBriefing(b.id, b.title, b.body, name or b.author_id, b.due_date, row.acknowledged_at,
+                         len(briefing_quiz(b)), row.quiz_score)
+        for b, row, name in rows
+    ]  # fmt: skip
 
 
 # --------------------------------------------------------------------------------------------------- outbox

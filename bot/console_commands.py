@@ -17,8 +17,20 @@ from typing import TYPE_CHECKING, Literal
 from rich.console import Console
 from rich.markup import escape
 
-from bot.briefings import PUSHING_ROLES, acknowledge, received_by, summaries_for, summary_of, utcnow
-from bot.formatting import QUIZ_LETTERS, text
+from bot.briefings import (
+    PUSHING_ROLES,
+    BriefingError,
+    acknowledge,
+    briefing_quiz,
+    get_briefing,
+    quiz_answers,
+    received_by,
+    record_quiz_answer,
+    summaries_for,
+    summary_of,
+    utcnow,
+)
+from bot.formatting import QUIZ_LETTERS, QuizItem, quiz_verdict, text
 from bot.onboarding import OnboardingDesk, load_configured_plan, module_readings, onboarding_summary
 from knowledge.messages import RepInfo
 from knowledge.roster import can_view, management_chain, reports_of
@@ -220,14 +232,7 @@ def _quiz(ctx: ChatContext, rep: RepInfo, n: int) -> None:
             return
         module = state.module
         quiz = module.spec.quiz
-        question = quiz[n]
-        choices = question.choices("en")
-        letters = QUIZ_LETTERS[: len(choices)]
-        ctx.console.print()
-        ctx.say(text("quiz_question", "en", n=n + 1, total=len(quiz), question=question.text("en")))
-        for letter, choice in zip(letters, choices, strict=False):
-            ctx.say(f"{letter}. {choice}")
-        option = _read_option(ctx, letters)
+        option = _ask(ctx, quiz[n], n, len(quiz))
         if option is None:
             ctx.say("Quiz paused: /onboarding picks it up at this question.", "dim")
             return
@@ -235,7 +240,7 @@ def _quiz(ctx: ChatContext, rep: RepInfo, n: int) -> None:
         if result.kind == "stale":
             ctx.say("That question is no longer open: type /onboarding.", "yellow")
             return
-        ctx.say(text("quiz_right" if result.correct else "quiz_wrong", "en"))
+        ctx.say(quiz_verdict(quiz[n], option, "en", reveal=False))
         if result.kind == "recorded":
             n = len(result.state.answered)
             continue
@@ -252,6 +257,17 @@ def _quiz(ctx: ChatContext, rep: RepInfo, n: int) -> None:
             ctx.say(f"Passed with {score} (pass mark {_percent(module.pass_mark)}). Next module unlocked: "
                     f"{after.module.spec.heading('en')}. Type /onboarding to read it.", "green")  # fmt: skip
         return
+
+
+def _ask(ctx: ChatContext, question: QuizItem, n: int, total: int) -> int | None:
+    """Print question n (0-based) with its lettered options and read the answer; None pauses the quiz."""
+    choices = question.choices("en")
+    letters = QUIZ_LETTERS[: len(choices)]
+    ctx.console.print()
+    ctx.say(text("quiz_question", "en", n=n + 1, total=total, question=question.text("en")))
+    for letter, choice in zip(letters, choices, strict=False):
+        ctx.say(f"{letter}. {choice}")
+    return _read_option(ctx, letters)
 
 
 def _read_option(ctx: ChatContext, letters: str) -> int | None:
@@ -285,6 +301,8 @@ def briefs(ctx: ChatContext, rep: RepInfo | None, args: list[str], rest: str) ->
             state = (
                 f"acknowledged {b.acknowledged_at:%Y-%m-%d}" if b.acknowledged_at else f"to acknowledge: /ack {b.id}"
             )
+            if b.quiz_questions and b.quiz_score is None:
+                state += f" · quiz: /quiz {b.id}"
             ctx.say(f"#{b.id} {b.title} — from {b.author_name}{due} · {state}")
             if b.acknowledged_at is None:
                 ctx.say(f"   {summary_of(b.body, 300)}", "dim")
@@ -305,15 +323,57 @@ def briefs(ctx: ChatContext, rep: RepInfo | None, args: list[str], rest: str) ->
 def ack(ctx: ChatContext, rep: RepInfo | None, args: list[str], rest: str) -> None:
     """/ack ID: acknowledge a briefing sent to you (as the bot's Acknowledge button)."""
     assert rep is not None
-    raw = args[0].lstrip("#") if args else ""
-    if not raw.isdigit():
-        ctx.say("Usage: /ack ID (the number /briefs shows before the title)", "yellow")
+    briefing_id = _briefing_id(ctx, args, "ack")
+    if briefing_id is None:
         return
-    outcome = acknowledge(ctx.services.store, int(raw), rep.rep_id, now=ctx.clock())
+    outcome = acknowledge(ctx.services.store, briefing_id, rep.rep_id, now=ctx.clock())
     if outcome is None:
         ctx.say("This briefing was not sent to you.", "yellow")
     else:
         ctx.say("Thanks, acknowledged." if outcome else "Already acknowledged.")
+
+
+def _briefing_id(ctx: ChatContext, args: list[str], command: str) -> int | None:
+    raw = args[0].lstrip("#") if args else ""
+    if not raw.isdigit():
+        ctx.say(f"Usage: /{command} ID (the number /briefs shows before the title)", "yellow")
+        return None
+    return int(raw)
+
+
+def quiz(ctx: ChatContext, rep: RepInfo | None, args: list[str], rest: str) -> None:
+    """/quiz ID: a briefing's quiz (as the bot's Quiz button): each answer is recorded, the right letter shown."""
+    assert rep is not None
+    briefing_id = _briefing_id(ctx, args, "quiz")
+    if briefing_id is None:
+        return
+    store = ctx.services.store
+    try:
+        with store.session() as session:
+            questions = briefing_quiz(get_briefing(session, briefing_id))
+    except BriefingError:
+        questions = ()
+    answers = quiz_answers(store, briefing_id, rep.rep_id)
+    if answers is None:  # no such briefing, or not yours: the same words
+        ctx.say("This briefing was not sent to you.", "yellow")
+        return
+    if not questions:
+        ctx.say(f"Briefing #{briefing_id} has no quiz.")
+        return
+    n = len(answers)
+    while n < len(questions):
+        option = _ask(ctx, questions[n], n, len(questions))
+        if option is None:
+            ctx.say(f"Quiz paused: /quiz {briefing_id} picks it up at this question.", "dim")
+            return
+        progress = record_quiz_answer(store, briefing_id, rep.rep_id, n, option)
+        if progress is None:
+            return
+        ctx.say(quiz_verdict(questions[n], option, "en", reveal=True))
+        n = len(progress[0])
+    answers = quiz_answers(store, briefing_id, rep.rep_id) or []
+    right = sum(1 for q, a in zip(questions, answers, strict=False) if q.answer == a)
+    ctx.say(f"Quiz done: {right}/{len(questions)} right.")
 
 
 def whoami(ctx: ChatContext, rep: RepInfo | None, args: list[str], rest: str) -> None:
@@ -338,6 +398,7 @@ COMMANDS: tuple[ConsoleCommand, ...] = (
     ),
     ConsoleCommand("briefs", "/briefs", "briefings sent to you (managers: also the ones you pushed)", "rep", briefs),
     ConsoleCommand("ack", "/ack ID", "acknowledge a briefing sent to you", "rep", ack),
+    ConsoleCommand("quiz", "/quiz ID", "take a briefing's quiz", "rep", quiz),
     ConsoleCommand("whoami", "/whoami", "who you are chatting as", "rep", whoami),
     ConsoleCommand("team", "/team [PERIOD]", "your team's KPIs, chart and new hires' onboarding", "manager", team),
 )

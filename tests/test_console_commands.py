@@ -57,8 +57,8 @@ def help_lines(rep: str | None) -> list[str]:
     ("rep", "commands"),
     [
         (None, ["/check", "/help", "/quit"]),
-        ("S003", ["/check", "/coach", "/onboarding", "/briefs", "/ack", "/whoami", "/help", "/quit"]),
-        ("M001", ["/check", "/coach", "/onboarding", "/briefs", "/ack", "/whoami", "/team", "/help", "/quit"]),
+        ("S003", ["/check", "/coach", "/onboarding", "/briefs", "/ack", "/quiz", "/whoami", "/help", "/quit"]),
+        ("M001", ["/check", "/coach", "/onboarding", "/briefs", "/ack", "/quiz", "/whoami", "/team", "/help", "/quit"]),
     ],
     ids=["anonymous", "rep", "manager"],
 )
@@ -73,7 +73,9 @@ def test_help_shows_a_manager_coaches_reports_and_a_rep_only_themselves() -> Non
     assert ANONYMOUS in chat("/help")
 
 
-@pytest.mark.parametrize("command", ["/coach", "/coach S003", "/team", "/onboarding", "/briefs", "/ack 1", "/whoami"])
+@pytest.mark.parametrize(
+    "command", ["/coach", "/coach S003", "/team", "/onboarding", "/briefs", "/ack 1", "/quiz 1", "/whoami"]
+)
 def test_anonymous_personal_commands_get_the_one_line_how_to(command: str) -> None:
     out = chat(command)
     name = command.split()[0]
@@ -188,3 +190,31 @@ def test_briefs_and_ack_for_recipients_only(tmp_path: Path) -> None:
     assert "No briefings have been sent to you." in chat("/briefs", rep="S006")
     manager = chat("/briefs", rep="M001")
     assert "Your briefings" in manager and "#1 East launch: 1/1 acknowledged" in manager
+
+
+def test_briefing_quiz_records_answers_and_shows_the_right_letter(tmp_path: Path) -> None:
+    body = tmp_path / "price.md"
+    body.write_text("# New price\n\nThe K7 list price is 2,100 CNY from Monday.\n", encoding="utf-8")
+    quiz = tmp_path / "quiz.yaml"
+    quiz.write_text(
+        "- question: The K7 list price?\n  options: ['1,900 CNY', '2,100 CNY']\n  answer: 1\n"
+        "- question: From when?\n  options: [Monday, Friday]\n  answer: 0\n",
+        encoding="utf-8",
+    )
+    created = runner.invoke(
+        app, ["brief", "create", "--by", "M001", "--title", "New price", "--file", str(body), "--to", "S003",
+              "--quiz", str(quiz)],
+    )  # fmt: skip
+    assert created.exit_code == 0, created.output
+    assert "to acknowledge: /ack 1 · quiz: /quiz 1" in chat("/briefs", rep="S003")
+    out = chat("/quiz 1", "A", "", rep="S003")
+    assert "Question 1/2: The K7 list price?" in out and "B. 2,100 CNY" in out
+    assert "✘ Not quite: the answer is B." in out
+    assert "Quiz paused: /quiz 1 picks it up at this question." in out
+    done = chat("/quiz 1", "A", "/quiz 1", rep="S003")
+    assert "Question 1/2" not in done and "Question 2/2: From when?" in done
+    assert "✔ Correct." in done and done.count("Quiz done: 1/2 right.") == 2
+    assert "quiz:" not in chat("/briefs", rep="S003")
+    for rep in ("S006", "M001"):  # not recipients: the same words as for a briefing nobody sent
+        assert "This briefing was not sent to you." in chat("/quiz 1", rep=rep)
+    assert "This briefing was not sent to you." in chat("/quiz 7", rep="S003")
