@@ -196,6 +196,9 @@ def onboarding(ctx: ChatContext, rep: RepInfo | None, args: list[str], rest: str
     assert rep is not None
     desk = ctx.desk()
     state = desk.current(rep)
+    if state is None and rep.role in PUSHING_ROLES:  # as the bot's /onboarding for managers: their new hires
+        ctx.say(onboarding_summary(ctx.services.store, rep.rep_id, desk.plan, "en"))
+        return
     if state is None:
         ctx.say(f"No onboarding path fits your role ({rep.role}, {rep.channel or '-'}). Ask your manager if that "
                 "is wrong.")  # fmt: skip
@@ -412,11 +415,12 @@ def help_text(ctx: ChatContext) -> str:
         if not command.allowed(ctx):
             continue
         usage = command.usage
+        summary = command.summary
         if command.name == "coach" and ctx.has_reports():
             usage = "/coach [REP_ID] [PERIOD]"
             summary = "KPI coaching and chart for you or one of your reports"
-        else:
-            summary = command.summary
+        elif command.name == "onboarding" and ctx.asker is not None and ctx.asker.role in PUSHING_ROLES:
+            summary = "your new hires' onboarding progress (or your own module, if you are on a path)"
         lines.append(f"  {usage:<26} {summary}")
     lines.append(f"  {'/help':<26} this help")
     lines.append(f"  {'/quit':<26} leave (Ctrl-D works too)")

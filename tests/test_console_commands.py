@@ -161,6 +161,15 @@ def test_onboarding_shows_the_module_and_a_pass_unlocks_the_next() -> None:
     assert "Module 2/7: The channel sales model" in out
 
 
+def test_onboarding_for_a_manager_is_their_new_hires_progress() -> None:
+    chat("/onboarding", "B", "", rep="S003")
+    out = chat("/help", "/onboarding", rep="M001")
+    assert "your new hires' onboarding progress" in out
+    assert "Onboarding:" in out and "Zhang Lei (S003): 0/7 modules, on market-intel" in out
+    assert "Huang Ting (S004): not started (0/10)" in out and "S009" not in out
+    assert "Ma Chao (S009)" in chat("/onboarding", rep="D001")
+
+
 def test_onboarding_fail_restarts_the_quiz_and_a_pause_keeps_the_place() -> None:
     out = chat("/onboarding", "A", "A", "A", "B", "", rep="S003")
     assert "Score 0%; the pass mark is 66%." in out
