@@ -111,7 +111,13 @@ def run_chat(
         if text.lower() in {"/help", "/start", "?"}:
             console.print(escape(help_text(commands)), highlight=False, soft_wrap=True)
             continue
-        if text.startswith("/"):
+        command, _, question = text.partition(" ")
+        if command.lower() == "/ask":  # the bot's /ask QUESTION: the same as typing the question
+            text = question.strip()
+            if not text:
+                console.print("Type a question after /ask, or just type the question.", style="yellow")
+                continue
+        elif text.startswith("/"):
             if not run_command(commands, text):
                 console.print(f"unknown command {escape(text.split()[0])}: /help lists the commands", style="yellow")
             console.print()

@@ -410,7 +410,7 @@ _BY_NAME = {name: c for c in COMMANDS for name in (c.name, *c.aliases)}
 
 def help_text(ctx: ChatContext) -> str:
     """The commands this user may use, and nothing else."""
-    lines = ["Type a question in English or Chinese and press Enter."]
+    lines = ["Type a question in English or Chinese and press Enter (or /ask QUESTION)."]
     for command in COMMANDS:
         if not command.allowed(ctx):
             continue

@@ -146,6 +146,12 @@ def test_check_flags_a_draft_for_anyone() -> None:
     assert "Type /check followed by the text to check" in chat("/check")
 
 
+def test_ask_is_the_same_as_typing_the_question() -> None:
+    out = chat("/ask K7 Lite price", "/ask", rep="S001")
+    assert "K7 Lite list price is 2,100 CNY" in out
+    assert "Type a question after /ask" in out and "unknown command" not in out
+
+
 def test_whoami_names_the_rep_and_their_manager() -> None:
     assert "You are Zhang Lei (S003), junior, reporting to Li Wei (M001)." in chat("/whoami", rep="S003")
     assert "You are Zhao Min (D001), director." in chat("/whoami", rep="D001")
