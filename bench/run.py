@@ -19,7 +19,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-FEATURES = ("retrieval", "answers", "fresh", "authority", "compliance", "coaching", "bot", "briefings")
+FEATURES = ("retrieval", "answers", "fresh", "authority", "compliance", "coaching", "bot", "briefings", "web")
 RESULTS = Path(__file__).resolve().parent / "results"
 
 

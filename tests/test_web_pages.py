@@ -194,3 +194,13 @@ def test_logout_ends_the_session(web: WebWorld) -> None:  # noqa: F811
     response = web.client.post("/logout", data={"form_token": token})
     assert "You are logged out" in response.text
     assert web.client.get("/team").status_code == 401
+
+
+def test_team_page_follows_a_new_kpi_import(web: WebWorld) -> None:  # noqa: F811
+    from coaching import synthetic
+
+    web.login("GM001")
+    assert "2026-Q4 ·" in web.client.get("/team").text
+    reps = [synthetic.RepSpec(f"GR{n:04d}", f"Generated Rep {n}", "mid", "GM001") for n in range(1, 9)]
+    synthetic.store_rows(web.store, synthetic.generate_for(reps, {r.rep_id: "ordinary" for r in reps}, ["2027-Q1"]))
+    assert "2027-Q1 ·" in web.client.get("/team").text

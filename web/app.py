@@ -36,6 +36,7 @@ from knowledge.roster import UnknownRepError, can_view, get_rep
 from web import records, svg
 from web.auth import SessionSigner, redeem, utcnow
 from web.i18n import LANG_COOKIE, Language, choose_language, t
+from web.reports import ReportCache
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,7 @@ class Console:
     def __init__(self, services: Services, coach: Coach, signer: SessionSigner, clock: Callable[[], datetime]) -> None:
         self.services = services
         self.coach = coach
+        self.reports = ReportCache(coach)
         self.signer = signer
         self.clock = clock
         self.env = Environment(
@@ -201,7 +203,7 @@ def _pages(console: Console) -> list[Route]:
 
     def team(request: Request) -> Response:
         viewer = console.require_manager(request)
-        report = console.coach.team_report(viewer.rep_id, _period(request))
+        report = console.reports.team(viewer.rep_id, _period(request))
         sort = request.query_params.get("sort", "rep")
         sort = sort if sort in SORT_KEYS else "rep"
         descending = request.query_params.get("dir") == "desc"
@@ -248,7 +250,7 @@ def _pages(console: Console) -> list[Route]:
         return _rep_report(request, viewer, viewer.rep_id)
 
     def _rep_report(request: Request, viewer: RepInfo, target: str) -> Response:
-        report = console.coach.coach_rep(target, _period(request))
+        report = console.reports.rep(target, _period(request))
         language = console.language(request)
         scope = report.benchmarks["reference"]
         group = report.benchmarks[scope]
@@ -303,6 +305,7 @@ def _pages(console: Console) -> list[Route]:
         query = urlencode({k: v for k, v in request.query_params.items() if k != "lang"})
         return console.render(
             request, "audit.html", viewer=viewer, chosen=chosen, entries=entries, kinds=records.audit_kinds(),
+            limit=records.AUDIT_LIMIT,
             csv_href=f"/audit.csv?{query}", when=_when,
         )  # fmt: skip
 

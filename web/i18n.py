@@ -107,6 +107,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "to": ("To", "止"),
     "filter": ("Filter", "筛选"),
     "download_csv": ("Download CSV", "下载 CSV"),
+    "audit_limited": (
+        "Showing the latest {n} decisions; narrow the filters to see older ones.",
+        "仅显示最近 {n} 条记录；请缩小筛选范围查看更早的记录。",
+    ),
     "no_decisions": ("No decisions match.", "没有符合条件的记录。"),
     "bad_date": ("bad date {value!r}: use YYYY-MM-DD", "日期 {value!r} 无效：请使用 YYYY-MM-DD"),
     "bad_allowed": ("bad value {value!r} for allowed: use yes or no", "allowed 的值 {value!r} 无效：请用 yes 或 no"),

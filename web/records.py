@@ -18,10 +18,10 @@ from sqlalchemy import select
 from bot.briefings import DELIVERED, Briefing, BriefingRecipient
 from bot.feedback import Gap, gaps, normalise_question
 from knowledge.audience import Reader, entries
-from knowledge.audit import AuditEntry, list_decisions
+from knowledge.audit import AuditEntry, AuditRecord
 from knowledge.home import connect_read_only
 from knowledge.index import MANIFEST
-from knowledge.messages import RepInfo
+from knowledge.messages import Decision, RepInfo
 from knowledge.roster import Rep, reports_of
 from knowledge.settings import Settings
 from knowledge.store import Store
@@ -202,6 +202,9 @@ def documents(settings: Settings, reader: Reader, *, today: date) -> list[Docume
 
 
 # ---------------------------------------------------------------------------------------------------- audit
+AUDIT_LIMIT = 500
+
+
 @dataclass(frozen=True)
 class AuditFilter:
     rep_id: str | None = None
@@ -211,25 +214,43 @@ class AuditFilter:
     until: date | None = None
 
 
-def audit_entries(store: Store, viewer: RepInfo, chosen: AuditFilter, *, limit: int = 1000) -> list[AuditEntry]:
-    """Decisions asked by the viewer or anyone below them, filtered, newest first (anonymous asks belong to
-    nobody's team and are left to the CLI's `audit`)."""
+def audit_entries(store: Store, viewer: RepInfo, chosen: AuditFilter, *, limit: int = AUDIT_LIMIT) -> list[AuditEntry]:
+    """Decisions asked by the viewer or anyone below them, filtered, newest first, at most `limit` (anonymous
+    asks belong to nobody's team and are left to the CLI's `audit`).
+
+    Dates and the rep are filtered in SQL; kind and allowed on the stored JSON before anything is parsed, so
+    a long trail costs a scan of plain rows, not thousands of validated models."""
     allowed_ids = set(visible_ids(store, viewer))
     if chosen.rep_id is not None:
         allowed_ids &= {chosen.rep_id}
+    if not allowed_ids:
+        return []
+    query = select(AuditRecord.ts, AuditRecord.rep_id, AuditRecord.question, AuditRecord.decision, AuditRecord.door)
+    if chosen.rep_id is not None:
+        query = query.where(AuditRecord.rep_id == chosen.rep_id)
+    if chosen.since is not None:
+        query = query.where(AuditRecord.ts >= datetime.combine(chosen.since, time.min))
+    if chosen.until is not None:
+        query = query.where(AuditRecord.ts <= datetime.combine(chosen.until, time.max))
+    query = query.order_by(AuditRecord.ts.desc(), AuditRecord.id.desc())
+    out: list[AuditEntry] = []
     with store.session() as session:
-        found = list_decisions(session, since=chosen.since, rep_id=chosen.rep_id)
-    end = datetime.combine(chosen.until, time.max, tzinfo=UTC) if chosen.until is not None else None
-    selected = [
-        entry
-        for entry in found
-        if entry.rep_id in allowed_ids
-        and (chosen.kind is None or entry.decision.kind == chosen.kind)
-        and (chosen.allowed is None or entry.decision.allowed is chosen.allowed)
-        and (end is None or entry.ts <= end)
-    ]
-    selected.reverse()
-    return selected[:limit]
+        for ts, rep_id, question, decision, door in session.execute(query):
+            if rep_id not in allowed_ids:
+                continue
+            if chosen.kind is not None and decision.get("kind") != chosen.kind:
+                continue
+            if chosen.allowed is not None and decision.get("allowed") is not chosen.allowed:
+                continue
+            out.append(
+                AuditEntry(
+                    ts=ts.replace(tzinfo=UTC), rep_id=rep_id, question=question,
+                    decision=Decision.model_validate(decision), door=door,
+                )
+            )  # fmt: skip
+            if len(out) >= limit:
+                break
+    return out
 
 
 def audit_kinds() -> Sequence[str]:
