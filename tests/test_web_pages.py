@@ -204,3 +204,17 @@ def test_team_page_follows_a_new_kpi_import(web: WebWorld) -> None:  # noqa: F81
     reps = [synthetic.RepSpec(f"GR{n:04d}", f"Generated Rep {n}", "mid", "GM001") for n in range(1, 9)]
     synthetic.store_rows(web.store, synthetic.generate_for(reps, {r.rep_id: "ordinary" for r in reps}, ["2027-Q1"]))
     assert "2027-Q1 ·" in web.client.get("/team").text
+
+
+def test_long_team_tables_are_paged_after_sorting(
+    web: WebWorld, monkeypatch: pytest.MonkeyPatch  # noqa: F811
+) -> None:
+    from web import app as console_module
+
+    monkeypatch.setattr(console_module, "TEAM_PAGE_SIZE", 5)
+    web.login("GD1")
+    first = web.client.get("/team?sort=rep&dir=desc").text
+    assert "rows 1–5 of 16" in first and "GR0016" in first and "GR0011" not in first.split('id="team-table"')[1]
+    last = web.client.get("/team?sort=rep&dir=desc&page=4").text
+    assert "rows 16–16 of 16" in last and 'href="/rep/GR0001?' in last
+    assert web.client.get("/team?page=banana").status_code == 200

@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 SESSION_COOKIE = "sc_session"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 SORT_KEYS = ("rep", *KEY_METRICS)
+TEAM_PAGE_SIZE = 100
 _UNSET: Any = object()
 
 
@@ -145,7 +146,7 @@ class Console:
 
     def label(self, kpi: str) -> str:
         rule = self.coach.rules.kpis.get(kpi)
-        return rule.label.capitalize() if rule else kpi.replace("_", " ")
+        return rule.label.capitalize() if rule else kpi.replace("_", " ").capitalize()
 
     def value(self, kpi: str, value: float | None) -> str:
         return format_value(value, self.coach.unit(kpi))
@@ -215,17 +216,30 @@ def _pages(console: Console) -> list[Route]:
             missing = [m for m in members if m.metrics.get(sort) is None]
             present.sort(key=lambda m: m.metrics[sort] or 0.0, reverse=descending)
             members = present + missing  # no value sorts last either way
+        # A director's table has a thousand rows: shown a hundred at a time (sorted over all of them).
+        pages = max(1, -(-len(members) // TEAM_PAGE_SIZE))
+        try:
+            page = min(max(int(request.query_params.get("page", "1")), 1), pages)
+        except ValueError:
+            page = 1
+        first = (page - 1) * TEAM_PAGE_SIZE
         return console.render(
             request,
             "team.html",
             viewer=viewer,
             report=report,
-            members=members,
+            members=members[first : first + TEAM_PAGE_SIZE],
+            total=len(members),
+            first=first,
+            page=page,
+            pages=pages,
+            page_href=lambda number: _with_query(request, page=str(number)),
             sort=sort,
             descending=descending,
             columns=[(name, console.label(name)) for name in KEY_METRICS],
             sort_href=lambda key: _with_query(
-                request, sort=key, dir="asc" if key == sort and descending else ("desc" if key == sort else "asc")
+                request, sort=key, dir="asc" if key == sort and descending else ("desc" if key == sort else "asc"),
+                page="1",
             ),
             value=console.value,
             periods=console.periods(),

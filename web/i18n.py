@@ -39,6 +39,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "period": ("Period", "期间"),
     "show": ("Show", "显示"),
     "rep": ("Rep", "销售代表"),
+    "table_caption": (
+        "Key KPIs for {period}; a flagged cell names its severity. Click a column to sort.",
+        "{period} 关键 KPI；有提示的单元格注明严重程度。点击列标题排序。",
+    ),
+    "rows": ("Rows", "行"),
+    "rows_of": ("rows {first}–{last} of {total}", "第 {first}–{last} 行，共 {total} 行"),
+    "previous": ("previous", "上一页"),
+    "next": ("next", "下一页"),
     "flags": ("Other flags", "其他提示"),
     "priorities": ("Top coaching priorities", "首要辅导重点"),
     "no_priorities": (
