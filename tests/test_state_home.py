@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from botapi import TEST_TOKEN, FakeBotApi
 from fakes import HashingEmbeddings
 from fixtures_bot import KB_EN, KB_ZH, TG, running_bot
 from fixtures_knowledge import MANUAL_EN, MANUAL_ZH, load, new_index
@@ -103,6 +104,34 @@ async def test_several_users_asking_the_real_bot_at_once_all_get_answers(fresh_h
     texts = [sent[0].text for sent in replies]
     assert not any("went wrong" in text for text in texts), texts
     assert len(set(texts)) == 1, texts  # one public handbook: every rep gets the same answer
+
+
+async def test_several_users_asking_the_bot_process_in_its_first_seconds_all_get_answers(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    store = Store.from_settings(Settings(home=home))
+    import_roster(store, SAMPLES / "roster.csv")
+    store.dispose()
+    ingested = _cli(home, "ingest", "--quiet", str(_write_kb(tmp_path / "kb")))  # the real model, as the bot's
+    assert ingested.returncode == 0, ingested.stderr[-2000:]
+    users = [TG[r] for r in ("S001", "S002", "S003", "S005", "S006", "M001")]
+    async with FakeBotApi() as api:
+        env = {**os.environ, "SALESCOACH_HOME": str(home), "TELEGRAM_BOT_TOKEN": TEST_TOKEN}
+        env["TELEGRAM_API_BASE_URL"] = api.base_url
+        process = await asyncio.create_subprocess_exec(
+            str(SALESCOACH), "bot", env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE
+        )
+        try:
+            await api.wait_call("setMyCommands", 2, timeout=120)
+            mark = api.mark()
+            for user in users:  # the first questions, together, before the model has loaded
+                api.push_message(user, LATE)
+            replies = await asyncio.gather(*(api.wait_sent(u, since=mark, timeout=120) for u in users))
+        finally:
+            process.terminate()
+            _out, err = await asyncio.wait_for(process.communicate(), timeout=60)
+    texts = [sent[0].text for sent in replies]
+    assert not any("went wrong" in text for text in texts), (texts, err.decode()[-3000:])
+    assert all(ANSWER in text for text in texts), texts
 
 
 # ------------------------------------------------------------------------------------------------ the real CLI
