@@ -85,8 +85,8 @@ class UseEmbeddings(EmbeddingBackend):
 
     USE averages its token features, so it never truncates; `max_tokens` is the size up to which a passage
     still reads as one topic (past it the average blurs), and the budget chunkers are given. Encoding holds a
-    lock: the numpy forward pass shares scratch buffers, and one BLAS thread per call keeps a question fast on
-    a shared two-core machine while ingest batches use `batch_threads`.
+    lock because the BLAS thread count is set on the one shared numpy backend per call: one thread keeps a
+    question fast on a shared two-core machine, ingest batches use `batch_threads`.
     """
 
     MAX_TOKENS = 256
