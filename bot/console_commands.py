@@ -31,7 +31,13 @@ from bot.briefings import (
     utcnow,
 )
 from bot.formatting import QUIZ_LETTERS, QuizItem, quiz_verdict, text
-from bot.onboarding import OnboardingDesk, load_configured_plan, module_readings, onboarding_summary
+from bot.onboarding import (
+    OnboardingDataError,
+    OnboardingDesk,
+    load_configured_plan,
+    module_readings,
+    onboarding_summary,
+)
 from knowledge.messages import RepInfo
 from knowledge.roster import can_view, management_chain, reports_of
 
@@ -39,7 +45,7 @@ if TYPE_CHECKING:
     from bot.services import Services
     from coaching.coach import RepReport, TeamReport
 
-Who = Literal["anyone", "rep", "manager", "pusher"]
+Who = Literal["anyone", "rep", "manager"]
 
 ANONYMOUS = "start with --as REP_ID (make run AS=S003)"
 
@@ -92,11 +98,7 @@ class ConsoleCommand:
             return True
         if ctx.asker is None:
             return False
-        if self.who == "manager":
-            return ctx.has_reports()
-        if self.who == "pusher":
-            return ctx.asker.role in PUSHING_ROLES
-        return True
+        return self.who == "rep" or ctx.has_reports()
 
 
 # ------------------------------------------------------------------------------------------------ commands
@@ -441,5 +443,8 @@ def run_command(ctx: ChatContext, line: str) -> bool:
     if command.who != "anyone" and ctx.asker is None:
         ctx.say(f"/{command.name} needs to know who you are: {ANONYMOUS}.", "yellow")
         return True
-    command.run(ctx, ctx.asker, rest.split(), rest)
+    try:
+        command.run(ctx, ctx.asker, rest.split(), rest)
+    except OnboardingDataError as exc:  # a broken configured onboarding file: named in one line, the chat goes on
+        ctx.say(f"error: {exc}", "red")
     return True

@@ -176,6 +176,17 @@ def test_onboarding_for_a_manager_is_their_new_hires_progress() -> None:
     assert "Ma Chao (S009)" in chat("/onboarding", rep="D001")
 
 
+def test_a_broken_onboarding_file_is_one_line_and_the_chat_goes_on(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    broken = tmp_path / "onboarding.yaml"
+    broken.write_text("pass_mark: 0.66\nmodules: [\n", encoding="utf-8")
+    monkeypatch.setenv("SALESCOACH_ONBOARDING_FILE", str(broken))
+    out = chat("/onboarding", "/whoami", rep="S003")
+    assert f"error: {broken}" in out.replace("\n", "")
+    assert "You are Zhang Lei (S003)" in out
+
+
 def test_onboarding_fail_restarts_the_quiz_and_a_pause_keeps_the_place() -> None:
     out = chat("/onboarding", "A", "A", "A", "B", "", rep="S003")
     assert "Score 0%; the pass mark is 66%." in out
