@@ -218,3 +218,11 @@ def test_long_team_tables_are_paged_after_sorting(
     last = web.client.get("/team?sort=rep&dir=desc&page=4").text
     assert "rows 16–16 of 16" in last and 'href="/rep/GR0001?' in last
     assert web.client.get("/team?page=banana").status_code == 200
+
+
+def test_directors_reports_can_be_built_before_the_first_visit(web: WebWorld) -> None:  # noqa: F811
+    from web.app import warm_reports
+
+    console = web.client.app.state.console  # type: ignore[attr-defined]
+    assert warm_reports(console) == 1  # GD1, the only rep at the top with reports
+    assert ("team", "GD1", None) in console.reports._entries

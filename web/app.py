@@ -32,7 +32,7 @@ from coaching.periods import PeriodError, normalise_period, period_sort_key
 from coaching.records import KpiRecord
 from knowledge.audience import reader_of
 from knowledge.messages import RepInfo
-from knowledge.roster import UnknownRepError, can_view, get_rep
+from knowledge.roster import Rep, UnknownRepError, can_view, get_rep
 from web import records, svg
 from web.auth import SessionSigner, redeem, utcnow
 from web.i18n import LANG_COOKIE, Language, choose_language, t
@@ -438,7 +438,7 @@ def create_app(
         html = "<!doctype html><title>Error</title><h1>Something went wrong</h1><p>The error is in the server log.</p>"
         return HTMLResponse(html, status_code=500)
 
-    return Starlette(
+    app = Starlette(
         routes=_pages(console),
         exception_handlers={
             PageError: page_error,
@@ -449,3 +449,22 @@ def create_app(
             Exception: server_error,
         },
     )
+    app.state.console = console
+    return app
+
+
+def warm_reports(console: Console) -> int:
+    """Build the latest team report of everyone at the top of the roster (directors), so the first visit
+    to the biggest page does not wait for it; returns how many were built. Run in a background thread."""
+    with console.store.session() as session:
+        tops = session.scalars(
+            select(Rep.rep_id).where(Rep.manager_id.is_(None), Rep.rep_id.in_(select(Rep.manager_id)))
+        ).all()
+    built = 0
+    for rep_id in tops:
+        try:
+            console.reports.team(rep_id, None)
+        except (NoDataError, UnknownRepError):  # no KPIs yet: nothing to keep
+            continue
+        built += 1
+    return built

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+import re
+import threading
+
 import typer
 
 from bot.services import Services
@@ -15,6 +19,20 @@ def _services(ctx: typer.Context) -> Services:
     return services
 
 
+class _HideLoginTokens(logging.Filter):
+    """Access-log lines show `/login/…` instead of the token: a log is no place for a credential."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                _TOKEN.sub("/login/…", arg) if isinstance(arg, str) else arg for arg in record.args
+            )
+        return True
+
+
+_TOKEN = re.compile(r"/login/[^\s?\"]+")
+
+
 def web_command(
     ctx: typer.Context,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (behind a proxy: keep 127.0.0.1)."),
@@ -23,13 +41,16 @@ def web_command(
     """Serve the web console (team, coaching, briefings, gaps, documents, audit)."""
     import uvicorn
 
-    from web.app import create_app
+    from web.app import create_app, warm_reports
 
     services = _services(ctx)
     services.store  # noqa: B018 - a broken home fails here, in one line, not on the first page
     app = create_app(services, secret=load_secret(services.settings.home))
+    # The directors' company-wide reports take the coach a second or more: built while the server starts.
+    threading.Thread(target=warm_reports, args=(app.state.console,), name="warm-reports", daemon=True).start()
     typer.echo(f"web console on http://{host}:{port}/ (log in with `salescoach web-link REP_ID`)", err=True)
     # proxy_headers: behind a reverse proxy the X-Forwarded-Proto makes the session cookie Secure on https.
+    logging.getLogger("uvicorn.access").addFilter(_HideLoginTokens())
     uvicorn.run(app, host=host, port=port, proxy_headers=True, forwarded_allow_ips="127.0.0.1", log_level="info")
 
 
