@@ -50,6 +50,7 @@ from knowledge.store import Base, Store
 
 if TYPE_CHECKING:
     from bot.services import Services
+    from ingest.models import IngestRules
 
 PUSHING_ROLES = ("manager", "director")
 DEFAULT_REMINDER_DAYS: tuple[int, ...] = (2, 0)
@@ -895,7 +896,7 @@ def briefing_desk(services: Services, *, clock: Clock = utcnow) -> BriefingDesk:
 TEXT_SUFFIXES = (".md", ".markdown", ".txt")
 
 
-def read_briefing_file(path: Path) -> tuple[str, bool]:
+def read_briefing_file(path: Path, rules: IngestRules | None = None) -> tuple[str, bool]:
     """The briefing text from a file, and whether the original should go out as an attached document.
 
     Markdown and plain text are the message itself (front matter dropped); PDF, Word and HTML are parsed for
@@ -903,16 +904,15 @@ def read_briefing_file(path: Path) -> tuple[str, bool]:
     """
     from ingest.frontmatter import split_front_matter
     from ingest.loaders import decode_text, parse_file
-    from ingest.models import IngestError
+    from ingest.models import IngestRules
+    from ingest.sources import read_limited
 
+    rules = rules or IngestRules()  # the same size limit and parser safety as any ingested file
     if path.suffix.lower() in TEXT_SUFFIXES:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise IngestError(path, f"cannot read: {exc.strerror or exc}") from exc
-        _front, body, _lines = split_front_matter(decode_text(path, data), path)
+        data = read_limited(path, rules.max_bytes)
+        _front, body, _lines = split_front_matter(decode_text(path, data), path, roles=rules.roles)
         return body.strip(), False
-    document = parse_file(path)
+    document = parse_file(path, rules)
     parts = []
     for section in document.sections:
         heading = " > ".join(section.heading_path[1:])

@@ -121,3 +121,15 @@ def test_reindex_closes_briefings_written_without_an_audience(tmp_path: Path) ->
     assert "12 percent" not in json.dumps(ask("--as", "S006"))
     assert "12 percent" in json.dumps(ask("--as", "S003"))
     assert "0 briefing(s) re-indexed" in runner.invoke(app, ["brief", "reindex"]).stdout
+
+
+def test_a_briefing_file_over_the_size_limit_is_refused_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`brief create --file` reads text under the same size limit as ingest (SALESCOACH_MAX_FILE_MB)."""
+    monkeypatch.setenv("SALESCOACH_MAX_FILE_MB", "1")
+    big = tmp_path / "big.txt"
+    big.write_text("x" * (1024 * 1024 + 10), encoding="utf-8")
+    result = runner.invoke(app, ["brief", "create", "--by", "M001", "--title", "Big", "--file", str(big)])
+    assert result.exit_code == 1
+    assert "big.txt" in result.stderr and "limit" in result.stderr and len(result.stderr.strip().splitlines()) == 1

@@ -24,7 +24,7 @@ from bot.briefings import (
 )
 from bot.cli.common import EXIT_DATA_ERROR, EXIT_USAGE, console, fail, require_file, services
 from bot.onboarding import OnboardingDataError, OnboardingDesk, load_configured_plan, progress_text
-from ingest.models import IngestError
+from ingest.models import IngestError, IngestRules
 from knowledge.roster import UnknownRepError, get_rep
 
 brief_app = typer.Typer(help="New-product briefings pushed by managers to their reports.", no_args_is_help=True)
@@ -59,7 +59,7 @@ def brief_create(
     due_date = _due(due)
     svc = services(ctx)
     try:
-        body, attach = read_briefing_file(file)
+        body, attach = read_briefing_file(file, IngestRules.from_settings(svc.settings))
         questions = load_quiz(yaml.safe_load(quiz.read_text(encoding="utf-8")), str(quiz)) if quiz else []
         desk = briefing_desk(svc)
         briefing_id = desk.create(
