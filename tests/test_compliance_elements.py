@@ -144,3 +144,20 @@ def test_the_rules_raise_nothing_on_the_sample_kb_lines(checker: ComplianceCheck
 
     results = [(line, checker.check(line)) for line in sample_kb_lines()]
     assert [(line, [f.rule_id for f in r.findings]) for line, r in results if r.findings] == []
+
+
+def test_recorded_fresh_first_scores_match_their_result_files() -> None:
+    """Each fresh round's first score in bench/compliance.py is the one committed in bench/results/."""
+    import json
+    import sys
+
+    repo = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(repo))
+    from bench.compliance import FRESH_FIRST_SCORES
+
+    for number, record in FRESH_FIRST_SCORES.items():
+        saved = json.loads((repo / "bench" / "results" / f"compliance_fresh_r{number}_first.json").read_text())
+        assert {k: saved["overall"][k] for k in ("tp", "fp", "fn", "tn")} == {
+            k: record[k] for k in ("tp", "fp", "fn", "tn")
+        }
+        assert tuple(record["right_law"]) == (saved["right_law"]["right"], saved["right_law"]["flagged_violations"])
