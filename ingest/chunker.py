@@ -22,8 +22,10 @@ from ingest.models import Chunk, ParsedDocument
 from knowledge.text import CJK_CHAR, split_sentences
 
 DEFAULT_MAX_CHARS = 700
-# Until an embedding backend says otherwise: the bundled MiniLM reads Chinese passages up to 128 tokens.
-DEFAULT_MAX_TOKENS = 128
+# For a backend that declares no budget: the usual sentence-transformers input length. The estimate below
+# counts more tokens than real tokenizers do, so passages stay within it. (The bundled MiniLM declares its own
+# budget, with its 128-token cap on Chinese passages.)
+DEFAULT_MAX_TOKENS = 256
 SPECIAL_TOKENS = 2  # [CLS] and [SEP], or a backend's equivalents: kept free in every budget
 MIN_PASSAGE_TOKENS = 48  # a very long heading path must still leave room for some text
 _WORD_PIECES = re.compile(r"[A-Za-z]+|\d+|[^\sA-Za-z\d]")

@@ -387,7 +387,8 @@ def test_every_sample_kb_file_parses_and_chinese_chunks_end_on_sentences() -> No
                 last_line = chunk.text.splitlines()[-1]
                 # a lead-in ending in "：" may end a chunk when its table or list fills the next one
                 lead_in = chunk.text[-1] == "：" and after is not None and re.match(r"[|-]|\d+[.、)]", after.text)
-                ends = chunk.text[-1] in "。！？；" or last_line.startswith(("|", "-")) or bool(lead_in)
+                closed = chunk.text.rstrip("”’」』）)")[-1] in "。！？；"  # a quotation may close after its full stop
+                ends = closed or last_line.startswith(("|", "-")) or bool(lead_in)
                 assert ends, chunk.text[-80:]
     assert chinese >= 20
 
