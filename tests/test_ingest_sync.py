@@ -126,12 +126,12 @@ def test_sync_removes_files_gone_from_the_folder_only(tmp_path: Path) -> None:
 def test_broken_file_is_reported_and_the_rest_still_indexed(tmp_path: Path) -> None:
     kb, index = _kb(tmp_path), FakeIndex()
     (kb / "broken.pdf").write_bytes(b"\x00\x01 not a pdf at all" * 10)
-    (kb / "bad-front.md").write_text("---\ndoc_type: manual\n---\n# X\n\nY.\n", encoding="utf-8")
+    (kb / "bad-front.md").write_text("---\ndoc_type: memo\n---\n# X\n\nY.\n", encoding="utf-8")
 
     report = sync_paths([kb], index, progress=False)
     assert _counts(report) == (5, 0, 0, 0, 2)
     assert sorted(Path(e.path).name for e in report.errors) == ["bad-front.md", "broken.pdf"]
-    assert any("doc_type 'manual'" in str(e) for e in report.errors)
+    assert any("doc_type 'memo'" in str(e) for e in report.errors)
     assert len(index.documents()) == 5
     assert report.summary().endswith(f"failed 2, {report.chunks} chunks")
 
