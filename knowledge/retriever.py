@@ -141,12 +141,13 @@ class HybridRetriever(BaseRetriever):
         """Whether `hits` (this retriever's results for `query`) answer it: knowledge.answerability's decision."""
         lex: LexicalIndex = self.index.lexical()
         glossary = self._glossary()
-        translated = self.translations(query, lex)
+        calibration = self.calibration()
+        translated = self.translations(query, lex) if calibration.answerability is not None else {}
 
         def equivalents(term: str) -> list[str]:
             return [*(glossary.equivalents(term) if glossary else ()), *translated.get(term, ())]
 
-        return judge(query, hits, lex, self.calibration(), equivalents, fallback_threshold=fallback_threshold)
+        return judge(query, hits, lex, calibration, equivalents, fallback_threshold=fallback_threshold)
 
     def with_translations(self, query: str) -> str:
         """The question followed by the knowledge base's words for its terms in the other language, so that
@@ -280,9 +281,13 @@ class HybridRetriever(BaseRetriever):
         # "AX-400" when the documents know AX-100/200/300 but no AX-400: nothing here is about that model.
         undocumented = unknown_models(wanted, self._product_models(lex.generation), lex)
         asked_years = years_in(query)
+        # Dictionary words count as coverage only where a fitted answerability model weighs them (its
+        # cross-language coverage signal); the threshold rule of a model without one was set on coverage
+        # without them, and a loose dictionary sense ("office" -> 办公室) would lift off-topic questions over it.
+        counted = translated if calibration.answerability is not None else {}
 
         def equivalents(term: str) -> list[str]:
-            return [*(glossary.equivalents(term) if glossary else ()), *translated.get(term, ())]
+            return [*(glossary.equivalents(term) if glossary else ()), *counted.get(term, ())]
 
         for cand in ordered:
             chunk = stored.get(cand.chunk_id)

@@ -108,9 +108,12 @@ def test_a_chinese_question_finds_and_is_grounded_in_an_english_sheet(tmp_path: 
     assert without[0].coverage < 1.0  # only the model number is found
 
 
-def test_the_dictionary_alone_carries_a_chinese_question_to_an_english_sheet() -> None:
-    """No glossary entry for 滤网: CC-CEDICT's "filter" (cut to the knowledge base's words) is enough."""
-    settings = Settings(glossary_enabled=False)
+def test_the_dictionary_alone_carries_a_chinese_question_to_an_english_sheet(tmp_path: Path) -> None:
+    """No glossary entry for 滤网: CC-CEDICT's "filter" (cut to the knowledge base's words) is enough. Its words
+    count as coverage where a fitted answerability model weighs them."""
+    calibration = tmp_path / "calibration.yaml"
+    calibration.write_text("default:\n  answerability:\n    weights: {coverage_top: 1.0}\n", encoding="utf-8")
+    settings = Settings(glossary_enabled=False, calibration_path=calibration)
     hits = HybridRetriever(index=_sheet_index(settings), k=2).search("AX-300 换滤网要订哪个？")
     assert hits[0].section.endswith("Consumables") and hits[0].coverage == 1.0
     index = _sheet_index(settings)
