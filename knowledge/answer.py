@@ -18,7 +18,7 @@ from knowledge.audience import reader_of
 from knowledge.glossary import EXPANSION_WEIGHT
 from knowledge.lexical import query_terms
 from knowledge.messages import Citation, Reply, Request
-from knowledge.retriever import MODEL_NUMBER, ScoredChunk, is_chinese
+from knowledge.retriever import MODEL_NUMBER, ScoredChunk, is_chinese, years_in
 from knowledge.text import has_cjk, split_sentences, tokenize
 
 if TYPE_CHECKING:
@@ -122,8 +122,11 @@ class Answerer:
         hits = self.retriever.search(question, k=k, audience_role=reader_of(request.asker))
         threshold = self.settings.relevance_threshold
         # Answerability is a fitted decision over the retrieval's signals (knowledge.answerability).
-        if not hits or not self.retriever.assess(question, hits, threshold).answerable:
+        if not hits:
             return self.not_covered(language)
+        verdict = self.retriever.assess(question, hits, threshold)
+        if not verdict.answerable:
+            return self.not_covered(language, nearby=nearby_note(question, hits, verdict.blocked, language))
         # Compose from the passages that cover the question best (the fused rank also rewards a shared title
         # or a lucky dense neighbour), in the question's language where one is nearly as good; a question
         # answered across languages may have no passage sharing its words: then the best-ranked one.
@@ -149,12 +152,15 @@ class Answerer:
             text = f"{text}\n\n" + "\n".join(f"⚠ {w}" for w in warnings)
         return Reply(answer=text, grounded=True, citations=citations, language=language, warnings=warnings)
 
-    def not_covered(self, language: str) -> Reply:
-        """The honest answer below the relevance threshold: not covered, and who to ask instead."""
+    def not_covered(self, language: str, nearby: str = "") -> Reply:
+        """The honest answer below the relevance threshold: not covered, what the documents do cover nearby
+        (when something is close: `nearby_note`), and who to ask instead."""
         if language == "zh":
-            text = f"现有资料没有涉及这个问题，我不想凭猜测回答。请咨询{self.settings.fallback_contact_zh}。"
+            text = f"现有资料没有涉及这个问题，我不想凭猜测回答。{nearby}请咨询{self.settings.fallback_contact_zh}。"
         else:
-            text = f"The documents don't cover this, so I won't guess. Please ask {self.settings.fallback_contact}."
+            near = f"{nearby} " if nearby else ""
+            contact = self.settings.fallback_contact
+            text = f"The documents don't cover this, so I won't guess. {near}Please ask {contact}."
         return Reply(answer=text, grounded=False, citations=[], language="zh" if language == "zh" else "en")
 
     # -- citations -----------------------------------------------------------------------------------------
@@ -281,6 +287,53 @@ class Answerer:
             log.warning("LLM returned an empty answer; falling back to extractive")
             return None
         return text
+
+
+NEARBY_COVERAGE = 0.34  # a refused question's best passage shares this much of its terms: worth naming as nearby
+
+
+def _heading(hit: ScoredChunk) -> str:
+    """The passage's document and its own heading, "AX-100 product sheet › Warranty" (not the title twice)."""
+    title = str(hit.metadata.get("title", "") or hit.source)
+    section = hit.section.split(">")[-1].strip()
+    return f"{title} › {section}" if section and section != title else title
+
+
+def nearby_note(question: str, hits: Sequence[ScoredChunk], blocked: str, language: str) -> str:
+    """What the documents cover near a refused question, as one sentence in its language (never a quote: the
+    passage does not answer). A model or year no document has names both sides ("the AX-100's warranty, not
+    the AX-400's"); otherwise only a passage sharing much of the question's terms is named, so an off-topic
+    question is not told about the discount policy."""
+    if not hits:
+        return ""
+    top = hits[0]
+    where = _heading(top)
+    zh = language == "zh"
+    if blocked in ("model", "year"):
+        if blocked == "model":
+            asked = [m.group(0).strip() for m in MODEL_NUMBER.finditer(question)]
+            title = str(top.metadata.get("title", ""))
+            have = [m.group(0).strip() for m in MODEL_NUMBER.finditer(title)]
+        else:
+            asked = sorted(years_in(question))
+            have = sorted(years_in(f"{top.metadata.get('title', '')} {top.section}"))
+        missing = "、".join(asked) if zh else " / ".join(asked)
+        topic = top.section.split(">")[-1].strip()
+        if have and missing:
+            if zh:
+                return f"资料里有{have[0]}的{topic}（{where}），没有{missing}的。"
+            return f"The documents give the {have[0]}'s {topic.lower()} ({where}), not the {missing}'s."
+        if missing:
+            return (
+                f"资料里没有关于{missing}的内容，最接近的是《{where}》。"
+                if zh
+                else (f"Nothing in the documents is about the {missing}; the closest is {where}.")
+            )
+    if top.coverage >= NEARBY_COVERAGE:
+        if zh:
+            return f"最接近的是《{where}》，但它没有回答这个问题。"
+        return f"The closest the documents come is {where}, which does not answer this."
+    return ""
 
 
 def by_coverage(hits: Sequence[ScoredChunk]) -> list[ScoredChunk]:
