@@ -1,7 +1,9 @@
 """The SQL store: one SQLAlchemy engine for roster, audit, KPIs, feedback, links and briefings.
 
 SQLite under SALESCOACH_HOME by default, any SQLAlchemy URL (PostgreSQL) through settings. Imports run in one
-transaction (`Store.transaction()`), so an import either applies whole or not at all.
+transaction (`Store.transaction()`), so an import either applies whole or not at all. The schema comes from the
+Alembic revisions in knowledge/migrations: an empty database is created at the newest one; a database at an older
+(or unknown) revision is refused with one line naming `salescoach db upgrade`, before anything reads it.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 from knowledge.home import (
     HomeAccess,
+    HomeError,
     check_home,
     connect_read_only,
     file_writable,
@@ -25,6 +28,9 @@ from knowledge.home import (
     read_only_error,
     sqlite_problem,
 )
+from knowledge.migrations import create as create_schema
+from knowledge.migrations import outdated_message
+from knowledge.migrations import status as schema_status
 from knowledge.settings import Settings
 
 DAMAGED_DB_REMEDY = (
@@ -32,7 +38,7 @@ DAMAGED_DB_REMEDY = (
     "`policy import`, `kpi import`; `salescoach sample` for the demo); its audit history is lost then"
 )
 
-# Every module that declares tables on Base; imported before create_all so the schema is complete.
+# Every module that declares tables on Base; imported so the metadata (autogenerate, the ORM) is complete.
 MODEL_MODULES: tuple[str, ...] = (
     "knowledge.roster",
     "knowledge.policy",
@@ -49,7 +55,8 @@ class Base(DeclarativeBase):
     """Declarative base shared by every table of the project."""
 
 
-def _import_models() -> None:
+def load_models() -> None:
+    """Import every model module, so Base.metadata holds every table (migrations compare against it)."""
     for name in MODEL_MODULES:
         try:
             importlib.import_module(name)
@@ -57,6 +64,10 @@ def _import_models() -> None:
             # A feature module not present in this build simply has no tables.
             if exc.name != name:
                 raise
+
+
+class OutdatedSchemaError(HomeError):
+    """The database is at another revision than this release's: `salescoach db upgrade` (or a newer release)."""
 
 
 class Store:
@@ -74,6 +85,7 @@ class Store:
         read_only: bool = False,
         sqlite_file: Path | None = None,
         home: Path | None = None,
+        check_schema: bool = True,
     ) -> None:
         self.read_only = read_only
         connect_args = {"check_same_thread": False, "timeout": 30} if url.startswith("sqlite") else {}
@@ -89,18 +101,35 @@ class Store:
         if sqlite_file is not None:
             event.listen(self.engine, "handle_error", _Translator(sqlite_file, home or sqlite_file.parent))
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        _import_models()
-        # Reads only when every table exists; on a read-only file an older schema is reported as read-only.
-        Base.metadata.create_all(self.engine)
+        load_models()
+        self._where = str(sqlite_file) if sqlite_file is not None else make_url(url).render_as_string(True)
+        if check_schema:  # `salescoach db` opens the database as it is, to report or upgrade it
+            self._prepare_schema()
+
+    def _prepare_schema(self) -> None:
+        """Create an empty database at the head revision; refuse one at any other revision."""
+        with self.engine.connect() as connection:
+            state = schema_status(connection)
+        if state.empty:  # on a read-only file the first write is reported as read-only
+            try:
+                with self.engine.begin() as connection:
+                    create_schema(connection)
+            except Exception:
+                with self.engine.connect() as connection:  # another process created it first: fine
+                    if not schema_status(connection).up_to_date:
+                        raise
+            return
+        if not state.up_to_date:
+            raise OutdatedSchemaError(outdated_message(self._where, state))
 
     @classmethod
-    def from_settings(cls, settings: Settings, access: HomeAccess = "create") -> Store:
+    def from_settings(cls, settings: Settings, access: HomeAccess = "create", *, check_schema: bool = True) -> Store:
         """The store of `settings`; `access` says whether the home may be created, must be written or is only read
         (see knowledge.home). A SQLite file that a "read"/"write" command finds missing is "no data" there."""
         if settings.database_url:  # a server, or a SQLite file of the operator's choosing: theirs to manage
             if access == "create":
                 settings.ensure_home()
-            return cls(settings.db_url)
+            return cls(settings.db_url, check_schema=check_schema)
         writable = check_home(settings.home, access)
         path = Path(make_url(settings.db_url).database or "")  # the SQLite file Settings puts under home
         if access != "create" and not path.exists():
@@ -109,7 +138,13 @@ class Store:
             writable = file_writable(path)
         if not writable and access != "read":
             raise read_only_error(path, settings.home)
-        return cls(settings.db_url, read_only=not writable, sqlite_file=path, home=settings.home)
+        return cls(
+            settings.db_url,
+            read_only=not writable,
+            sqlite_file=path,
+            home=settings.home,
+            check_schema=check_schema,
+        )
 
     def session(self) -> Session:
         return self._sessions()

@@ -18,10 +18,12 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from bot.identity import create_invite, redeem_invite, resolve_user
 from coaching.coach import Coach
 from coaching.importer import import_kpis
+from knowledge import migrations
 from knowledge.audit import list_decisions
 from knowledge.authority import AuthorityDesk
 from knowledge.messages import Request
@@ -29,7 +31,7 @@ from knowledge.policy import import_policy
 from knowledge.roster import all_reps, get_rep
 from knowledge.roster_import import RosterImportError, import_roster
 from knowledge.settings import Settings
-from knowledge.store import Store
+from knowledge.store import OutdatedSchemaError, Store
 from tests.ports import free_port
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -135,3 +137,28 @@ def test_invites_on_postgres(pg_store: Store) -> None:
     rep = redeem_invite(pg_store, code, 777001)
     assert rep.rep_id == "S004"
     assert resolve_user(pg_store, 777001) is not None
+
+
+def test_an_unversioned_0_1_0_database_upgrades_in_place_on_postgres(pg_url: str) -> None:
+    """The 0.1.0 tables (revision 0001 without its version row, as `create_all` left them) upgrade on a server."""
+    admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text("CREATE DATABASE release_010"))
+    admin.dispose()
+    url = pg_url.rsplit("/", 1)[0] + "/release_010"
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        migrations.command.upgrade(migrations.config(connection), "0001_baseline")
+        connection.execute(text("DROP TABLE alembic_version"))
+        connection.execute(text("INSERT INTO reps (rep_id, name, role) VALUES ('S001', 'Wang', 'junior')"))
+    with pytest.raises(OutdatedSchemaError, match="run: salescoach db upgrade"):
+        Store(url)
+    stamped: list[str] = []
+    with engine.begin() as connection:
+        applied = migrations.upgrade(connection, on_stamped=stamped.append)
+    engine.dispose()
+    assert (stamped, applied) == (["0001_baseline"], ["0002_web_console"])
+    store = Store(url)
+    with store.session() as session:
+        assert get_rep(session, "S001") is not None
+    store.dispose()

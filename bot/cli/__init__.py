@@ -11,7 +11,7 @@ import typer
 from rich.markup import escape
 from typer.core import TyperGroup
 
-from bot.cli import authority, briefings, coaching, compliance, ingest, knowledge, sample, telegram
+from bot.cli import authority, briefings, coaching, compliance, db, ingest, knowledge, sample, telegram
 from bot.cli.common import EXIT_DATA_ERROR, configure_logging, fail
 from bot.services import Services
 from knowledge.glossary import GlossaryError, load_glossary
@@ -90,7 +90,7 @@ def _root(
     ctx.call_on_close(ctx.obj.close)
 
 
-for module in (ingest, knowledge, authority, compliance, coaching, telegram, briefings, sample):
+for module in (ingest, knowledge, authority, compliance, coaching, telegram, briefings, sample, db):
     module.register(app)
 web_cli.register(app)
 
