@@ -26,8 +26,9 @@ from knowledge.messages import RepInfo
 from knowledge.roster import Rep, all_reps, reports_of
 from knowledge.store import Base, Store
 from knowledge.yamlfile import yaml_problem
+from samples import sample_file
 
-BUNDLED_PLAN = Path(__file__).resolve().parent.parent / "samples" / "onboarding.yaml"
+BUNDLED_PLAN = sample_file("onboarding.yaml")  # package data of `samples`, so an installed wheel has it
 
 
 # --------------------------------------------------------------------------------------------------- tables

@@ -12,6 +12,7 @@ import typer
 from rich.markup import escape
 from sqlalchemy import func, select
 
+import samples
 from bot.cli.common import EXIT_DATA_ERROR, err_console, fail, services
 from coaching.importer import ImportFileError, ImportValidationError, import_kpis
 from coaching.records import KpiRecord
@@ -21,7 +22,7 @@ from knowledge.policy import PolicyError, import_policy, load_policy
 from knowledge.roster import Rep
 from knowledge.roster_import import RosterImportError, import_roster
 
-SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+SAMPLES = samples.folder()  # installed with the package (importlib.resources), so a wheel has it
 
 
 def sample(
