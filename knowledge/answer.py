@@ -18,7 +18,7 @@ from knowledge.audience import reader_of
 from knowledge.glossary import EXPANSION_WEIGHT
 from knowledge.lexical import query_terms
 from knowledge.messages import Citation, Reply, Request
-from knowledge.retriever import MODEL_NUMBER, ScoredChunk, is_chinese, years_in
+from knowledge.retriever import ASKS_PRICE, MODEL_NUMBER, ScoredChunk, is_chinese, is_price_heading, years_in
 from knowledge.text import has_cjk, split_sentences, tokenize
 
 if TYPE_CHECKING:
@@ -70,6 +70,9 @@ ASKS_FIGURE = re.compile(
 )
 _FIGURE = re.compile(r"\d|[一二两三四五六七八九十百千万]+\s*(?:个|天|周|月|年|小时|分钟|次|台|米|元|%|成|折)")
 FIGURE_BONUS = 0.2
+# A price question: a line with a figure in a passage headed as prices answers it as fully as a line holding all
+# its words (in another language the price line shares none of them: "How much is one HT-C500?" / "建议零售价").
+PRICE_LINE_BONUS = 1.0
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -131,7 +134,7 @@ class Answerer:
         # or a lucky dense neighbour), in the question's language where one is nearly as good; a question
         # answered across languages may have no passage sharing its words: then the best-ranked one.
         covering = [h for h in hits if h.relevance >= threshold] or hits[:1]
-        passages = prefer_language(by_coverage(covering), language)
+        passages = prefer_price_section(question, prefer_language(by_coverage(covering), language))
         # Provisional numbers: answer passages first, then the rest of the top k as "see also".
         chosen_ids = {p.chunk_id for p in passages}
         citations, number_of = self._citations([*passages, *(h for h in hits if h.chunk_id not in chosen_ids)])
@@ -348,6 +351,18 @@ def by_coverage(hits: Sequence[ScoredChunk]) -> list[ScoredChunk]:
         return []
     top = max(h.score for h in hits) or 1.0
     return sorted(hits, key=lambda h: -(h.relevance * h.score / top))
+
+
+def prefer_price_section(question: str, hits: Sequence[ScoredChunk]) -> list[ScoredChunk]:
+    """A price question ("How much is one HT-C500?", "报价多少") is answered from the passage headed as prices,
+    when one was retrieved: in another language its lines share no word with the question, and a description
+    of the product that repeats the question's words would lead otherwise."""
+    if not ASKS_PRICE.search(question):
+        return list(hits)
+    for i, hit in enumerate(hits):
+        if is_price_heading(hit.section):
+            return [hit, *hits[:i], *hits[i + 1 :]]
+    return list(hits)
 
 
 def prefer_language(hits: Sequence[ScoredChunk], language: str) -> list[ScoredChunk]:
@@ -582,6 +597,7 @@ def select_sentences(
         weights.setdefault(term, EXPANSION_WEIGHT * idf(term))
     wants_figure = bool(ASKS_FIGURE.search(question))
     wants_steps = bool(ASKS_STEPS.search(question))
+    priced = bool(ASKS_PRICE.search(question))
     top = passages[:max_passages]
     if not top:
         return []
@@ -607,6 +623,8 @@ def select_sentences(
             score = overlap * factor + 0.05 / (1 + sentence.position)
             if wants_figure and states_figure(sentence.text, question):
                 score += FIGURE_BONUS * factor
+                if priced and is_price_heading(hit.section):
+                    score += PRICE_LINE_BONUS * factor
             if line.kind == "header":
                 score *= 0.3
             elif sentence.text.endswith(("?", "？")):

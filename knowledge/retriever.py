@@ -44,6 +44,22 @@ MODEL_NUMBER = re.compile(
 )
 
 
+# Questions after a price: "how much is/does ...", "what does X cost", "多少钱", "报价", "零售价".
+ASKS_PRICE = re.compile(
+    r"\bhow much (?:is|are|does|do|for|would|will|to)\b|\bcosts?\b|\bpric(?:e|es|ed|ing)\b|"
+    r"多少钱|价格|价钱|报价|售价|零售价|卖多少",
+    re.IGNORECASE,
+)
+
+# A section heading that gives prices ("Pricing", "Price and ordering", "价格与订购", "报价").
+_PRICE_HEADING = re.compile(r"\bpric(?:e|es|ing)\b|\bcosts?\b|\brrp\b|价格|价目|报价|售价|零售价|收费", re.IGNORECASE)
+
+
+def is_price_heading(section: str) -> bool:
+    """The passage's own heading (the last part of "Title > Heading") is about prices."""
+    return bool(_PRICE_HEADING.search(section.split(">")[-1]))
+
+
 def is_chinese(text: str) -> bool:
     """A question counts as Chinese when it contains any CJK ideograph."""
     return has_cjk(text)
@@ -174,6 +190,12 @@ class HybridRetriever(BaseRetriever):
             found = lex.translate(term) or lex.translate(stem(term))
             if found:
                 out[term] = found
+        # "How much is one HT-C500?" names no price word to translate, and "零售价" has no dictionary entry:
+        # a question after a price asks, in the other language, for the documents' word for a price.
+        if ASKS_PRICE.search(query):
+            cue = "价格" if is_chinese(query) else "price"
+            if cue not in out and (found := lex.translate(cue)):
+                out[cue] = found
         return out
 
     def _product_models(self, generation: int) -> frozenset[str]:
@@ -263,6 +285,8 @@ class HybridRetriever(BaseRetriever):
         ordered = sorted(found.values(), key=lambda c: -c.score)[: max(3 * k, 20)]
         stored = self.index.fetch([c.chunk_id for c in ordered])
         wanted = designations(query)
+        price_asked = bool(ASKS_PRICE.search(query))
+        priced: list[_Candidate] = []
         language = "zh" if chinese else "en"
         top_vote = 1.0 / (self.rrf_c + 1)
         for cand in ordered:
@@ -272,8 +296,16 @@ class HybridRetriever(BaseRetriever):
                 continue
             if wanted:
                 cand.score += top_vote * _model_match(wanted, chunk.metadata)
+            if price_asked and is_price_heading(str(chunk.metadata.get("section", ""))):
+                priced.append(cand)
             if chunk.metadata.get("language") == language:
                 cand.score += self.same_language_bonus * top_vote
+        # The section that gives prices answers a price question in any language ("How much is one HT-C500?"
+        # shares no word with "价格与订购"): it joins the head of the list, below the first place, which the
+        # answerability model reads as the ranking's own choice.
+        first = max((c.score for c in ordered if c not in priced), default=0.0)
+        for cand in priced:
+            cand.score = max(cand.score, min(cand.score + top_vote, first - 1e-6))
         ordered.sort(key=lambda c: -c.score)
 
         results: list[ScoredChunk] = []
