@@ -155,6 +155,29 @@ def tokenizer_fingerprint() -> str:
     return hashlib.sha256("\x1f".join(tokenize(_TOKENIZER_PROBE)).encode("utf-8")).hexdigest()[:16]
 
 
+def tokenizer_key() -> str:
+    """What the tokenizer's output depends on, read without running it: our tokenizer's source and jieba's
+    version and dictionary. The fingerprint (which starts jieba, ~0.8 s) is only recomputed when this changes,
+    so a start that asks an English question never loads jieba."""
+    import importlib.metadata
+    import importlib.util
+
+    import knowledge.text as text_module
+
+    parts = [hashlib.sha256(Path(text_module.__file__ or "").read_bytes()).hexdigest()]
+    try:
+        parts.append(importlib.metadata.version("jieba"))
+    except importlib.metadata.PackageNotFoundError:
+        parts.append("no-jieba")
+    spec = importlib.util.find_spec("jieba")
+    if spec is not None and spec.origin:
+        dictionary = Path(spec.origin).with_name("dict.txt")
+        if dictionary.exists():
+            stat = dictionary.stat()
+            parts.append(f"{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
 def _iso(value: date | None) -> str:
     return value.isoformat() if value else ""
 
@@ -729,9 +752,14 @@ class KnowledgeIndex:
                 self._tokens_current = True
 
     def _update_tokens(self) -> None:
-        current = tokenizer_fingerprint()
+        key = tokenizer_key()
         with self._connection() as conn:
             row = conn.execute("SELECT value FROM settings WHERE key = 'tokenizer'").fetchone()
+            known = conn.execute("SELECT value FROM settings WHERE key = 'tokenizer_key'").fetchone()
+        if row is not None and known is not None and known[0] == key:
+            self._retokenize = False
+            return  # the tokenizer's inputs are unchanged since its fingerprint was recorded
+        current = tokenizer_fingerprint()
         if self.read_only:
             # Nothing may be written: BM25 is built from fresh tokens in memory (and its snapshot not used).
             self._retokenize = row is None or row[0] != current
@@ -748,6 +776,8 @@ class KnowledgeIndex:
                     conn.execute("UPDATE state SET value = value + 1 WHERE key='generation'")
             if stale:
                 log.info("re-tokenized %d chunks for a changed tokenizer", len(stale))
+        with self._transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('tokenizer_key', ?)", (key,))
 
     def lexical(self) -> LexicalIndex:
         """The BM25 index for the current manifest generation: in memory, else the snapshot, else rebuilt.

@@ -204,12 +204,28 @@ def test_a_changed_tokenizer_retokenizes_stored_chunks_once(monkeypatch: pytest.
 
     monkeypatch.setattr(index_module, "tokenize", reversed_tokens)
     monkeypatch.setattr(retriever_module, "tokenize", reversed_tokens)
+    monkeypatch.setattr(index_module, "tokenizer_key", lambda: "another tokenizer")  # its inputs changed
     reopened = KnowledgeIndex(settings, embeddings=HashingEmbeddings())
     hits = HybridRetriever(index=reopened, k=1, mode="bm25").search("K7 Lite price")
     assert hits and hits[0].source == "/kb/products/k7-lite.md"
     generation = reopened.generation()
     KnowledgeIndex(settings, embeddings=HashingEmbeddings()).lexical()
     assert reopened.generation() == generation  # done once, not at every start
+
+
+def test_a_start_with_an_unchanged_tokenizer_does_not_run_it_for_its_fingerprint(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    settings = Settings()
+    load(new_index(settings), *PRODUCTS).lexical()
+    from knowledge import index as index_module
+
+    def no_fingerprint() -> str:  # computing it starts jieba (~0.8 s at every start before the cached key)
+        raise AssertionError("the tokenizer fingerprint was recomputed")
+
+    monkeypatch.setattr(index_module, "tokenizer_fingerprint", no_fingerprint)
+    hits = HybridRetriever(index=KnowledgeIndex(settings, embeddings=HashingEmbeddings()), k=1).search("K7 Lite price")
+    assert hits and hits[0].source == "/kb/products/k7-lite.md"
 
 
 class _CountingEmbeddings(HashingEmbeddings):
