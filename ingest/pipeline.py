@@ -218,4 +218,8 @@ def sync_paths(
                 index.remove_document(source)
                 report.removed += 1
                 log.debug("removed %s", printable(source))
+    lexical = getattr(index, "lexical", None)  # a writer without BM25 (a test double) has nothing to build
+    if callable(lexical) and (report.added or report.updated or report.removed):
+        # The BM25 snapshot and its dictionary table are built now, not by the first question after a start.
+        lexical()
     return report
