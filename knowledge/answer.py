@@ -63,8 +63,9 @@ LOWER_PASSAGE_WEIGHT = 0.6
 # Questions after a quantity, a limit, a time or a price; and lines that state one (digits, or a Chinese numeral
 # with a unit). The bonus is a fifth of a full term match: a figure never outweighs the asked topic.
 ASKS_FIGURE = re.compile(
-    r"\bhow (?:much|many|long|fast|soon|often|big|far|old)\b|\bwhat (?:%|percent|percentage|ratio|rate)\b|"
-    r"\b(?:deadline|cut-?off|limit|ratio|minimum|maximum)\b|"
+    r"\bhow (?:much|many|long|fast|soon|often|big|far|old|deep|high|wide|tall|heavy|thick|large|overdue|late)\b|"
+    r"\bwhat (?:%|percent|percentage|ratio|rate|time)\b|"
+    r"\b(?:deadline|cut-?off|limit|ratio|minimum|maximum|cost|costs|fee|fees|charge)\b|"
     r"多少|多久|多长|多大|多快|多远|(?<!茶)几(?!乎)|比例|上限|下限|最多|最少|截止|什么时候|哪天",
     re.IGNORECASE,
 )
@@ -134,7 +135,7 @@ class Answerer:
         # or a lucky dense neighbour), in the question's language where one is nearly as good; a question
         # answered across languages may have no passage sharing its words: then the best-ranked one.
         covering = [h for h in hits if h.relevance >= threshold] or hits[:1]
-        passages = prefer_price_section(question, prefer_language(by_coverage(covering), language))
+        passages = prefer_price_section(question, prefer_language(by_coverage(covering), language), language)
         # Provisional numbers: answer passages first, then the rest of the top k as "see also".
         chosen_ids = {p.chunk_id for p in passages}
         citations, number_of = self._citations([*passages, *(h for h in hits if h.chunk_id not in chosen_ids)])
@@ -353,14 +354,15 @@ def by_coverage(hits: Sequence[ScoredChunk]) -> list[ScoredChunk]:
     return sorted(hits, key=lambda h: -(h.relevance * h.score / top))
 
 
-def prefer_price_section(question: str, hits: Sequence[ScoredChunk]) -> list[ScoredChunk]:
+def prefer_price_section(question: str, hits: Sequence[ScoredChunk], language: str) -> list[ScoredChunk]:
     """A price question ("How much is one HT-C500?", "报价多少") is answered from the passage headed as prices,
     when one was retrieved: in another language its lines share no word with the question, and a description
-    of the product that repeats the question's words would lead otherwise."""
+    of the product that repeats the question's words would lead otherwise. Only across languages: in the
+    question's own language its words find the right line (an extended warranty's price is under Warranty)."""
     if not ASKS_PRICE.search(question):
         return list(hits)
     for i, hit in enumerate(hits):
-        if is_price_heading(hit.section):
+        if hit.language != language and is_price_heading(hit.section):
             return [hit, *hits[:i], *hits[i + 1 :]]
     return list(hits)
 
@@ -604,6 +606,7 @@ def select_sentences(
     best_relevance = max(top[0].relevance, 1e-6)
     lines_of: list[list[_Line]] = []
     asks_in_chinese = (language or ("zh" if is_chinese(question) else "en")) == "zh"
+    own_language = "zh" if asks_in_chinese else "en"
     candidates: list[_Sentence] = []
     for rank, hit in enumerate(top):
         lines = _passage_lines(hit.text, rank, number_of[hit.chunk_id])
@@ -623,7 +626,7 @@ def select_sentences(
             score = overlap * factor + 0.05 / (1 + sentence.position)
             if wants_figure and states_figure(sentence.text, question):
                 score += FIGURE_BONUS * factor
-                if priced and is_price_heading(hit.section):
+                if priced and hit.language != own_language and is_price_heading(hit.section):
                     score += PRICE_LINE_BONUS * factor
             if line.kind == "header":
                 score *= 0.3

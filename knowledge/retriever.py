@@ -296,8 +296,12 @@ class HybridRetriever(BaseRetriever):
                 continue
             if wanted:
                 cand.score += top_vote * _model_match(wanted, chunk.metadata)
-            if price_asked and is_price_heading(str(chunk.metadata.get("section", ""))):
-                priced.append(cand)
+            if (
+                price_asked
+                and chunk.metadata.get("language") not in (language, None)
+                and is_price_heading(str(chunk.metadata.get("section", "")))
+            ):
+                priced.append(cand)  # only across languages: in its own, the question's words find the line
             if chunk.metadata.get("language") == language:
                 cand.score += self.same_language_bonus * top_vote
         # The section that gives prices answers a price question in any language ("How much is one HT-C500?"
@@ -374,8 +378,10 @@ def years_in(text: str) -> set[str]:
         before = text[max(0, match.start() - 4) : match.start()].strip().lower()
         if before.endswith(("cny", "rmb", "usd")):
             continue
-        if match.start() >= 1 and text[match.start() - 1] == "-" and not _YEAR_RANGE.search(
-            text[max(0, match.start() - 6) : match.end()]
+        if (
+            match.start() >= 1
+            and text[match.start() - 1] == "-"
+            and not _YEAR_RANGE.search(text[max(0, match.start() - 6) : match.end()])
         ):
             continue  # "400-820-2024": part of a phone or part number, not a year
         found.add(match.group(1))
@@ -394,8 +400,6 @@ def other_year(asked: set[str], heading: str) -> bool:
         return False
     found = years_in(heading)
     return bool(found) and not (found & asked)
-
-
 
 
 def product_families(titles: Sequence[str]) -> frozenset[str]:

@@ -39,10 +39,23 @@ def _hit(chunk_id: str, section: str, text: str, relevance: float) -> ScoredChun
 def test_the_price_line_leads_an_english_price_question_on_a_chinese_sheet() -> None:
     # The description repeats the question's (translated) words; the price line shares none of them.
     hits = [_hit("a", "产品概述", OVERVIEW, 0.66), _hit("b", "价格与订购", PRICES, 0.54)]
-    passages = prefer_price_section(QUESTION, hits)
+    passages = prefer_price_section(QUESTION, hits, "en")
     assert passages[0].chunk_id == "b"
     chosen = select_sentences(f"{QUESTION} 会议 会议室", passages, {"a": 1, "b": 2}, lambda t: 1.0, language="en")
     assert chosen[0].text.startswith("- 建议零售价：9,800元")
+    # in the question's own language its words find the line: the order stays
+    assert prefer_price_section("HT-C500多少钱？", hits, "zh")[0].chunk_id == "a"
     # not a price question: the order stays
-    assert prefer_price_section("What is the HT-C500 for?", hits)[0].chunk_id == "a"
+    assert prefer_price_section("What is the HT-C500 for?", hits, "en")[0].chunk_id == "a"
 
+
+def test_questions_after_a_depth_a_time_or_a_cost_ask_for_a_figure() -> None:
+    from knowledge.answer import ASKS_FIGURE
+
+    for question in (
+        "how deep does the ceiling void need to be to hang an AX-300?",
+        "what time does the CRM nudge me about the weekly report?",
+        "how much do I charge for a spare cartridge?",
+    ):
+        assert ASKS_FIGURE.search(question), question
+    assert not ASKS_FIGURE.search("what's the late-delivery penalty in our standard contract?")
