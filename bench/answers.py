@@ -25,7 +25,7 @@ from rich.console import Console
 from rich.table import Table
 
 if TYPE_CHECKING:
-    from bot.services import Services
+    from workflows.services import Services
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"
@@ -270,7 +270,7 @@ def measure_services(
     services: Services, holdout: Sequence[HoldoutCase], blind: Mapping[str, Sequence[HoldoutCase]] | None = None
 ) -> dict[str, Any]:
     """`measure` through the assistant core, as `salescoach ask` runs it."""
-    from knowledge.messages import Request
+    from core.messages import Request
     from knowledge.retriever import HybridRetriever
 
     return measure(
@@ -297,10 +297,10 @@ def _with_targets(figures: dict[str, Any]) -> dict[str, Any]:
 
 def run(quick: bool = False) -> dict[str, Any]:
     """Fresh temp home, sample KB ingested with the real model, then every figure (quick changes nothing)."""
-    from bot.services import Services
+    from core.settings import Settings
     from ingest.pipeline import sync_paths
     from knowledge.embeddings import load_embeddings
-    from knowledge.settings import Settings
+    from workflows.services import Services
 
     console = Console()
     holdout = load_holdout()
@@ -321,8 +321,8 @@ def run(quick: bool = False) -> dict[str, Any]:
 
 def run_on_home(home: Path) -> dict[str, Any]:
     """Measure an already-ingested home (for quick iterations; the benchmark proper uses `run`)."""
-    from bot.services import Services
-    from knowledge.settings import Settings
+    from core.settings import Settings
+    from workflows.services import Services
 
     services = Services(Settings(home=home))
     try:

@@ -25,14 +25,14 @@ from rich.markup import escape
 from rich.table import Table
 from sqlalchemy import select
 
-from knowledge.authority import AuthorityDesk, decide
-from knowledge.authority_parse import parse_authority_question
-from knowledge.messages import Decision, RepInfo, Reply, Request
-from knowledge.policy import SECTIONS, import_policy, load_policy
-from knowledge.roster import Rep, get_rep
-from knowledge.roster_import import import_roster
-from knowledge.settings import Settings
-from knowledge.store import Store
+from authority.decisions import AuthorityDesk, decide
+from authority.parsing import parse_authority_question
+from authority.policy import SECTIONS, import_policy, load_policy
+from core.messages import Decision, RepInfo, Reply, Request
+from core.roster import Rep, get_rep
+from core.settings import Settings
+from core.store import Store
+from workflows.roster_import import import_roster
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 EVAL = SAMPLES / "eval" / "authority.jsonl"

@@ -61,7 +61,7 @@ def question_pool() -> list[str]:
 
 def add_bench_reps(services: Any, count: int) -> list[int]:
     """`count` reps under M001/M002 with Telegram ids, so every simulated user is a known rep."""
-    from knowledge.roster import Rep
+    from core.roster import Rep
 
     roles = ("junior", "mid", "senior")
     ids: list[int] = []
@@ -116,15 +116,15 @@ async def _run(quick: bool, embeddings_kind: str) -> dict[str, Any]:
     from fixtures_bot import build_services, running_bot
 
     from bot.formatting import text as ui_text
-    from knowledge.settings import Settings
+    from core.settings import Settings
 
     total = QUICK_QUESTIONS if quick else QUESTIONS
     with tempfile.TemporaryDirectory(prefix="bench-bot-") as tmp:
         home = Path(tmp)
         embeddings: Any
         if embeddings_kind == "real":
-            from bot.query_batching import BatchedQueryEmbeddings
             from knowledge.embeddings import load_embeddings
+            from knowledge.query_batching import BatchedQueryEmbeddings
 
             # As `salescoach bot` runs it: concurrent questions share forward passes.
             embeddings = BatchedQueryEmbeddings(load_embeddings(Settings(home=home)))

@@ -53,8 +53,8 @@ def make_services(home: Path) -> Any:
     _paths()
     from fakes import HashingEmbeddings
 
-    from bot.services import Services
-    from knowledge.settings import Settings
+    from core.settings import Settings
+    from workflows.services import Services
 
     return Services(Settings(home=home), embeddings=HashingEmbeddings())
 
@@ -64,8 +64,8 @@ def seed(home: Path, reps: int) -> Any:
     _paths()
     from fixtures_bot import SAMPLES
 
-    from knowledge.roster import Rep
-    from knowledge.roster_import import import_roster
+    from core.roster import Rep
+    from workflows.roster_import import import_roster
 
     services = make_services(home)
     import_roster(services.store, SAMPLES / "roster.csv")
@@ -79,7 +79,7 @@ def seed(home: Path, reps: int) -> Any:
 
 
 def create_briefing(services: Any, reps: int) -> int:
-    from bot.briefings import briefing_desk
+    from workflows.briefings import briefing_desk
 
     to = ",".join(f"B{i + 1:04d}" for i in range(reps))
     return int(
@@ -125,7 +125,7 @@ def busiest_second(api: Any) -> int:
 
 
 def delivered(services: Any, briefing_id: int) -> int:
-    from bot.briefings import BriefingRecipient
+    from workflows.briefings import BriefingRecipient
 
     with services.store.session() as session:
         return sum(

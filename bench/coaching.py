@@ -21,8 +21,8 @@ from rich.table import Table
 from coaching import synthetic
 from coaching.coach import Coach
 from coaching.importer import import_kpis
-from knowledge.settings import Settings
-from knowledge.store import Store
+from core.settings import Settings
+from core.store import Store
 
 TEAM_REPORT_TARGET_S = 5.0
 

@@ -22,8 +22,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from knowledge.compliance import ComplianceChecker
-from knowledge.compliance_rules import CATEGORIES, load_rules
+from compliance.checker import ComplianceChecker
+from compliance.rules import CATEGORIES, load_rules
 
 LABELLED = Path(__file__).resolve().parent.parent / "samples" / "eval" / "compliance.jsonl"
 _CJK = re.compile("[\u4e00-\u9fff]")
@@ -526,8 +526,8 @@ def default_checker(*, semantic: bool = True) -> ComplianceChecker:
     default embedding backend (vectors cached under a temporary home when they are not the shipped ones)."""
     import tempfile
 
+    from core.settings import Settings
     from knowledge.embeddings import load_embeddings
-    from knowledge.settings import Settings
 
     settings = Settings(home=Path(tempfile.gettempdir()) / "salescoach-bench", compliance_semantic=semantic)
     return ComplianceChecker.from_settings(settings, embeddings_factory=lambda: load_embeddings(settings))

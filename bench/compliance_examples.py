@@ -1,4 +1,4 @@
-"""Build the semantic detector's labelled examples and their vectors (knowledge/compliance_examples.json/.npy).
+"""Build the semantic detector's labelled examples and their vectors (compliance/examples.json/.npy).
 
 Sources, all in the repo: the tuned set, the blind set, the fresh rounds already scored (a round joins only
 after its first score is recorded: never the round about to be scored), and lawful background lines of a
@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from knowledge.compliance_semantic import EXAMPLES_FILE, VECTORS_FILE, Example, examples_digest, model_identity
+from compliance.semantic import EXAMPLES_FILE, VECTORS_FILE, Example, examples_digest, model_identity
 
 REPO = Path(__file__).resolve().parent.parent
 EVAL = REPO / "samples" / "eval"
@@ -58,7 +58,7 @@ def background_examples() -> list[Example]:
     return examples
 
 
-def build(embeddings: Any, out_dir: Path = REPO / "knowledge") -> dict[str, Any]:
+def build(embeddings: Any, out_dir: Path = REPO / "compliance") -> dict[str, Any]:
     """Write the examples JSON and their vectors; returns the JSON's header."""
     examples = labelled_examples() + background_examples()
     vectors = np.asarray(embeddings.embed_documents([e.text for e in examples]), dtype=np.float32)
@@ -77,7 +77,7 @@ def build(embeddings: Any, out_dir: Path = REPO / "knowledge") -> dict[str, Any]
 
 
 if __name__ == "__main__":
+    from core.settings import Settings
     from knowledge.embeddings import load_embeddings
-    from knowledge.settings import Settings
 
     print(build(load_embeddings(Settings())))

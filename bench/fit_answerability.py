@@ -27,9 +27,9 @@ REPO = Path(__file__).resolve().parent.parent
 
 def collect(folder: Path) -> tuple[list[dict[str, float]], list[int], list[str]]:
     """Signals, labels (1 answerable) and kinds of every question of one set, on a fresh home."""
-    from bot.services import Services
+    from core.settings import Settings
     from ingest.pipeline import sync_paths
-    from knowledge.settings import Settings
+    from workflows.services import Services
 
     questions = load_questions(folder / "questions.jsonl")
     rows: list[dict[str, float]] = []
@@ -107,9 +107,9 @@ def write(model_key: str, params: np.ndarray, threshold: float, path: Path) -> N
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from core.settings import Settings
     from knowledge.calibration import BUNDLED, calibration_for, load_calibrations
     from knowledge.embeddings import model_fingerprint
-    from knowledge.settings import Settings
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sets", nargs="+", type=Path)

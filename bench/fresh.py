@@ -197,10 +197,10 @@ def score(outcomes: Sequence[Outcome]) -> dict[str, Any]:
 
 def run_set(folder: Path, *, home: Path | None = None) -> dict[str, Any]:
     """Ingest `folder`/kb into a fresh home (a temporary one unless given), ask everything, score it."""
-    from bot.services import Services
+    from core.messages import Request
+    from core.settings import Settings
     from ingest.pipeline import sync_paths
-    from knowledge.messages import Request
-    from knowledge.settings import Settings
+    from workflows.services import Services
 
     questions = load_questions(folder / "questions.jsonl")
     with tempfile.TemporaryDirectory(prefix="salescoach-fresh-") as tmp:

@@ -81,11 +81,11 @@ def _chrome_in(text: str) -> list[str]:
 
 def score(folder: Path) -> dict[str, Any]:
     """Ingest `folder/kb` into a temp home and score `folder/questions.jsonl`."""
-    from bot.services import Services
+    from core.messages import Request
+    from core.settings import Settings
     from ingest.pipeline import sync_paths
     from knowledge.embeddings import load_embeddings
-    from knowledge.messages import Request
-    from knowledge.settings import Settings
+    from workflows.services import Services
 
     rows = [json.loads(line) for line in (folder / "questions.jsonl").read_text("utf-8").splitlines() if line.strip()]
     results: list[dict[str, Any]] = []

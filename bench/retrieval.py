@@ -67,9 +67,9 @@ def _cold_start(home: Path) -> tuple[float, float]:
     code = (
         "import resource\n"
         "from pathlib import Path\n"
-        "from bot.services import Services\n"
-        "from knowledge.messages import Request\n"
-        "from knowledge.settings import Settings\n"
+        "from workflows.services import Services\n"
+        "from core.messages import Request\n"
+        "from core.settings import Settings\n"
         f"services = Services(Settings(home=Path({str(home)!r})))\n"
         "reply = services.assistant.ask(Request(text='How fast must I follow up trade show leads?'))\n"
         "assert reply.grounded, reply\n"
@@ -126,14 +126,14 @@ def _resync_one_edit(kb: Path, index: Any, timed: _TimedEmbeddings) -> dict[str,
 
 def sample_kb(console: Console) -> dict[str, Any]:
     """Ingest the sample KB with the real model, evaluate the three retrievers, time warm asks."""
-    from bot.services import Services
+    from core.messages import Request
+    from core.settings import Settings
+    from core.text import tokenize
     from ingest.pipeline import sync_paths
     from knowledge.embeddings import load_embeddings
     from knowledge.evaluation import evaluate, load_cases
-    from knowledge.messages import Request
     from knowledge.retriever import HybridRetriever
-    from knowledge.settings import Settings
-    from knowledge.text import tokenize
+    from workflows.services import Services
 
     with tempfile.TemporaryDirectory(prefix="salescoach-bench-") as tmp:
         settings = Settings(home=Path(tmp) / "home")
@@ -245,9 +245,9 @@ def _vocabulary(rng: np.random.Generator) -> tuple[list[str], np.ndarray]:
 
 def build_synthetic(size: int, home: Path, embeddings: Any, *, seed: int = 7) -> tuple[Any, list[str], float]:
     """Write `size` chunks (40 per document, ~60 tokens each) with random unit vectors; return the index."""
-    from ingest.models import Chunk, DocumentMeta
+    from core.documents import Chunk, DocumentMeta
+    from core.settings import Settings
     from knowledge.index import KnowledgeIndex
-    from knowledge.settings import Settings
 
     rng = np.random.default_rng(seed)
     words, probs = _vocabulary(rng)
@@ -293,9 +293,9 @@ def _write_batch(index: Any, batch: list[Any], token_lists: list[list[str]], rng
 
 
 def synthetic(size: int, embeddings: Any, console: Console) -> dict[str, Any]:
+    from core.settings import Settings
     from knowledge.index import KnowledgeIndex
     from knowledge.retriever import HybridRetriever
-    from knowledge.settings import Settings
 
     with tempfile.TemporaryDirectory(prefix=f"salescoach-bench-{size}-") as tmp:
         home = Path(tmp) / "home"
@@ -330,8 +330,8 @@ def run(quick: bool = False) -> dict[str, Any]:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    from core.settings import Settings
     from knowledge.embeddings import load_embeddings
-    from knowledge.settings import Settings
 
     console = Console(width=max(Console().width, 120))  # the tables are wider than a pipe's 80 columns
     out: dict[str, Any] = {"sample_kb": sample_kb(console)}

@@ -22,17 +22,17 @@ from rich.console import Console
 from rich.table import Table
 from starlette.testclient import TestClient
 
-from bot.briefings import insert_briefing
-from bot.feedback import record_ask
-from bot.services import Services
+from authority.audit import record_decision
 from coaching import synthetic
 from coaching.coach import Coach
-from knowledge.audit import record_decision
-from knowledge.messages import Decision, RepInfo
-from knowledge.settings import Settings
-from knowledge.store import Store
+from core.messages import Decision, RepInfo
+from core.settings import Settings
+from core.store import Store
 from web.app import create_app
-from web.auth import issue_link
+from workflows.briefings import insert_briefing
+from workflows.feedback import record_ask
+from workflows.services import Services
+from workflows.web_login import issue_link
 
 PAGE_TARGET_MS = 300.0
 REPEATS = 5

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 import re
 from collections.abc import Callable, Sequence
@@ -31,13 +30,12 @@ from bot.outgoing import LengthGuardedBot
 from bot.ratelimit import SlidingWindowLimiter
 
 if TYPE_CHECKING:
-    from bot.services import Services
+    from workflows.services import Services
 
 logger = logging.getLogger(__name__)
 
 REDACTED = "[REDACTED-TOKEN]"
 MENU_COMMANDS_KEY = handlers.MENU_COMMANDS_KEY
-EXTENSION_MODULES = ("bot.briefing_handlers", "bot.onboarding_handlers")
 # Outgoing sends are retried this often after a 429 (Telegram's "retry after N seconds") before giving up.
 SEND_RETRIES = 3
 # Connections for sends, as PTB's ApplicationBuilder default (answers to many users go out at once).
@@ -224,14 +222,11 @@ def build_application(
     application.add_handler(CallbackQueryHandler(handlers.answer_button, pattern=r"^[vh]:"))
     application.add_error_handler(handlers.error_handler)
 
-    for name in EXTENSION_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:  # the module exists but something it imports does not: a real error
-                raise
-            continue
-        module.register(application, services)
+    # Feature handlers import this module's menu helpers, so they are imported here, once app is loaded.
+    from bot import briefing_handlers, onboarding_handlers
+
+    for feature in (briefing_handlers, onboarding_handlers):
+        feature.register(application, services)
 
     # Last in the default group, so feature modules' own text handlers (conversations) get the first look at a
     # message and a message they take is not also answered as a question.

@@ -1,7 +1,7 @@
 """Briefings in Telegram: `/brief` (a short conversation), `/briefs`, the acknowledge and quiz buttons, and
 the jobs that drain the SQL outbox and send reminders.
 
-The jobs hold no state of their own: every tick claims work from SQL (bot.briefings), sends it, confirms it.
+The jobs hold no state of their own: every tick claims work from SQL (workflows.briefings), sends it, confirms it.
 So briefings created while the bot was down go out on the first tick after start, a rep who links later is
 picked up by the next tick, and the reminder schedule survives restarts because it is rows, not jobs.
 """
@@ -29,7 +29,32 @@ from telegram.ext import (
 )
 
 from bot.app import PRIVATE, MenuCommand, add_menu_commands, redact
-from bot.briefings import (
+from bot.formatting import (
+    MAX_CAPTION_CHARS,
+    Language,
+    echoed,
+    escape,
+    language_of,
+    pick,
+    quiz_keyboard,
+    quiz_question_text,
+    quiz_verdict,
+    split_message,
+)
+from bot.handlers import (
+    NO_PREVIEW,
+    ON_LINK_KEY,
+    button_caller,
+    command_caller,
+    markup,
+    send_html,
+    services_of,
+    ui_language,
+)
+from core.messages import RepInfo
+from core.roster import UnknownRepError, require_rep
+from ingest.models import IngestError
+from workflows.briefings import (
     DEFAULT_LEASE,
     PUSHING_ROLES,
     BriefingDesk,
@@ -58,36 +83,11 @@ from bot.briefings import (
     summary_of,
     utcnow,
 )
-from bot.formatting import (
-    MAX_CAPTION_CHARS,
-    Language,
-    echoed,
-    escape,
-    language_of,
-    pick,
-    quiz_keyboard,
-    quiz_question_text,
-    quiz_verdict,
-    split_message,
-)
-from bot.handlers import (
-    NO_PREVIEW,
-    ON_LINK_KEY,
-    button_caller,
-    command_caller,
-    markup,
-    send_html,
-    services_of,
-    ui_language,
-)
-from ingest.models import IngestError
-from knowledge.messages import RepInfo
-from knowledge.roster import UnknownRepError, require_rep
 
 if TYPE_CHECKING:
     from telegram.ext import ContextTypes
 
-    from bot.services import Services
+    from workflows.services import Services
 
 logger = logging.getLogger(__name__)
 

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
-from knowledge.authority import role_name
-from knowledge.compliance import CheckResult, Finding
-from knowledge.messages import Citation, Decision, Reply
+from authority.decisions import role_name
+from compliance.checker import CheckResult, Finding
+from core.messages import Citation, Decision, Reply
 
 MAX_MESSAGE_CHARS = 4096
 MAX_CAPTION_CHARS = 1024
@@ -327,7 +327,7 @@ QUIZ_LETTERS = "ABCDEF"
 
 
 class QuizItem(Protocol):
-    """What quiz rendering reads of a question (bot.briefings.QuizQuestion, shared by briefings and
+    """What quiz rendering reads of a question (workflows.briefings.QuizQuestion, shared by briefings and
     onboarding)."""
 
     answer: int

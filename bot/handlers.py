@@ -26,8 +26,6 @@ from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from bot import feedback
-from bot.assistant import EmptyQuestionError
 from bot.formatting import (
     CALLBACK_VOTE,
     MAX_CAPTION_CHARS,
@@ -44,18 +42,20 @@ from bot.formatting import (
     split_message,
     text,
 )
-from bot.identity import InviteError, create_invite, may_invite, redeem_invite, resolve_user, telegram_chat_of
-from bot.onboarding import onboarding_summary
 from bot.ratelimit import SlidingWindowLimiter, Verdict
 from coaching.charts import funnel_png, kpis_png, team_png
 from coaching.coach import NoDataError, RepReport, TeamReport
 from coaching.periods import PeriodError
-from knowledge.messages import RepInfo, Request
-from knowledge.roster import can_view, get_rep, management_chain, reports_of
-from web.auth import issue_link
+from core.messages import RepInfo, Request
+from core.roster import can_view, get_rep, management_chain, reports_of
+from workflows import feedback
+from workflows.assistant import EmptyQuestionError
+from workflows.identity import InviteError, create_invite, may_invite, redeem_invite, resolve_user, telegram_chat_of
+from workflows.onboarding import onboarding_summary
+from workflows.web_login import issue_link
 
 if TYPE_CHECKING:
-    from bot.services import Services
+    from workflows.services import Services
 
 logger = logging.getLogger(__name__)
 

@@ -1,5 +1,5 @@
 """Onboarding in Telegram: `/onboard` (today's module with its cited sections and quiz buttons), the quiz
-answers, `/onboarding` for managers, and the daily nudge. Progress lives in SQL (bot.onboarding)."""
+answers, `/onboarding` for managers, and the daily nudge. Progress lives in SQL (workflows.onboarding)."""
 
 from __future__ import annotations
 
@@ -14,11 +14,11 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.app import PRIVATE, MenuCommand, add_menu_commands
-from bot.briefings import PUSHING_ROLES, utcnow
 from bot.formatting import Language, escape, pick, quiz_keyboard, quiz_question_text, split_message, text
 from bot.handlers import ONBOARDING_DESK_KEY, button_caller, command_caller, markup, send_html, services_of
-from bot.identity import telegram_chat_of
-from bot.onboarding import (
+from workflows.briefings import PUSHING_ROLES, utcnow
+from workflows.identity import telegram_chat_of
+from workflows.onboarding import (
     ModuleState,
     OnboardingDesk,
     Reading,
@@ -30,7 +30,7 @@ from bot.onboarding import (
 if TYPE_CHECKING:
     from telegram.ext import ContextTypes
 
-    from bot.services import Services
+    from workflows.services import Services
 
 logger = logging.getLogger(__name__)
 

@@ -20,10 +20,10 @@ from coaching.metrics import MetricTable, compute_metrics, load_period, nest
 from coaching.periods import normalise_period, period_sort_key, previous_period
 from coaching.records import ChannelRecord, KpiRecord
 from coaching.rules import Rules, Severity, load_rules
-from knowledge.messages import Citation, RepInfo
-from knowledge.roster import Rep, reports_of, require_rep
-from knowledge.settings import Settings
-from knowledge.store import Store
+from core.messages import Citation, RepInfo
+from core.roster import Rep, reports_of, require_rep
+from core.settings import Settings
+from core.store import Store
 
 if TYPE_CHECKING:
     from knowledge.retriever import ScoredChunk

@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 from coaching.benchmarks import GroupBenchmark, Quartiles, RepBenchmarks
 from coaching.metrics import STAGES, MetricTable
 from coaching.rules import SEVERITIES, KpiRule, Rules, Severity, Thresholds
-from knowledge.messages import Citation
+from core.messages import Citation
 
 SEVERITY_RANK: dict[str, int] = {name: rank for rank, name in enumerate(SEVERITIES)}
 MONEY_BASES = {"sales_target", "billed_amount", "spend"}

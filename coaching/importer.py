@@ -33,8 +33,8 @@ from coaching.records import (
     ChannelRecord,
     KpiRecord,
 )
-from knowledge.roster import Rep
-from knowledge.store import Store
+from core.roster import Rep
+from core.store import Store
 
 PROGRESS_THRESHOLD = 2000
 _CHANNEL_NAME = re.compile(r"^[a-z][a-z0-9_]*$")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import Float, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from knowledge.store import Base
+from core.store import Base
 
 # Column order is the CSV contract (`salescoach kpi import KPIS.csv`).
 KPI_COLUMNS: tuple[str, ...] = (

@@ -19,8 +19,8 @@ from sqlalchemy import insert
 
 from coaching.periods import previous_period
 from coaching.records import CHANNEL_COLUMNS, KPI_COLUMNS, ChannelRecord, KpiRecord
-from knowledge.roster import Rep
-from knowledge.store import Store
+from core.roster import Rep
+from core.store import Store
 
 CHANNELS: tuple[str, ...] = ("trade_show", "paid_search", "online_marketplace", "distributors", "referrals")
 # cost per lead (CNY), lead->qualified, qualified->proposal, proposal->won

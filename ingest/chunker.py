@@ -10,7 +10,6 @@ only; `ChunkStats.split` counts those cut to fit, for `ingest --verbose`.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 from collections.abc import Callable, Iterator
@@ -18,8 +17,9 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from ingest.models import Chunk, ParsedDocument
-from knowledge.text import CJK_CHAR, split_sentences
+from core.documents import SECTION_SEPARATOR, Chunk, chunk_id
+from core.text import CJK_CHAR, split_sentences
+from ingest.models import ParsedDocument
 
 DEFAULT_MAX_CHARS = 700
 # For a backend that declares no budget: the usual sentence-transformers input length. The estimate below
@@ -100,16 +100,10 @@ def sizing(budget: TokenBudget, stats: ChunkStats | None = None) -> Iterator[Non
         _SIZING.reset(token)
 
 
-SECTION_SEPARATOR = " > "
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
 _BLOCK_LINE = re.compile(r"^\s*(?:[-*+•]\s|\d+[.)]\s|\|)")
 _CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"[.!?。！？；;]['\"”’」』)）]*$")
-
-
-def chunk_id(source: str, content_hash: str, ordinal: int) -> str:
-    """Stable id; the content hash is part of it, so a changed file gets fresh ids and stale ones can go."""
-    return hashlib.sha1(f"{source}\x00{content_hash}\x00{ordinal}".encode()).hexdigest()
 
 
 def _sentence_glue(previous: str, sentence: str) -> str:

@@ -33,7 +33,7 @@ DOC_TYPE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("policy", ("policy", "rule", "regulation", "制度", "办法", "政策", "规范", "规定", "规程")),
 )
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-PERSON_ENTRY = re.compile(r"rep:[^\s,]+")  # a person in an audience: rep:<REP_ID> (knowledge.audience.person)
+PERSON_ENTRY = re.compile(r"rep:[^\s,]+")  # a person in an audience: rep:<REP_ID> (core.audience.person)
 
 
 @dataclass(frozen=True)

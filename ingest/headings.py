@@ -15,8 +15,8 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from core.text import CJK_CHAR
 from ingest.outline import Outline
-from knowledge.text import CJK_CHAR
 
 _ZH_NUM = "一二三四五六七八九十百零〇两"
 _ORDINAL = rf"[{_ZH_NUM}\d]+"

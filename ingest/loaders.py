@@ -12,17 +12,18 @@ import re
 import unicodedata
 from pathlib import Path
 
+from core.documents import DocumentMeta
+from core.printable import printable
 from ingest.docx import docx_outline
 from ingest.frontmatter import FrontMatter, split_front_matter
 from ingest.html import html_outline
 from ingest.language import detect_language
 from ingest.markdown import markdown_outline
-from ingest.models import DocumentMeta, IngestError, IngestRules, ParsedDocument
+from ingest.models import IngestError, IngestRules, ParsedDocument
 from ingest.outline import Outline
 from ingest.pdf import pdf_outline
 from ingest.plaintext import text_outline
 from ingest.sources import content_hash, read_limited
-from knowledge.printable import printable
 
 log = logging.getLogger(__name__)
 _HTML_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.I)

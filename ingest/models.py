@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from core.documents import DocumentMeta
+from core.printable import printable
 from ingest.boilerplate import Dropped
-from knowledge.printable import printable
 
 if TYPE_CHECKING:
-    from knowledge.settings import Settings
+    from core.settings import Settings
 
 DOC_TYPES = ("duty_manual", "policy", "compliance", "product", "briefing", "faq")
 LANGUAGES = ("en", "zh")
@@ -35,13 +35,13 @@ MB = 1 << 20
 
 
 def _default_max_bytes() -> int:
-    from knowledge.settings import Settings
+    from core.settings import Settings
 
     return int(Settings.model_fields["max_file_mb"].default * MB)  # the setting's default, one number
 
 
 def _default_roles() -> tuple[str, ...]:
-    from knowledge.policy import DEFAULT_ROLES  # imported late: the policy module pulls in SQLAlchemy
+    from core.roster import DEFAULT_ROLES  # imported late: the roster module pulls in SQLAlchemy
 
     return DEFAULT_ROLES
 
@@ -64,21 +64,6 @@ class IngestRules:
 
 
 @dataclass(frozen=True)
-class DocumentMeta:
-    """Document-level metadata, from front matter or inferred (title from first heading, language detected)."""
-
-    source: str  # the file path as ingested (absolute, resolved): identity for sync
-    title: str
-    doc_type: str = "faq"
-    language: str = "en"
-    version: str | None = None
-    effective_date: date | None = None
-    review_by: date | None = None
-    audience: tuple[str, ...] = ()  # roles and `rep:<ID>` people allowed to see it; empty means everyone
-    content_hash: str = ""
-
-
-@dataclass(frozen=True)
 class Section:
     """A run of text under one heading path, e.g. ("Sales Duty Manual", "Collections", "Overdue escalation")."""
 
@@ -91,18 +76,3 @@ class ParsedDocument:
     meta: DocumentMeta
     sections: list[Section] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)  # boilerplate kept out of the sections
-
-
-@dataclass(frozen=True)
-class Chunk:
-    """One retrievable passage; `section` is the heading path joined with " > "."""
-
-    chunk_id: str  # stable: derived from source, ordinal and text
-    text: str
-    section: str
-    ordinal: int
-    meta: DocumentMeta
-    # Character range of the passage in the document's text (its sections' texts joined by blank lines, as
-    # `ingest --show` prints them), so a citation can point at the passage itself.
-    start: int = 0
-    end: int = 0

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from core.text import reflow
 from ingest.boilerplate import Dropped
 from ingest.models import Section
-from knowledge.text import reflow
 
 _BLANK_RUNS = re.compile(r"\n{3,}")
 

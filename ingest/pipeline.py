@@ -21,11 +21,12 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from core.documents import Chunk, DocumentMeta
+from core.printable import printable
 from ingest.chunker import chunk_document, sizing_for
 from ingest.loaders import parse_bytes
-from ingest.models import Chunk, DocumentMeta, IngestError, IngestRules
+from ingest.models import IngestError, IngestRules
 from ingest.sources import SkippedPath, content_hash, discover, read_limited
-from knowledge.printable import printable
 
 log = logging.getLogger(__name__)
 

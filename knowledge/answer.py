@@ -14,18 +14,18 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from knowledge.audience import reader_of
+from core.audience import reader_of
+from core.messages import Citation, Reply, Request
+from core.text import has_cjk, split_sentences, tokenize
 from knowledge.glossary import EXPANSION_WEIGHT
 from knowledge.lexical import query_terms
-from knowledge.messages import Citation, Reply, Request
 from knowledge.retriever import ASKS_PRICE, MODEL_NUMBER, ScoredChunk, is_chinese, is_price_heading, years_in
-from knowledge.text import has_cjk, split_sentences, tokenize
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
+    from core.settings import Settings
     from knowledge.retriever import HybridRetriever
-    from knowledge.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -235,7 +235,7 @@ class Answerer:
         Found by the ingest id scheme (ingest.chunker.chunk_id on ordinal + 1, prefixed like
         knowledge.index.stored_id); anything unexpected (no such chunk, another section) gives None.
         """
-        from ingest.chunker import chunk_id
+        from core.documents import chunk_id
 
         md = hit.metadata
         ordinal = md.get("ordinal")

@@ -17,8 +17,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from core.text import CJK_CHAR, has_cjk
 from knowledge.grounding import coverage, informative_terms, stem, term_weight
-from knowledge.text import CJK_CHAR, has_cjk
 
 if TYPE_CHECKING:
     from knowledge.calibration import Calibration

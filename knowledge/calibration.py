@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from knowledge.yamlfile import yaml_problem
+from core.yamlfile import yaml_problem
 
 BUNDLED = Path(__file__).with_name("calibration.yaml")
 

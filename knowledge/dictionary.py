@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from knowledge.text import CJK_CHAR, STOPWORDS_EN
+from core.text import CJK_CHAR, STOPWORDS_EN
 
 log = logging.getLogger(__name__)
 

@@ -22,11 +22,11 @@ from typing import TYPE_CHECKING, Any
 
 from langchain_core.embeddings import Embeddings
 
+from core.text import CJK_CHAR
 from knowledge.calibration import Calibration, calibration_for
-from knowledge.text import CJK_CHAR
 
 if TYPE_CHECKING:
-    from knowledge.settings import Settings
+    from core.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ class EmbeddingBackend(Embeddings, ABC):
     """What the index, the retriever, the chunkers and query batching may assume about any embedding model.
 
     `symmetric` says queries and documents are encoded by the same call, so concurrent questions may share one
-    document batch (bot.query_batching); a model with query instructions would set it False.
+    document batch (knowledge.query_batching); a model with query instructions would set it False.
     """
 
     name: str = ""

@@ -21,11 +21,11 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from knowledge.text import has_cjk, tokenize
-from knowledge.yamlfile import yaml_problem
+from core.text import has_cjk, tokenize
+from core.yamlfile import yaml_problem
 
 if TYPE_CHECKING:
-    from knowledge.settings import Settings
+    from core.settings import Settings
 
 BUNDLED = Path(__file__).with_name("glossary.yaml")
 EXPANSION_WEIGHT = 0.25  # of an asked term's BM25 weight: 0.5 cost 10 points of BM25 recall@1 on the eval set

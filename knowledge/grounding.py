@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from knowledge.text import CJK_CHAR, CJK_RANGES, STOPWORDS_ZH, tokenize
+from core.text import CJK_CHAR, CJK_RANGES, STOPWORDS_ZH, tokenize
 
 _RUN = re.compile(rf"[{CJK_RANGES}]+|[0-9A-Za-z\u00c0-\u024f][0-9A-Za-z\u00c0-\u024f\-_/.+']*")
 _COMPOUND = re.compile(r"[-_/.+]")

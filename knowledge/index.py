@@ -30,8 +30,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from knowledge.embeddings import EmbeddingModelError
-from knowledge.home import (
+from core.home import (
     HomeAccess,
     HomeError,
     check_home,
@@ -42,14 +41,15 @@ from knowledge.home import (
     read_only_error,
     sqlite_problem,
 )
+from core.text import tokenize
+from knowledge.embeddings import EmbeddingModelError
 from knowledge.lexical import LexicalIndex
-from knowledge.text import tokenize
 
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
 
-    from ingest.models import Chunk, DocumentMeta
-    from knowledge.settings import Settings
+    from core.documents import Chunk, DocumentMeta
+    from core.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -151,7 +151,7 @@ _TOKENIZER_PROBE = "AX-100 Pro K7 Lite 7.5 what's the warranty? 客户逾期三�
 
 
 def tokenizer_fingerprint() -> str:
-    """Changes whenever knowledge.text.tokenize would split the probe differently."""
+    """Changes whenever core.text.tokenize would split the probe differently."""
     return hashlib.sha256("\x1f".join(tokenize(_TOKENIZER_PROBE)).encode("utf-8")).hexdigest()[:16]
 
 
@@ -162,7 +162,7 @@ def tokenizer_key() -> str:
     import importlib.metadata
     import importlib.util
 
-    import knowledge.text as text_module
+    import core.text as text_module
 
     parts = [hashlib.sha256(Path(text_module.__file__ or "").read_bytes()).hexdigest()]
     try:
@@ -185,7 +185,7 @@ def _iso(value: date | None) -> str:
 class KnowledgeIndex:
     """Chroma vectors + SQLite manifest + BM25; the one object ingest writes and the retriever reads.
 
-    `access` (see knowledge.home) says whether the home may be created. On a home this process cannot write,
+    `access` (see core.home) says whether the home may be created. On a home this process cannot write,
     a "read" index opens the manifest read-only and Chroma on a private temporary copy (Chroma cannot open its
     files without writing), so questions get the same answers and nothing under the home changes.
     """

@@ -23,7 +23,7 @@ from typing import BinaryIO
 import numpy as np
 from scipy import sparse
 
-from knowledge.audience import ReaderLike, as_reader
+from core.audience import ReaderLike, as_reader
 
 SNAPSHOT = "bm25.npz"
 SNAPSHOT_META = "bm25.json"
@@ -49,7 +49,7 @@ class LexicalIndex:
     vocab: dict[str, int]
     weights: sparse.csc_matrix  # (n_chunks, n_terms) BM25 term weight of term in chunk
     idf: np.ndarray
-    audiences: list[str]  # comma-joined audience entries per row (knowledge.audience); "" means everyone
+    audiences: list[str]  # comma-joined audience entries per row (core.audience); "" means everyone
     generation: int
     # Cross-language word translations for this vocabulary (knowledge.dictionary.translation_table).
     translations: dict[str, list[str]] = field(default_factory=dict)

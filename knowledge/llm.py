@@ -15,7 +15,7 @@ from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
-    from knowledge.settings import Settings
+    from core.settings import Settings
 
 log = logging.getLogger(__name__)
 

@@ -20,13 +20,13 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
+from core.audience import ReaderLike
+from core.text import has_cjk, tokenize
 from knowledge.answerability import Verdict, judge
-from knowledge.audience import ReaderLike
 from knowledge.calibration import Calibration, calibration_for
 from knowledge.glossary import Glossary, glossary_for, weighted_terms
 from knowledge.grounding import coverage, informative_terms, stem
 from knowledge.lexical import MODEL_BASE, LexicalIndex, query_terms
-from knowledge.text import has_cjk, tokenize
 
 Mode = Literal["hybrid", "bm25", "dense"]
 # BM25 weight of a dictionary translation of an asked word (knowledge.dictionary), shared by its alternatives:
@@ -219,7 +219,7 @@ class HybridRetriever(BaseRetriever):
         return [hit.to_document() for hit in self.search(query, audience_role=self.audience_role)]
 
     def search(self, query: str, k: int | None = None, audience_role: ReaderLike = None) -> list[ScoredChunk]:
-        """Top-k live chunks the reader may see, best first. `audience_role` is a knowledge.audience.Reader (role
+        """Top-k live chunks the reader may see, best first. `audience_role` is a core.audience.Reader (role
         and rep id), a bare role, or None = anonymous: documents without an audience only."""
         k = self.k if k is None else k
         lex: LexicalIndex = self.index.lexical()

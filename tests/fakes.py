@@ -15,7 +15,7 @@ from langchain_core.embeddings import Embeddings
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from langchain_core.messages import BaseMessage
 
-from knowledge.text import tokenize
+from core.text import tokenize
 
 
 class HashingEmbeddings(Embeddings):

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.policy import import_policy
-from knowledge.roster_import import import_roster
-from knowledge.store import Store
+from authority.policy import import_policy
+from core.store import Store
+from workflows.roster_import import import_roster
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SAMPLE_ROSTER = SAMPLES / "roster.csv"

@@ -16,15 +16,15 @@ from botapi import TEST_TOKEN, FakeBotApi
 from fakes import HashingEmbeddings
 from langchain_core.embeddings import Embeddings
 
+from authority.policy import import_policy
 from bot.app import build_application, on_startup
-from bot.services import Services
 from coaching.synthetic import RepSpec, generate_for, store_rows
+from core.roster import all_reps
+from core.settings import Settings
+from core.store import Store
 from ingest.pipeline import ingest_file, sync_paths
-from knowledge.policy import import_policy
-from knowledge.roster import all_reps
-from knowledge.roster_import import import_roster
-from knowledge.settings import Settings
-from knowledge.store import Store
+from workflows.roster_import import import_roster
+from workflows.services import Services
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.services import Services
-from knowledge.roster_import import import_roster
-from knowledge.settings import Settings
-from knowledge.store import Store
+from core.settings import Settings
+from core.store import Store
+from workflows.roster_import import import_roster
+from workflows.services import Services
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 

@@ -9,9 +9,9 @@ import pytest
 
 from coaching import synthetic
 from coaching.coach import Coach
+from core.settings import Settings
+from core.store import Store
 from knowledge.retriever import ScoredChunk
-from knowledge.settings import Settings
-from knowledge.store import Store
 
 # Sections of the sample duty manual the coach's queries should land on.
 MANUAL_SECTIONS: dict[str, str] = {

@@ -8,9 +8,9 @@ from datetime import date
 
 from fakes import HashingEmbeddings
 
-from ingest.models import Chunk, DocumentMeta
+from core.documents import Chunk, DocumentMeta
+from core.settings import Settings
 from knowledge.index import KnowledgeIndex
-from knowledge.settings import Settings
 
 
 def make_doc(

@@ -13,20 +13,20 @@ from fakes import HashingEmbeddings
 from fixtures_coaching import FakeRetriever
 from starlette.testclient import TestClient
 
-from bot.briefings import DELIVERED, BriefingRecipient, insert_briefing
-from bot.feedback import record_ask, record_vote
-from bot.services import Services
+from authority.audit import record_decision
 from coaching import synthetic
 from coaching.coach import Coach
-from ingest.models import Chunk, DocumentMeta
-from knowledge.audit import record_decision
+from core.documents import Chunk, DocumentMeta
+from core.messages import Decision
+from core.roster import get_rep
+from core.settings import Settings
+from core.store import Store
 from knowledge.index import KnowledgeIndex
-from knowledge.messages import Decision
-from knowledge.roster import get_rep
-from knowledge.settings import Settings
-from knowledge.store import Store
 from web.app import create_app
-from web.auth import issue_link, utcnow
+from workflows.briefings import DELIVERED, BriefingRecipient, insert_briefing
+from workflows.feedback import record_ask, record_vote
+from workflows.services import Services
+from workflows.web_login import issue_link, utcnow
 
 SECRET = b"test-secret-for-the-web-console"
 NOW = datetime(2026, 12, 6, 9, 0)

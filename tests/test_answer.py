@@ -11,14 +11,13 @@ from fakes import FailingChatModel
 from fixtures_knowledge import MANUAL_EN, MANUAL_ZH, PLAYBOOK, PRODUCTS, STALE, load, make_doc, new_index
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from ingest.chunker import chunk_id
-from ingest.models import Chunk, DocumentMeta
+from core.documents import Chunk, DocumentMeta, chunk_id
+from core.messages import Citation, RepInfo, Reply, Request
+from core.settings import Settings
 from knowledge.answer import ASKS_FIGURE, FIGURE_BONUS, MAX_LIST_ITEMS, Answerer, renumber_by_use, select_sentences
 from knowledge.grounding import coverage, informative_terms
 from knowledge.index import KnowledgeIndex
-from knowledge.messages import Citation, RepInfo, Reply, Request
 from knowledge.retriever import HybridRetriever, ScoredChunk
-from knowledge.settings import Settings
 
 MANAGER = RepInfo(rep_id="M001", name="Wang Li", role="manager")
 REP = RepInfo(rep_id="S001", name="Zhao Min", role="rep")

@@ -6,10 +6,10 @@ from datetime import date
 
 from fixtures_knowledge import PRODUCTS, load, make_doc, new_index
 
+from core.messages import Request
+from core.settings import Settings
 from knowledge.answer import Answerer
-from knowledge.messages import Request
 from knowledge.retriever import HybridRetriever
-from knowledge.settings import Settings
 
 
 def _answerer() -> Answerer:

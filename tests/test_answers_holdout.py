@@ -15,13 +15,13 @@ import pytest
 from conftest import REPO, SAMPLES
 from fakes import HashingEmbeddings
 
+from core.messages import Reply, Request
+from core.settings import Settings
 from ingest.pipeline import sync_paths
 from knowledge.answer import Answerer
 from knowledge.evaluation import EvalCase, is_hit
 from knowledge.index import KnowledgeIndex
-from knowledge.messages import Reply, Request
 from knowledge.retriever import HybridRetriever, is_chinese
-from knowledge.settings import Settings
 
 
 @pytest.fixture

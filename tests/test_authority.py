@@ -12,14 +12,14 @@ from typing import Any
 import pytest
 from fixtures_authority import SAMPLE_POLICY, SAMPLE_ROSTER, loaded_store, shared_loaded_store, store, write
 
-from knowledge.audit import list_decisions, record_decision
-from knowledge.authority import AuthorityDesk, decide, find_approver
-from knowledge.authority_parse import AuthorityQuestion
-from knowledge.messages import Decision, RepInfo, Reply, Request
-from knowledge.policy import Kind, Policy, import_policy, parse_policy_text
-from knowledge.roster import get_rep
-from knowledge.settings import Settings
-from knowledge.store import Store
+from authority.audit import list_decisions, record_decision
+from authority.decisions import AuthorityDesk, decide, find_approver
+from authority.parsing import AuthorityQuestion
+from authority.policy import Kind, Policy, import_policy, parse_policy_text
+from core.messages import Decision, RepInfo, Reply, Request
+from core.roster import get_rep
+from core.settings import Settings
+from core.store import Store
 
 __all__ = ["loaded_store", "shared_loaded_store", "store"]
 
@@ -341,8 +341,8 @@ def test_real_index_cites_the_sample_policy_sections(loaded_store: Store, tmp_pa
     """Integration: the sample policy documents ingested into a real Chroma + BM25 index (fake embeddings)."""
     from fakes import HashingEmbeddings
 
-    from bot.services import Services
     from ingest.pipeline import ingest_file
+    from workflows.services import Services
 
     services = Services(Settings(home=tmp_path / "home"), embeddings=HashingEmbeddings(), store=loaded_store)
     with loaded_store.session() as session:

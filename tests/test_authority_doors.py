@@ -12,12 +12,12 @@ from fixtures_knowledge import MANUAL_EN, PRODUCTS, load
 from typer.testing import CliRunner
 
 import knowledge.embeddings
-from bot.cli import app
-from bot.console import decision_line
 from bot.formatting import format_decision, render_reply
+from cli import app
+from cli.console import decision_line
+from core.messages import Approver, Decision, Reply
+from core.settings import Settings
 from knowledge.index import KnowledgeIndex
-from knowledge.messages import Approver, Decision, Reply
-from knowledge.settings import Settings
 
 runner = CliRunner()
 

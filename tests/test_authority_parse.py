@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from knowledge.authority_parse import cn_number, en_number, language_of, parse_authority_question
+from authority.parsing import en_number, language_of, parse_authority_question
+from core.text import cn_number
 
 # (question, kind, requested, cash_equivalent, language)
 CASES = [

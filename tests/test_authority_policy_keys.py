@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from fixtures_authority import SAMPLE_POLICY, store, write
 
-from knowledge.policy import PolicyError, import_policy, load_policy, parse_policy_text
-from knowledge.store import Store
+from authority.policy import PolicyError, import_policy, load_policy, parse_policy_text
+from core.store import Store
 
 __all__ = ["store"]
 

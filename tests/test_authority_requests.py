@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 from fixtures_authority import HEADER, SAMPLE_POLICY, loaded_store, shared_loaded_store, store, write
 
-from knowledge.audit import list_decisions
-from knowledge.authority import AuthorityDesk, decide
-from knowledge.authority_parse import AuthorityQuestion, parse_authority_question, parse_authority_questions
-from knowledge.messages import Reply, Request
-from knowledge.policy import import_policy, parse_policy_text
-from knowledge.roster import get_rep
-from knowledge.roster_import import import_roster
-from knowledge.settings import Settings
-from knowledge.store import Store
+from authority.audit import list_decisions
+from authority.decisions import AuthorityDesk, decide
+from authority.parsing import AuthorityQuestion, parse_authority_question, parse_authority_questions
+from authority.policy import import_policy, parse_policy_text
+from core.messages import Reply, Request
+from core.roster import get_rep
+from core.settings import Settings
+from core.store import Store
+from workflows.roster_import import import_roster
 
 __all__ = ["loaded_store", "shared_loaded_store", "store"]
 

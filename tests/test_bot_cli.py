@@ -15,13 +15,13 @@ import pytest
 from botapi import TEST_TOKEN, FakeBotApi
 from typer.testing import CliRunner
 
-from bot.cli import app
-from bot.feedback import record_ask
-from bot.identity import redeem_invite
-from knowledge.roster_import import import_roster
-from knowledge.settings import Settings
-from knowledge.store import Store
+from cli import app
+from core.settings import Settings
+from core.store import Store
 from tests.ports import free_port
+from workflows.feedback import record_ask
+from workflows.identity import redeem_invite
+from workflows.roster_import import import_roster
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SALESCOACH = Path(sys.executable).parent / "salescoach"

@@ -19,11 +19,11 @@ from botapi import TEST_TOKEN
 from fixtures_bot import TG, RunningBot, build_services, running_bot
 from sqlalchemy import select
 
-from bot.feedback import gaps
 from bot.formatting import text
-from bot.identity import create_invite
-from bot.state import HANDOFF_SENT, HANDOFF_UNREACHABLE, Feedback, Handoff, TelegramLink, utcnow
-from knowledge.compliance import CheckResult
+from compliance.checker import CheckResult
+from workflows.feedback import gaps
+from workflows.identity import create_invite
+from workflows.state import HANDOFF_SENT, HANDOFF_UNREACHABLE, Feedback, Handoff, TelegramLink, utcnow
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

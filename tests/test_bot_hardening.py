@@ -20,10 +20,10 @@ from fixtures_bot import SAMPLES, TG, RunningBot, build_services, running_bot
 
 from bot.app import REDACTED
 from bot.formatting import MAX_MESSAGE_CHARS, text, utf16_len
-from knowledge.roster_import import import_roster
-from knowledge.settings import Settings
-from knowledge.store import Store
+from core.settings import Settings
+from core.store import Store
 from tests.ports import free_port
+from workflows.roster_import import import_roster
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

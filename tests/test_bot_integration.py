@@ -12,10 +12,10 @@ import pytest_asyncio
 from fixtures_bot import KB_EN, KB_ZH, SAMPLES, TG, RunningBot, build_services, running_bot
 from telegram.ext import CallbackContext
 
+from authority.audit import list_decisions
 from bot.formatting import MAX_MESSAGE_CHARS, text, utf16_len
 from bot.handlers import LIMITER_KEY
 from bot.ratelimit import SlidingWindowLimiter
-from knowledge.audit import list_decisions
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

@@ -17,7 +17,7 @@ from bot.formatting import (
     group_findings,
     utf16_len,
 )
-from knowledge.compliance import CheckResult, Finding
+from compliance.checker import CheckResult, Finding
 
 BOT_ID, SECRET = TEST_TOKEN.split(":", 1)
 

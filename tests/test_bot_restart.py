@@ -9,8 +9,8 @@ from fixtures_bot import TG, build_services, running_bot
 from sqlalchemy import select
 
 from bot.formatting import text
-from bot.identity import create_invite
-from bot.state import HANDOFF_PENDING, HANDOFF_SENT, Feedback, Handoff
+from workflows.identity import create_invite
+from workflows.state import HANDOFF_PENDING, HANDOFF_SENT, Feedback, Handoff
 
 
 async def test_links_votes_and_pending_hand_offs_survive_a_restart(tmp_path: Path) -> None:

@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
-from bot.feedback import (
+from bot.ratelimit import SlidingWindowLimiter, Verdict
+from core.roster import Rep, UnknownRepError
+from core.store import Store
+from workflows.feedback import (
     HANDOFF_SENT,
     gaps,
     mark_handoff,
@@ -17,7 +20,7 @@ from bot.feedback import (
     record_ask,
     record_vote,
 )
-from bot.identity import (
+from workflows.identity import (
     InviteError,
     create_invite,
     may_invite,
@@ -25,11 +28,8 @@ from bot.identity import (
     resolve_user,
     telegram_chat_of,
 )
-from bot.ratelimit import SlidingWindowLimiter, Verdict
-from bot.state import utcnow
-from knowledge.roster import Rep, UnknownRepError
-from knowledge.roster_import import import_roster
-from knowledge.store import Store
+from workflows.roster_import import import_roster
+from workflows.state import utcnow
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 HOUR = timedelta(hours=1)

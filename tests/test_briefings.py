@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from fixtures_briefings import IngestRecorder, ManualClock, clock, roster_store
 
-from bot.briefings import (
+from core.roster import UnknownRepError, require_rep
+from core.store import Store
+from workflows.briefings import (
     BriefingDesk,
     BriefingInputError,
     BriefingPermissionError,
@@ -26,9 +28,7 @@ from bot.briefings import (
     resolve_recipients,
     summaries_for,
 )
-from bot.state import TelegramLink
-from knowledge.roster import UnknownRepError, require_rep
-from knowledge.store import Store
+from workflows.state import TelegramLink
 
 __all__ = ["clock", "roster_store"]
 
@@ -98,7 +98,7 @@ def test_pushing_outside_authority_is_refused(
 def test_manager_briefs_direct_reports_only(roster_store: Store) -> None:
     """A manager's 'team' is their direct reports; only a director's reaches down the tree."""
     with roster_store.transaction() as session:
-        from knowledge.roster import Rep
+        from core.roster import Rep
 
         session.add(Rep(rep_id="S099", name="Deep Rep", role="junior", manager_id="S001"))
     with roster_store.session() as session:
@@ -396,7 +396,7 @@ def test_unconfirmed_reminder_is_retried_after_the_lease(
 
 
 def test_text_file_is_the_message_without_front_matter(tmp_path: Path) -> None:
-    from bot.briefings import read_briefing_file
+    from workflows.briefings import read_briefing_file
 
     path = tmp_path / "b.md"
     path.write_text("---\ntitle: X\n---\n# AX-900\n\nLists at 12,800 CNY.\n", encoding="utf-8")
@@ -406,7 +406,7 @@ def test_text_file_is_the_message_without_front_matter(tmp_path: Path) -> None:
 def test_word_file_is_parsed_and_attached(tmp_path: Path) -> None:
     from fixtures_ingest import write_docx
 
-    from bot.briefings import read_briefing_file
+    from workflows.briefings import read_briefing_file
 
     body, attach = read_briefing_file(write_docx(tmp_path / "returns.docx"))
     assert attach is True
@@ -425,7 +425,7 @@ def test_word_file_is_parsed_and_attached(tmp_path: Path) -> None:
     ids=["fits", "paragraph", "sentence", "hard-cut"],
 )
 def test_summary_cuts_at_a_natural_break(body: str, limit: int, expected: str) -> None:
-    from bot.briefings import summary_of
+    from workflows.briefings import summary_of
 
     assert summary_of(body, limit) == expected
 

@@ -15,8 +15,8 @@ from fixtures_briefings import SAMPLES
 from typer.testing import CliRunner
 
 import knowledge.embeddings
-from bot.cli import app
-from knowledge.audience import Reader, as_reader, person
+from cli import app
+from core.audience import Reader, as_reader, person
 
 runner = CliRunner()
 SECRET = "confidential distributor rebate is 12 percent"
@@ -89,7 +89,7 @@ async def test_the_telegram_bot_applies_the_same_audience(tmp_path: Path) -> Non
     """The real Application against the stand-in Bot API: a rep of another team asks in Telegram."""
     from fixtures_bot import TG, build_services, running_bot
 
-    from bot.briefings import briefing_desk
+    from workflows.briefings import briefing_desk
 
     services = build_services(tmp_path / "bot-home")
     briefing_desk(services).create(
@@ -108,7 +108,7 @@ async def test_the_telegram_bot_applies_the_same_audience(tmp_path: Path) -> Non
 
 def test_reindex_closes_briefings_written_without_an_audience(tmp_path: Path) -> None:
     """A briefing copy from a release without audiences is public until `brief reindex` rewrites it."""
-    from knowledge.settings import Settings
+    from core.settings import Settings
 
     home = Settings().home
     (copy,) = (home / "briefings").glob("*.md")

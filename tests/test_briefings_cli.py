@@ -11,7 +11,7 @@ from fixtures_briefings import SAMPLES
 from typer.testing import CliRunner
 
 import knowledge.embeddings
-from bot.cli import app
+from cli import app
 
 runner = CliRunner()
 
@@ -63,8 +63,8 @@ def test_the_briefing_is_in_the_knowledge_base(briefing_file: Path) -> None:
     code, out, _ = create("--by", "M001", "--title", "AX-900 launch", "--file", str(briefing_file))
     assert code == 0
     briefing_id = out.strip().splitlines()[-1]
-    from bot.services import Services
-    from knowledge.settings import Settings
+    from core.settings import Settings
+    from workflows.services import Services
 
     services = Services(Settings(), embeddings=HashingEmbeddings())
     sources = [s for s in services.index.documents() if s.endswith(f"briefings/{briefing_id}.md")]

@@ -13,9 +13,9 @@ from fixtures_bot import TG, build_services, running_bot
 from fixtures_briefings import ManualClock
 
 from bot.briefing_handlers import ACK, CONFIG_KEY, STATE_KEY, DeliveryConfig, sweep_reminders
-from bot.briefings import briefing_desk
-from bot.identity import create_invite
-from knowledge.audience import Reader
+from core.audience import Reader
+from workflows.briefings import briefing_desk
+from workflows.identity import create_invite
 
 M001_LINKED = ["S001", "S002", "S003", "S005"]
 NEWCOMER = 700_104
@@ -191,7 +191,7 @@ async def test_reps_cannot_push_or_list_briefings(tmp_path: Path) -> None:
 
 
 async def test_quiz_and_blocked_recipient(tmp_path: Path) -> None:
-    from bot.briefings import QuizQuestion
+    from workflows.briefings import QuizQuestion
 
     services = build_services(tmp_path / "home")
     desk = briefing_desk(services)
@@ -228,7 +228,7 @@ async def test_quiz_and_blocked_recipient(tmp_path: Path) -> None:
 async def test_a_word_briefing_goes_out_as_a_document_with_a_summary(tmp_path: Path) -> None:
     from fixtures_ingest import write_docx
 
-    from bot.briefings import read_briefing_file
+    from workflows.briefings import read_briefing_file
 
     services = build_services(tmp_path / "home")
     desk = briefing_desk(services)

@@ -7,9 +7,17 @@ from pathlib import Path
 
 from fixtures_briefings import kb_services
 
-from bot.briefings import QuizQuestion, briefing_desk
-from bot.onboarding import BUNDLED_PLAN, Module, ModuleSpec, SectionRef, load_plan, lookup_section, module_readings
-from knowledge.audience import Reader
+from core.audience import Reader
+from workflows.briefings import QuizQuestion, briefing_desk
+from workflows.onboarding import (
+    BUNDLED_PLAN,
+    Module,
+    ModuleSpec,
+    SectionRef,
+    load_plan,
+    lookup_section,
+    module_readings,
+)
 
 
 def test_briefing_is_answerable_as_soon_as_it_is_created(tmp_path: Path) -> None:

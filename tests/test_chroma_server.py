@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from core.settings import Settings
 from ingest.pipeline import sync_paths
 from knowledge.index import KnowledgeIndex
 from knowledge.retriever import HybridRetriever
-from knowledge.settings import Settings
 from tests.fakes import HashingEmbeddings
 from tests.ports import free_port
 

@@ -10,13 +10,13 @@ import pytest
 from fixtures_authority import HEADER, SAMPLE_POLICY, SAMPLE_ROSTER, write
 from typer.testing import CliRunner, Result
 
-from bot.cli import app
-from knowledge.authority import AuthorityDesk
-from knowledge.messages import Request
-from knowledge.policy import load_policy
-from knowledge.roster import all_reps, get_rep
-from knowledge.settings import Settings
-from knowledge.store import Store
+from authority.decisions import AuthorityDesk
+from authority.policy import load_policy
+from cli import app
+from core.messages import Request
+from core.roster import all_reps, get_rep
+from core.settings import Settings
+from core.store import Store
 
 runner = CliRunner()
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from bot.cli import app
+from cli import app
 from coaching import synthetic
-from knowledge.settings import Settings
-from knowledge.store import Store
+from core.settings import Settings
+from core.store import Store
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 runner = CliRunner()

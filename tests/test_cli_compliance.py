@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from bot.cli import app
-from bot.cli.compliance import HIGHLIGHT, render_text
-from knowledge.compliance import ComplianceChecker
-from knowledge.compliance_rules import load_rules
+from cli import app
+from cli.compliance import HIGHLIGHT, render_text
+from compliance.checker import ComplianceChecker
+from compliance.rules import load_rules
 
 FINDING_KEYS = {"start", "end", "text", "category", "law", "article", "severity", "explanation", "suggestion"}
 

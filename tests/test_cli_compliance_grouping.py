@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typer.testing import CliRunner
 
-from bot.cli import app
-from bot.cli.common import console
-from bot.cli.compliance import _print_human, card_label, group_findings
-from knowledge.compliance import CheckResult, ComplianceChecker, Finding
-from knowledge.compliance_rules import load_rules
-from knowledge.messages import Citation
+from cli import app
+from cli.common import console
+from cli.compliance import _print_human, card_label, group_findings
+from compliance.checker import CheckResult, ComplianceChecker, Finding
+from compliance.rules import load_rules
+from core.messages import Citation
 
 
 def test_long_draft_groups_findings_per_rule_with_a_count() -> None:

@@ -12,9 +12,9 @@ from fixtures_knowledge import MANUAL_EN, MANUAL_ZH, PLAYBOOK, PRODUCTS, STALE, 
 from typer.testing import CliRunner
 
 import knowledge.embeddings
-from bot.cli import app
+from cli import app
+from core.settings import Settings
 from knowledge.index import KnowledgeIndex
-from knowledge.settings import Settings
 
 runner = CliRunner()
 
@@ -175,8 +175,8 @@ def test_eval_rejects_unknown_mode(tmp_path: Path) -> None:
 def test_console_renders_decision_as_plain_text_and_citation_lines() -> None:
     from rich.console import Console
 
-    from bot.console import citation_line, render_reply
-    from knowledge.messages import Approver, Citation, Decision, Reply
+    from cli.console import citation_line, render_reply
+    from core.messages import Approver, Citation, Decision, Reply
 
     reply = Reply(
         answer="Above your limit.",

@@ -21,9 +21,9 @@ from coaching.benchmarks import Quartiles
 from coaching.coach import Coach, NoDataError
 from coaching.findings import SEVERITY_RANK, assess
 from coaching.rules import RulesError, Thresholds, default_rules_text, load_rules, parse_rules
-from knowledge.roster import UnknownRepError
-from knowledge.settings import Settings
-from knowledge.store import Store
+from core.roster import UnknownRepError
+from core.settings import Settings
+from core.store import Store
 
 PLANTED = sorted(synthetic.EXPECTED_FINDING.items())
 
@@ -190,7 +190,7 @@ def test_team_report_flags_and_top_three_priorities(
 
 
 def test_visible_reps(coach: Coach) -> None:  # noqa: F811
-    from knowledge.messages import RepInfo
+    from core.messages import RepInfo
 
     manager = RepInfo(rep_id="GM002", name="m", role="manager")
     assert coach.visible_reps(manager) == ["GM002", *(f"GR{i:04d}" for i in range(9, 17))]

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from coaching import synthetic
 from coaching.importer import ImportFileError, ImportValidationError, import_kpis
 from coaching.records import CHANNEL_COLUMNS, KPI_COLUMNS, ChannelRecord, KpiRecord
-from knowledge.store import Store
+from core.store import Store
 
 KPI_HEADER = ",".join(KPI_COLUMNS)
 CHANNEL_HEADER = ",".join(CHANNEL_COLUMNS)

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from knowledge.compliance import CheckResult, ComplianceChecker, find_amounts
-from knowledge.compliance_rules import load_rules
-from knowledge.settings import Settings
+from compliance.checker import CheckResult, ComplianceChecker, find_amounts
+from compliance.rules import load_rules
+from core.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
 LABELLED = REPO / "samples" / "eval" / "compliance.jsonl"

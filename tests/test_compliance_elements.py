@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.compliance import ComplianceChecker, find_amounts
-from knowledge.compliance_rules import load_rules
+from compliance.checker import ComplianceChecker, find_amounts
+from compliance.rules import load_rules
 
 
 @pytest.fixture(scope="module")

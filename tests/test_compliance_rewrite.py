@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.compliance import ComplianceChecker
-from knowledge.compliance_rules import load_rules
+from compliance.checker import ComplianceChecker
+from compliance.rules import load_rules
 
 
 @pytest.fixture(scope="module")

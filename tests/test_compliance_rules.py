@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.compliance_rules import CATEGORIES, RuleFileError, load_rules, parse_rules
+from compliance.rules import CATEGORIES, RuleFileError, load_rules, parse_rules
 
 GOOD = {
     "id": "demo",

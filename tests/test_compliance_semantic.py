@@ -9,9 +9,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from knowledge.compliance import ComplianceChecker
-from knowledge.compliance_rules import load_rules
-from knowledge.compliance_semantic import (
+from compliance.checker import ComplianceChecker
+from compliance.rules import load_rules
+from compliance.semantic import (
     Calibration,
     Example,
     SemanticDetector,
@@ -111,8 +111,8 @@ def test_sample_kb_lines_stay_clean_with_the_semantic_check(tmp_path: Path) -> N
     included, with the real default model."""
     from bs4 import BeautifulSoup
 
+    from core.settings import Settings
     from knowledge.embeddings import load_embeddings
-    from knowledge.settings import Settings
 
     settings = Settings(home=tmp_path)
     checker = ComplianceChecker.from_settings(settings, embeddings_factory=lambda: load_embeddings(settings))

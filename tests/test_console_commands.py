@@ -16,9 +16,9 @@ from fixtures_knowledge import MANUAL_EN, PLAYBOOK, PRODUCTS, load
 from typer.testing import CliRunner
 
 import knowledge.embeddings
-from bot.cli import app
+from cli import app
+from core.settings import Settings
 from knowledge.index import KnowledgeIndex
-from knowledge.settings import Settings
 
 runner = CliRunner()
 ANONYMOUS = "start with --as REP_ID (make run AS=S003)"

@@ -3,9 +3,9 @@ emphasises is lost or mangled on the way to a terminal."""
 
 from __future__ import annotations
 
-from bot.console import decision_line
 from bot.formatting import format_decision, format_decisions
-from knowledge.messages import Approver, Decision, Reply
+from cli.console import decision_line
+from core.messages import Approver, Decision, Reply
 
 
 def test_decision_line_is_the_plain_form_not_stripped_html() -> None:

@@ -16,13 +16,14 @@ from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, func, select
 from typer.testing import CliRunner, Result
 
-from bot.cli import app
-from bot.services import Services
-from knowledge import migrations
-from knowledge.audit import AuditRecord
-from knowledge.roster import Rep
-from knowledge.settings import Settings
-from knowledge.store import Base, OutdatedSchemaError, Store, load_models
+from authority.audit import AuditRecord
+from cli import app
+from core import migrations
+from core.roster import Rep
+from core.settings import Settings
+from core.store import Base, OutdatedSchemaError, Store
+from workflows.schema import load_models
+from workflows.services import Services
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "salescoach-0.1.0.db"
 UPGRADE_LINE = "run: salescoach db upgrade"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.query_batching import BatchedQueryEmbeddings
+from core.settings import Settings
 from knowledge.answerability import FEATURES, judge
 from knowledge.calibration import AnswerabilityModel, Calibration, CalibrationError, calibration_for, load_calibrations
 from knowledge.dictionary import translation_table
@@ -20,8 +20,8 @@ from knowledge.embeddings import (
     model_fingerprint,
     use_fingerprint,
 )
+from knowledge.query_batching import BatchedQueryEmbeddings
 from knowledge.retriever import ScoredChunk
-from knowledge.settings import Settings
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ import re
 
 import pytest
 
-from bot.briefings import QuizQuestion
 from bot.formatting import (
     MAX_MESSAGE_CHARS,
     answer_keyboard,
@@ -28,8 +27,9 @@ from bot.formatting import (
 )
 from coaching.coach import MemberSummary, Priority, RepReport, TeamReport
 from coaching.findings import Finding as KpiFinding
-from knowledge.compliance import CheckResult, Finding
-from knowledge.messages import Approver, Citation, Decision, RepInfo, Reply
+from compliance.checker import CheckResult, Finding
+from core.messages import Approver, Citation, Decision, RepInfo, Reply
+from workflows.briefings import QuizQuestion
 
 
 def visible(html: str) -> str:

@@ -8,11 +8,11 @@ import pytest
 from fakes import HashingEmbeddings
 from fixtures_knowledge import load, make_doc
 
+from core.settings import Settings
 from knowledge.glossary import BUNDLED, EXPANSION_WEIGHT, GlossaryError, load_glossary, parse_glossary, weighted_terms
 from knowledge.grounding import coverage
 from knowledge.index import KnowledgeIndex
 from knowledge.retriever import HybridRetriever
-from knowledge.settings import Settings
 
 SMALL = parse_glossary(
     [
@@ -123,7 +123,7 @@ def test_the_dictionary_alone_carries_a_chinese_question_to_an_english_sheet(tmp
 def test_cli_stops_at_once_on_a_broken_company_glossary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from typer.testing import CliRunner
 
-    from bot.cli import app
+    from cli import app
 
     broken = tmp_path / "glossary.yaml"
     broken.write_text("- en: [filter]\n  fr: [filtre]\n", encoding="utf-8")

@@ -7,10 +7,10 @@ import pytest
 from fakes import HashingEmbeddings
 from fixtures_knowledge import MANUAL_EN, PLAYBOOK, PRODUCTS, load, make_doc, new_index
 
+from core.settings import Settings
 from knowledge.index import EMBED_PASS_BATCHES, KnowledgeIndex
 from knowledge.lexical import LexicalIndex
 from knowledge.retriever import HybridRetriever
-from knowledge.settings import Settings
 
 
 def _texts(index: KnowledgeIndex, query: str) -> list[str]:
@@ -195,9 +195,9 @@ def test_given_client_is_used() -> None:
 def test_a_changed_tokenizer_retokenizes_stored_chunks_once(monkeypatch: pytest.MonkeyPatch) -> None:
     settings = Settings()
     load(new_index(settings), *PRODUCTS)
+    from core.text import tokenize
     from knowledge import index as index_module
     from knowledge import retriever as retriever_module
-    from knowledge.text import tokenize
 
     def reversed_tokens(text: str) -> list[str]:  # a tokenizer that shares no token with the old one
         return [t[::-1] for t in tokenize(text)]

@@ -6,9 +6,10 @@ import re
 
 import pytest
 
+from core.documents import DocumentMeta
+from core.text import split_sentences
 from ingest.chunker import chunk_document, split_text
-from ingest.models import DocumentMeta, ParsedDocument, Section
-from knowledge.text import split_sentences
+from ingest.models import ParsedDocument, Section
 
 ZH_SENTENCE_END = re.compile(r"[。！？；]$")
 

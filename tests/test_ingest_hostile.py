@@ -28,13 +28,13 @@ from fakes import HashingEmbeddings
 from rich.console import Console
 
 import ingest.pipeline as pipeline
+from core.printable import printable
+from core.settings import Settings
 from ingest.docx import check_unzipped_size
 from ingest.loaders import parse_file
 from ingest.models import MB, IngestError, IngestRules
 from ingest.pipeline import ingest_file, sync_paths
 from knowledge.index import MANIFEST, KnowledgeIndex
-from knowledge.printable import printable
-from knowledge.settings import Settings
 
 SALESCOACH = Path(sys.executable).parent / "salescoach"
 ESCAPED_NAME = "\x1b[2J\x1b[31mbroken.md"  # clears the screen and turns it red if printed raw
@@ -441,7 +441,7 @@ def test_show_and_rebuild_print_names_escaped_and_keep_the_size_limit(
 ) -> None:
     from typer.testing import CliRunner
 
-    from bot.cli import app
+    from cli import app
 
     big = tmp_path / "big\x1b[2J.txt"
     big.write_text("Big\n\n" + "Many words here.\n" * 100_000, encoding="utf-8")  # 1.7 MB

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from fakes import HashingEmbeddings
 
+from core.settings import Settings
 from ingest.pipeline import sync_paths
 from knowledge.index import KnowledgeIndex
 from knowledge.lexical import LexicalIndex
-from knowledge.settings import Settings
 
 
 def test_ingest_writes_the_lexical_snapshot_of_the_new_generation(tmp_path: Path) -> None:

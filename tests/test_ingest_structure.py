@@ -10,10 +10,11 @@ import pytest
 from fixtures_ingest import write_pdf
 from typer.testing import CliRunner
 
+from core.documents import DocumentMeta
 from ingest.boilerplate import boilerplate_reason
 from ingest.chunker import ChunkStats, TokenBudget, chunk_document, estimate_tokens
 from ingest.loaders import parse_file
-from ingest.models import DocumentMeta, ParsedDocument, Section
+from ingest.models import ParsedDocument, Section
 
 WEB_ARTICLE = """首页 > 文档分类 > 管理文献 > 岗位职责
 上传者：wang2019  上传时间：2023-08-14  浏览：3821次  下载：217次
@@ -218,7 +219,7 @@ def test_cli_show_prints_kept_and_dropped_and_ingest_reports_skipped_lines(
 ) -> None:
     from fakes import HashingEmbeddings
 
-    from bot.cli import app
+    from cli import app
 
     monkeypatch.setattr("knowledge.embeddings.load_embeddings", lambda settings: HashingEmbeddings())
     path = _write(tmp_path, "article.txt", WEB_ARTICLE)

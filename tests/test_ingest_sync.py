@@ -13,7 +13,7 @@ from fixtures_ingest import write_pdf
 from rich.console import Console
 from typer.testing import CliRunner
 
-from ingest.models import Chunk, DocumentMeta
+from core.documents import Chunk, DocumentMeta
 from ingest.pipeline import SyncReport, ingest_file, sync_paths
 
 
@@ -202,8 +202,8 @@ def test_ingest_file_writes_one_document(tmp_path: Path) -> None:
 
 
 def test_sync_against_real_index(tmp_path: Path) -> None:
+    from core.settings import Settings
     from knowledge.index import KnowledgeIndex
-    from knowledge.settings import Settings
 
     kb = _kb(tmp_path)
     index = KnowledgeIndex(Settings(), embeddings=HashingEmbeddings())
@@ -227,7 +227,7 @@ def hashing_model(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_cli_ingest_reports_errors_and_exit_codes(tmp_path: Path, hashing_model: None) -> None:
-    from bot.cli import app
+    from cli import app
 
     kb = _kb(tmp_path)
     broken = kb / "broken.pdf"
@@ -253,7 +253,7 @@ def test_cli_ingest_reports_errors_and_exit_codes(tmp_path: Path, hashing_model:
 
 
 def test_cli_ingest_missing_model_is_one_line_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from bot.cli import app
+    from cli import app
     from knowledge.embeddings import EmbeddingModelError
 
     def missing(settings: object) -> None:
@@ -272,7 +272,7 @@ class _ModelB(HashingEmbeddings):
 def test_cli_ingest_after_a_model_change_asks_for_rebuild_and_rebuild_starts_over(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hashing_model: None
 ) -> None:
-    from bot.cli import app
+    from cli import app
 
     kb = _kb(tmp_path)
     runner = CliRunner()
@@ -302,7 +302,7 @@ def test_cli_ingest_after_a_model_change_asks_for_rebuild_and_rebuild_starts_ove
 def test_bot_and_sample_refuse_an_index_of_another_model_in_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hashing_model: None
 ) -> None:
-    from bot.cli import app
+    from cli import app
 
     runner = CliRunner()
     assert runner.invoke(app, ["ingest", "--quiet", str(_kb(tmp_path))]).exit_code == 0  # hashing vectors

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.messages import Citation, Reply
+from core.messages import Citation, Reply
 
 
 def _cite(name: str) -> Citation:

@@ -9,10 +9,10 @@ from types import SimpleNamespace
 import pytest
 from fixtures_knowledge import MANUAL_EN, PRODUCTS, load
 
+from core.settings import Settings
 from knowledge.embeddings import EmbeddingModelError, SentenceTransformerEmbeddings, cjk_heavy, load_embeddings
 from knowledge.index import KnowledgeIndex
 from knowledge.retriever import HybridRetriever
-from knowledge.settings import Settings
 
 pytestmark = pytest.mark.model
 

@@ -11,7 +11,9 @@ import pytest
 import yaml
 from fixtures_briefings import SAMPLES, ManualClock, clock, roster_store
 
-from bot.onboarding import (
+from core.roster import require_rep
+from core.store import Store
+from workflows.onboarding import (
     BUNDLED_PLAN,
     OnboardingDataError,
     OnboardingDesk,
@@ -19,8 +21,6 @@ from bot.onboarding import (
     onboarding_summary,
     parse_plan,
 )
-from knowledge.roster import require_rep
-from knowledge.store import Store
 
 __all__ = ["clock", "roster_store"]
 

@@ -11,10 +11,10 @@ from botapi import Call
 from fixtures_bot import SAMPLES, TG, RunningBot, build_services, running_bot
 from fixtures_briefings import ManualClock
 
-from bot.onboarding import BUNDLED_PLAN, load_plan
 from bot.onboarding_handlers import CLOCK_KEY, daily_nudge
-from bot.services import Services
 from ingest.pipeline import ingest_file
+from workflows.onboarding import BUNDLED_PLAN, load_plan
+from workflows.services import Services
 
 NEW_HIRE = TG["S007"]  # junior, online
 

@@ -19,7 +19,9 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-PACKAGES = ("bot", "knowledge", "coaching", "ingest", "web", "samples")
+PACKAGES = (
+    "core", "ingest", "knowledge", "authority", "compliance", "coaching", "workflows", "bot", "cli", "web", "samples",
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.model]
 
@@ -57,8 +59,8 @@ def test_the_wheel_holds_the_sample_company_and_the_migrations_but_not_the_evalu
         "samples/channels.csv",
         "samples/onboarding.yaml",
         "samples/kb/sales-duty-manual.md",
-        "knowledge/migrations/env.py",
-        "knowledge/migrations/versions/0001_baseline.py",
+        "core/migrations/env.py",
+        "core/migrations/versions/0001_baseline.py",
     ):
         assert needed in names, needed
     kb = {name for name in names if name.startswith("samples/kb/")}
@@ -84,7 +86,7 @@ def test_an_installed_wheel_outside_the_checkout_loads_the_sample_and_answers(wh
         [
             str(venv / "bin" / "python"),
             "-c",
-            "import samples, bot.onboarding as o; print(samples.folder()); print(o.BUNDLED_PLAN)",
+            "import samples, workflows.onboarding as o; print(samples.folder()); print(o.BUNDLED_PLAN)",
         ],
         cwd=elsewhere,
         env=env,

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from fixtures_authority import HEADER, SAMPLE_POLICY, SAMPLE_ROSTER, loaded_store, store, write
 
-from knowledge.policy import DEFAULT_ROLES, Policy, PolicyError, import_policy, load_policy, parse_policy_text
-from knowledge.roster_import import import_roster
-from knowledge.store import Store
+from authority.policy import Policy, PolicyError, import_policy, load_policy, parse_policy_text
+from core.roster import DEFAULT_ROLES
+from core.store import Store
+from workflows.roster_import import import_roster
 
 __all__ = ["loaded_store", "store"]
 

@@ -20,19 +20,19 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from bot.identity import create_invite, redeem_invite, resolve_user
+from authority.audit import list_decisions
+from authority.decisions import AuthorityDesk
+from authority.policy import import_policy
 from coaching.coach import Coach
 from coaching.importer import import_kpis
-from knowledge import migrations
-from knowledge.audit import list_decisions
-from knowledge.authority import AuthorityDesk
-from knowledge.messages import Request
-from knowledge.policy import import_policy
-from knowledge.roster import all_reps, get_rep
-from knowledge.roster_import import RosterImportError, import_roster
-from knowledge.settings import Settings
-from knowledge.store import OutdatedSchemaError, Store
+from core import migrations
+from core.messages import Request
+from core.roster import all_reps, get_rep
+from core.settings import Settings
+from core.store import OutdatedSchemaError, Store
 from tests.ports import free_port
+from workflows.identity import create_invite, redeem_invite, resolve_user
+from workflows.roster_import import RosterImportError, import_roster
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 

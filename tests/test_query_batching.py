@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 from fakes import HashingEmbeddings
 
-from bot.query_batching import BatchedQueryEmbeddings
 from knowledge.embeddings import SentenceTransformerEmbeddings
+from knowledge.query_batching import BatchedQueryEmbeddings
 
 
 def vec(text: str) -> list[float]:
@@ -91,9 +91,9 @@ def test_only_models_with_identical_query_encoding_are_batched() -> None:
 
 
 def test_the_wrapper_carries_the_wrapped_models_identity_without_loading_it() -> None:
+    from core.settings import Settings
     from knowledge.embeddings import model_fingerprint
     from knowledge.index import embedder_id
-    from knowledge.settings import Settings
 
     loads: list[int] = []
 

@@ -12,13 +12,13 @@ import pytest
 from conftest import SAMPLES
 from fakes import HashingEmbeddings
 
+from core.messages import Request
+from core.settings import Settings
 from ingest.pipeline import sync_paths
 from knowledge.answer import Answerer
 from knowledge.evaluation import evaluate, load_cases
 from knowledge.index import KnowledgeIndex
-from knowledge.messages import Request
 from knowledge.retriever import HybridRetriever
-from knowledge.settings import Settings
 
 
 @pytest.fixture(scope="module")

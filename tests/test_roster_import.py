@@ -7,10 +7,9 @@ from pathlib import Path
 import pytest
 from fixtures_authority import HEADER, SAMPLE_ROSTER, store, write
 
-from knowledge.policy import DEFAULT_ROLES
-from knowledge.roster import all_reps, get_rep, management_chain
-from knowledge.roster_import import RosterImportError, import_roster, parse_roster
-from knowledge.store import Store
+from core.roster import DEFAULT_ROLES, all_reps, get_rep, management_chain
+from core.store import Store
+from workflows.roster_import import RosterImportError, import_roster, parse_roster
 
 __all__ = ["store"]
 

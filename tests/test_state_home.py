@@ -22,12 +22,12 @@ from fakes import HashingEmbeddings
 from fixtures_bot import KB_EN, KB_ZH, TG, running_bot
 from fixtures_knowledge import MANUAL_EN, MANUAL_ZH, load, new_index
 
-from bot.services import Services
+from core.messages import Request
+from core.settings import Settings
+from core.store import Store
 from ingest.pipeline import sync_paths
-from knowledge.messages import Request
-from knowledge.roster_import import import_roster
-from knowledge.settings import Settings
-from knowledge.store import Store
+from workflows.roster_import import import_roster
+from workflows.services import Services
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SALESCOACH = Path(sys.executable).parent / "salescoach"

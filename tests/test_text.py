@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.text import split_sentences, tokenize
+from core.text import split_sentences, tokenize
 
 
 @pytest.mark.parametrize(

@@ -15,9 +15,9 @@ import uvicorn
 from fixtures_web import console_app, populate
 from ports import free_port
 
-from knowledge.settings import Settings
-from knowledge.store import Store
-from web.auth import issue_link
+from core.settings import Settings
+from core.store import Store
+from workflows.web_login import issue_link
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(

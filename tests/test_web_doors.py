@@ -9,17 +9,17 @@ from fixtures_bot import TG, build_services, running_bot
 from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
-from bot.cli import app as cli_app
+from cli import app as cli_app
 from coaching import synthetic
-from knowledge.settings import Settings
-from knowledge.store import Store
+from core.settings import Settings
+from core.store import Store
 from web.app import create_app
-from web.auth import load_secret
+from workflows.web_login import load_secret
 
 
 def _opens(services: object, link: str) -> str:
     """Open a link in the console and return the page it lands on."""
-    from bot.services import Services
+    from workflows.services import Services
 
     assert isinstance(services, Services)
     app = create_app(services, secret=b"s")

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from fixtures_web import NOW, SECRET, WebWorld, web  # noqa: F401
 
-from web.auth import SessionSigner
+from workflows.web_login import SessionSigner
 
 PAGES = ["/team", "/me", "/rep/GR0001", "/briefings", "/gaps", "/documents", "/audit", "/audit.csv"]
 
@@ -38,7 +38,7 @@ def test_a_rep_sees_their_own_coaching_on_me(web: WebWorld) -> None:  # noqa: F8
 
 
 def test_link_logs_in_once_and_a_used_link_is_no_longer_valid(web: WebWorld) -> None:  # noqa: F811
-    from web.auth import issue_link
+    from workflows.web_login import issue_link
 
     link = issue_link(web.store, "GM001", "http://testserver", now=NOW).removeprefix("http://testserver")
     first = web.client.get(link, follow_redirects=False)
@@ -52,7 +52,7 @@ def test_link_logs_in_once_and_a_used_link_is_no_longer_valid(web: WebWorld) -> 
 
 
 def test_an_expired_link_logs_nobody_in(web: WebWorld) -> None:  # noqa: F811
-    from web.auth import issue_link
+    from workflows.web_login import issue_link
 
     link = issue_link(web.store, "GM001", "http://testserver", now=NOW - timedelta(minutes=16))
     response = web.client.get(link.removeprefix("http://testserver"))

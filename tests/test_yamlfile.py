@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from coaching.rules import RulesError, parse_rules
-from knowledge.yamlfile import yaml_problem
+from core.yamlfile import yaml_problem
 
 
 def test_the_line_of_the_error_follows_the_file_name() -> None:

@@ -25,18 +25,18 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from bot.services import Services
 from coaching.coach import KEY_METRICS, Coach, NoDataError, RepReport, TeamReport
 from coaching.findings import format_value
 from coaching.periods import PeriodError, normalise_period, period_sort_key
 from coaching.records import KpiRecord
-from knowledge.audience import reader_of
-from knowledge.messages import RepInfo
-from knowledge.roster import Rep, UnknownRepError, can_view, get_rep
+from core.audience import reader_of
+from core.messages import RepInfo
+from core.roster import Rep, UnknownRepError, can_view, get_rep
 from web import records, svg
-from web.auth import SessionSigner, redeem, utcnow
 from web.i18n import LANG_COOKIE, Language, choose_language, t
 from web.reports import ReportCache
+from workflows.services import Services
+from workflows.web_login import SessionSigner, redeem, utcnow
 
 log = logging.getLogger(__name__)
 

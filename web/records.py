@@ -15,17 +15,17 @@ from datetime import UTC, date, datetime, time
 
 from sqlalchemy import select
 
-from bot.briefings import DELIVERED, Briefing, BriefingRecipient
-from bot.feedback import Gap, gaps, normalise_question
-from knowledge.audience import Reader, entries
-from knowledge.audit import AuditEntry, AuditRecord
-from knowledge.home import connect_read_only
+from authority.audit import AuditEntry, AuditRecord
+from core.audience import Reader, entries
+from core.home import connect_read_only
+from core.messages import Decision, RepInfo
+from core.roster import Rep
+from core.settings import Settings
+from core.store import Store
 from knowledge.index import MANIFEST
-from knowledge.messages import Decision, RepInfo
-from knowledge.roster import Rep
-from knowledge.settings import Settings
-from knowledge.store import Store
-from web.models import HandledGap
+from workflows.briefings import DELIVERED, Briefing, BriefingRecipient
+from workflows.feedback import Gap, gaps, normalise_question
+from workflows.web_state import HandledGap
 
 
 def visible_ids(store: Store, viewer: RepInfo) -> list[str]:

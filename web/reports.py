@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 
 from coaching.coach import Coach, RepReport, TeamReport
 from coaching.records import ChannelRecord, KpiRecord
-from knowledge.roster import Rep
+from core.roster import Rep
 
 R = TypeVar("R", RepReport, TeamReport)
 

@@ -1,0 +1,151 @@
+"""The console door: render a Reply for a terminal with rich, and the `salescoach chat` conversation loop.
+
+Same assistant core as the Telegram bot; this module only reads lines and renders replies.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.markup import escape
+
+from cli.console_commands import ChatContext, help_text, run_command
+from core.messages import Citation, RepInfo, Reply, Request
+
+if TYPE_CHECKING:
+    from workflows.assistant import Assistant
+
+QUIT_COMMANDS = frozenset({"/quit", "/exit", "/q"})
+# What a rep id looks like on a roster (S003, M001, d001): letters then digits, nothing else on the line.
+REP_ID = re.compile(r"[A-Za-z]{1,4}-?\d{1,6}")
+
+
+def citation_line(number: int, citation: Citation) -> str:
+    """ "[n] title — section (v. version)", plain text."""
+    line = f"[{number}] {citation.title}"
+    if citation.section and citation.section != citation.title:
+        line += f" — {citation.section}"
+    if citation.version:
+        line += f" (v. {citation.version.removeprefix('v')})"
+    if citation.stale:
+        line += " ⚠ past review date"
+    return line
+
+
+def decision_line(reply: Reply) -> str | None:
+    """The authority decisions as plain text, one line each, in the bot's wording (its plain form, not HTML)."""
+    if reply.decision is None:
+        return None
+    from bot.formatting import format_decisions
+
+    return format_decisions(reply.decisions or [reply.decision], reply.language, plain=True)
+
+
+def render_reply(console: Console, reply: Reply) -> None:
+    """Print decision, answer, warnings not already in the answer, then the numbered sources."""
+    decision = decision_line(reply)
+    if decision:
+        console.print(escape(decision), style="bold", highlight=False)
+    style = None if reply.grounded else "yellow"
+    console.print(escape(reply.answer), style=style, highlight=False, soft_wrap=True)
+    for warning in reply.warnings:
+        if warning not in reply.answer:
+            console.print(f"⚠ {escape(warning)}", style="yellow", highlight=False, soft_wrap=True)
+    shown = reply.shown_citations()
+    if shown:
+        console.print("Sources:" if reply.language == "en" else "来源：", style="dim")
+        for n, citation in enumerate(shown, start=1):
+            console.print(escape(citation_line(n, citation)), style="dim", highlight=False, soft_wrap=True)
+
+
+def _roster_lookup(assistant: Assistant) -> Callable[[str], RepInfo | None]:
+    """Find a rep by id in the assistant's store (the console's only way to learn who someone is)."""
+    from core.roster import get_rep
+
+    def lookup(rep_id: str) -> RepInfo | None:
+        with assistant.services.store.session() as session:
+            return get_rep(session, rep_id)
+
+    return lookup
+
+
+def _awaits_rep_id(reply: Reply) -> bool:
+    """An authority question asked anonymously: the reply has no yes or no until we know who asks."""
+    return any(decision.allowed is None and not decision.cash_equivalent for decision in reply.decisions)
+
+
+def run_chat(
+    assistant: Assistant,
+    *,
+    asker: RepInfo | None,
+    console: Console,
+    read_line: Callable[[str], str] | None = None,
+    find_rep: Callable[[str], RepInfo | None] | None = None,
+) -> None:
+    """Read questions and slash commands until /quit or end of input; answers come from the same core as every
+    other door, and the commands (cli.console_commands) have the Telegram bot's permissions.
+
+    Asked anonymously, an authority question gets the limits table and a request for the rep id; a rep id
+    typed next decides that question as that rep (once: the chat stays anonymous, and says how to start it
+    as the rep). A rep id is never sent to the assistant as a question of its own."""
+    read = read_line or console.input
+    commands = ChatContext(assistant.services, asker, console, read)
+    lookup = find_rep or _roster_lookup(assistant)
+    pending: str | None = None  # the anonymous authority question waiting for a rep id
+    who = f"{asker.name} ({asker.role})" if asker else "anonymous (public documents only)"
+    console.print(f"[bold]salescoach[/] chat — asking as {escape(who)}. /help for help, /quit to leave.")
+    while True:
+        try:
+            line = read("[bold cyan]you>[/] ")
+        except (EOFError, KeyboardInterrupt):
+            console.print()
+            break
+        text = line.strip()
+        if not text:
+            continue
+        if text.lower() in QUIT_COMMANDS:
+            break
+        if text.lower() in {"/help", "/start", "?"}:
+            console.print(escape(help_text(commands)), highlight=False, soft_wrap=True)
+            continue
+        command, _, question = text.partition(" ")
+        if command.lower() == "/ask":  # the bot's /ask QUESTION: the same as typing the question
+            text = question.strip()
+            if not text:
+                console.print("Type a question after /ask, or just type the question.", style="yellow")
+                continue
+        elif text.startswith("/"):
+            if not run_command(commands, text):
+                console.print(f"unknown command {escape(text.split()[0])}: /help lists the commands", style="yellow")
+            console.print()
+            continue
+        rep = lookup(text.upper()) if asker is None and REP_ID.fullmatch(text) else None
+        # Just asked for a rep id, a wrong one is still an id (AX-100 or K7 at any other time is a question).
+        if rep is not None or (pending is not None and REP_ID.fullmatch(text)):
+            rep_id = text.upper()
+            start = f"start the chat with --as {rep_id} (make run AS={rep_id})"
+            if pending is None or rep is None:
+                problem = "not a rep id on the roster" if rep is None else "a rep id, not a question"
+                console.print(
+                    f"{escape(rep_id)} is {problem}: to chat as a rep, {escape(start)}.", style="yellow", soft_wrap=True
+                )
+                continue
+            console.print(
+                f"Deciding as {escape(rep.name)} ({escape(rep.rep_id)}, {escape(rep.role)}); "
+                f"for the rest of the chat, {escape(start)}.",
+                style="dim",
+                highlight=False,
+                soft_wrap=True,
+            )
+            render_reply(console, assistant.ask(Request(text=pending, asker=rep, door="chat")))
+            pending = None
+            console.print()
+            continue
+        reply = assistant.ask(Request(text=text, asker=asker, door="chat"))
+        pending = text if asker is None and _awaits_rep_id(reply) else None
+        render_reply(console, reply)
+        console.print()
+    console.print("bye", style="dim")

@@ -1,0 +1,1 @@
+"""Compliance of sales wording: the rules (Advertising Law, AUCL), a semantic second opinion, rewrites."""

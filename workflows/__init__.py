@@ -1,0 +1,1 @@
+"""Door-neutral use cases: the assistant core, services, briefings, onboarding, feedback, identity."""
