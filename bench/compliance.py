@@ -125,6 +125,8 @@ TARGET_RECALL = 0.95
 FRESH_FIRST_SCORES: dict[int, dict[str, Any]] = {
     1: {"code_commit": "85701e1", "tp": 30, "fp": 2, "fn": 14, "tn": 26, "right_law": (30, 30), "semantic": False},
     2: {"code_commit": "a9b6aa9", "tp": 30, "fp": 7, "fn": 25, "tn": 28, "right_law": (30, 30), "semantic": False},
+    # Written without seeing the rules or rounds 1-2, held back until the checker was finished, scored once.
+    3: {"code_commit": "ef5c43b", "tp": 33, "fp": 7, "fn": 29, "tn": 35, "right_law": (33, 33), "semantic": True},
 }
 SEMANTIC_TARGET_MS = 20.0
 
