@@ -38,13 +38,13 @@ PAGE_TARGET_MS = 300.0
 REPEATS = 5
 
 
-def _fill(store: Store, data: synthetic.SyntheticData) -> None:
+def _fill(store: Store, data: synthetic.SyntheticData, teams: int) -> None:
     synthetic.load(store, data)
     now = datetime(2026, 12, 1, 9, 0)
     reps = {r.rep_id: r for r in data.reps}
     with store.transaction() as session:
         for number in range(40):
-            manager = reps[f"GM{number % 100 + 1:03d}"]
+            manager = reps[f"GM{number % teams + 1:03d}"]
             author = RepInfo(rep_id=manager.rep_id, name=manager.name, role=manager.role, manager_id="GD1")
             members = [r for r in data.reps if r.manager_id == manager.rep_id]
             insert_briefing(
@@ -53,15 +53,16 @@ def _fill(store: Store, data: synthetic.SyntheticData) -> None:
                 due=date(2026, 12, 5), now=now,
             )  # fmt: skip
         for number in range(5000):
-            rep_id = f"GR{number % 1000 + 1:04d}"
+            rep_id = f"GR{number % (teams * 10) + 1:04d}"
             record_decision(
                 session, rep_id=rep_id, question=f"may I give {number % 30}% discount?",
                 decision=Decision(kind="discount", requested=number % 30, unit="percent", limit=10,
                                   allowed=number % 30 <= 10),
                 door="telegram", ts=datetime(2026, 11, 1, tzinfo=UTC) + timedelta(minutes=number),
             )  # fmt: skip
+    n = teams * 10
     for number in range(2000):
-        record_ask(store, rep_id=f"GR{number % 1000 + 1:04d}", chat_id=number, question=f"question {number % 300}?",
+        record_ask(store, rep_id=f"GR{number % n + 1:04d}", chat_id=number, question=f"question {number % 300}?",
                    answer="-", grounded=number % 3 == 0, language="en")  # fmt: skip
 
 
@@ -87,7 +88,7 @@ def run(quick: bool = False) -> dict[str, Any]:
         store = Store.from_settings(settings)
         try:
             started = time.perf_counter()
-            _fill(store, synthetic.generate(teams=teams, team_size=10, periods=8, seed=11))
+            _fill(store, synthetic.generate(teams=teams, team_size=10, periods=8, seed=11), teams)
             setup_s = time.perf_counter() - started
             services = Services(settings, store=store)
             app = create_app(services, secret=b"bench", coach=Coach(settings, store=store))
