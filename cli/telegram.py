@@ -6,17 +6,12 @@ import json
 import logging
 import re
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
-from urllib.parse import urlparse
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
 from cli.common import EXIT_DATA_ERROR, EXIT_USAGE, console, fail, services
-
-if TYPE_CHECKING:
-    from telegram.ext import Application
 
 logger = logging.getLogger(__name__)
 
@@ -47,9 +42,7 @@ def run_bot(
     port: int = typer.Option(8443, "--port", help="Port the webhook server binds to."),
 ) -> None:
     """Run the Telegram bot: long polling by default, or a webhook server behind a load balancer."""
-    from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
-
-    from bot.app import build_application, redact
+    from bot.run import BotStartError, serve
     from knowledge.embeddings import EmbeddingModelError, load_embeddings, model_fingerprint
     from knowledge.query_batching import BatchedQueryEmbeddings
     from workflows.services import Services
@@ -76,52 +69,17 @@ def run_bot(
     except EmbeddingModelError as exc:
         fail(escape(str(exc)), EXIT_DATA_ERROR)
     try:
-        application = build_application(bot_services)
-        if not ctx.find_root().params.get("verbose"):
-            quiet_failed_start(application)
-        if webhook_url:
-            url_path = urlparse(webhook_url).path.lstrip("/")
-            application.run_webhook(
-                listen=listen,
-                port=port,
-                url_path=url_path,
-                webhook_url=webhook_url,
-                secret_token=webhook_secret,
-                drop_pending_updates=False,
-            )
-        else:
-            application.run_polling(drop_pending_updates=False)
-    except InvalidToken:
-        fail("Telegram rejected the bot token: check TELEGRAM_BOT_TOKEN")
-    except OSError as exc:  # the webhook server could not bind
-        fail(f"cannot listen on {listen}:{port}: {exc.strerror or exc}")
-    except TelegramError as exc:
-        # PTB messages can carry the request URL, and with it the token.
-        reason = escape(redact(str(exc), token))
-        if isinstance(exc, NetworkError) and not isinstance(exc, BadRequest):  # BadRequest is a NetworkError
-            fail(f"Telegram API unreachable at {settings.telegram_api_base_url}: {reason}")
-        fail(f"Telegram API at {settings.telegram_api_base_url} refused to start the bot: {reason}")
-
-
-class FailedStartQuiet(logging.Filter):
-    """Drops python-telegram-bot's own error records until the bot has run: a failed start is reported by
-    `run_bot` in one line, and PTB's 100-line traceback of the same failure only buries it (`--verbose`
-    keeps it). Once the bot has been running, its errors are logged as usual."""
-
-    def __init__(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-        super().__init__()
-        self.application = application
-        self.started = False
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        self.started = self.started or self.application.running
-        return self.started or not (record.name.startswith("telegram") and record.levelno >= logging.ERROR)
-
-
-def quiet_failed_start(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Put a `FailedStartQuiet` on every handler of the root logger (where PTB's records are printed)."""
-    for handler in logging.getLogger().handlers:
-        handler.addFilter(FailedStartQuiet(application))
+        serve(
+            bot_services,
+            token=token,
+            webhook_url=webhook_url,
+            webhook_secret=webhook_secret,
+            listen=listen,
+            port=port,
+            quiet=not ctx.find_root().params.get("verbose"),
+        )
+    except BotStartError as exc:
+        fail(escape(str(exc)))
 
 
 def invite(
