@@ -11,12 +11,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from pypdf import PdfReader
+from pypdf import PageObject, PdfReader
 
 from ingest.boilerplate import Dropped, boilerplate_reason, is_repeated, repeated_page_lines
 from ingest.headings import outline_lines, title_index
 from ingest.models import IngestError
 from ingest.outline import Outline
+from ingest.pdf_tables import table_rows
 
 _JUNK_TITLE = re.compile(r"^(microsoft (word|powerpoint)|untitled)|\.(docx?|pdf|pptx?)$", re.I)
 
@@ -37,6 +38,16 @@ def _quiet_pypdf() -> Iterator[None]:
         logger.setLevel(previous)
 
 
+def _layout_tables(page: PageObject) -> dict[str, str]:
+    """The page's table rows (ingest.pdf_tables) from pypdf's layout extraction; none when that extraction
+    fails on a page the plain one read (its own defects differ), so the page keeps its plain text."""
+    try:
+        return table_rows(page.extract_text(extraction_mode="layout") or "")
+    except Exception as exc:  # pypdf raises many types for a page it cannot lay out; plain text still stands
+        logging.getLogger(__name__).debug("layout extraction failed: %s", exc)
+        return {}
+
+
 def pdf_outline(path: Path, data: bytes) -> tuple[str | None, Outline]:
     """Return (title from metadata or the first heading line, outline); IngestError for unreadable PDFs."""
     # pypdf reports a damaged file through many exception types (its own, ValueError, KeyError, struct and
@@ -47,6 +58,7 @@ def pdf_outline(path: Path, data: bytes) -> tuple[str | None, Outline]:
             if reader.is_encrypted and not reader.decrypt(""):
                 raise IngestError(path, "PDF is password-protected")
             pages = [page.extract_text() or "" for page in reader.pages]
+            tables = [_layout_tables(page) for page in reader.pages]
             meta_title = (reader.metadata.title if reader.metadata else None) or ""
     except IngestError:
         raise
@@ -58,10 +70,12 @@ def pdf_outline(path: Path, data: bytes) -> tuple[str | None, Outline]:
     repeated = repeated_page_lines(page_lines)
     dropped: list[Dropped] = []
     kept_pages: list[list[str]] = []
-    for page in page_lines:
+    for page, rows in zip(page_lines, tables, strict=True):
         kept_pages.append([])
         for line in page:
-            if line and is_repeated(line, repeated):
+            if line in rows:  # a table row (a header repeated on the next page included) is content
+                kept_pages[-1].append(rows[line])
+            elif line and is_repeated(line, repeated):
                 dropped.append(Dropped(line, "repeated on every page"))
             elif line and (reason := boilerplate_reason(line)) is not None:
                 dropped.append(Dropped(line, reason))

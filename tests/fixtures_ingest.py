@@ -12,8 +12,12 @@ def _pdf_string(text: str) -> bytes:
     return f"({escaped})".encode("latin-1")
 
 
-def write_pdf(path: Path, pages: list[list[str]], *, title: str | None = None) -> Path:
-    """A minimal valid PDF (Helvetica text, one line per entry) with a correct xref table.
+COLUMN_PT = 110  # a table row's cells start this far apart
+
+
+def write_pdf(path: Path, pages: list[list[str | tuple[str, ...]]], *, title: str | None = None) -> Path:
+    """A minimal valid PDF (Helvetica text, one line per entry) with a correct xref table; an entry given as a
+    tuple is a table row, its cells set in columns COLUMN_PT apart.
 
     Built byte by byte so the test controls exactly what text the PDF holds, without private pypdf APIs.
     """
@@ -27,7 +31,12 @@ def write_pdf(path: Path, pages: list[list[str]], *, title: str | None = None) -
     for pid, lines in zip(page_ids, pages, strict=True):
         ops = [b"BT /F1 12 Tf 14 TL 72 740 Td"]
         for line in lines:
-            ops.append(_pdf_string(line) + b" Tj T*")
+            if isinstance(line, str):
+                ops.append(_pdf_string(line) + b" Tj T*")
+                continue
+            for n, cell in enumerate(line):
+                ops.append((b"%d 0 Td " % COLUMN_PT if n else b"") + _pdf_string(cell) + b" Tj")
+            ops.append(b"%d 0 Td T*" % (-COLUMN_PT * (len(line) - 1)))
         ops.append(b"ET")
         stream = b"\n".join(ops)
         objects.append(

@@ -115,6 +115,44 @@ def test_pdf_running_header_and_page_footer_are_dropped(tmp_path: Path) -> None:
     assert {d.line for d in doc.dropped} == {"Acme Ltd. - Internal", "Page 1 of 2", "Page 2 of 2"}
 
 
+def test_pdf_table_rows_keep_their_cells_apart_and_their_header_across_pages(tmp_path: Path) -> None:
+    header = ("Model", "Capacity", "List price")
+    first: list[str | tuple[str, ...]] = ["Acme Ltd. - Internal", "Price List 2026", "1. Forklifts"]
+    first += ["Electric forklifts, list prices:", header, ("EF-15", "1,500 kg", "CNY 128,000")]
+    first += ["Prices exclude VAT.", "Page 1 of 2"]
+    second: list[str | tuple[str, ...]] = ["Acme Ltd. - Internal", header, ("EF-20", "2,000 kg", "CNY 156,000")]
+    second += ["2. Service", "Visits are free in the first year.", "Page 2 of 2"]
+    pages = [first, second]
+    doc = parse_file(write_pdf(tmp_path / "prices.pdf", pages))
+    forklifts = doc.sections[0]
+    assert forklifts.heading_path == ("Price List 2026", "1. Forklifts")
+    # Each row on its own line with its cells apart (was one paragraph: "... Model Capacity List price EF-15
+    # 1,500 kg CNY 128,000 Prices exclude VAT."); the header row repeated on page 2 is content, not furniture.
+    assert forklifts.text.splitlines() == [
+        "Electric forklifts, list prices:",
+        "| Model | Capacity | List price |",
+        "| EF-15 | 1,500 kg | CNY 128,000 |",
+        "Prices exclude VAT.",
+        "| Model | Capacity | List price |",
+        "| EF-20 | 2,000 kg | CNY 156,000 |",
+    ]
+    assert {d.line for d in doc.dropped} == {"Acme Ltd. - Internal", "Page 1 of 2", "Page 2 of 2"}
+    rows = [line for c in chunk_document(doc) for line in c.text.splitlines() if line.startswith("| EF-")]
+    assert rows == ["| EF-15 | 1,500 kg | CNY 128,000 |", "| EF-20 | 2,000 kg | CNY 156,000 |"]
+
+
+def test_justified_prose_in_a_pdf_is_not_a_table() -> None:
+    from ingest.pdf_tables import table_rows
+
+    prose = "December  2026  (price  list  PL-2026-01).  Discounts  follow\nthe  Sales  Operations  Manual.  Specs\n"
+    assert table_rows(prose) == {}
+    layout = "Model      Capacity      List price\n\nEF-15      1,500 kg      CNY 128,000\nOne line of text.\n"
+    assert table_rows(layout) == {
+        "Model Capacity List price": "| Model | Capacity | List price |",
+        "EF-15 1,500 kg CNY 128,000": "| EF-15 | 1,500 kg | CNY 128,000 |",
+    }
+
+
 def test_word_file_without_heading_styles_uses_bold_and_numbered_paragraphs(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_paragraph("Customer Service Handbook")
