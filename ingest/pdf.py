@@ -17,7 +17,7 @@ from ingest.boilerplate import Dropped, boilerplate_reason, is_repeated, repeate
 from ingest.headings import outline_lines, title_index
 from ingest.models import IngestError
 from ingest.outline import Outline
-from ingest.pdf_tables import table_rows
+from ingest.pdf_tables import row_key, table_rows
 
 _JUNK_TITLE = re.compile(r"^(microsoft (word|powerpoint)|untitled)|\.(docx?|pdf|pptx?)$", re.I)
 
@@ -73,8 +73,8 @@ def pdf_outline(path: Path, data: bytes) -> tuple[str | None, Outline]:
     for page, rows in zip(page_lines, tables, strict=True):
         kept_pages.append([])
         for line in page:
-            if line in rows:  # a table row (a header repeated on the next page included) is content
-                kept_pages[-1].append(rows[line])
+            if line and row_key(line) in rows:  # a table row (a header repeated on the next page too) is content
+                kept_pages[-1].append(rows[row_key(line)])
             elif line and is_repeated(line, repeated):
                 dropped.append(Dropped(line, "repeated on every page"))
             elif line and (reason := boilerplate_reason(line)) is not None:

@@ -29,16 +29,22 @@ def markdown_row(cells: Sequence[str]) -> str:
     return "| " + " | ".join(cell.replace("|", "/") for cell in cells) + " |"
 
 
+def row_key(line: str) -> str:
+    """A line's characters without spaces: the plain extraction may space a row's cells differently (one
+    space, or none between Chinese cells) than the layout extraction does."""
+    return "".join(line.split())
+
+
 def table_rows(layout_text: str) -> dict[str, str]:
-    """Map each table line of a page, written with single spaces (as the plain extraction gives it), to its
-    Markdown row (no separator line, as Word tables are written: the first row is read as the header)."""
+    """Map each table line of a page (by `row_key`) to its Markdown row (no separator line, as Word tables
+    are written: the first row is read as the header)."""
     rows: dict[str, str] = {}
     block: list[list[str]] = []
 
     def close() -> None:
         if len(block) >= MIN_ROWS and all(abs(len(cells) - len(block[0])) <= 1 for cells in block):
             for cells in block:
-                rows[" ".join(cells)] = markdown_row(cells)
+                rows[row_key(" ".join(cells))] = markdown_row(cells)
         block.clear()
 
     for raw in layout_text.splitlines():

@@ -148,8 +148,8 @@ def test_justified_prose_in_a_pdf_is_not_a_table() -> None:
     assert table_rows(prose) == {}
     layout = "Model      Capacity      List price\n\nEF-15      1,500 kg      CNY 128,000\nOne line of text.\n"
     assert table_rows(layout) == {
-        "Model Capacity List price": "| Model | Capacity | List price |",
-        "EF-15 1,500 kg CNY 128,000": "| EF-15 | 1,500 kg | CNY 128,000 |",
+        "ModelCapacityListprice": "| Model | Capacity | List price |",
+        "EF-151,500kgCNY128,000": "| EF-15 | 1,500 kg | CNY 128,000 |",
     }
 
 
