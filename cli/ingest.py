@@ -47,7 +47,8 @@ def ingest(
 ) -> None:
     """Add new files, replace changed ones, skip unchanged ones and drop files gone from the folders."""
     if show:
-        raise typer.Exit(show_files(paths, ingest_rules(services(ctx))))
+        svc = services(ctx)
+        raise typer.Exit(show_files(paths, ingest_rules(svc), _show_budget(svc)))
     missing = [printable(path) for path in paths if not path.exists()]
     if rebuild and missing:
         # A rebuild from a mistyped path would leave an empty index: refuse before dropping anything.
@@ -83,9 +84,21 @@ def ingest(
         raise typer.Exit(EXIT_DATA_ERROR)
 
 
-def show_files(paths: list[Path], rules: IngestRules) -> int:
-    """Print, per file, the sections it keeps (title, heading paths, chunk count) and the lines it drops as
-    boilerplate with the reason, so a content owner can check both; returns the exit code."""
+def _show_budget(svc: Services) -> TokenBudget:
+    """The configured embedding model's budget, so `--show` counts the passages `ingest` would make; the
+    default one (said in one line) when the model cannot be loaded, since --show indexes nothing."""
+    try:
+        return TokenBudget.of(svc.embeddings)
+    except EmbeddingModelError as exc:
+        err_console.print(f"[yellow]note:[/] {escape(str(exc))}; passages counted with the default budget")
+        return TokenBudget()
+
+
+def show_files(paths: list[Path], rules: IngestRules, budget: TokenBudget | None = None) -> int:
+    """Print, per file, the sections it keeps (title, heading paths, passages as the embedding model's
+    `budget` cuts them) and the lines it drops as boilerplate with the reason, so a content owner can check
+    both; returns the exit code."""
+    budget = budget or TokenBudget()
     failed = 0
     for path in paths:
         try:
@@ -94,10 +107,11 @@ def show_files(paths: list[Path], rules: IngestRules) -> int:
             err_console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
             failed += 1
             continue
-        chunks = chunk_document(document)
+        chunks = chunk_document(document, budget=budget)
         typer.echo(f"== {printable(path)}")
         typer.echo(f"title: {document.meta.title}")
-        typer.echo(f"kept: {len(document.sections)} sections, {len(chunks)} passages")
+        passages = f"{len(chunks)} passages sized for {budget.max_tokens} model tokens"
+        typer.echo(f"kept: {len(document.sections)} sections, {passages}")
         for section in document.sections:
             typer.echo(f"  [{SECTION_SEPARATOR.join(section.heading_path)}]")
             for line in section.text.splitlines():

@@ -275,6 +275,30 @@ def test_cli_show_prints_kept_and_dropped_and_ingest_reports_skipped_lines(
     assert "split 0 passages to fit the embedding model" in result.stderr
 
 
+def test_cli_show_cuts_passages_with_the_configured_embedding_models_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fakes import HashingEmbeddings
+
+    from cli import app
+
+    class ShortModel(HashingEmbeddings):
+        max_tokens = 64
+
+        def count_tokens(self, text: str) -> int:
+            return estimate_tokens(text)
+
+    monkeypatch.setattr("knowledge.embeddings.load_embeddings", lambda settings: ShortModel())
+    article = "销售制度\n一、拜访\n" + "业务员须在拜访客户后二十四小时内将拜访记录录入客户关系管理系统。" * 6
+    shown = CliRunner().invoke(app, ["ingest", "--show", str(_write(tmp_path, "a.txt", article))])
+    assert shown.exit_code == 0, shown.output
+    # ~200 characters: one passage by the default budget (what --show printed), several by this model's.
+    kept = next(line for line in shown.stdout.splitlines() if line.startswith("kept:"))
+    passages = int(kept.split(", ")[1].split()[0])
+    assert passages >= 3, kept
+    assert "sized for 64 model tokens" in kept
+
+
 def test_chunks_carry_their_character_range_in_the_document_text() -> None:
     meta = DocumentMeta(source="/kb/x.txt", title="T", content_hash="h")
     sentence = "销售人员须在拜访客户后二十四小时内将拜访记录录入客户关系管理系统。"
