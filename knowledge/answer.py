@@ -75,6 +75,7 @@ FIGURE_BONUS = 0.2
 # its words (in another language the price line shares none of them: "How much is one HT-C500?" / "建议零售价").
 PRICE_LINE_BONUS = 1.0
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+CLAUSE_CHAIN_CHARS = 160  # a sentence of "；"-joined clauses answers whole up to this length
 
 
 def states_figure(sentence: str, question: str) -> bool:
@@ -748,7 +749,21 @@ def _split_lines(text: str) -> list[str]:
         if _LIST_ITEM.match(line) and line.strip():
             out.append(line.strip())
         else:
-            out.extend(split_sentences(line))
+            out.extend(_join_clauses(split_sentences(line)))
+    return out
+
+
+def _join_clauses(sentences: list[str]) -> list[str]:
+    """Rejoin the clauses of one sentence that the splitter cut at "；": a Chinese enumeration written on one
+    line ("付款方式为：签约后支付30%；发货前支付至60%；验收后支付至95%。", "条件之一：（一）…；（二）…；（三）…。")
+    answers as a whole, and its second half alone ("发货前支付至60%；") says nothing of what it is about.
+    A clause chain longer than CLAUSE_CHAIN_CHARS stays cut, so an answer keeps to its length."""
+    out: list[str] = []
+    for sentence in sentences:
+        if out and out[-1].endswith(("；", ";")) and len(out[-1]) + len(sentence) <= CLAUSE_CHAIN_CHARS:
+            out[-1] += sentence
+        else:
+            out.append(sentence)
     return out
 
 

@@ -287,6 +287,19 @@ def test_a_figure_question_leads_with_the_figure_and_answers_stay_short() -> Non
     assert sum(len(s.text) for s in chosen) <= 300
 
 
+def test_a_chinese_enumeration_cut_at_semicolons_answers_whole() -> None:
+    text = (
+        "第十三条 大客户合同的标准付款方式为：合同签订后7日内支付30%的预付款；发货前支付至60%；"
+        "验收合格后支付至95%；剩余5%作为质保金，于质保期满（一般为12个月）后支付。\n"
+        "第十四条 对A级客户，经财务总监批准，可将预付款比例降至不低于10%。"
+    )
+    hit = ScoredChunk("c1", text, {"section": "S"}, 1.0, 0.9)
+    chosen = select_sentences("大客户合同的付款节点是怎样的？", [hit], {"c1": 1}, lambda _t: 1.0)
+    # Was "…30%的预付款；" and "发货前支付至60%；" only: the 95% and the 12 months fell off.
+    assert chosen[0].text.endswith("于质保期满（一般为12个月）后支付。")
+    assert "验收合格后支付至95%" in chosen[0].text
+
+
 def test_a_chosen_row_brings_its_lead_in_and_header() -> None:
     text = "Signing limits by role:\n| Role | Limit |\n|---|---|\n| Junior | 50,000 |\n| Senior | 500,000 |"
     hit = ScoredChunk("c1", text, {"section": "S"}, 1.0, 0.9)
