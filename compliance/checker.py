@@ -312,9 +312,21 @@ def _amount_span(
 
 # Categories whose breach needs something the wording alone cannot supply: a trade secret comes from someone
 # (a former employee, an insider), disparagement targets a competitor, a medical claim is about a body or a
-# disease. A likely finding there must name it; drawings and price lists on their own read like the examples
-# but are lawful.
-ELEMENT_CATEGORIES = frozenset({"trade_secrets", "disparagement", "medical_claims"})
+# disease, a bribe hands over a benefit, an endorsement puts a person's word behind the product, a guarantee
+# says something is certain or risk-free, an official endorsement names the state. A likely
+# finding there must name it; drawings, price lists, contract procedures and usage tips read like the
+# examples but are lawful.
+ELEMENT_CATEGORIES = frozenset(
+    {
+        "trade_secrets",
+        "disparagement",
+        "medical_claims",
+        "commercial_bribery",
+        "endorsement",
+        "guarantees_returns",
+        "government_endorsement",
+    }
+)
 
 
 # A medical claim is about a body or a disease: without one of these words a draft that reads like one
@@ -327,11 +339,54 @@ _HEALTH_TERMS = re.compile(
 )
 
 
+# A bribe hands something of value to someone: money, a share of the deal, a card, a gift, a trip, a job.
+_BENEFIT_TERMS = re.compile(
+    r"钱|元|块|万|[%％]|点|费|卡|红包|礼|佣金|回扣|返|提成|旅游|旅行|机票|酒店|吃饭|饭局|烟|酒|茶|手机|手表|股|工作|实习|"
+    r"岗位|报销|包了|全包|\b(?:money|cash|yuan|rmb|fees?|commissions?|rebates?|kick ?backs?|cut|cards?|vouchers?|"
+    r"gifts?|envelopes?|packets?|trips?|travel|holidays?|vacations?|flights?|hotels?|dinners?|tickets?|iphones?|phones?|"
+    r"watch(?:es)?|wine|shares|equity|stake|jobs?|internships?|paid|pay|bonus)\b|\d+\s*%",
+    re.IGNORECASE,
+)
+# An endorsement is a person's word for the product: a recommender, a quote, a testimonial.
+_ENDORSER_TERMS = re.compile(
+    r"推荐|代言|证言|好评|评价|说|专家|医生|教授|院长|主任|明星|网红|达人|博主|客户|老师|[“\"「]|"
+    r"\b(?:recommends?|recommended|endorse\w*|testimonials?|quotes?|quoted|says?|said|doctors?|dr|professors?|"
+    r"experts?|celebrit\w+|influencers?|customers?|clients?|reviews?|photos?)\b",
+    re.IGNORECASE,
+)
+
+# A guarantee makes an outcome certain or a return safe; "about six months longer" is an estimate, not one.
+_PROMISE_TERMS = re.compile(
+    r"保证|保本|保息|包[过教会赚您你上]|肯定|一定|必[定然过]|稳[赚拿过上]|绝对|百分[之百]|准能|定能|就能|都能|零风险|无风险|回本|"
+    r"收益|回报|赚|退款|不要钱|翻[倍番]|\b(?:guarantee\w*|promise\w*|sure|certain\w*|definitely|always|never|every|"
+    r"risk[- ]free|zero risk|returns?|profits?|double|triple|refund|money back|without fail)\b|\d+\s*%",
+    re.IGNORECASE,
+)
+
+# An official endorsement names a state organ, an official or an official use.
+_STATE_TERMS = re.compile(
+    r"政府|机关|部委|部长|[\u4e00-\u9fff]{1,4}[局厅]|[\u4e00-\u9fff]{1,3}委(?![托屈婉])|国家|官方|领导|国务院|人民大会堂|国宴|国礼|特供|专供|免检|[市省县区]长|书记|"
+    r"\b(?:government|ministry|ministries|state|official|officials|bureau|council|mayor|governor|minister|party|army|"
+    r"military|police|public security|department|commission|authority|agency|great hall|inspection[- ]exempt)\b",
+    re.IGNORECASE,
+)
+
+
 def _has_elements(rules: RuleSet, category: str, text: str, start: int, end: int) -> bool:
     """Whether the window names what the category's breach is about: a cue group of its combined-cue rules
-    (where a secret came from, a competitor), or for medical claims a body or disease word."""
+    (where a secret came from, a competitor), for medical claims a body or disease word, for bribery a
+    benefit, for endorsements a recommender or a quote, for guarantees a word of certainty or return, for
+    official endorsements a state organ or official."""
     if category == "medical_claims":
         return _HEALTH_TERMS.search(text, start, end) is not None
+    if category == "commercial_bribery":
+        return _BENEFIT_TERMS.search(text, start, end) is not None
+    if category == "endorsement":
+        return _ENDORSER_TERMS.search(text, start, end) is not None
+    if category == "guarantees_returns":
+        return _PROMISE_TERMS.search(text, start, end) is not None
+    if category == "government_endorsement":
+        return _STATE_TERMS.search(text, start, end) is not None
     return any(
         p.search(text, start, end)
         for rule in rules.rules
