@@ -9,13 +9,15 @@ question holding several requests gets one decision each; every decision is writ
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, Protocol
 
 from authority.audit import record_decision
 from authority.parsing import AuthorityQuestion, Language, parse_authority_questions
 from authority.policy import Kind, Policy, PolicySource, load_policy
+from core import catalogue
+from core.catalogue import PLAIN, Markup
 from core.documents import SECTION_SEPARATOR
 from core.messages import Approver, Citation, Decision, RepInfo, Reply, Request
 from core.roster import management_chain
@@ -169,6 +171,77 @@ def format_amount(value: float, kind: Kind, language: Language) -> str:
 
 def role_name(role: str, language: Language) -> str:
     return _ROLE_NAMES_ZH.get(role, role) if language == "zh" else role
+
+
+def _as_is(value: str) -> str:
+    return value
+
+
+def decision_line(
+    decision: Decision, language: Language = "en", *, markup: Markup = PLAIN, escape: Callable[[str], str] = _as_is
+) -> str:
+    """The one-line wording of a decision every door shows above the answer: what was asked, whether the asker
+    may grant it, who approves otherwise. Doors differ only in `markup` (Telegram bolds the request and the
+    approver) and in how they `escape` the values put into the words (Telegram: HTML).
+
+    The approver's own role can be higher than `approver_role` (a junior's 15% goes to their manager when the
+    chain has no senior), so the role is worded "or above", never as if it were theirs."""
+
+    def words(key: str, **values: object) -> str:
+        return catalogue.text(f"decision.{key}", language, markup=markup, **values)
+
+    def limit() -> str:
+        if decision.limit is None:
+            return ""
+        return words("limit", amount=escape(format_amount(decision.limit, decision.kind, language)))
+
+    def needs_approval() -> str:
+        role = escape(role_name(decision.approver_role, language)) if decision.approver_role else ""
+        level = words("level", role=role) if role else ""
+        if decision.approver is not None:
+            name = escape(decision.approver.name)
+            approver = words("level_person", level=level, name=name) if level else words("person", name=name)
+        else:
+            approver = level
+        return words("needs", approver=approver) if approver else words("end")
+
+    kind = words(decision.kind)
+    if decision.requested is None:
+        head = words("head", kind=kind)
+    else:
+        amount = escape(format_amount(decision.requested, decision.kind, language))
+        head = words("head_amount", kind=kind, amount=amount)
+    if decision.basis:
+        head += words("basis", basis=escape(decision.basis))
+    if decision.reason == "credit_hold":
+        days = escape(format_amount(decision.overdue_days or 0, "payment_terms", language))
+        verdict = words("credit_hold", days=days)
+        verdict += needs_approval() if decision.permitted_at_all else words("end")
+    elif decision.cash_equivalent:
+        verdict = words("cash")
+    elif not decision.permitted_at_all:
+        verdict = words("never")
+    elif decision.allowed is True:
+        verdict = words("within", limit=limit())
+    elif decision.allowed is False:
+        verdict = words("above", limit=limit()) + needs_approval()
+    elif decision.limit is None:
+        # Asked without knowing who asks (no roster identity): the limits by role follow in the answer.
+        verdict = words("by_role")
+    else:
+        verdict = words("yours", limit=limit())
+    return words("line", head=head, verdict=verdict)
+
+
+def decision_lines(
+    decisions: Sequence[Decision],
+    language: Language = "en",
+    *,
+    markup: Markup = PLAIN,
+    escape: Callable[[str], str] = _as_is,
+) -> str:
+    """Every decision of a question, each on its own line (see `decision_line`)."""
+    return "\n".join(decision_line(d, language, markup=markup, escape=escape) for d in decisions)
 
 
 def _request_phrase(decision: Decision, language: Language) -> str:

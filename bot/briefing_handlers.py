@@ -35,11 +35,11 @@ from bot.formatting import (
     echoed,
     escape,
     language_of,
-    pick,
     quiz_keyboard,
     quiz_question_text,
     quiz_verdict,
     split_message,
+    text,
 )
 from bot.handlers import (
     NO_PREVIEW,
@@ -133,86 +133,6 @@ class SweepState:
     reminders: int = 0
 
 
-# ------------------------------------------------------------------------------------------------ texts
-_TEXTS: dict[str, dict[Language, str]] = {
-    "header": {"en": "📣 <b>Briefing: {title}</b>", "zh": "📣 <b>通知：{title}</b>"},
-    "from": {"en": "From {author}", "zh": "来自 {author}"},
-    "due": {"en": "please acknowledge by {due}", "zh": "请于 {due} 前确认"},
-    "attached": {"en": "(full document attached)", "zh": "（完整文档见附件）"},
-    "acked": {"en": "Thanks, acknowledged.", "zh": "已确认，谢谢。"},
-    "already": {"en": "Already acknowledged.", "zh": "之前已确认。"},
-    "not_yours": {"en": "This briefing was not sent to you.", "zh": "这条通知不是发给你的。"},
-    "reminder": {
-        "en": "⏰ Reminder: please read and acknowledge <b>{title}</b> ({when}).",
-        "zh": "⏰ 提醒：请阅读并确认 <b>{title}</b>（{when}）。",
-    },
-    "due_today": {"en": "due today", "zh": "今天截止"},
-    "due_in": {"en": "due in {days} days, {due}", "zh": "{days} 天后截止，{due}"},
-    "score": {"en": "Quiz done: {right}/{total} right.", "zh": "小测验完成：答对 {right}/{total}。"},
-    "managers_only": {
-        "en": "Only managers and directors push briefings; yours arrive here by themselves.",
-        "zh": "只有经理和总监可以发布通知；发给你的通知会自动送达这里。",
-    },
-    "none_yet": {
-        "en": "You have not pushed any briefings yet. Start one with /brief.",
-        "zh": "你还没有发布过通知，用 /brief 发布。",
-    },
-    "list_header": {"en": "<b>Your briefings</b>", "zh": "<b>你发布的通知</b>"},
-    "list_line": {
-        "en": "#{id} <b>{title}</b>: {acked}/{total} acknowledged{due}",
-        "zh": "#{id} <b>{title}</b>：已确认 {acked}/{total}{due}",
-    },
-    "list_due": {"en": ", due {due}", "zh": "，截止 {due}"},
-    "missing": {"en": "   missing: {names}", "zh": "   未确认：{names}"},
-    "ask_title": {
-        "en": "New briefing. What is its title? (/cancel to stop)",
-        "zh": "发布新通知。标题是什么？（/cancel 取消）",
-    },
-    "ask_body": {
-        "en": "Send the text of the briefing, or attach a document (PDF, Word, Markdown).",
-        "zh": "请发送通知正文，或附上文档（PDF、Word、Markdown）。",
-    },
-    "ask_to": {
-        "en": "Who receives it? Tap <b>Whole team</b> or send rep ids separated by commas.",
-        "zh": "发给谁？点 <b>整个团队</b>，或发送以逗号分隔的员工编号。",
-    },
-    "not_reports": {
-        "en": "I can't brief {target}: you can brief your own reports only. Send their ids, or tap <b>Whole team</b>.",
-        "zh": "无法向 {target} 发布通知：你只能发给自己的下属。请发送下属的编号，或点 <b>整个团队</b>。",
-    },
-    "ask_due": {
-        "en": "Acknowledge by which date? Send YYYY-MM-DD, or tap <b>No due date</b>.",
-        "zh": "需要在哪天前确认？发送 YYYY-MM-DD，或点 <b>不设截止日</b>。",
-    },
-    "confirm": {
-        "en": "<b>{title}</b>\nTo: {count} reps{due}\n\n{preview}\n\nSend it?",
-        "zh": "<b>{title}</b>\n发给：{count} 人{due}\n\n{preview}\n\n确认发布？",
-    },
-    "created": {
-        "en": "Briefing #{id} is out to {count} reps. /briefs shows who has acknowledged.",
-        "zh": "通知 #{id} 已发给 {count} 人。用 /briefs 查看确认情况。",
-    },
-    "cancelled": {"en": "Briefing cancelled.", "zh": "已取消发布。"},
-    "bad_date": {
-        "en": "That is not a date I can read: send YYYY-MM-DD (today or later).",
-        "zh": "日期格式不对：请发送 YYYY-MM-DD（今天或以后）。",
-    },
-    "no_download": {
-        "en": "I could not fetch that document ({reason}); send the text instead.",
-        "zh": "无法获取该文档（{reason}），请直接发送正文。",
-    },
-    "whole_team": {"en": "Whole team", "zh": "整个团队"},
-    "no_due": {"en": "No due date", "zh": "不设截止日"},
-    "send": {"en": "Send", "zh": "发布"},
-    "cancel": {"en": "Cancel", "zh": "取消"},
-}
-
-
-def t(key: str, language: Language, **values: object) -> str:
-    """A text of this module in the asked language (values are inserted as given: escape them first)."""
-    return pick(_TEXTS, key, language, **values)
-
-
 # ------------------------------------------------------------------------------------------ formatting
 def ack_keyboard(briefing_id: int, has_quiz: bool) -> InlineKeyboardMarkup:
     row = [InlineKeyboardButton(ACK_LABEL, callback_data=f"{ACK}:{briefing_id}")]
@@ -223,10 +143,10 @@ def ack_keyboard(briefing_id: int, has_quiz: bool) -> InlineKeyboardMarkup:
 
 def delivery_head(delivery: Delivery) -> str:
     language = language_of(delivery.language)
-    meta = t("from", language, author=escape(delivery.author_name))
+    meta = text("brief.from", language, author=escape(delivery.author_name))
     if delivery.due_date:
-        meta += " · " + t("due", language, due=delivery.due_date.isoformat())
-    return f"{t('header', language, title=escape(delivery.title))}\n<i>{meta}</i>"
+        meta += " · " + text("brief.due", language, due=delivery.due_date.isoformat())
+    return f"{text('brief.header', language, title=escape(delivery.title))}\n<i>{meta}</i>"
 
 
 def delivery_parts(delivery: Delivery) -> list[str]:
@@ -237,7 +157,7 @@ def delivery_parts(delivery: Delivery) -> list[str]:
 def delivery_caption(delivery: Delivery) -> str:
     """A caption for the attached original: header and as much of the summary as fits in 1,024 characters."""
     head = delivery_head(delivery)
-    tail = "\n" + t("attached", language_of(delivery.language))
+    tail = "\n" + text("brief.attached", language_of(delivery.language))
     room = MAX_CAPTION_CHARS - len(head) - len(tail) - 4
     return f"{head}\n\n{escape(summary_of(delivery.body, max(room, 0)))[: max(room, 0)]}{tail}"
 
@@ -245,17 +165,17 @@ def delivery_caption(delivery: Delivery) -> str:
 def format_summaries(rows: list[BriefingSummary], language: Language) -> str:
     """`/briefs`: each briefing with acknowledged/recipients and who is missing."""
     if not rows:
-        return t("none_yet", language)
-    lines = [t("list_header", language)]
+        return text("brief.none_yet", language)
+    lines = [text("brief.list_header", language)]
     for row in rows:
-        due = t("list_due", language, due=row.due_date.isoformat()) if row.due_date else ""
+        due = text("brief.list_due", language, due=row.due_date.isoformat()) if row.due_date else ""
         lines.append(
-            t("list_line", language, id=row.id, title=escape(row.title), acked=row.acknowledged,
+            text("brief.list_line", language, id=row.id, title=escape(row.title), acked=row.acknowledged,
               total=row.recipients, due=due)
         )  # fmt: skip
         if row.missing:
             names = ", ".join(escape(f"{r.name} ({r.rep_id})") for r in row.missing)
-            lines.append(t("missing", language, names=names))
+            lines.append(text("brief.missing", language, names=names))
     return "\n".join(lines)
 
 
@@ -265,10 +185,10 @@ def reminder_text(reminder: ReminderDue, today: date) -> str:
     if reminder.due_date is None:
         when = ""
     elif reminder.due_date <= today:
-        when = t("due_today", language)
+        when = text("brief.due_today", language)
     else:
-        when = t("due_in", language, days=(reminder.due_date - today).days, due=reminder.due_date.isoformat())
-    return t("reminder", language, title=escape(reminder.title), when=when)
+        when = text("brief.due_in", language, days=(reminder.due_date - today).days, due=reminder.due_date.isoformat())
+    return text("brief.reminder", language, title=escape(reminder.title), when=when)
 
 
 # -------------------------------------------------------------------------------------------------- jobs
@@ -412,9 +332,9 @@ async def acknowledge_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
     clock = _config(context.application).clock
     outcome = await asyncio.to_thread(acknowledge, services_of(context).store, briefing_id, rep.rep_id, now=clock())
     if outcome is None:
-        await query.answer(t("not_yours", language), show_alert=True)
+        await query.answer(text("brief.not_yours", language), show_alert=True)
         return
-    await query.answer(t("acked" if outcome else "already", language))
+    await query.answer(text("brief.acked" if outcome else "brief.already", language))
     if outcome and query.message is not None:
         keep_quiz = None
         markup = query.message.reply_markup if isinstance(query.message, Message) else None
@@ -447,12 +367,12 @@ async def quiz_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     try:
         quiz = await asyncio.to_thread(load)
     except BriefingError:
-        await query.answer(t("not_yours", language), show_alert=True)
+        await query.answer(text("brief.not_yours", language), show_alert=True)
         return
     if parts[2] == "s":
         answers_so_far = await asyncio.to_thread(quiz_answers, store, briefing_id, rep.rep_id)
         if answers_so_far is None:
-            await query.answer(t("not_yours", language), show_alert=True)
+            await query.answer(text("brief.not_yours", language), show_alert=True)
             return
         await query.answer()
         answered = len(answers_so_far)
@@ -462,7 +382,7 @@ async def quiz_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     n, option = int(parts[2]), int(parts[3])
     progress = await asyncio.to_thread(record_quiz_answer, store, briefing_id, rep.rep_id, n, option)
     if progress is None:
-        await query.answer(t("not_yours", language), show_alert=True)
+        await query.answer(text("brief.not_yours", language), show_alert=True)
         return
     await query.answer()
     answers, _score = progress
@@ -474,7 +394,7 @@ async def quiz_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         await send_quiz_question(context, chat.id, briefing_id, quiz, len(answers), language)
         return
     right = sum(1 for q, a in zip(quiz, answers, strict=False) if q.answer == a)
-    await context.bot.send_message(chat.id, f"{verdict}\n{t('score', language, right=right, total=len(quiz))}")
+    await context.bot.send_message(chat.id, f"{verdict}\n{text('brief.score', language, right=right, total=len(quiz))}")
 
 
 async def send_quiz_question(
@@ -502,7 +422,7 @@ async def briefs_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         return
     rep, language = caller.rep, caller.language
     if rep.role not in PUSHING_ROLES:
-        await caller.message.reply_text(t("managers_only", language))
+        await caller.message.reply_text(text("brief.managers_only", language))
         return
     store = services_of(context).store
 
@@ -529,12 +449,12 @@ async def brief_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int
         return ConversationHandler.END
     message, rep, language = caller.message, caller.rep, caller.language
     if rep.role not in PUSHING_ROLES:
-        await message.reply_text(t("managers_only", language))
+        await message.reply_text(text("brief.managers_only", language))
         return ConversationHandler.END
     draft = _draft(context)
     draft.clear()
     draft["author"] = rep.rep_id
-    await message.reply_text(t("ask_title", language))
+    await message.reply_text(text("brief.ask_title", language))
     return TITLE
 
 
@@ -544,7 +464,7 @@ async def brief_title(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int
     if message is None or not message.text:
         return TITLE
     _draft(context)["title"] = message.text.strip()
-    await message.reply_text(t("ask_body", ui_language(update)))
+    await message.reply_text(text("brief.ask_body", ui_language(update)))
     return BODY
 
 
@@ -568,13 +488,13 @@ async def brief_body(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
         except IngestError as exc:
             # The manager sees their file's name and the reason, not where the server keeps uploads.
             reason = escape(f"{name}: {exc.reason}")
-            await message.reply_text(t("no_download", language, reason=reason), parse_mode=ParseMode.HTML)
+            await message.reply_text(text("brief.no_download", language, reason=reason), parse_mode=ParseMode.HTML)
             return BODY
         except (TelegramError, OSError) as exc:
             logger.warning("briefing upload %s failed: %s", name, exc)
             detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             reason = escape(f"{name}: {redact(detail, context.bot.token)}")
-            await message.reply_text(t("no_download", language, reason=reason), parse_mode=ParseMode.HTML)
+            await message.reply_text(text("brief.no_download", language, reason=reason), parse_mode=ParseMode.HTML)
             return BODY
         draft["body"] = body
         draft["document"] = str(target) if attach else None
@@ -583,8 +503,10 @@ async def brief_body(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
         draft["document"] = None
     else:
         return BODY
-    keyboard = InlineKeyboardMarkup([[InlineKeyboardButton(t("whole_team", language), callback_data=f"{CONV}:team")]])
-    await message.reply_text(t("ask_to", language), parse_mode=ParseMode.HTML, reply_markup=keyboard)
+    keyboard = InlineKeyboardMarkup(
+        [[InlineKeyboardButton(text("brief.whole_team", language), callback_data=f"{CONV}:team")]]
+    )
+    await message.reply_text(text("brief.ask_to", language), parse_mode=ParseMode.HTML, reply_markup=keyboard)
     return RECIPIENTS
 
 
@@ -628,13 +550,17 @@ async def brief_recipients(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         await context.bot.send_message(chat.id, str(exc))  # plain text: the message is shown as written
         return RECIPIENTS
     if isinstance(checked, str):
-        await context.bot.send_message(chat.id, t("not_reports", language, target=echoed(checked)),
+        await context.bot.send_message(chat.id, text("brief.not_reports", language, target=echoed(checked)),
                                        parse_mode=ParseMode.HTML)  # fmt: skip
         return RECIPIENTS
     count = checked
     draft["to"], draft["count"] = wanted, count
-    keyboard = InlineKeyboardMarkup([[InlineKeyboardButton(t("no_due", language), callback_data=f"{CONV}:nodue")]])
-    await context.bot.send_message(chat.id, t("ask_due", language), parse_mode=ParseMode.HTML, reply_markup=keyboard)
+    keyboard = InlineKeyboardMarkup(
+        [[InlineKeyboardButton(text("brief.no_due", language), callback_data=f"{CONV}:nodue")]]
+    )
+    await context.bot.send_message(
+        chat.id, text("brief.ask_due", language), parse_mode=ParseMode.HTML, reply_markup=keyboard
+    )
     return DUE
 
 
@@ -656,21 +582,21 @@ async def brief_due(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
         except ValueError:
             due = None
         if due is None or due < _config(context.application).clock().date():
-            await context.bot.send_message(chat.id, t("bad_date", language))
+            await context.bot.send_message(chat.id, text("brief.bad_date", language))
             return DUE
         draft["due"] = due.isoformat()
-    due_text = t("list_due", language, due=draft["due"]) if draft["due"] else ""
+    due_text = text("brief.list_due", language, due=draft["due"]) if draft["due"] else ""
     preview = escape(summary_of(draft["body"], 600))
     keyboard = InlineKeyboardMarkup(
         [[
-            InlineKeyboardButton(t("send", language), callback_data=f"{CONV}:send"),
-            InlineKeyboardButton(t("cancel", language), callback_data=f"{CONV}:cancel"),
+            InlineKeyboardButton(text("brief.send", language), callback_data=f"{CONV}:send"),
+            InlineKeyboardButton(text("brief.cancel", language), callback_data=f"{CONV}:cancel"),
         ]]
     )  # fmt: skip
     await context.bot.send_message(
         chat.id,
-        t(
-            "confirm",
+        text(
+            "brief.confirm",
             language,
             title=escape(draft["title"]),
             count=draft["count"],
@@ -694,7 +620,7 @@ async def brief_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> i
     draft = _draft(context)
     if query.data != f"{CONV}:send":
         draft.clear()
-        await context.bot.send_message(chat.id, t("cancelled", language))
+        await context.bot.send_message(chat.id, text("brief.cancelled", language))
         return ConversationHandler.END
     desk: BriefingDesk = context.application.bot_data[DESK_KEY]
     document = draft.get("document")
@@ -714,7 +640,7 @@ async def brief_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> i
         return ConversationHandler.END
     count = draft.get("count", 0)
     draft.clear()
-    await context.bot.send_message(chat.id, t("created", language, id=briefing_id, count=count))
+    await context.bot.send_message(chat.id, text("brief.created", language, id=briefing_id, count=count))
     kick_delivery(context.application)
     return ConversationHandler.END
 
@@ -723,7 +649,7 @@ async def brief_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> in
     """/cancel inside the conversation."""
     _draft(context).clear()
     if update.effective_message is not None:
-        await update.effective_message.reply_text(t("cancelled", ui_language(update)))
+        await update.effective_message.reply_text(text("brief.cancelled", ui_language(update)))
     return ConversationHandler.END
 
 

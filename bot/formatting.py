@@ -10,17 +10,21 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import Any
 
-from authority.decisions import role_name
+from authority.decisions import decision_line, decision_lines
 from compliance.checker import CheckResult, Finding
+from core import catalogue
+from core.catalogue import Language, Markup
+from core.catalogue import language_of as language_of  # the handlers' one import for it
 from core.messages import Citation, Decision, Reply
+from workflows.quizzes import QUIZ_LETTERS, QuizItem, quiz_question_line
+from workflows.quizzes import quiz_verdict as quiz_verdict  # its verdicts carry no markup: the same words
 
 MAX_MESSAGE_CHARS = 4096
 MAX_CAPTION_CHARS = 1024
 MAX_CITATIONS = 5
 
-Language = Literal["en", "zh"]
 KeyboardSpec = list[list[tuple[str, str]]]
 """Rows of (label, callback_data) pairs."""
 
@@ -28,11 +32,6 @@ KeyboardSpec = list[list[tuple[str, str]]]
 def escape(text: str) -> str:
     """Escape text for Telegram's HTML parse mode (only &, < and > are special there)."""
     return html.escape(text, quote=False)
-
-
-def language_of(language_code: str | None) -> Language:
-    """The interface language for a Telegram user's `language_code` (zh, zh-hans, zh-TW... -> zh)."""
-    return "zh" if language_code and language_code.lower().startswith("zh") else "en"
 
 
 def utf16_len(text: str) -> int:
@@ -185,161 +184,19 @@ def echoed(value: str) -> str:
 
 
 # ----------------------------------------------------------------------------------------------- texts
-TEXTS: dict[str, dict[Language, str]] = {
-    "access": {
-        "en": "I don't know you yet. Ask your manager for an invite code, then send /start CODE here.",
-        "zh": "我还不认识你。请向你的经理索取邀请码，然后在这里发送 /start 邀请码。",
-    },
-    "welcome": {
-        "en": "Hello {name}! Ask me anything about products, policy or your KPIs. /help lists what I can do.",
-        "zh": "你好，{name}！产品、政策或 KPI 的问题都可以问我。/help 查看全部功能。",
-    },
-    "linked": {
-        "en": "Welcome, {name}: your Telegram account is now linked. /help lists what I can do.",
-        "zh": "欢迎，{name}：你的 Telegram 账号已绑定。/help 查看全部功能。",
-    },
-    "help": {
-        "en": (
-            "<b>What I can do</b>\n"
-            "• Just type a question (or /ask QUESTION): a cited answer; discounts, payment terms and gifts "
-            "get a decision for your role.\n"
-            "• /check TEXT, or reply /check to a message: compliance check of a sales text.\n"
-            "• /coach [REP_ID] [PERIOD]: your KPI coaching (managers: a report's).\n"
-            "• /team: your team's KPIs (managers and directors).\n"
-            "• /invite REP_ID: a one-time code linking a report to this bot (managers).\n"
-            "• /whoami: who I think you are."
-        ),
-        "zh": (
-            "<b>我能做什么</b>\n"
-            "• 直接输入问题（或 /ask 问题）：带出处的回答；折扣、账期和礼品问题会按你的角色给出决定。\n"
-            "• /check 文本，或回复某条消息发送 /check：检查销售话术是否合规。\n"
-            "• /coach [工号] [期间]：你的 KPI 辅导（经理可查看下属）。\n"
-            "• /team：团队 KPI（经理和总监）。\n"
-            "• /invite 工号：为下属生成一次性绑定码（经理）。\n"
-            "• /whoami：我认为你是谁。"
-        ),
-    },
-    "whoami": {
-        "en": "You are <b>{name}</b> ({rep_id}), {role}{manager}.",
-        "zh": "你是 <b>{name}</b>（{rep_id}），{role}{manager}。",
-    },
-    "whoami_manager": {"en": ", reporting to {manager}", "zh": "，上级：{manager}"},
-    "unknown": {
-        "en": "I don't know that command, and I read text messages only. /help lists what I can do.",
-        "zh": "我不认识这个命令，也只能读文字消息。/help 查看全部功能。",
-    },
-    "ask_usage": {
-        "en": "Type a question after /ask, e.g. /ask What do I do when a delivery is late?",
-        "zh": "请在 /ask 后输入问题，例如：/ask 交货延迟怎么办？",
-    },
-    "check_usage": {
-        "en": "Send /check followed by the text, or reply /check to the message to check.",
-        "zh": "请发送 /check 加要检查的文本，或回复要检查的消息并发送 /check。",
-    },
-    "not_visible": {
-        "en": "I can't show coaching for {target}: you can see your own KPIs and your reports' only.",
-        "zh": "无法显示 {target} 的辅导：你只能查看自己和下属的 KPI。",
-    },
-    "no_kpis": {
-        "en": "There are no KPI records for {target} yet.",
-        "zh": "{target} 还没有 KPI 记录。",
-    },
-    "team_only": {
-        "en": "/team is for managers and directors: you have no reports on the roster.",
-        "zh": "/team 仅供经理和总监使用：名册上你没有下属。",
-    },
-    "invite_usage": {"en": "Usage: /invite REP_ID", "zh": "用法：/invite 工号"},
-    "invite_refused": {
-        "en": "You can invite only your own reports; {target} is not one of them.",
-        "zh": "你只能邀请自己的下属；{target} 不是你的下属。",
-    },
-    "invite_created": {
-        "en": "Invite for <b>{name}</b> ({rep_id}), valid {hours} h and once:\n<code>/start {code}</code>\n{link}",
-        "zh": "<b>{name}</b>（{rep_id}）的邀请码，{hours} 小时内有效，仅可使用一次：\n"
-        "<code>/start {code}</code>\n{link}",
-    },
-    "rate_limited": {
-        "en": "You're sending messages faster than I can answer well. Please wait about {seconds} s; "
-        "I'll skip messages until then.",
-        "zh": "你发消息太快了，请等约 {seconds} 秒；在此之前的消息我会跳过。",
-    },
-    "apology": {
-        "en": "Sorry, something went wrong on my side with that message. Please try again in a moment.",
-        "zh": "抱歉，处理这条消息时出了问题，请稍后再试。",
-    },
-    "thanks_up": {"en": "Thanks, glad it helped.", "zh": "谢谢反馈，很高兴能帮上忙。"},
-    "thanks_down": {
-        "en": "Thanks: noted for the content owners.",
-        "zh": "谢谢反馈：已记录给内容负责人。",
-    },
-    "vote_not_yours": {"en": "That answer was for someone else.", "zh": "这条回答不是给你的。"},
-    "handoff_sent": {
-        "en": "Sent to {manager}. They'll reply to you directly.",
-        "zh": "已转给 {manager}，他们会直接回复你。",
-    },
-    "handoff_queued": {
-        "en": "Telegram didn't take the message to {manager} just now; I'll keep trying and deliver it.",
-        "zh": "暂时无法把消息发给 {manager}，我会继续重试并送达。",
-    },
-    "handoff_already": {"en": "Already sent to {manager}.", "zh": "已经转给 {manager} 了。"},
-    "handoff_unreachable": {
-        "en": "I can't reach your manager in Telegram (not linked yet). Please contact {manager} directly.",
-        "zh": "我无法在 Telegram 上联系到你的经理（尚未绑定）。请直接联系 {manager}。",
-    },
-    "handoff_no_manager": {
-        "en": "You have no manager on the roster to forward this to.",
-        "zh": "名册上没有你的经理，无法转发。",
-    },
-    "handoff_message": {
-        "en": "<b>{rep}</b> ({rep_id}) asks for your help.\n\n<b>Question</b>\n{question}\n\n"
-        "<b>The bot answered</b>\n{answer}",
-        "zh": "<b>{rep}</b>（{rep_id}）请你帮忙。\n\n<b>问题</b>\n{question}\n\n<b>机器人的回答</b>\n{answer}",
-    },
-    "btn_up": {"en": "👍 Helpful", "zh": "👍 有帮助"},
-    "btn_down": {"en": "👎 Not helpful", "zh": "👎 没帮助"},
-    "btn_manager": {"en": "🙋 Ask my manager", "zh": "🙋 问我的经理"},
-    "sources": {"en": "Sources", "zh": "来源"},
-    "stale": {"en": "may be outdated", "zh": "可能已过时"},
-    "not_grounded": {
-        "en": "Not found in the knowledge base.",
-        "zh": "知识库中没有找到依据。",
-    },
-    "quiz_question": {"en": "Question {n}/{total}: {question}", "zh": "第 {n}/{total} 题：{question}"},
-    "quiz_right": {"en": "✔ Correct.", "zh": "✔ 正确。"},
-    "quiz_wrong": {"en": "✘ Not quite.", "zh": "✘ 不对。"},
-    "quiz_wrong_answer": {"en": "✘ Not quite: the answer is {letter}.", "zh": "✘ 不对，正确答案是 {letter}。"},
-}
+# The catalogue's emphasis drawn as Telegram's HTML.
+TELEGRAM_HTML: Markup = {"b": "<b>", "/b": "</b>", "i": "<i>", "/i": "</i>", "mono": "<code>", "/mono": "</code>"}
 
 
 def text(key: str, language: Language = "en", **values: object) -> str:
-    """A fixed interface text in `language`, with `values` (already escaped by the caller) filled in."""
-    return pick(TEXTS, key, language, **values)
-
-
-def pick(table: dict[str, dict[Language, str]], key: str, language: Language, **values: object) -> str:
-    """`text` over a feature module's own table of en/zh texts."""
-    template = table[key][language]
-    return template.format(**values) if values else template
+    """The catalogue's text `key` as Telegram HTML, with `values` (already escaped by the caller) filled in."""
+    return catalogue.text(key, language, markup=TELEGRAM_HTML, **values)
 
 
 # ------------------------------------------------------------------------------------------------ quizzes
-QUIZ_LETTERS = "ABCDEF"
-
-
-class QuizItem(Protocol):
-    """What quiz rendering reads of a question (workflows.briefings.QuizQuestion, shared by briefings and
-    onboarding)."""
-
-    answer: int
-
-    def text(self, language: str) -> str: ...
-
-    def choices(self, language: str) -> list[str]: ...
-
-
 def quiz_question_text(question: QuizItem, n: int, total: int, language: Language) -> str:
     """Question n (0-based) of `total` and its lettered options, in the reader's language where written."""
-    lines = [text("quiz_question", language, n=n + 1, total=total, question=escape(question.text(language)))]
+    lines = [quiz_question_line(escape(question.text(language)), n, total, language)]
     lines += [f"{QUIZ_LETTERS[i]}. {escape(choice)}" for i, choice in enumerate(question.choices(language))]
     return "\n".join(lines)
 
@@ -349,106 +206,15 @@ def quiz_keyboard(prefix: str, n: int, options: int) -> KeyboardSpec:
     return [[(QUIZ_LETTERS[i], f"{prefix}:{n}:{i}") for i in range(options)]]
 
 
-def quiz_verdict(question: QuizItem, option: int, language: Language, *, reveal: bool) -> str:
-    """Right or wrong; `reveal` names the right letter (briefings do, onboarding does not: the rep retries)."""
-    if option == question.answer:
-        return text("quiz_right", language)
-    if reveal:
-        return text("quiz_wrong_answer", language, letter=QUIZ_LETTERS[question.answer])
-    return text("quiz_wrong", language)
-
-
 # --------------------------------------------------------------------------------------------- replies
-_UNIT_SUFFIX = {"percent": "%", "days": " days", "CNY": " CNY"}
-_UNIT_SUFFIX_ZH = {"percent": "%", "days": " 天", "CNY": " 元"}
-_KIND = {
-    "en": {"discount": "Discount", "payment_terms": "Payment terms", "gift": "Gift", "contract_value": "Contract"},
-    "zh": {"discount": "折扣", "payment_terms": "账期", "gift": "礼品", "contract_value": "合同"},
-}
+def format_decisions(decisions: Sequence[Decision], language: Language = "en") -> str:
+    """Every decision of a question, one line each, in the authority desk's one wording, as Telegram HTML."""
+    return decision_lines(decisions, language, markup=TELEGRAM_HTML, escape=escape)
 
 
-def _amount(value: float, unit: str, language: Language) -> str:
-    # Thousands grouped and at most two decimals: 300000 -> "300,000", 1/11 off -> "9.09".
-    number = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return number + (_UNIT_SUFFIX_ZH if language == "zh" else _UNIT_SUFFIX)[unit]
-
-
-def format_decisions(decisions: Sequence[Decision], language: Language = "en", *, plain: bool = False) -> str:
-    """Every decision of a question, each on its own line (`plain`: the same words without HTML, for terminals)."""
-    return "\n".join(format_decision(decision, language, plain=plain) for decision in decisions)
-
-
-def _plain(text: str) -> str:
-    return text
-
-
-def format_decision(decision: Decision, language: Language = "en", *, plain: bool = False) -> str:
-    """One line: what was asked, whether the asker may grant it, and who approves otherwise. `plain` gives the
-    same wording unescaped and without bold, for doors that print text (the console chat)."""
-    esc = _plain if plain else escape
-    bold, unbold = ("", "") if plain else ("<b>", "</b>")
-    kind = _KIND[language][decision.kind]
-    head = f"{bold}{esc(kind)}"
-    if decision.requested is not None:
-        head += f" {esc(_amount(decision.requested, decision.unit, language))}"
-    head += unbold
-    if decision.basis:
-        head += f"（{esc(decision.basis)}）" if language == "zh" else f" ({esc(decision.basis)})"
-    zh = language == "zh"
-    if decision.reason == "credit_hold":
-        days = _amount(decision.overdue_days or 0, "days", language)
-        verdict = f"❌ 客户已逾期{esc(days)}，暂停赊销" if zh else f"❌ Credit hold: customer {esc(days)} overdue"
-        approver = _approver_text(decision, language, plain=plain) if decision.permitted_at_all else ""
-        if approver:
-            verdict += f"：需要{approver}批准。" if zh else f": needs approval from {approver}."
-        else:
-            verdict += "。" if zh else "."
-    elif decision.cash_equivalent:
-        verdict = "⛔ 现金或现金等价物一律不允许。" if zh else "⛔ Cash or cash equivalents are never allowed."
-    elif not decision.permitted_at_all:
-        verdict = "⛔ 任何级别都不允许。" if zh else "⛔ Not permitted at any level."
-    elif decision.allowed is True:
-        limit = _limit_text(decision, language, plain=plain)
-        verdict = f"✅ 在你的权限内{limit}。" if zh else f"✅ Within your authority{limit}."
-    elif decision.allowed is False:
-        limit = _limit_text(decision, language, plain=plain)
-        verdict = f"❌ 超出你的权限{limit}" if zh else f"❌ Above your authority{limit}"
-        approver = _approver_text(decision, language, plain=plain)
-        if approver:
-            verdict += f"：需要{approver}批准。" if zh else f": needs approval from {approver}."
-        else:
-            verdict += "。" if zh else "."
-    elif decision.limit is None:
-        # Asked without knowing who asks (no roster identity): the limits by role follow in the answer.
-        verdict = "各岗位的权限见下。" if zh else "Limits by role below."
-    else:
-        limit = _limit_text(decision, language, plain=plain)
-        verdict = f"你的权限{limit}。" if zh else f"Your authority{limit}."
-    return f"{head}: {verdict}"
-
-
-def _limit_text(decision: Decision, language: Language, *, plain: bool = False) -> str:
-    if decision.limit is None:
-        return ""
-    amount = _amount(decision.limit, decision.unit, language)
-    amount = amount if plain else escape(amount)
-    return f"（上限 {amount}）" if language == "zh" else f" (your limit: {amount})"
-
-
-def _approver_text(decision: Decision, language: Language = "en", *, plain: bool = False) -> str:
-    """Who approves: the lowest role that may grant it "or above", and the person in the asker's chain.
-
-    The person's own role can be higher than `approver_role` (a junior's 15% goes to their manager when the
-    chain has no senior), so the role is never printed as if it were theirs."""
-    esc = _plain if plain else escape
-    role = esc(role_name(decision.approver_role, language)) if decision.approver_role else ""
-    level = "" if not role else (f"{role}及以上" if language == "zh" else f"a {role} or above")
-    if decision.approver is not None:
-        name = decision.approver.name if plain else f"<b>{esc(decision.approver.name)}</b>"
-        if not level:
-            return name
-        return f"{level}（{name}）" if language == "zh" else f"{level} ({name})"
-    return level
+def format_decision(decision: Decision, language: Language = "en") -> str:
+    """One decision's line (see `format_decisions`)."""
+    return decision_line(decision, language, markup=TELEGRAM_HTML, escape=escape)
 
 
 def format_citations(citations: Iterable[Citation], language: Language = "en") -> str:

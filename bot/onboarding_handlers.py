@@ -14,7 +14,7 @@ from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
 from bot.app import PRIVATE, MenuCommand, add_menu_commands
-from bot.formatting import Language, escape, pick, quiz_keyboard, quiz_question_text, split_message, text
+from bot.formatting import Language, escape, quiz_keyboard, quiz_question_text, split_message, text
 from bot.handlers import ONBOARDING_DESK_KEY, button_caller, command_caller, markup, send_html, services_of
 from workflows.briefings import PUSHING_ROLES, utcnow
 from workflows.identity import telegram_chat_of
@@ -39,49 +39,6 @@ CLOCK_KEY = "onboarding_clock"
 PREFIX = "oq"
 MAX_READING_CHARS = 1500
 
-_TEXTS: dict[str, dict[Language, str]] = {
-    "no_path": {
-        "en": "No onboarding path fits your role ({role}, {channel}). Ask your manager if that is wrong.",
-        "zh": "你的岗位（{role}，{channel}）没有入职学习路径。如有疑问请联系你的经理。",
-    },
-    "done": {
-        "en": "🎓 You have completed <b>{path}</b>. Well done!",
-        "zh": "🎓 你已完成 <b>{path}</b>，做得好！",
-    },
-    "module": {"en": "<b>Module {n}/{total}: {title}</b>", "zh": "<b>第 {n}/{total} 单元：{title}</b>"},
-    "attempt": {"en": "Attempt {n}; last score {score}.", "zh": "第 {n} 次尝试；上次得分 {score}。"},
-    "missing": {
-        "en": "(These sections are not in the knowledge base yet: {refs}. Ask your manager.)",
-        "zh": "（知识库中还没有这些章节：{refs}。请联系你的经理。）",
-    },
-    "passed": {
-        "en": "Passed with {score} (pass mark {mark}). Next module unlocked: <b>{next}</b>. Send /onboard.",
-        "zh": "通过，得分 {score}（及格线 {mark}）。已解锁下一单元：<b>{next}</b>。发送 /onboard 开始学习。",
-    },
-    "passed_last": {
-        "en": "Passed with {score}. 🎓 You have completed <b>{path}</b>!",
-        "zh": "通过，得分 {score}。🎓 你已完成 <b>{path}</b>！",
-    },
-    "failed": {
-        "en": "Score {score}; the pass mark is {mark}. Re-read the sections above and try again:",
-        "zh": "得分 {score}，及格线为 {mark}。请重读上面的章节后再试一次：",
-    },
-    "stale": {"en": "That question is no longer open: send /onboard.", "zh": "该题已失效，请发送 /onboard。"},
-    "managers_only": {
-        "en": "Only managers and directors see their new hires' onboarding.",
-        "zh": "只有经理和总监可以查看新员工的入职进度。",
-    },
-    "team_header": {"en": "<b>Onboarding of your new hires</b>", "zh": "<b>新员工入职进度</b>"},
-    "no_hires": {
-        "en": "None of your reports is on an onboarding path.",
-        "zh": "你的下属中没有人在入职学习路径上。",
-    },
-}
-
-
-def t(key: str, language: Language, **values: object) -> str:
-    return pick(_TEXTS, key, language, **values)
-
 
 def percent(score: float) -> str:
     return f"{score:.0%}"
@@ -99,15 +56,17 @@ def format_reading(reading: Reading) -> str:
 def format_module(state: ModuleState, readings: list[Reading], language: Language) -> str:
     assert state.module is not None
     spec = state.module.spec
-    lines = [t("module", language, n=state.index + 1, total=state.total, title=escape(spec.heading(language)))]
+    lines = [
+        text("onboarding.module", language, n=state.index + 1, total=state.total, title=escape(spec.heading(language)))
+    ]
     if state.attempts and state.last_score is not None:
-        lines.append(t("attempt", language, n=state.attempts + 1, score=percent(state.last_score)))
+        lines.append(text("onboarding.attempt", language, n=state.attempts + 1, score=percent(state.last_score)))
     lines.append("")
     if readings:
         lines.append("\n\n".join(format_reading(r) for r in readings))
     else:
         refs = ", ".join(escape(r.en) for r in spec.read)
-        lines.append(t("missing", language, refs=refs))
+        lines.append(text("onboarding.missing", language, refs=refs))
     return "\n".join(lines)
 
 
@@ -135,11 +94,14 @@ async def onboard_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     state = await asyncio.to_thread(desk.current, rep)
     if state is None:
         await message.reply_text(
-            t("no_path", language, role=escape(rep.role), channel=escape(rep.channel or "-")), parse_mode=ParseMode.HTML
+            text("onboarding.no_path", language, role=escape(rep.role), channel=escape(rep.channel or "-")),
+            parse_mode=ParseMode.HTML,
         )
         return
     if state.module is None:
-        await message.reply_text(t("done", language, path=escape(state.path.spec.title)), parse_mode=ParseMode.HTML)
+        await message.reply_text(
+            text("onboarding.done", language, path=escape(state.path.spec.title)), parse_mode=ParseMode.HTML
+        )
         return
     services = services_of(context)
     readings = await asyncio.to_thread(module_readings, services.index, state.module, language, rep.role)
@@ -157,7 +119,7 @@ async def quiz_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     _prefix, module_id, n, option = tap.data.split(":")
     result = await asyncio.to_thread(_desk(context).answer, rep, module_id, int(n), int(option))
     if result.kind == "stale":
-        await query.answer(t("stale", language))
+        await query.answer(text("onboarding.stale", language))
         return
     await query.answer()
     verdict = text("quiz_right" if result.correct else "quiz_wrong", language)
@@ -175,16 +137,16 @@ async def quiz_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         prompt, keyboard = question_message(state, 0, language)
         await context.bot.send_message(
             chat.id,
-            f"{verdict}\n{t('failed', language, score=score, mark=mark)}\n\n{prompt}",
+            f"{verdict}\n{text('onboarding.failed', language, score=score, mark=mark)}\n\n{prompt}",
             parse_mode=ParseMode.HTML,
             reply_markup=keyboard,
         )
         return
     if state.module is None:
-        body = t("passed_last", language, score=score, path=escape(state.path.spec.title))
+        body = text("onboarding.passed_last", language, score=score, path=escape(state.path.spec.title))
     else:
         passed_module = state.path.modules[state.index - 1]
-        body = t("passed", language, score=score, mark=percent(passed_module.pass_mark),
+        body = text("onboarding.passed", language, score=score, mark=percent(passed_module.pass_mark),
                  next=escape(state.module.spec.heading(language)))  # fmt: skip
     await context.bot.send_message(chat.id, f"{verdict}\n{body}", parse_mode=ParseMode.HTML)
 
@@ -196,13 +158,13 @@ async def onboarding_command(update: Update, context: ContextTypes.DEFAULT_TYPE)
         return
     message, rep, language = caller.message, caller.rep, caller.language
     if rep.role not in PUSHING_ROLES:
-        await message.reply_text(t("managers_only", language))
+        await message.reply_text(text("onboarding.managers_only", language))
         return
     rows = await asyncio.to_thread(_desk(context).status, rep.rep_id)
     if not rows:
-        await message.reply_text(t("no_hires", language))
+        await message.reply_text(text("onboarding.no_hires", language))
         return
-    lines = [t("team_header", language)]
+    lines = [text("onboarding.team_header", language)]
     lines += [f"{escape(r.name)} ({escape(r.rep_id)}): {escape(progress_text(r, language))}" for r in rows]
     await send_html(context, caller.chat.id, split_message("\n".join(lines)))
 

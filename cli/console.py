@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.markup import escape
 
+from authority.decisions import decision_lines
 from cli.console_commands import ChatContext, help_text, run_command
 from core.messages import Citation, RepInfo, Reply, Request
 
@@ -36,12 +37,10 @@ def citation_line(number: int, citation: Citation) -> str:
 
 
 def decision_line(reply: Reply) -> str | None:
-    """The authority decisions as plain text, one line each, in the bot's wording (its plain form, not HTML)."""
+    """The authority decisions as plain text, one line each, in the authority desk's one wording."""
     if reply.decision is None:
         return None
-    from bot.formatting import format_decisions
-
-    return format_decisions(reply.decisions or [reply.decision], reply.language, plain=True)
+    return decision_lines(reply.decisions or [reply.decision], reply.language)
 
 
 def render_reply(console: Console, reply: Reply) -> None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from rich.console import Console
 from rich.markup import escape
 
-from bot.formatting import QUIZ_LETTERS, QuizItem, quiz_verdict, text
+from core.catalogue import text
 from core.messages import RepInfo
 from core.roster import can_view, management_chain, reports_of
 from workflows.briefings import (
@@ -40,6 +40,7 @@ from workflows.onboarding import (
     module_readings,
     onboarding_summary,
 )
+from workflows.quizzes import QUIZ_LETTERS, QuizItem, quiz_verdict
 
 if TYPE_CHECKING:
     from coaching.coach import RepReport, TeamReport

@@ -18,12 +18,8 @@ DOORS = ("bot", "cli", "web")
 # Imports allowed against the rules, each with its reason (a test below fails when one is no longer needed):
 # - `salescoach bot` and `salescoach web` are the commands that start the Telegram and web doors: the places a
 #   door is launched from another (inside the command function, at the edge).
-# - The console chat words decisions, quiz verdicts and its labels with bot/formatting.py's texts until one text
-#   catalogue outside the doors holds them (issue 16).
 EXCEPTIONS: dict[str, set[str]] = {
     "cli.telegram": {"bot"},
-    "cli.console": {"bot"},
-    "cli.console_commands": {"bot"},
     "cli.web": {"web"},
 }
 

@@ -118,4 +118,4 @@ def test_credit_hold_line_names_the_overdue_days() -> None:
         "<b>Payment terms 30 days</b>: ❌ Credit hold: customer 45 days overdue: needs approval from a director "
         "or above (<b>Zhao Min</b>)."
     )
-    assert format_decision(held, "zh").startswith("<b>账期 30 天</b>: ❌ 客户已逾期45 天，暂停赊销")
+    assert format_decision(held, "zh").startswith("<b>账期 30天</b>: ❌ 客户已逾期45天，暂停赊销")

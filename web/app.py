@@ -33,7 +33,7 @@ from core.audience import reader_of
 from core.messages import RepInfo
 from core.roster import Rep, UnknownRepError, can_view, get_rep
 from web import records, svg
-from web.i18n import LANG_COOKIE, Language, choose_language, t
+from web.i18n import LANG_COOKIE, Language, choose_language, has_text, t
 from web.reports import ReportCache
 from workflows.services import Services
 from workflows.web_login import SessionSigner, redeem, utcnow
@@ -126,7 +126,7 @@ class Console:
 
     def error(self, request: Request, exc: PageError) -> HTMLResponse:
         language = self.language(request)
-        detail = t(exc.detail, language) if exc.detail in _text_keys() else exc.detail
+        detail = t(exc.detail, language) if has_text(exc.detail) else exc.detail
         return self.render(request, "message.html", exc.status, title=t(exc.title, language), detail=detail)
 
     async def form(self, request: Request) -> dict[str, str]:
@@ -150,12 +150,6 @@ class Console:
 
     def value(self, kpi: str, value: float | None) -> str:
         return format_value(value, self.coach.unit(kpi))
-
-
-def _text_keys() -> set[str]:
-    from web.i18n import TEXTS
-
-    return set(TEXTS)
 
 
 def _with_query(request: Request, **changes: str) -> str:
