@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from core.audience import reader_of
+from core.documents import SECTION_SEPARATOR
 from core.messages import Citation, Reply, Request
 from core.text import has_cjk, split_sentences, tokenize
 from knowledge.glossary import EXPANSION_WEIGHT
@@ -54,7 +55,8 @@ _PROCEDURE_LEAD = re.compile(
 # Questions after a procedure or a list of steps: "what do I do", "step by step", "流程", "怎么办".
 ASKS_STEPS = re.compile(
     r"\b(?:what (?:do|should|must) (?:i|we|they) do|how (?:do|should|can) (?:i|we)|how to|steps?|procedure|"
-    r"process|walk me)\b|流程|步骤|程序|怎么办|怎么处理|如何处理|怎么走|怎么做|一步步|做什么|怎么申请|如何申请|怎么催",
+    r"process|walk me)\b|流程|步骤|程序|手续(?!费)|几步|怎么办|怎么处理|如何处理|怎么走|怎么做|一步步|做什么|"
+    r"怎么申请|如何申请|怎么催",
     re.IGNORECASE,
 )
 MAX_BLOCK_CHARS = 900  # a lead-in plus its list or table: enough for a five-row ladder, not a whole price list
@@ -85,6 +87,18 @@ def states_figure(sentence: str, question: str) -> bool:
     rest = MODEL_NUMBER.sub(" ", sentence)
     rest = _NUMBER.sub(lambda m: " " if m.group(0) in asked else m.group(0), rest)
     return bool(_FIGURE.search(rest))
+
+
+_ARTICLE = re.compile(r"^(?:第[一二三四五六七八九十百零〇两\d]+\s*条|(?:article|clause)\s+\d+)", re.IGNORECASE)
+MAX_ARTICLES = 3  # articles read on each side of a procedure's best article
+# A neighbouring article joins a procedure answer when its best line covers this share of what the best
+# article's best line covers (a related step shares the topic's rarer words; the next rule only common ones).
+ARTICLE_BEARING = 0.25
+
+
+def is_article(section: str) -> bool:
+    """The section is one numbered article of a policy ("… > 第八章 离职管理 > 第三十条", "Article 12")."""
+    return bool(_ARTICLE.match(section.rsplit(SECTION_SEPARATOR, 1)[-1].strip()))
 
 
 SNIPPET_CHARS = 240
@@ -210,6 +224,7 @@ class Answerer:
             self._idf,
             following=self._following_text,
             preceding=self._preceding_text,
+            articles=self._articles,
             language=language,
             expansions=self.retriever.expansion_terms(question),
         )
@@ -236,6 +251,11 @@ class Answerer:
         Found by the ingest id scheme (ingest.chunker.chunk_id on ordinal + 1, prefixed like
         knowledge.index.stored_id); anything unexpected (no such chunk, another section) gives None.
         """
+        chunk = self._chunk_at(hit, step)
+        return chunk if chunk is not None and chunk.section == hit.section else None
+
+    def _chunk_at(self, hit: ScoredChunk, step: int) -> ScoredChunk | None:
+        """The chunk `step` places after `hit` in its document, whatever its section (None past either end)."""
         from core.documents import chunk_id
 
         md = hit.metadata
@@ -246,9 +266,30 @@ class Answerer:
         raw = chunk_id(hit.source, content_hash, ordinal + step)
         wanted = f"{content_hash[:16]}-{raw}" if content_hash else raw
         chunk = self.retriever.index.fetch([wanted]).get(wanted)
-        if chunk is None or chunk.metadata.get("section") != hit.section:
+        if chunk is None:
             return None
         return ScoredChunk(wanted, str(chunk.text), dict(chunk.metadata), 0.0, hit.relevance)
+
+    def _articles(self, hit: ScoredChunk) -> list[ScoredChunk]:
+        """The articles around an article passage ("第三十条", "Article 12"), in order, within its chapter:
+        a policy written as numbered articles spreads one procedure over several of them (notice, handover,
+        collection after leaving), each its own section. [hit] when the passage is not an article."""
+        if not is_article(hit.section):
+            return [hit]
+        chapter = hit.section.rsplit(SECTION_SEPARATOR, 1)[0]
+
+        def walk(direction: int) -> list[ScoredChunk]:
+            found: list[ScoredChunk] = []
+            for step in range(1, MAX_ARTICLES + 1):
+                chunk = self._chunk_at(hit, direction * step)
+                if chunk is None or not is_article(chunk.section):
+                    break
+                if chunk.section.rsplit(SECTION_SEPARATOR, 1)[0] != chapter:
+                    break
+                found.append(chunk)
+            return found
+
+        return [*reversed(walk(-1)), hit, *walk(1)]
 
     def _idf(self, term: str) -> float:
         return float(self.retriever.index.lexical().term_idf(term))
@@ -556,6 +597,43 @@ def _step_block(lines: list[_Line]) -> list[_Sentence]:
     return out
 
 
+def _article_run(
+    chain: list[ScoredChunk], best: ScoredChunk, number_of: dict[str, int], bearing: Callable[[str], float]
+) -> list[_Sentence]:
+    """The sentences of the contiguous articles around `best` whose best line bears on the question (at
+    least ARTICLE_BEARING of the best article's), in reading order, each citing its own article, within
+    PROCEDURE_PROSE_CHARS; [] when no neighbour bears on it."""
+    at = next((i for i, chunk in enumerate(chain) if chunk.chunk_id == best.chunk_id), None)
+    if at is None or len(chain) < 2:
+        return []
+
+    def strength(chunk: ScoredChunk) -> float:
+        return max((bearing(line) for line in _split_lines(chunk.text)), default=0.0)
+
+    floor = ARTICLE_BEARING * strength(best)
+
+    def bears(chunk: ScoredChunk) -> bool:
+        return floor > 0 and strength(chunk) >= floor
+
+    start, end = at, at + 1
+    while start > 0 and bears(chain[start - 1]):
+        start -= 1
+    while end < len(chain) and bears(chain[end]):
+        end += 1
+    if end - start < 2:
+        return []
+    out: list[_Sentence] = []
+    size = 0
+    for chunk in chain[start:end]:
+        citation = _number(number_of, chunk, number_of[best.chunk_id])
+        for text in _rejoin_rows(_split_lines(chunk.text)):
+            if out and size + len(text) > PROCEDURE_PROSE_CHARS:
+                return out
+            out.append(_Sentence(text, citation, 0, len(out), bearing(text)))
+            size += len(text)
+    return out
+
+
 def _procedure_weight(block: list[_Sentence]) -> float:
     lead = block[0].text if block[0].text.endswith((":", "：")) else ""
     return max(s.score for s in block) + (PROCEDURE_LEAD_BONUS if _PROCEDURE_LEAD.search(lead) else 0.0)
@@ -572,6 +650,7 @@ def select_sentences(
     expansions: Sequence[str] = (),
     language: str | None = None,
     preceding: Callable[[ScoredChunk], ScoredChunk | None] | None = None,
+    articles: Callable[[ScoredChunk], list[ScoredChunk]] | None = None,
 ) -> list[_Sentence]:
     """Score sentences by IDF-weighted overlap with the question, favouring the best passage and early lines.
 
@@ -656,6 +735,16 @@ def select_sentences(
         ]
         if blocks:
             return max(blocks, key=_procedure_weight)
+        if articles is not None:
+            # A policy of numbered articles: the procedure is the run of the chapter's articles around the
+            # best one that bear on the question, in order ("提前30天申请 / 交接 / 离职后60天内催收").
+            def bearing(text: str) -> float:
+                present = set(tokenize(text))
+                return sum(w for t, w in weights.items() if t in present) / total
+
+            run = _article_run(articles(top[0]), top[0], number_of, bearing)
+            if len(run) >= 2:
+                return run
         # No list: the best passage's own account of the procedure, in order, at a procedure's length.
         first = sorted((s for s in candidates if s.passage_rank == 0), key=lambda s: s.position)
         prose: list[_Sentence] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from fakes import FailingChatModel
@@ -433,3 +434,34 @@ def test_a_procedure_told_in_prose_is_answered_with_the_passage_in_order() -> No
         "The Pricing Committee meets every Tuesday.",
         "Submit the request by Friday using form PR-3.",
     ]
+
+
+POLICY = """业务员管理制度
+第一章 总则
+第一条 本制度适用于公司全体业务员。
+第二章 离职管理
+第二条 业务员离职须提前30天提出书面申请，试用期内提前3天提出。
+第三条 业务员离职前须完成工作交接，包括客户资料、未完成合同及应收账款明细。交接清单须经大区经理签字确认。
+第四条 业务员离职后，须协助公司在60天内催收其负责的应收账款。
+第三章 附则
+第五条 本制度由营销中心负责解释。
+"""
+
+
+def test_a_procedure_spread_over_numbered_articles_is_answered_from_all_of_them(tmp_path: Path) -> None:
+    from ingest.chunker import chunk_document
+    from ingest.loaders import parse_file
+
+    path = tmp_path / "业务员管理制度.txt"
+    path.write_text(POLICY, encoding="utf-8")
+    document = parse_file(path)
+    index = new_index()
+    index.replace_document(document.meta, chunk_document(document))
+    reply = _answerer(index).answer(Request(text="业务员离职前要办哪些交接手续？"))
+    assert reply.grounded
+    # The chapter's articles in order, each citing its own article (was the handover article alone).
+    notice, handover, collection = (reply.answer.index(s) for s in ("提前30天", "大区经理签字确认", "60天内催收"))
+    assert notice < handover < collection
+    cited = {m.group(1) for m in re.finditer(r"。 ?\[(\d+)\]", reply.answer)}
+    assert len(cited) == 3
+    assert "营销中心负责解释" not in reply.answer and "全体业务员" not in reply.answer
