@@ -303,6 +303,8 @@ MAX_CHECK_MESSAGES = 2
 MAX_QUOTES_PER_RULE = 3
 MAX_QUOTE_CHARS = 60
 MAX_RULE_TEXT_CHARS = 600
+MAX_REWRITES_PER_RULE = 2
+LIKELY_MARK = "🔍"
 
 
 @dataclass(frozen=True)
@@ -347,15 +349,28 @@ def _group_block(
     phrases = group.phrases()
     quotes = "、".join if zh else ", ".join
     quoted = quotes(f"“{escape(_clip(p, MAX_QUOTE_CHARS))}”" for p in phrases)
-    head = f"{mark} <b>{number}. {quoted}</b>"
+    likely = finding.likely
+    # A semantic resemblance is marked apart from a rule hit, so the reader can weigh it as a second opinion.
+    head = f"{LIKELY_MARK if likely else mark} <b>{number}. {quoted}</b>"
     more = group.count - len(phrases)
     if more:
         head += f" 等同类问题另有 {more} 处" if zh else f" and {more} more of the same kind"
-    parts = [f"{head} · {escape(category)} · {escape(finding.severity)}"]
+    kind = (f"疑似 {category}" if zh else f"likely {category}") if likely else category
+    parts = [f"{head} · {escape(kind)} · {escape(finding.severity)}"]
     if finding.explanation:
         parts.append(escape(_clip(finding.explanation, MAX_RULE_TEXT_CHARS)))
+    if likely and finding.resembles:
+        similarity = finding.similarity
+        score = f" ({'相似度' if zh else 'similarity'} {similarity:.2f})" if similarity is not None else ""
+        parts.append(
+            f"<i>{'与已知违规示例相似' if zh else 'Reads like a known violation'}:</i> "
+            f"“{escape(_clip(finding.resembles, MAX_QUOTE_CHARS * 2))}”{score}"
+        )
     rule = f"{law_name(finding.law, language)} {finding.article}".strip()
     parts.append(f"<i>{'依据' if zh else 'Rule'}:</i> {escape(_clip(rule, MAX_RULE_TEXT_CHARS))}")
+    rewrites = list(dict.fromkeys(f.rewrite for f in group.findings if f.rewrite))
+    for rewritten in rewrites[:MAX_REWRITES_PER_RULE]:
+        parts.append(f"<i>{'改写' if zh else 'Rewrite'}:</i> {escape(_clip(rewritten, MAX_RULE_TEXT_CHARS))}")
     if finding.suggestion:
         parts.append(f"<i>{'建议' if zh else 'Instead'}:</i> {escape(_clip(finding.suggestion, MAX_RULE_TEXT_CHARS))}")
     refs: list[str] = []
@@ -372,15 +387,21 @@ def _group_block(
 
 
 def render_check(result: CheckResult, language: Language = "en", *, max_rules: int = MAX_CHECK_RULES) -> str:
-    """Compliance findings grouped per rule: the offending words quoted (a few, with how many more), the rule
-    and article, a compliant rewording, and numbered references to the company's rule cards, listed once at
-    the end like an answer's sources. Rules beyond `max_rules` are only counted."""
+    """Compliance findings grouped per rule with their count: the offending words quoted (a few, with how many
+    more), the rule and article, the flagged sentence rewritten where a rule can, a compliant rewording, and
+    numbered references to the company's rule cards, listed once at the end like an answer's sources. Likely
+    (semantic) findings are marked apart and name the known violation they resemble. Rules beyond `max_rules`
+    are only counted."""
     zh = language == "zh"
     findings = list(result.findings)
     if result.compliant and not findings:
         return "✅ 未发现合规问题。" if zh else "✅ No compliance issues found."
     count = len(findings)
-    head = f"⚠️ 发现 {count} 个合规问题：" if zh else f"⚠️ {count} compliance issue{'s' if count != 1 else ''} found:"
+    likely = sum(f.likely for f in findings)
+    head = f"⚠️ 发现 {count} 个合规问题" if zh else f"⚠️ {count} compliance issue{'s' if count != 1 else ''} found"
+    if likely:
+        head += f"（其中 {likely} 个为疑似）" if zh else f" ({likely} likely, by resemblance)"
+    head += "：" if zh else ":"
     blocks = [f"<b>{head}</b>"]
     cited: list[Citation] = []
     number_of: dict[tuple[str, str], int] = {}
