@@ -163,7 +163,8 @@ def read_heading(
     if previous is not None and not paragraph and not re.search(r"[。！？；：.!?:;]$", previous):
         return None  # the line continues a sentence or a label block above it
     if CJK_CHAR.search(line):
-        is_label = len(line) <= MAX_LABEL_CHARS and not _INNER_PUNCT.search(line) and ":" not in line
+        # "文件编号：CW-07" is a field with its value, not a label heading what follows
+        is_label = len(line) <= MAX_LABEL_CHARS and not _INNER_PUNCT.search(line) and not re.search("[:：]", line)
         has_text_under = len(following) > len(line) or bool(LIST_MARK.match(following) or _numbered(following))
         return HeadingLine("zh-label", line) if is_label and has_text_under else None
     words = line.split()

@@ -84,13 +84,20 @@ def pdf_outline(path: Path, data: bytes) -> tuple[str | None, Outline]:
     title = meta_title.strip() if meta_title.strip() and not _JUNK_TITLE.search(meta_title.strip()) else None
     flat = [line for page in kept_pages for line in page]
     at = title_index(flat)
+    letterhead: list[str] = []
     if at is not None and (title is None or flat[at] == title):
         title = flat[at]
-        next(page for page in kept_pages if title in page).remove(title)
+        letterhead = [line for line in flat[:at] if line]  # the company's name above the title
+        for line in (title, *letterhead):
+            next(page for page in kept_pages if line in page).remove(line)
     outline = Outline()
+    for line in letterhead:  # text under the title, never a heading of its own
+        outline.line(line)
     if not outline_lines([line for page in kept_pages for line in page], outline):
         # No headings at all: one section per page, so a citation still says where to look.
         outline = Outline()
+        for line in letterhead:
+            outline.line(line)
         for number, page in enumerate(kept_pages, start=1):
             outline.heading(1, f"Page {number}", names_document=False)
             for line in page:

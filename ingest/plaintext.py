@@ -20,11 +20,15 @@ def text_outline(text: str) -> tuple[str | None, Outline]:
     while lines and not lines[0]:
         lines.pop(0)
     title: str | None = None
+    letterhead: list[str] = []
     at = title_index(lines)
     if at is not None and any(lines[at + 1 :]):
         title = lines.pop(at)
+        letterhead, lines = [line for line in lines[:at] if line], lines[at:]
     outline = Outline()
     outline.dropped = dropped
+    for line in letterhead:  # the company's name above the title: text under the title, never a heading
+        outline.line(line)
     if not any(lines) and lines:
         outline.line(lines[0])
     else:

@@ -341,3 +341,22 @@ def test_sync_sizes_passages_for_the_index_model_unless_the_caller_did() -> None
         whole = chunk_document(_doc(text))
     assert [c.text for c in whole] == [text]
     assert stats.boilerplate == {"/kb/x.txt": 0}
+
+
+def test_the_company_name_above_the_title_is_not_a_heading(tmp_path: Path) -> None:
+    text = "东方物流设备有限公司\n大客户信用管理办法\n文件编号：CW-07\n第一章 总则\n第一条 本办法适用于全部大客户。\n"
+    doc = parse_file(_write(tmp_path, "policy.txt", text))
+    assert doc.meta.title == "大客户信用管理办法"
+    # Was "大客户信用管理办法 > 东方物流设备有限公司 > 第一章 总则 > 第一条": the letterhead nested every article.
+    assert [s.heading_path for s in doc.sections] == [
+        ("大客户信用管理办法",),
+        ("大客户信用管理办法", "第一章 总则", "第一条"),
+    ]
+    assert doc.sections[0].text.splitlines() == ["东方物流设备有限公司", "文件编号：CW-07"]
+    lines: list[str | tuple[str, ...]] = ["Acme Trading Co., Ltd.", "Credit Policy", "1. Scope", "All key accounts."]
+    pdf = parse_file(write_pdf(tmp_path / "policy.pdf", [lines]))
+    assert pdf.meta.title == "Credit Policy"
+    assert [(s.heading_path, s.text) for s in pdf.sections] == [
+        (("Credit Policy",), "Acme Trading Co., Ltd."),
+        (("Credit Policy", "1. Scope"), "All key accounts."),
+    ]
