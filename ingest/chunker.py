@@ -101,7 +101,11 @@ def sizing(budget: TokenBudget, stats: ChunkStats | None = None) -> Iterator[Non
 
 
 _PARAGRAPHS = re.compile(r"\n[ \t]*\n")
-_BLOCK_LINE = re.compile(r"^\s*(?:[-*+•]\s|\d+[.)]\s|\|)")
+# List items and table rows: kept as lines (a Chinese item ends in "；", and rejoined as prose it would lose
+# its line: "（一）逾期1至15天：…；（二）逾期16至30天：…" on one line), whole blocks when they fit.
+_BLOCK_LINE = re.compile(
+    r"^\s*(?:[-*+•]\s|\d+[.)]\s|\||[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}、|[①-⑳]|第[一二三四五六七八九十\d]+步)"
+)
 _CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"[.!?。！？；;]['\"”’」』)）]*$")
 

@@ -64,8 +64,7 @@ def test_chunks_are_balanced_not_greedy() -> None:
 
 def test_chinese_never_split_mid_sentence() -> None:
     sentences = [
-        f"第{n}条：客户逾期超过三十天的，销售人员须在两个工作日内书面通知部门经理并抄送财务部门。"
-        for n in range(30)
+        f"第{n}条：客户逾期超过三十天的，销售人员须在两个工作日内书面通知部门经理并抄送财务部门。" for n in range(30)
     ]
     sentences[7] = "重要提示！"
     sentences[12] = "是否需要总监审批？"
@@ -102,6 +101,19 @@ def test_oversized_list_splits_between_items_only() -> None:
     pieces = split_text("\n".join(items), max_chars=250)
     assert len(pieces) > 1
     assert [line for p in pieces for line in p.splitlines()] == items
+
+
+def test_chinese_list_items_keep_their_lines_when_a_section_is_cut() -> None:
+    intro = "应收账款逾期催收按以下步骤执行："
+    items = [
+        f"（{n}）逾期{d}天以上：由{who}负责催收，并在系统中记录催收情况；"
+        for n, d, who in [("一", 1, "业务员"), ("二", 16, "大区经理"), ("三", 31, "财务部"), ("四", 61, "营销总监")]
+    ]
+    prose = "本办法适用于公司全部客户的应收账款管理，由财务部负责解释。" * 4
+    pieces = split_text("\n".join([prose, intro, *items]), max_chars=200)
+    lines = [line for p in pieces for line in p.splitlines()]
+    # Was one line "（一）…；（二）…；（三）…" once the section was cut: the items were rejoined as prose.
+    assert all(item in lines for item in items)
 
 
 @pytest.mark.parametrize("max_chars", [0, -5], ids=["zero", "negative"])
