@@ -1,8 +1,11 @@
 """Fit the answerability model (knowledge.answerability) on labelled question sets and store it as data.
 
-`python -m bench.fit_answerability SET [SET ...] [--write]`: each SET is a folder with kb/ and questions.jsonl
-(bench.fresh's format; `answerable` is the label). Every set's kb is ingested into its own temporary home with
-the configured embedding model, each question is retrieved as `ask` would, and its signals are collected. A
+`python -m bench.fit_answerability [SET ...] [--sample] [--write]`: each SET is a folder with kb/ and
+questions.jsonl (bench.fresh's format; `answerable` is the label); --sample adds the sample knowledge base's
+labelled sets (samples/eval: retrieval, unanswerable, holdout and the blind rounds), so one fit pools every
+labelled question there is. Every kb is ingested into its own temporary home with the configured embedding
+model (or read from --homes DIR/<set name>, already ingested), each question is retrieved as `ask` would, and
+its signals are collected. A
 class-balanced L2 logistic regression (numpy, standardised inputs, weights folded back to raw scale) is fitted
 on all of them; the threshold is the one with the best balanced accuracy. With --write the weights go into
 knowledge/calibration.yaml under the model's entry; the YAML's other entries are kept.
@@ -25,35 +28,63 @@ from knowledge.answerability import FEATURES, signals
 REPO = Path(__file__).resolve().parent.parent
 
 
-def collect(folder: Path) -> tuple[list[dict[str, float]], list[int], list[str]]:
-    """Signals, labels (1 answerable) and kinds of every question of one set, on a fresh home."""
+Labelled = tuple[str, bool, str]  # question, answerable, kind
+
+
+def sample_questions() -> list[Labelled]:
+    """The sample knowledge base's labelled questions: its retrieval set, unanswerable set, holdout and blind
+    rounds (kinds "sample" and "sample_unanswerable")."""
+    import json
+
+    from bench.answers import BLIND_SETS, HOLDOUT, SAMPLES, load_holdout
+
+    folder = SAMPLES / "eval"
+    out: list[Labelled] = []
+    for name, answerable in (("retrieval.jsonl", True), ("unanswerable.jsonl", False)):
+        for line in (folder / name).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                out.append((json.loads(line)["q"], answerable, "sample" if answerable else "sample_unanswerable"))
+    for path in (HOLDOUT, *BLIND_SETS.values()):
+        if path.exists():
+            out.extend(
+                (c.question, c.answerable, "sample" if c.answerable else "sample_unanswerable")
+                for c in load_holdout(path)
+            )
+    return out
+
+
+def collect(
+    kb: Path, questions: Sequence[Labelled], home: Path | None = None
+) -> tuple[list[dict[str, float]], list[int], list[str]]:
+    """Signals, labels (1 answerable) and kinds of the questions over one knowledge base: ingested into a
+    temporary home, or read from `home` when it already holds it."""
     from core.settings import Settings
     from ingest.pipeline import sync_paths
     from workflows.services import Services
 
-    questions = load_questions(folder / "questions.jsonl")
     rows: list[dict[str, float]] = []
     labels: list[int] = []
     kinds: list[str] = []
     with tempfile.TemporaryDirectory(prefix="salescoach-fit-") as tmp:
-        services = Services(Settings(home=Path(tmp) / "home"))
+        services = Services(Settings(home=home or Path(tmp) / "home"))
         try:
-            sync_paths([folder / "kb"], services.index, progress=False)
+            if home is None:
+                sync_paths([kb], services.index, progress=False)
             retriever = services.retriever
             lex = services.index.lexical()
             glossary = retriever.glossary_in_use()
-            for question in questions:
-                hits = retriever.search(question.q, k=services.settings.top_k)
+            for text, answerable, kind in questions:
+                hits = retriever.search(text, k=services.settings.top_k)
                 if not hits or (hits[0].blocked and all(h.blocked for h in hits)):
                     continue  # refused by rule; nothing for the model to learn
-                translated = retriever.translations(question.q, lex)
+                translated = retriever.translations(text, lex)
 
                 def equivalents(term: str, translated: dict[str, list[str]] = translated) -> list[str]:
                     return [*(glossary.equivalents(term) if glossary else ()), *translated.get(term, ())]
 
-                rows.append(signals(question.q, hits, lex, equivalents))
-                labels.append(int(question.answerable))
-                kinds.append(question.kind)
+                rows.append(signals(text, hits, lex, equivalents))
+                labels.append(int(answerable))
+                kinds.append(kind)
         finally:
             services.close()
     return rows, labels, kinds
@@ -112,17 +143,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     from knowledge.embeddings import model_fingerprint
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("sets", nargs="+", type=Path)
+    parser.add_argument("sets", nargs="*", type=Path)
+    parser.add_argument("--sample", action="store_true", help="add the sample knowledge base's labelled sets")
+    parser.add_argument("--homes", type=Path, help="folder of already-ingested homes, one per set name")
     parser.add_argument("--write", action="store_true", help="store the fit in knowledge/calibration.yaml")
     args = parser.parse_args(argv)
+    if not args.sets and not args.sample:
+        parser.error("name at least one SET or --sample")
+    from bench.answers import SAMPLES
+
+    jobs: list[tuple[str, Path, list[Labelled]]] = [
+        (folder.name, folder / "kb", [(q.q, q.answerable, q.kind) for q in load_questions(folder / "questions.jsonl")])
+        for folder in args.sets
+    ]
+    if args.sample:
+        jobs.append(("sample", SAMPLES / "kb", sample_questions()))
     rows: list[dict[str, float]] = []
     labels: list[int] = []
     kinds: list[str] = []
-    for folder in args.sets:
-        r, y, k = collect(folder)
-        rows += r
-        labels += y
-        kinds += k
+    for name, kb, questions in jobs:
+        home = args.homes / name if args.homes is not None else None
+        set_rows, set_labels, set_kinds = collect(kb, questions, home if home is not None and home.exists() else None)
+        rows += set_rows
+        labels += set_labels
+        kinds += set_kinds
     x = np.array([[row[name] for name in FEATURES] for row in rows], dtype=float)
     y = np.array(labels, dtype=float)
     params = fit(x, y)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 import yaml
 
@@ -42,13 +43,22 @@ class AnswerabilityModel:
 @dataclass(frozen=True)
 class Calibration:
     """How one model's cosine reads (rescaled from [cosine_floor, cosine_floor + cosine_span] to [0, 1]) and
-    how much the fused ranking trusts its dense vote for English and for Chinese questions."""
+    how much the fused ranking trusts its dense vote for English and for Chinese questions.
+
+    `fusion` says how the rankers' votes combine: "rrf" counts ranks only, "score" counts how far a passage's
+    score is behind its ranker's first place (BM25 as a share of the first score over `bm25_span`, cosine in
+    the model's units over `dense_span`), so a ranker whose head is a near tie hardly moves the order and one
+    with a clear winner leads.
+    """
 
     key: str = "default"
     cosine_floor: float = 0.15
     cosine_span: float = 0.5
     dense_weight_en: float = 1.0
     dense_weight_zh: float = 0.1
+    fusion: Literal["rrf", "score"] = "rrf"
+    bm25_span: float = 0.5
+    dense_span: float = 0.2
     answerability: AnswerabilityModel | None = None
 
     def dense(self, cosine: float | None) -> float:
@@ -81,6 +91,9 @@ def load_calibrations(path: Path = BUNDLED) -> dict[str, Calibration]:
                 cosine_span=float(entry.get("cosine_span", 0.5)),
                 dense_weight_en=float(entry.get("dense_weight_en", 1.0)),
                 dense_weight_zh=float(entry.get("dense_weight_zh", 0.1)),
+                fusion=_fusion(entry.get("fusion", "rrf")),
+                bm25_span=_positive(entry.get("bm25_span", 0.5), "bm25_span"),
+                dense_span=_positive(entry.get("dense_span", 0.2), "dense_span"),
                 answerability=(
                     AnswerabilityModel(
                         weights={str(k): float(v) for k, v in (model.get("weights") or {}).items()},
@@ -94,6 +107,19 @@ def load_calibrations(path: Path = BUNDLED) -> dict[str, Calibration]:
         except (TypeError, ValueError, AttributeError) as exc:
             raise CalibrationError(f"{path}: entry {key!r}: {exc}") from exc
     return out
+
+
+def _fusion(value: object) -> Literal["rrf", "score"]:
+    if value == "rrf" or value == "score":
+        return value
+    raise ValueError(f"fusion must be 'rrf' or 'score', got {value!r}")
+
+
+def _positive(value: object, name: str) -> float:
+    number = float(value)  # type: ignore[arg-type]
+    if not number > 0:
+        raise ValueError(f"{name} must be above 0, got {value!r}")
+    return number
 
 
 def calibration_for(fingerprint: str, path: Path | None = None) -> Calibration:
