@@ -359,7 +359,8 @@ _ENDORSER_TERMS = re.compile(
 _PROMISE_TERMS = re.compile(
     r"保证|保本|保息|包[过教会赚您你上]|肯定|一定|必[定然过]|稳[赚拿过上]|绝对|百分[之百]|准能|定能|就能|都能|零风险|无风险|回本|"
     r"收益|回报|赚|退款|不要钱|翻[倍番]|\b(?:guarantee\w*|promise\w*|sure|certain\w*|definitely|always|never|every|"
-    r"risk[- ]free|zero risk|returns?|profits?|double|triple|refund|money back|without fail)\b|\d+\s*%",
+    r"risk[- ]free|zero risk|returns?|profits?|double|triple|refund|money back|without fail|interest|"
+    r"a (?:year|month))\b|年化|每年|每月|月息|利息|分红",
     re.IGNORECASE,
 )
 
