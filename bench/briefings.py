@@ -151,10 +151,10 @@ async def application(services: Any, api: Any) -> Any:
     from botapi import TEST_TOKEN
 
     from bot.app import build_application, on_startup
-    from bot.briefing_handlers import CONFIG_KEY, DeliveryConfig
+    from bot.context import DeliveryConfig
 
     app = build_application(services, token=TEST_TOKEN, base_url=api.base_url)
-    app.bot_data[CONFIG_KEY] = DeliveryConfig(batch=BATCH, lease=LEASE)
+    app.bot_data.delivery = DeliveryConfig(batch=BATCH, lease=LEASE)
     await app.initialize()
     await on_startup(app)
     await app.start()
@@ -202,12 +202,12 @@ def serve(home: Path, base_url: str) -> None:
     from botapi import TEST_TOKEN
 
     from bot.app import build_application, on_startup
-    from bot.briefing_handlers import CONFIG_KEY, DeliveryConfig
+    from bot.context import DeliveryConfig
 
     async def main() -> None:
         services = make_services(home)
         app = build_application(services, token=TEST_TOKEN, base_url=base_url)
-        app.bot_data[CONFIG_KEY] = DeliveryConfig(batch=BATCH, lease=LEASE)
+        app.bot_data.delivery = DeliveryConfig(batch=BATCH, lease=LEASE)
         await app.initialize()
         await on_startup(app)
         await app.start()

@@ -1,5 +1,5 @@
 """Briefings in Telegram: `/brief` (a short conversation), `/briefs`, the acknowledge and quiz buttons, and
-the jobs that drain the SQL outbox and send reminders.
+the jobs that drain the SQL outbox and send reminders (all registered by bot.app.build_application).
 
 The jobs hold no state of their own: every tick claims work from SQL (workflows.briefings), sends it, confirms it.
 So briefings created while the bot was down go out on the first tick after start, a rep who links later is
@@ -11,16 +11,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import warnings
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import (
-    Application,
     CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
@@ -28,7 +26,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.app import PRIVATE, MenuCommand, add_menu_commands, redact
+from bot.context import PRIVATE, Context, SweepState, wired
 from bot.formatting import (
     MAX_CAPTION_CHARS,
     Language,
@@ -43,7 +41,6 @@ from bot.formatting import (
 )
 from bot.handlers import (
     NO_PREVIEW,
-    ON_LINK_KEY,
     button_caller,
     command_caller,
     markup,
@@ -51,22 +48,19 @@ from bot.handlers import (
     services_of,
     ui_language,
 )
+from bot.token_guard import redact
 from core.messages import RepInfo
 from core.roster import UnknownRepError, require_rep
 from ingest.models import IngestError
 from workflows.briefings import (
-    DEFAULT_LEASE,
     PUSHING_ROLES,
-    BriefingDesk,
     BriefingError,
     BriefingPermissionError,
     BriefingSummary,
-    Clock,
     Delivery,
     QuizQuestion,
     ReminderDue,
     acknowledge,
-    briefing_desk,
     briefing_quiz,
     claim_deliveries,
     claim_reminders,
@@ -81,19 +75,11 @@ from workflows.briefings import (
     resolve_recipients,
     summaries_for,
     summary_of,
-    utcnow,
 )
-
-if TYPE_CHECKING:
-    from telegram.ext import ContextTypes
-
-    from workflows.services import Services
 
 logger = logging.getLogger(__name__)
 
-DESK_KEY = "briefing_desk"
-CONFIG_KEY = "briefing_config"
-STATE_KEY = "briefing_sweep"
+# user_data key of the /brief conversation's draft (per user, PTB's own store for a conversation)
 DRAFT_KEY = "briefing_draft"
 
 ACK, QUIZ, CONV = "ba", "bq", "bc"
@@ -101,36 +87,6 @@ TITLE, BODY, RECIPIENTS, DUE, CONFIRM = range(5)
 
 ACK_LABEL = "✅ Acknowledge / 已阅"
 QUIZ_LABEL = "📝 Quiz / 小测验"
-
-
-@dataclass
-class DeliveryConfig:
-    """Knobs of the delivery jobs; tests and the benchmark adjust them in bot_data before the first tick.
-
-    `batch` bounds what one claim takes; `max_per_second` spaces the sends evenly, below Telegram's broadcast
-    limit of 30/s with room left for answering people meanwhile (PTB's AIORateLimiter alone lets a burst of
-    30 through at once, so a one-second window could see 60). Even spacing also keeps few sends in flight,
-    which is what bounds the duplicates a hard kill can cause. 20/s rather than 25/s: event-loop stalls let
-    a claimed send leave late, and at 25/s the 2,000-rep benchmark saw 31 arrivals in one second after a restart.
-    """
-
-    interval: float = 2.0
-    batch: int = 30
-    max_per_second: float = 20.0
-    lease: timedelta = DEFAULT_LEASE
-    reminder_interval: float = 30.0
-    clock: Clock = utcnow
-
-
-@dataclass
-class SweepState:
-    """Per-application: a lock so a slow tick and the next one never run side by side, and counters."""
-
-    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
-    last_start: float = float("-inf")
-    sent: int = 0
-    failed: int = 0
-    reminders: int = 0
 
 
 # ------------------------------------------------------------------------------------------ formatting
@@ -192,19 +148,14 @@ def reminder_text(reminder: ReminderDue, today: date) -> str:
 
 
 # -------------------------------------------------------------------------------------------------- jobs
-def _config(application: Application[Any, Any, Any, Any, Any, Any]) -> DeliveryConfig:
-    config: DeliveryConfig = application.bot_data[CONFIG_KEY]
-    return config
-
-
-async def sweep_deliveries(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def sweep_deliveries(context: Context) -> None:
     """Drain the outbox: claim a batch, send each, confirm each; repeat until empty or the bot stops."""
     application = context.application
-    state: SweepState = application.bot_data[STATE_KEY]
+    state = context.bot_data.sweep
     if state.lock.locked():
         return  # the previous tick is still draining; it will pick up anything new
     store = services_of(context).store
-    config = _config(application)
+    config = context.bot_data.delivery
     async with state.lock:
         while application.running:
             batch = await asyncio.to_thread(
@@ -232,13 +183,12 @@ async def pace(state: SweepState, per_second: float) -> None:
         await asyncio.sleep(wait)
 
 
-async def deliver_one(context: ContextTypes.DEFAULT_TYPE, delivery: Delivery) -> None:
+async def deliver_one(context: Context, delivery: Delivery) -> None:
     """Send one claimed entry and settle its claim: delivered, back to pending, or failed for good."""
-    application = context.application
     store = services_of(context).store
-    state: SweepState = application.bot_data[STATE_KEY]
+    state = context.bot_data.sweep
     keyboard = ack_keyboard(delivery.briefing_id, bool(delivery.quiz))
-    await pace(state, _config(application).max_per_second)
+    await pace(state, context.bot_data.delivery.max_per_second)
     try:
         if delivery.document_path and Path(delivery.document_path).is_file():
             with open(delivery.document_path, "rb") as handle:
@@ -272,17 +222,17 @@ async def deliver_one(context: ContextTypes.DEFAULT_TYPE, delivery: Delivery) ->
         await asyncio.to_thread(release_delivery, store, delivery, error=str(exc))
         return
     confirmed = await asyncio.to_thread(
-        confirm_delivery, store, delivery, message_id=message.message_id, now=_config(application).clock()
+        confirm_delivery, store, delivery, message_id=message.message_id, now=context.bot_data.delivery.clock()
     )
     if confirmed:
         state.sent += 1
 
 
-async def sweep_reminders(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def sweep_reminders(context: Context) -> None:
     """Send the reminders that fell due to recipients who have not acknowledged (schedule rows in SQL)."""
     store = services_of(context).store
-    config = _config(context.application)
-    state: SweepState = context.application.bot_data[STATE_KEY]
+    config = context.bot_data.delivery
+    state = context.bot_data.sweep
     while context.application.running:
         now = config.clock()
         due = await asyncio.to_thread(claim_reminders, store, now=now, limit=config.batch, lease=config.lease)
@@ -310,26 +260,27 @@ async def sweep_reminders(context: ContextTypes.DEFAULT_TYPE) -> None:
                 state.reminders += 1
 
 
-def kick_delivery(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+def kick_delivery(context: Context) -> None:
     """Run a delivery tick now rather than at the next interval (after /brief, after someone links)."""
+    application = context.application
     if application.job_queue is not None and application.running:
         application.job_queue.run_once(sweep_deliveries, 0.0, name="briefings-kick")
 
 
-async def on_link(context: ContextTypes.DEFAULT_TYPE, rep: RepInfo) -> None:
+async def on_link(context: Context, rep: RepInfo) -> None:
     """A rep just linked their Telegram account: their pending briefings go out now."""
-    kick_delivery(context.application)
+    kick_delivery(context)
 
 
 # ---------------------------------------------------------------------------------------------- buttons
-async def acknowledge_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def acknowledge_button(update: Update, context: Context) -> None:
     """The Acknowledge button under a briefing or a reminder."""
     tap = await button_caller(update, context)
     if tap is None:
         return
     query, rep, language = tap.query, tap.rep, tap.language
     briefing_id = int(tap.data.split(":")[1])
-    clock = _config(context.application).clock
+    clock = context.bot_data.delivery.clock
     outcome = await asyncio.to_thread(acknowledge, services_of(context).store, briefing_id, rep.rep_id, now=clock())
     if outcome is None:
         await query.answer(text("brief.not_yours", language), show_alert=True)
@@ -350,7 +301,7 @@ async def acknowledge_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
             logger.debug("could not remove the acknowledge button: %s", exc)
 
 
-async def quiz_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def quiz_button(update: Update, context: Context) -> None:
     """A briefing quiz: `bq:ID:s` starts it, `bq:ID:N:OPTION` answers question N."""
     tap = await button_caller(update, context)
     if tap is None:
@@ -398,7 +349,7 @@ async def quiz_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 
 async def send_quiz_question(
-    context: ContextTypes.DEFAULT_TYPE,
+    context: Context,
     chat_id: int,
     briefing_id: int,
     quiz: tuple[QuizQuestion, ...],
@@ -415,7 +366,7 @@ async def send_quiz_question(
 
 
 # ---------------------------------------------------------------------------------------------- /briefs
-async def briefs_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def briefs_command(update: Update, context: Context) -> None:
     """/briefs: a manager's briefings with acknowledged/recipients and who is missing."""
     caller = await command_caller(update, context)
     if caller is None:
@@ -435,14 +386,14 @@ async def briefs_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 # ---------------------------------------------------------------------------------------------- /brief
-def _draft(context: ContextTypes.DEFAULT_TYPE) -> dict[str, Any]:
+def _draft(context: Context) -> dict[str, Any]:
     user_data = context.user_data
     assert user_data is not None
     draft: dict[str, Any] = user_data.setdefault(DRAFT_KEY, {})
     return draft
 
 
-async def brief_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def brief_start(update: Update, context: Context) -> int:
     """/brief: start a briefing (managers and directors only)."""
     caller = await command_caller(update, context)
     if caller is None:
@@ -458,7 +409,7 @@ async def brief_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int
     return TITLE
 
 
-async def brief_title(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def brief_title(update: Update, context: Context) -> int:
     """Conversation: the title."""
     message = update.effective_message
     if message is None or not message.text:
@@ -468,7 +419,7 @@ async def brief_title(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int
     return BODY
 
 
-async def brief_body(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def brief_body(update: Update, context: Context) -> int:
     """Conversation: the text, or an attached document (downloaded, parsed, attached again on delivery)."""
     message = update.effective_message
     if message is None:
@@ -510,7 +461,7 @@ async def brief_body(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     return RECIPIENTS
 
 
-async def brief_recipients(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def brief_recipients(update: Update, context: Context) -> int:
     """Conversation: 'team' (button) or rep ids; checked against the author's reports at once."""
     language = ui_language(update)
     query = update.callback_query
@@ -564,7 +515,7 @@ async def brief_recipients(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     return DUE
 
 
-async def brief_due(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def brief_due(update: Update, context: Context) -> int:
     """Conversation: a due date or none; then the confirmation."""
     language = ui_language(update)
     chat = update.effective_chat
@@ -581,7 +532,7 @@ async def brief_due(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
             due = date.fromisoformat(raw)
         except ValueError:
             due = None
-        if due is None or due < _config(context.application).clock().date():
+        if due is None or due < context.bot_data.delivery.clock().date():
             await context.bot.send_message(chat.id, text("brief.bad_date", language))
             return DUE
         draft["due"] = due.isoformat()
@@ -609,7 +560,7 @@ async def brief_due(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
     return CONFIRM
 
 
-async def brief_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def brief_confirm(update: Update, context: Context) -> int:
     """Conversation: Send creates the briefing (SQL + knowledge base) and kicks delivery; Cancel drops it."""
     query = update.callback_query
     chat = update.effective_chat
@@ -622,7 +573,7 @@ async def brief_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> i
         draft.clear()
         await context.bot.send_message(chat.id, text("brief.cancelled", language))
         return ConversationHandler.END
-    desk: BriefingDesk = context.application.bot_data[DESK_KEY]
+    desk = wired(context.bot_data.briefing_desk, "briefing desk")
     document = draft.get("document")
     try:
         briefing_id = await asyncio.to_thread(
@@ -641,11 +592,11 @@ async def brief_confirm(update: Update, context: ContextTypes.DEFAULT_TYPE) -> i
     count = draft.get("count", 0)
     draft.clear()
     await context.bot.send_message(chat.id, text("brief.created", language, id=briefing_id, count=count))
-    kick_delivery(context.application)
+    kick_delivery(context)
     return ConversationHandler.END
 
 
-async def brief_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> int:
+async def brief_cancel(update: Update, context: Context) -> int:
     """/cancel inside the conversation."""
     _draft(context).clear()
     if update.effective_message is not None:
@@ -679,41 +630,3 @@ def brief_conversation() -> ConversationHandler[Any]:
             allow_reentry=True,  # /brief again mid-way starts over rather than going unheard
             name="brief",
         )
-
-
-# --------------------------------------------------------------------------------------------- wiring
-def register(application: Application[Any, Any, Any, Any, Any, Any], services: Services) -> None:
-    """Add /brief, /briefs, the buttons and the delivery and reminder jobs to the bot."""
-    application.bot_data[DESK_KEY] = briefing_desk(services)
-    application.bot_data.setdefault(CONFIG_KEY, DeliveryConfig())
-    application.bot_data[STATE_KEY] = SweepState()
-    application.add_handler(brief_conversation())
-    application.add_handler(CommandHandler("briefs", briefs_command, filters=PRIVATE))
-    application.add_handler(CallbackQueryHandler(acknowledge_button, pattern=rf"^{ACK}:\d+$"))
-    application.add_handler(CallbackQueryHandler(quiz_button, pattern=rf"^{QUIZ}:\d+:(s|\d+:\d+)$"))
-    application.bot_data.setdefault(ON_LINK_KEY, []).append(on_link)
-    add_menu_commands(
-        application,
-        [
-            MenuCommand("brief", "Push a briefing to your team (managers)", "向团队发布通知（经理）"),
-            MenuCommand("briefs", "Who has acknowledged your briefings", "查看通知确认情况"),
-        ],
-    )
-    config = _config(application)
-    job_queue = application.job_queue
-    if job_queue is None:
-        raise RuntimeError("briefings need python-telegram-bot's job queue (install python-telegram-bot[job-queue])")
-    # first=0: briefings created while the bot was down go out on start-up; reminders missed are caught up.
-    # A tick may outlast the interval while it drains a big outbox: the next one then finds the lock taken and
-    # returns (max_instances=2 so the scheduler does not log a skip every interval); late ticks just run.
-    options = {"max_instances": 2, "coalesce": True, "misfire_grace_time": None}
-    job_queue.run_repeating(
-        sweep_deliveries, interval=config.interval, first=0.0, name="briefings-deliver", job_kwargs=options
-    )
-    job_queue.run_repeating(
-        sweep_reminders,
-        interval=config.reminder_interval,
-        first=1.0,
-        name="briefings-remind",
-        job_kwargs=options,
-    )

@@ -24,8 +24,9 @@ from telegram import (
 )
 from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import ApplicationHandlerStop
 
+from bot.context import Context, wired
 from bot.formatting import (
     CALLBACK_VOTE,
     MAX_CAPTION_CHARS,
@@ -42,10 +43,11 @@ from bot.formatting import (
     split_message,
     text,
 )
-from bot.ratelimit import SlidingWindowLimiter, Verdict
+from bot.ratelimit import Verdict
 from coaching.charts import funnel_png, kpis_png, team_png
 from coaching.coach import NoDataError, RepReport, TeamReport
 from coaching.periods import PeriodError
+from core import catalogue
 from core.messages import RepInfo, Request
 from core.roster import can_view, get_rep, management_chain, reports_of
 from workflows import feedback
@@ -59,16 +61,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-SERVICES_KEY = "services"
-LIMITER_KEY = "rate_limiter"
-# bot_data key: a list of `async (context, rep) -> None` callbacks run after someone links with /start CODE.
-ON_LINK_KEY = "on_link"
-# bot_data key: the (command, English, Chinese) menu set at start-up; feature modules add theirs.
-MENU_COMMANDS_KEY = "menu_commands"
-
-# bot_data key: the OnboardingDesk bot.onboarding_handlers registers (its plan is the one /team reports on).
-ONBOARDING_DESK_KEY = "onboarding_desk"
-
 HANDOFF_RETRY_SECONDS = 30.0
 RATE_LIMIT_WINDOW_SECONDS = 60.0  # settings.rate_limit_per_minute counts messages in this window
 TYPING_AFTER_SECONDS = 0.7  # show "typing…" only when an answer takes long enough for the rep to wonder
@@ -79,9 +71,8 @@ T = TypeVar("T")
 
 
 # --------------------------------------------------------------------------------------------- helpers
-def services_of(context: ContextTypes.DEFAULT_TYPE) -> Services:
-    services: Services = context.application.bot_data[SERVICES_KEY]
-    return services
+def services_of(context: Context) -> Services:
+    return wired(context.bot_data.services, "services")
 
 
 def ui_language(update: Update) -> Language:
@@ -89,7 +80,7 @@ def ui_language(update: Update) -> Language:
     return language_of(user.language_code if user else None)
 
 
-async def current_rep(update: Update, context: ContextTypes.DEFAULT_TYPE) -> RepInfo | None:
+async def current_rep(update: Update, context: Context) -> RepInfo | None:
     """The roster rep behind this update; None for strangers, who get the short how-to-get-access reply."""
     user = update.effective_user
     if user is None:
@@ -113,7 +104,7 @@ class Caller:
     language: Language
 
 
-async def command_caller(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Caller | None:
+async def command_caller(update: Update, context: Context) -> Caller | None:
     """The preamble of every command handler: None when there is nothing to answer, or the sender is a stranger
     (who has then had the short how-to-get-access reply)."""
     message, chat = update.effective_message, update.effective_chat
@@ -136,7 +127,7 @@ class Tap:
     language: Language
 
 
-async def button_caller(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Tap | None:
+async def button_caller(update: Update, context: Context) -> Tap | None:
     """The preamble of every button handler, as `command_caller` (strangers get the access text as an alert)."""
     query, chat = update.callback_query, update.effective_chat
     if query is None or query.data is None or chat is None:
@@ -156,7 +147,7 @@ def markup(spec: KeyboardSpec | None) -> InlineKeyboardMarkup | None:
 
 
 async def send_html(
-    context: ContextTypes.DEFAULT_TYPE,
+    context: Context,
     chat_id: int,
     parts: Sequence[str],
     keyboard: KeyboardSpec | None = None,
@@ -174,7 +165,7 @@ async def send_html(
     return last
 
 
-async def with_typing(context: ContextTypes.DEFAULT_TYPE, chat_id: int, work: Awaitable[T]) -> T:
+async def with_typing(context: Context, chat_id: int, work: Awaitable[T]) -> T:
     """Await `work`; if it is still running after a moment, show "typing…" (saves a request on fast
     answers)."""
     task = asyncio.ensure_future(work)
@@ -195,13 +186,13 @@ def command_text(message: Message) -> str:
 
 
 # ----------------------------------------------------------------------------------------------- gates
-async def rate_limit_gate(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def rate_limit_gate(update: object, context: Context) -> None:
     """Runs before every handler: drops a flooding user's updates, telling them once."""
     if not isinstance(update, Update) or update.effective_user is None:
         return
     if update.effective_chat is not None and update.effective_chat.type != ChatType.PRIVATE:
         return  # the handlers ignore groups; their chatter must not use up anyone's allowance
-    limiter: SlidingWindowLimiter = context.application.bot_data[LIMITER_KEY]
+    limiter = wired(context.bot_data.limiter, "limiter")
     user_id = update.effective_user.id
     verdict = limiter.check(user_id)
     if verdict is Verdict.ALLOW:
@@ -216,14 +207,13 @@ async def rate_limit_gate(update: object, context: ContextTypes.DEFAULT_TYPE) ->
     raise ApplicationHandlerStop
 
 
-async def prune_rate_limits(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def prune_rate_limits(context: Context) -> None:
     """Job: forget users idle for a whole window, so the limiter's memory follows active users."""
-    limiter: SlidingWindowLimiter = context.application.bot_data[LIMITER_KEY]
-    limiter.prune()
+    wired(context.bot_data.limiter, "limiter").prune()
 
 
 # -------------------------------------------------------------------------------------------- commands
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def start(update: Update, context: Context) -> None:
     """/start [CODE]: link this Telegram account with an invite code, or greet a known rep."""
     message = update.effective_message
     user = update.effective_user
@@ -240,7 +230,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         logger.info("telegram user %s linked to rep %s", user.id, linked.rep_id)
         welcome = text("linked", language, name=escape(linked.name))
         await message.reply_text(welcome, parse_mode=ParseMode.HTML)
-        for hook in context.application.bot_data.get(ON_LINK_KEY, []):
+        for hook in context.bot_data.on_link:
             await hook(context, linked)
         return
     rep = await current_rep(update, context)
@@ -248,7 +238,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await message.reply_text(text("welcome", language, name=escape(rep.name)), parse_mode=ParseMode.HTML)
 
 
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def help_command(update: Update, context: Context) -> None:
     """/help: what the bot does, including commands feature modules added to the menu (known reps only)."""
     caller = await command_caller(update, context)
     if caller is None:
@@ -256,13 +246,13 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     language = caller.language
     lines = [text("help", language)]
     described = {"ask", "check", "coach", "team", "invite", "whoami", "help", "start"}
-    for command, en, zh in context.application.bot_data.get(MENU_COMMANDS_KEY, []):
+    for command in context.bot_data.menu:
         if command not in described:
-            lines.append(f"• /{escape(command)}: {escape(zh if language == 'zh' else en)}")
+            lines.append(f"• /{escape(command)}: {escape(catalogue.text(f'menu.{command}', language))}")
     await caller.message.reply_text("\n".join(lines), parse_mode=ParseMode.HTML)
 
 
-async def whoami(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def whoami(update: Update, context: Context) -> None:
     """/whoami: the roster entry this account maps to."""
     caller = await command_caller(update, context)
     if caller is None:
@@ -279,7 +269,7 @@ async def whoami(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )  # fmt: skip
 
 
-async def web_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def web_command(update: Update, context: Context) -> None:
     """/web: a one-time link (15 minutes, single use) that logs the asker into the web console."""
     caller = await command_caller(update, context)
     if caller is None:
@@ -298,19 +288,19 @@ async def web_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     )  # fmt: skip
 
 
-async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def ask_command(update: Update, context: Context) -> None:
     """/ask QUESTION: a cited answer (same as typing the question)."""
     if update.effective_message is not None:
         await answer_question(update, context, command_text(update.effective_message))
 
 
-async def plain_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def plain_text(update: Update, context: Context) -> None:
     """Any text that is not a command is a question."""
     if update.effective_message is not None:
         await answer_question(update, context, update.effective_message.text or "")
 
 
-async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str) -> None:
+async def answer_question(update: Update, context: Context, question: str) -> None:
     """Ask the assistant as this rep, record the ask for `gaps`, send the answer with feedback buttons."""
     caller = await command_caller(update, context)
     if caller is None:
@@ -343,7 +333,7 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, qu
     await send_html(context, chat.id, parts, answer_keyboard(ask_id, reply.language))
 
 
-async def check_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def check_command(update: Update, context: Context) -> None:
     """/check TEXT, or /check as a reply to a message: compliance findings, citing the company's rule cards."""
     caller = await command_caller(update, context)
     if caller is None:
@@ -360,7 +350,7 @@ async def check_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     await send_html(context, chat.id, format_check(result, language))
 
 
-async def invite_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def invite_command(update: Update, context: Context) -> None:
     """/invite REP_ID: a manager creates a one-time link code for one of their reports."""
     caller = await command_caller(update, context)
     if caller is None:
@@ -385,7 +375,7 @@ async def invite_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     )  # fmt: skip
 
 
-async def anything_else(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def anything_else(update: Update, context: Context) -> None:
     """An unknown command, or a photo, sticker or file outside a conversation: say what works (strangers get
     the access reply instead, as for everything else)."""
     caller = await command_caller(update, context)
@@ -394,7 +384,7 @@ async def anything_else(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 
 # --------------------------------------------------------------------------------------------- buttons
-async def answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def answer_button(update: Update, context: Context) -> None:
     """Feedback buttons under answers: a vote, or forward the question and answer to the rep's manager."""
     tap = await button_caller(update, context)
     if tap is None:
@@ -419,7 +409,7 @@ async def answer_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 
 async def hand_off(
-    context: ContextTypes.DEFAULT_TYPE, chat: Chat, rep: RepInfo, ask_id: int, language: Language
+    context: Context, chat: Chat, rep: RepInfo, ask_id: int, language: Language
 ) -> None:
     """Forward a rep's question and the bot's answer to their nearest manager, through the SQL outbox."""
     services = services_of(context)
@@ -506,7 +496,7 @@ async def deliver_pending_handoffs(bot: Any, services: Services) -> int:
     return left
 
 
-async def retry_pending_handoffs(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def retry_pending_handoffs(context: Context) -> None:
     """Job: retry pending hand-offs, and again later while some are still pending."""
     left = await deliver_pending_handoffs(context.bot, services_of(context))
     if left and context.job_queue is not None:
@@ -514,7 +504,7 @@ async def retry_pending_handoffs(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 # ---------------------------------------------------------------------------------------------- errors
-async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def error_handler(update: object, context: Context) -> None:
     """The one error handler: log with the traceback, apologise to the user, keep the bot running."""
     update_id = update.update_id if isinstance(update, Update) else None
     logger.error("update %s failed", update_id, exc_info=context.error)
@@ -559,7 +549,7 @@ def _has_reports(services: Services, rep_id: str) -> bool:
 
 
 # -------------------------------------------------------------------------------------------- coaching
-async def coach_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def coach_command(update: Update, context: Context) -> None:
     """/coach [REP_ID] [PERIOD]: KPI findings and charts for yourself or one of your reports (latest period by
     default)."""
     caller = await command_caller(update, context)
@@ -587,7 +577,7 @@ async def coach_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     await send_coaching(context, chat.id, report, language)
 
 
-async def team_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def team_command(update: Update, context: Context) -> None:
     """/team: the team report for a manager (a director's covers every team below them), with the onboarding
     progress of their new hires."""
     caller = await command_caller(update, context)
@@ -599,8 +589,8 @@ async def team_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         await message.reply_text(text("team_only", language))
         return
     # The plan the running bot uses (a configured file may replace the bundled one); the bundled one otherwise.
-    desk = context.application.bot_data.get(ONBOARDING_DESK_KEY)
-    plan = getattr(desk, "plan", None)
+    desk = context.bot_data.onboarding_desk
+    plan = desk.plan if desk is not None else None
     onboarding = escape(await asyncio.to_thread(onboarding_summary, services.store, rep.rep_id, plan, language))
     try:
         report = await with_typing(context, chat.id, asyncio.to_thread(services.coach.team_report, rep.rep_id))
@@ -612,7 +602,7 @@ async def team_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 async def send_coaching(
-    context: ContextTypes.DEFAULT_TYPE,
+    context: Context,
     chat_id: int,
     report: RepReport | TeamReport,
     language: Language,

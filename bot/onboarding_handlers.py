@@ -1,41 +1,31 @@
 """Onboarding in Telegram: `/onboard` (today's module with its cited sections and quiz buttons), the quiz
-answers, `/onboarding` for managers, and the daily nudge. Progress lives in SQL (workflows.onboarding)."""
+answers, `/onboarding` for managers, and the daily nudge (all registered by bot.app.build_application). Progress
+lives in SQL (workflows.onboarding)."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import UTC, time
-from typing import TYPE_CHECKING, Any
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler
 
-from bot.app import PRIVATE, MenuCommand, add_menu_commands
+from bot.context import Context, wired
 from bot.formatting import Language, escape, quiz_keyboard, quiz_question_text, split_message, text
-from bot.handlers import ONBOARDING_DESK_KEY, button_caller, command_caller, markup, send_html, services_of
-from workflows.briefings import PUSHING_ROLES, utcnow
+from bot.handlers import button_caller, command_caller, markup, send_html, services_of
+from workflows.briefings import PUSHING_ROLES
 from workflows.identity import telegram_chat_of
 from workflows.onboarding import (
     ModuleState,
     OnboardingDesk,
     Reading,
-    load_configured_plan,
     module_readings,
     progress_text,
 )
 
-if TYPE_CHECKING:
-    from telegram.ext import ContextTypes
-
-    from workflows.services import Services
-
 logger = logging.getLogger(__name__)
 
-DESK_KEY = ONBOARDING_DESK_KEY
-CLOCK_KEY = "onboarding_clock"
 PREFIX = "oq"
 MAX_READING_CHARS = 1500
 
@@ -79,12 +69,11 @@ def question_message(state: ModuleState, n: int, language: Language) -> tuple[st
 
 
 # ---------------------------------------------------------------------------------------------- handlers
-def _desk(context: ContextTypes.DEFAULT_TYPE) -> OnboardingDesk:
-    desk: OnboardingDesk = context.application.bot_data[DESK_KEY]
-    return desk
+def _desk(context: Context) -> OnboardingDesk:
+    return wired(context.bot_data.onboarding_desk, "onboarding desk")
 
 
-async def onboard_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def onboard_command(update: Update, context: Context) -> None:
     """/onboard: today's module -- its sections from the knowledge base -- and the next quiz question."""
     caller = await command_caller(update, context)
     if caller is None:
@@ -110,7 +99,7 @@ async def onboard_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     await context.bot.send_message(chat.id, prompt, parse_mode=ParseMode.HTML, reply_markup=keyboard)
 
 
-async def quiz_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def quiz_answer(update: Update, context: Context) -> None:
     """A tapped quiz answer `oq:MODULE:N:OPTION`: record it, then the next question or the result."""
     tap = await button_caller(update, context)
     if tap is None:
@@ -151,7 +140,7 @@ async def quiz_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     await context.bot.send_message(chat.id, f"{verdict}\n{body}", parse_mode=ParseMode.HTML)
 
 
-async def onboarding_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def onboarding_command(update: Update, context: Context) -> None:
     """/onboarding: a manager's new hires and how far each is along their path."""
     caller = await command_caller(update, context)
     if caller is None:
@@ -181,11 +170,11 @@ def nudge_text(state: ModuleState) -> str:
     )
 
 
-async def daily_nudge(context: ContextTypes.DEFAULT_TYPE) -> None:
+async def daily_nudge(context: Context) -> None:
     """Once a day: each linked new hire with an unfinished path hears which module is next."""
     desk = _desk(context)
     store = services_of(context).store
-    clock = context.application.bot_data.get(CLOCK_KEY, utcnow)
+    clock = context.bot_data.onboarding_clock
     today = clock().date()
     for rep, state in await asyncio.to_thread(desk.due_nudges, today):
         chat_id = await asyncio.to_thread(telegram_chat_of, store, rep.rep_id)
@@ -199,28 +188,3 @@ async def daily_nudge(context: ContextTypes.DEFAULT_TYPE) -> None:
             logger.info("onboarding nudge to %s failed, retried tomorrow: %s", rep.rep_id, exc)
             continue
         await asyncio.to_thread(desk.mark_nudged, rep.rep_id, today)
-
-
-# ----------------------------------------------------------------------------------------------- wiring
-def register(application: Application[Any, Any, Any, Any, Any, Any], services: Services) -> None:
-    """Add /onboard, /onboarding, the quiz buttons and the daily nudge; OnboardingDataError on a bad file."""
-    settings = services.settings
-    plan = load_configured_plan(settings.home, settings.onboarding_file)
-    application.bot_data[DESK_KEY] = OnboardingDesk(services.store, plan)
-    application.add_handler(CommandHandler("onboard", onboard_command, filters=PRIVATE))
-    application.add_handler(CommandHandler("onboarding", onboarding_command, filters=PRIVATE))
-    application.add_handler(CallbackQueryHandler(quiz_answer, pattern=rf"^{PREFIX}:[\w-]+:\d+:\d+$"))
-    add_menu_commands(
-        application,
-        [
-            MenuCommand("onboard", "Today's onboarding module and quiz", "今日入职学习与测验"),
-            MenuCommand("onboarding", "Your new hires' onboarding (managers)", "新员工入职进度（经理）"),
-        ],
-    )
-    job_queue = application.job_queue
-    if job_queue is None:
-        raise RuntimeError("onboarding needs python-telegram-bot's job queue (python-telegram-bot[job-queue])")
-    # No catch-up at start-up: a nudge arriving at 16:00 because the bot restarted then is noise; a restart
-    # before the hour nudges as usual, and last_nudged_on (SQL) keeps it to one a day across restarts.
-    hour = settings.onboarding_nudge_hour
-    job_queue.run_daily(daily_nudge, time(hour=hour, tzinfo=UTC), name="onboarding-nudge")

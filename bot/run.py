@@ -12,7 +12,8 @@ from urllib.parse import urlparse
 
 from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 
-from bot.app import build_application, redact
+from bot.app import build_application
+from bot.token_guard import redact
 
 if TYPE_CHECKING:
     from telegram.ext import Application

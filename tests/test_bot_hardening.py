@@ -18,8 +18,8 @@ import pytest_asyncio
 from botapi import TEST_TOKEN, FakeBotApi
 from fixtures_bot import SAMPLES, TG, RunningBot, build_services, running_bot
 
-from bot.app import REDACTED
 from bot.formatting import MAX_MESSAGE_CHARS, text, utf16_len
+from bot.token_guard import REDACTED
 from core.settings import Settings
 from core.store import Store
 from tests.ports import free_port

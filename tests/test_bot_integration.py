@@ -14,7 +14,6 @@ from telegram.ext import CallbackContext
 
 from authority.audit import list_decisions
 from bot.formatting import MAX_MESSAGE_CHARS, text, utf16_len
-from bot.handlers import LIMITER_KEY
 from bot.ratelimit import SlidingWindowLimiter
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -148,15 +147,15 @@ async def test_the_rate_limiter_forgets_idle_users(bot: RunningBot) -> None:
     (job,) = bot.application.job_queue.get_jobs_by_name("rate-limit-prune")
     now = [0.0]
     limiter = SlidingWindowLimiter(5, 60.0, clock=lambda: now[0])
-    real = bot.application.bot_data[LIMITER_KEY]
-    bot.application.bot_data[LIMITER_KEY] = limiter
+    real = bot.application.bot_data.limiter
+    bot.application.bot_data.limiter = limiter
     try:
         limiter.check(42)
         now[0] = 61.0
         assert len(limiter) == 1
         await job.callback(CallbackContext(bot.application))
     finally:
-        bot.application.bot_data[LIMITER_KEY] = real
+        bot.application.bot_data.limiter = real
     assert len(limiter) == 0
 
 

@@ -8,7 +8,6 @@ import re
 import pytest
 from botapi import TEST_TOKEN
 
-from bot.app import REDACTED, redact
 from bot.formatting import (
     MAX_MESSAGE_CHARS,
     echoed,
@@ -17,6 +16,7 @@ from bot.formatting import (
     group_findings,
     utf16_len,
 )
+from bot.token_guard import REDACTED, redact
 from compliance.checker import CheckResult, Finding
 
 BOT_ID, SECRET = TEST_TOKEN.split(":", 1)

@@ -12,7 +12,8 @@ from botapi import Call, FakeBotApi
 from fixtures_bot import TG, build_services, running_bot
 from fixtures_briefings import ManualClock
 
-from bot.briefing_handlers import ACK, CONFIG_KEY, STATE_KEY, DeliveryConfig, sweep_reminders
+from bot.briefing_handlers import ACK, sweep_reminders
+from bot.context import DeliveryConfig
 from core.audience import Reader
 from workflows.briefings import briefing_desk
 from workflows.identity import create_invite
@@ -40,7 +41,7 @@ async def test_push_deliver_acknowledge_remind_restart(tmp_path: Path) -> None:
     clock = ManualClock(datetime(2026, 11, 20, 8, 0))
     desk = briefing_desk(services, clock=clock)
     async with running_bot(services) as bot:
-        bot.application.bot_data[CONFIG_KEY] = DeliveryConfig(interval=2.0, batch=30, clock=clock)
+        bot.application.bot_data.delivery = DeliveryConfig(interval=2.0, batch=30, clock=clock)
         bid = desk.create(
             author_id="M001",
             title="AX-900 launch",
@@ -117,7 +118,7 @@ async def test_push_deliver_acknowledge_remind_restart(tmp_path: Path) -> None:
         mark = bot.api.mark()
         bot.api.push_message(NEWCOMER, f"/start {code}")
         await bot.api.wait_for(lambda: bool(briefing_calls(bot.api, NEWCOMER, "AX-900 launch", mark)), timeout=8)
-        state = bot.application.bot_data[STATE_KEY]
+        state = bot.application.bot_data.sweep
         for _ in range(50):  # confirmed in SQL just after the server answered
             if state.sent == 5:
                 break
@@ -127,7 +128,7 @@ async def test_push_deliver_acknowledge_remind_restart(tmp_path: Path) -> None:
     # The bot is down: a briefing created now goes out when it starts; nothing sent before is sent again.
     bid2 = desk.create(author_id="M001", title="K9 recall", body="Swap the K9 filter seals.", to="S003,S005")
     async with running_bot(services) as bot:
-        bot.application.bot_data[CONFIG_KEY] = DeliveryConfig(interval=2.0, batch=30, clock=clock)
+        bot.application.bot_data.delivery = DeliveryConfig(interval=2.0, batch=30, clock=clock)
         await bot.api.wait_for(
             lambda: all(briefing_calls(bot.api, TG[r], "K9 recall") for r in ("S003", "S005")), timeout=8
         )

@@ -11,7 +11,7 @@ from botapi import Call
 from fixtures_bot import SAMPLES, TG, RunningBot, build_services, running_bot
 from fixtures_briefings import ManualClock
 
-from bot.onboarding_handlers import CLOCK_KEY, daily_nudge
+from bot.onboarding_handlers import daily_nudge
 from ingest.pipeline import ingest_file
 from workflows.onboarding import BUNDLED_PLAN, load_plan
 from workflows.services import Services
@@ -97,7 +97,7 @@ async def test_daily_nudge_once_a_day_to_linked_new_hires(tmp_path: Path) -> Non
     services = onboarding_services(tmp_path / "home")
     clock = ManualClock(datetime(2026, 11, 30, 9, 0))
     async with running_bot(services) as bot:
-        bot.application.bot_data[CLOCK_KEY] = clock
+        bot.application.bot_data.onboarding_clock = clock
         mark = bot.api.mark()
         bot.application.job_queue.run_once(daily_nudge, 0)
         await bot.api.wait_for(lambda: all(bot.api.sent_to(TG[r], mark) for r in ("S003", "S007")))
