@@ -43,6 +43,7 @@ MAX_LIST_ITEMS = 6
 MAX_STEPS = 12
 MAX_STEPS_CHARS = 1500
 MAX_CONTINUATIONS = 3  # following chunks of one section read to finish a list
+WHOLE_PASSAGE_CHARS = 300  # a best passage of prose this short is quoted whole
 ANSWER_CHARS = 400  # prose answers stop adding sentences past this length (a list may be longer)
 OTHER_LANGUAGE_LINE = 0.6  # a line not in the asker's language, when one in it answers too
 OWN_LANGUAGE_SHARE = 0.25  # "answers too": a line in the asker's language scoring this share of the best
@@ -772,6 +773,13 @@ def select_sentences(
             : MIN_SENTENCES - len(chosen)
         ]
         chosen += weak
+    own = lines_of[best.passage_rank]
+    if all(line.kind == "text" for line in own) and sum(len(line.sentence.text) for line in own) <= WHOLE_PASSAGE_CHARS:
+        # A short passage (an FAQ answer, one article) is quoted whole: its other lines are the conditions and
+        # exceptions of the best one ("Northstar pays both ways" next to "out of warranty the customer pays").
+        rest = [s for s in candidates if s.passage_rank == best.passage_rank and s not in chosen]
+        weak += rest
+        chosen += rest
     for sentence in list(chosen):
         _add_block(sentence, lines_of[sentence.passage_rank], chosen, whole=sentence.passage_rank == 0)
     chosen.sort(key=lambda s: (s.passage_rank, s.position))

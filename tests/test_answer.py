@@ -301,6 +301,23 @@ def test_a_chinese_enumeration_cut_at_semicolons_answers_whole() -> None:
     assert "验收合格后支付至95%" in chosen[0].text
 
 
+def test_a_short_passage_is_quoted_whole_with_the_best_line_first() -> None:
+    text = (
+        "During the warranty period, Northstar pays for shipping both ways. "
+        "For out-of-warranty repairs the customer pays the shipping and a diagnostic fee of RMB 200. "
+        "The diagnostic fee is deducted from the repair bill."
+    )
+    hit = ScoredChunk("c1", text, {"section": "S"}, 1.0, 0.9)
+    question = "who pays the shipping for repairs with a diagnostic fee?"
+    chosen = [s.text for s in select_sentences(question, [hit], {"c1": 1}, lambda _t: 1.0)]
+    # The conditions around the best line come with it (the fee's deduction was left out).
+    assert chosen == [
+        "For out-of-warranty repairs the customer pays the shipping and a diagnostic fee of RMB 200.",
+        "During the warranty period, Northstar pays for shipping both ways.",
+        "The diagnostic fee is deducted from the repair bill.",
+    ]
+
+
 def test_a_chosen_row_brings_its_lead_in_and_header() -> None:
     text = "Signing limits by role:\n| Role | Limit |\n|---|---|\n| Junior | 50,000 |\n| Senior | 500,000 |"
     hit = ScoredChunk("c1", text, {"section": "S"}, 1.0, 0.9)
