@@ -90,6 +90,12 @@ def _numbered(line: str) -> tuple[str, str] | None:
     return None
 
 
+def starts_numbered(line: str) -> bool:
+    """The line opens with a heading number or a list mark ("二、", "第三条", "1.2", "（一）", "- ")."""
+    line = line.strip()
+    return _numbered(line) is not None or bool(LIST_MARK.match(line))
+
+
 def looks_like_title(line: str) -> bool:
     """A first line that can be the document's title: short, not a sentence, not a numbered item."""
     line = line.strip()

@@ -13,12 +13,15 @@ from pathlib import Path
 
 from pypdf import PageObject, PdfReader
 
+from core.text import CJK_CHAR
 from ingest.boilerplate import Dropped, boilerplate_reason, is_repeated, repeated_page_lines
-from ingest.headings import outline_lines, title_index
+from ingest.headings import outline_lines, starts_numbered, title_index
 from ingest.models import IngestError
 from ingest.outline import Outline
 from ingest.pdf_tables import row_key, table_rows
 
+WRAPPED_SHARE = 0.85  # a line this close to the page's full width ran on to the next one
+_ENDS_UNIT = re.compile(r"[。！？；：:.!?;]$")
 _JUNK_TITLE = re.compile(r"^(microsoft (word|powerpoint)|untitled)|\.(docx?|pdf|pptx?)$", re.I)
 
 
@@ -46,6 +49,43 @@ def _layout_tables(page: PageObject) -> dict[str, str]:
     except Exception as exc:  # pypdf raises many types for a page it cannot lay out; plain text still stands
         logging.getLogger(__name__).debug("layout extraction failed: %s", exc)
         return {}
+
+
+def _width(line: str) -> int:
+    """Printed width in half-width cells: an ideograph or full-width mark takes two."""
+    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in line)
+
+
+def rejoin_chinese_wraps(pages: list[list[str]]) -> list[list[str]]:
+    """Join Chinese lines the PDF's layout wrapped ("…业务员不得自行变" / "更报价。"): a line filling the page's
+    width without ending a sentence runs on into the next, unless that one opens a heading, an item or a row.
+    (Plain-text Chinese authors do not hard-wrap, so the outline keeps Chinese line breaks; a PDF does wrap.)"""
+    widths = [_width(line) for page in pages for line in page if line and not line.startswith("|")]
+    if not widths:
+        return pages
+    full = max(widths)
+
+    def runs_on(previous: str, line: str) -> bool:
+        return (
+            bool(previous and line)
+            and not previous.startswith("|")
+            and not line.startswith("|")
+            and _width(previous) >= WRAPPED_SHARE * full
+            and not _ENDS_UNIT.search(previous)
+            and bool(CJK_CHAR.match(previous[-1]) or CJK_CHAR.match(line[0]))
+            and not starts_numbered(line)
+        )
+
+    joined_pages: list[list[str]] = []
+    for page in pages:
+        joined: list[str] = []
+        for line in page:
+            if joined and runs_on(joined[-1], line):
+                joined[-1] += line
+            else:
+                joined.append(line)
+        joined_pages.append(joined)
+    return joined_pages
 
 
 def pdf_outline(path: Path, data: bytes) -> tuple[str | None, Outline]:
@@ -81,6 +121,7 @@ def pdf_outline(path: Path, data: bytes) -> tuple[str | None, Outline]:
                 dropped.append(Dropped(line, reason))
             else:
                 kept_pages[-1].append(line)
+    kept_pages = rejoin_chinese_wraps(kept_pages)
     title = meta_title.strip() if meta_title.strip() and not _JUNK_TITLE.search(meta_title.strip()) else None
     flat = [line for page in kept_pages for line in page]
     at = title_index(flat)

@@ -360,3 +360,30 @@ def test_the_company_name_above_the_title_is_not_a_heading(tmp_path: Path) -> No
         (("Credit Policy",), "Acme Trading Co., Ltd."),
         (("Credit Policy", "1. Scope"), "All key accounts."),
     ]
+
+
+def test_chinese_lines_wrapped_by_a_pdf_layout_are_rejoined() -> None:
+    from ingest.pdf import rejoin_chinese_wraps
+
+    page = [
+        "价格手册",
+        "本手册价格为含税出厂价（含13%增值税），自2026年1月1日起执行，业务员不得自行变",
+        "更报价。价格调整以营销中心书面通知为准，未经批准不得向客户承诺任何额外的优惠条",
+        "件。",
+        "一、数控车床系列",
+        "| 型号 | 含税单价 |",
+        "以上价格不含运输费用。",
+    ]
+    # Were four "sentences": "…业务员不得自行变" / "更报价。…额外的优惠条" / "件。" (a fact like 不得自行变更 was cut).
+    assert rejoin_chinese_wraps([page]) == [
+        [
+            "价格手册",
+            "本手册价格为含税出厂价（含13%增值税），自2026年1月1日起执行，业务员不得自行变更报价。"
+            "价格调整以营销中心书面通知为准，未经批准不得向客户承诺任何额外的优惠条件。",
+            "一、数控车床系列",
+            "| 型号 | 含税单价 |",
+            "以上价格不含运输费用。",
+        ]
+    ]
+    english = ["The list prices below apply to all customers in mainland China from the first", "of January."]
+    assert rejoin_chinese_wraps([english]) == [english]  # English wraps are rejoined by the outline, with a space
