@@ -33,6 +33,8 @@ _FILLER_TEXT = """
     person people used also esp especially lit fig old archaic"""
 _FILLER = frozenset(_FILLER_TEXT.split())
 MAX_GLOSS_WORDS = 3
+# Bumped whenever the table's construction changes: a BM25 snapshot holding a table of another version is rebuilt.
+TABLE_VERSION = 2
 MAX_TRANSLATIONS = 6  # per word: a common word's long tail of senses is noise for retrieval
 
 
@@ -77,13 +79,42 @@ def cedict() -> dict[str, tuple[str, ...]]:
     return {head: tuple(words) for head, words in entries.items() if words}
 
 
+# Inflections and derivations a gloss word takes in running text: CC-CEDICT glosses 防护 as "to protect", a spec
+# sheet says "protection"; 认证 as "certify", the sheet "certification".
+_SUFFIXES = ("s", "es", "d", "ed", "ing", "ion", "ions", "ation", "ations", "er", "ers", "ment", "ments")
+
+
+def word_forms(word: str) -> list[str]:
+    """The word and the forms it takes with a common English ending ("protect" -> "protection", "protected",
+    ...; "regulate" -> "regulation"; "battery" -> "batteries"), the word first."""
+    stems = [word, word[:-1]] if word.endswith("e") else [word]
+    forms = [word, *(stem + suffix for stem in stems for suffix in _SUFFIXES)]
+    if word.endswith("y"):
+        forms.append(word[:-1] + "ies")
+    return list(dict.fromkeys(forms))
+
+
+def base_forms(word: str) -> list[str]:
+    """Candidate dictionary forms of an English word met in a question ("protection" -> "protect"), the word
+    first; the inverse of `word_forms`, for looking a question's word up in the translation table."""
+    out = [word]
+    for suffix in sorted(_SUFFIXES, key=len, reverse=True):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            stem = word[: -len(suffix)]
+            out.extend((stem, stem + "e"))
+    if word.endswith("ies") and len(word) > 4:
+        out.append(word[:-3] + "y")
+    return list(dict.fromkeys(out))
+
+
 def translation_table(vocabulary: Iterable[str]) -> dict[str, list[str]]:
     """Both directions for one knowledge base: Chinese word -> its English words in the vocabulary, English word
     -> the vocabulary's Chinese words glossed by it. Built at snapshot time, stored with the BM25 index."""
     vocab = set(vocabulary)
     table: dict[str, list[str]] = {}
     for head, words in cedict().items():
-        in_kb = [w for w in words if w in vocab][:MAX_TRANSLATIONS]
+        in_kb = [form for w in words for form in word_forms(w) if form in vocab]
+        in_kb = list(dict.fromkeys(in_kb))[:MAX_TRANSLATIONS]
         if in_kb:
             table[head] = in_kb
         if head in vocab:

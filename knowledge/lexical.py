@@ -24,6 +24,7 @@ import numpy as np
 from scipy import sparse
 
 from core.audience import ReaderLike, as_reader
+from knowledge.dictionary import TABLE_VERSION
 
 SNAPSHOT = "bm25.npz"
 SNAPSHOT_META = "bm25.json"
@@ -218,6 +219,7 @@ class LexicalIndex:
             "terms": terms,
             "audiences": self.audiences,
             "translations": self.translations,
+            "dictionary": TABLE_VERSION,
         }
         _atomic_write(folder / SNAPSHOT_META, lambda fh: fh.write(json.dumps(payload).encode("utf-8")))
 
@@ -229,8 +231,8 @@ class LexicalIndex:
             return None
         try:
             payload = json.loads(meta_path.read_text(encoding="utf-8"))
-            if payload.get("generation") != generation:
-                return None
+            if payload.get("generation") != generation or payload.get("dictionary", 1) != TABLE_VERSION:
+                return None  # another manifest, or translations built by an older dictionary reading
             with np.load(arrays_path, allow_pickle=False) as arrays:
                 shape = tuple(int(x) for x in arrays["shape"])
                 weights = sparse.csc_matrix((arrays["data"], arrays["indices"], arrays["indptr"]), shape=shape)

@@ -24,6 +24,7 @@ from core.audience import ReaderLike
 from core.text import has_cjk, tokenize
 from knowledge.answerability import Verdict, judge
 from knowledge.calibration import Calibration, calibration_for
+from knowledge.dictionary import base_forms
 from knowledge.glossary import Glossary, glossary_for, weighted_terms
 from knowledge.grounding import coverage, informative_terms, stem
 from knowledge.lexical import MODEL_BASE, LexicalIndex, query_terms
@@ -191,7 +192,9 @@ class HybridRetriever(BaseRetriever):
         if settings is not None and not getattr(settings, "dictionary_enabled", True):
             return out
         for term in informative_terms(query):
-            found = lex.translate(term) or lex.translate(stem(term))
+            found = next(
+                (words for form in (term, stem(term), *base_forms(term)) if (words := lex.translate(form))), []
+            )
             if found:
                 out[term] = found
         # "How much is one HT-C500?" names no price word to translate, and "零售价" has no dictionary entry:

@@ -1,0 +1,53 @@
+"""Dictionary translation meets the forms words take in running text, and a BM25 snapshot built by an older
+reading of the dictionary is rebuilt; the glossary names the spec-table words product sheets use."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from knowledge.dictionary import TABLE_VERSION, base_forms, translation_table, word_forms
+from knowledge.glossary import BUNDLED, load_glossary
+from knowledge.lexical import SNAPSHOT_META, LexicalIndex
+
+
+def test_a_gloss_word_finds_its_derived_form_in_the_knowledge_base() -> None:
+    # CC-CEDICT glosses 防护 as "to protect"; the English sheet says "protection".
+    table = translation_table({"防护", "protection", "等级", "rating"})
+    assert "protection" in table["防护"]
+    assert "防护" in table["protect"]
+
+
+@pytest.mark.parametrize(
+    ("word", "form"),
+    [("protect", "protection"), ("regulate", "regulation"), ("battery", "batteries"), ("certify", "certifying")],
+    ids=["ion", "e-ion", "ies", "ing"],
+)
+def test_forms_and_bases_are_inverse(word: str, form: str) -> None:
+    assert form in word_forms(word)
+    assert word in base_forms(form)
+    assert base_forms("warranty")[0] == "warranty"
+
+
+def test_a_snapshot_with_an_older_dictionary_table_is_rebuilt(tmp_path: Path) -> None:
+    lexical = LexicalIndex.build([("c1", ["warranty", "保修"], "")], generation=1)
+    lexical.save(tmp_path)
+    assert LexicalIndex.load(tmp_path, generation=1) is not None
+    meta = json.loads((tmp_path / SNAPSHOT_META).read_text(encoding="utf-8"))
+    assert meta["dictionary"] == TABLE_VERSION
+    del meta["dictionary"]  # written before translations knew word forms
+    (tmp_path / SNAPSHOT_META).write_text(json.dumps(meta), encoding="utf-8")
+    assert LexicalIndex.load(tmp_path, generation=1) is None
+
+
+@pytest.mark.parametrize(
+    ("english", "chinese"),
+    [("capacity", "容量"), ("accuracy", "精度"), ("registration number", "注册证号"), ("ip rating", "防护等级")],
+    ids=["capacity", "accuracy", "registration", "ip-rating"],
+)
+def test_the_glossary_relates_spec_table_words(english: str, chinese: str) -> None:
+    glossary = load_glossary(BUNDLED)
+    assert chinese in glossary.equivalents(english)
+    assert english in glossary.equivalents(chinese)
