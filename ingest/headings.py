@@ -31,6 +31,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chapter", re.compile(r"^chapter\s+(?:[ivxlc]+|\d+|one|two|three|four|five|six)\b[.:]?", re.I)),
     ("section", re.compile(r"^(?:section|§)\s*\d+(?:\.\d+)*\b[.:]?", re.I)),
     ("article", re.compile(r"^(?:article|clause)\s+\d+(?:\.\d+)*\b[.:]?", re.I)),
+    ("appendix", re.compile(r"^(?:appendix|annex)\s+(?:[A-Z]|\d{1,2})\b[.:]?", re.I)),
+    ("zh-appendix", re.compile(r"^附(?:录|件)\s*[一二三四五六七八九十A-Z\d]{1,3}(?=\s|[：:、]|$)")),
     ("decimal", re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?(?=\s|[\u4e00-\u9fff])")),
     ("arabic", re.compile(r"^\d{1,2}(?:\s*[、．]|\.(?!\d)|\s+(?=[A-Z]))")),
     ("roman", re.compile(r"^(?:[IVX]{1,4})\.\s+(?=[A-Z])")),
@@ -181,13 +183,45 @@ def read_heading(
     return None
 
 
+# Names of a document's top divisions: one document may change name midway ("Chapter 3", then "Section 4").
+_DIVISIONS = frozenset({"part", "chapter", "section", "article"})
+_APPENDICES = frozenset({"appendix", "zh-appendix"})
+
+
 class HeadingLevels:
-    """Outline levels by order of first appearance of each heading kind (see the module docstring)."""
+    """Outline levels by order of first appearance of each heading kind (see the module docstring).
+
+    Two exceptions to nesting a new kind: an appendix is a top division whatever came before, and a division
+    first seen under another name with the next number ("Section 4" after "Chapter 3" and its 3.x parts)
+    continues the top divisions instead of nesting under the last one."""
 
     def __init__(self) -> None:
         self._stack: list[str] = []
+        self._alias: dict[str, str] = {}
+        self._seen: set[str] = set()
+        self._top_number: int | None = None
 
-    def level(self, kind: str) -> int:
+    def level(self, kind: str, number: int | None = None) -> int:
+        kind = self._alias.get(kind, kind)
+        if kind not in self._seen and self._stack and kind not in self._stack:
+            top = self._stack[0]
+            next_division = (
+                kind in _DIVISIONS
+                and top in _DIVISIONS
+                and number is not None
+                and self._top_number is not None
+                and number == self._top_number + 1
+            )
+            if kind in _APPENDICES or next_division:
+                self._alias[kind] = top
+                kind = top
+        self._seen.add(kind)
+        depth = self._nest(kind)
+        if depth == 1:
+            self._top_number = number
+        return depth
+
+    def _nest(self, kind: str) -> int:
         if kind in self._stack:
             del self._stack[self._stack.index(kind) + 1 :]
         else:
@@ -233,7 +267,9 @@ def outline_lines(
             continue
         found += 1
         last_heading = n
-        outline.heading(levels.level(heading.kind), heading.text, names_document=False)
+        number = re.search(r"\d+", heading.text)
+        level = levels.level(heading.kind, int(number.group(0)) if number else None)
+        outline.heading(level, heading.text, names_document=False)
         if heading.body:
             outline.line(heading.body)
     return found

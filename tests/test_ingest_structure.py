@@ -387,3 +387,34 @@ def test_chinese_lines_wrapped_by_a_pdf_layout_are_rejoined() -> None:
     ]
     english = ["The list prices below apply to all customers in mainland China from the first", "of January."]
     assert rejoin_chinese_wraps([english]) == [english]  # English wraps are rejoined by the outline, with a space
+
+
+def test_a_division_renamed_midway_and_an_appendix_are_top_level_not_nested(tmp_path: Path) -> None:
+    document = docx.Document()
+    for text in [
+        "Sales Operations Manual",
+        "Chapter 3 Orders",
+        "3.1 Order entry",
+        "Orders are entered in the ERP within one day.",
+        "Section 4 – Returns",
+        "4.1 Eligibility",
+        "Returns are accepted within 30 days.",
+        "Appendix A – Contacts",
+        "Sales Operations: ops@example.com",
+    ]:
+        document.add_paragraph(text)
+    path = tmp_path / "manual.docx"
+    document.save(str(path))
+    paths = [s.heading_path[1:] for s in parse_file(path).sections]
+    # Were "Chapter 3 Orders > 4.1 Eligibility" (Section 4 lost) and "… > 4.1 Eligibility > Appendix A – Contacts".
+    assert paths == [
+        ("Chapter 3 Orders", "3.1 Order entry"),
+        ("Section 4 – Returns", "4.1 Eligibility"),
+        ("Appendix A – Contacts",),
+    ]
+
+
+def test_sections_numbered_under_chapters_still_nest(tmp_path: Path) -> None:
+    text = "Handbook\nChapter 1 Scope\nSection 1 Who\nAll reps.\nSection 2 When\nAlways.\nChapter 2 Rules\nBe kind.\n"
+    paths = [s.heading_path[1:] for s in parse_file(_write(tmp_path, "h.txt", text)).sections]
+    assert paths == [("Chapter 1 Scope", "Section 1 Who"), ("Chapter 1 Scope", "Section 2 When"), ("Chapter 2 Rules",)]
