@@ -14,6 +14,7 @@ from rich.markup import escape
 
 from authority.decisions import decision_lines
 from cli.console_commands import ChatContext, help_text, run_command
+from core.catalogue import Language, text
 from core.messages import Citation, RepInfo, Reply, Request
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ QUIT_COMMANDS = frozenset({"/quit", "/exit", "/q"})
 REP_ID = re.compile(r"[A-Za-z]{1,4}-?\d{1,6}")
 
 
-def citation_line(number: int, citation: Citation) -> str:
+def citation_line(number: int, citation: Citation, language: Language = "en") -> str:
     """ "[n] title — section (v. version)", plain text."""
     line = f"[{number}] {citation.title}"
     if citation.section and citation.section != citation.title:
@@ -32,7 +33,7 @@ def citation_line(number: int, citation: Citation) -> str:
     if citation.version:
         line += f" (v. {citation.version.removeprefix('v')})"
     if citation.stale:
-        line += " ⚠ past review date"
+        line += " " + text("console.past_review", language)
     return line
 
 
@@ -55,9 +56,10 @@ def render_reply(console: Console, reply: Reply) -> None:
             console.print(f"⚠ {escape(warning)}", style="yellow", highlight=False, soft_wrap=True)
     shown = reply.shown_citations()
     if shown:
-        console.print("Sources:" if reply.language == "en" else "来源：", style="dim")
+        console.print(text("console.sources", reply.language), style="dim")
         for n, citation in enumerate(shown, start=1):
-            console.print(escape(citation_line(n, citation)), style="dim", highlight=False, soft_wrap=True)
+            line = citation_line(n, citation, reply.language)
+            console.print(escape(line), style="dim", highlight=False, soft_wrap=True)
 
 
 def _roster_lookup(assistant: Assistant) -> Callable[[str], RepInfo | None]:
@@ -94,57 +96,50 @@ def run_chat(
     commands = ChatContext(assistant.services, asker, console, read)
     lookup = find_rep or _roster_lookup(assistant)
     pending: str | None = None  # the anonymous authority question waiting for a rep id
-    who = f"{asker.name} ({asker.role})" if asker else "anonymous (public documents only)"
-    console.print(f"[bold]salescoach[/] chat — asking as {escape(who)}. /help for help, /quit to leave.")
+    words = commands.words
+    who = words("console.who", name=asker.name, role=asker.role) if asker else words("console.who_anonymous")
+    commands.tell("console.greeting", who=who)
     while True:
         try:
             line = read("[bold cyan]you>[/] ")
         except (EOFError, KeyboardInterrupt):
             console.print()
             break
-        text = line.strip()
-        if not text:
+        line_text = line.strip()
+        if not line_text:
             continue
-        if text.lower() in QUIT_COMMANDS:
+        if line_text.lower() in QUIT_COMMANDS:
             break
-        if text.lower() in {"/help", "/start", "?"}:
+        if line_text.lower() in {"/help", "/start", "?"}:
             console.print(escape(help_text(commands)), highlight=False, soft_wrap=True)
             continue
-        command, _, question = text.partition(" ")
+        command, _, question = line_text.partition(" ")
         if command.lower() == "/ask":  # the bot's /ask QUESTION: the same as typing the question
-            text = question.strip()
-            if not text:
-                console.print("Type a question after /ask, or just type the question.", style="yellow")
+            line_text = question.strip()
+            if not line_text:
+                commands.tell("console.ask_usage", "yellow")
                 continue
-        elif text.startswith("/"):
-            if not run_command(commands, text):
-                console.print(f"unknown command {escape(text.split()[0])}: /help lists the commands", style="yellow")
+        elif line_text.startswith("/"):
+            if not run_command(commands, line_text):
+                commands.tell("console.unknown", "yellow", command=line_text.split()[0])
             console.print()
             continue
-        rep = lookup(text.upper()) if asker is None and REP_ID.fullmatch(text) else None
+        rep = lookup(line_text.upper()) if asker is None and REP_ID.fullmatch(line_text) else None
         # Just asked for a rep id, a wrong one is still an id (AX-100 or K7 at any other time is a question).
-        if rep is not None or (pending is not None and REP_ID.fullmatch(text)):
-            rep_id = text.upper()
-            start = f"start the chat with --as {rep_id} (make run AS={rep_id})"
+        if rep is not None or (pending is not None and REP_ID.fullmatch(line_text)):
+            rep_id = line_text.upper()
+            start = words("console.start_as", rep_id=rep_id)
             if pending is None or rep is None:
-                problem = "not a rep id on the roster" if rep is None else "a rep id, not a question"
-                console.print(
-                    f"{escape(rep_id)} is {problem}: to chat as a rep, {escape(start)}.", style="yellow", soft_wrap=True
-                )
+                problem = "console.not_on_roster" if rep is None else "console.id_not_question"
+                commands.tell(problem, "yellow", rep_id=rep_id, start=start)
                 continue
-            console.print(
-                f"Deciding as {escape(rep.name)} ({escape(rep.rep_id)}, {escape(rep.role)}); "
-                f"for the rest of the chat, {escape(start)}.",
-                style="dim",
-                highlight=False,
-                soft_wrap=True,
-            )
+            commands.tell("console.deciding_as", "dim", name=rep.name, rep_id=rep.rep_id, role=rep.role, start=start)
             render_reply(console, assistant.ask(Request(text=pending, asker=rep, door="chat")))
             pending = None
             console.print()
             continue
-        reply = assistant.ask(Request(text=text, asker=asker, door="chat"))
-        pending = text if asker is None and _awaits_rep_id(reply) else None
+        reply = assistant.ask(Request(text=line_text, asker=asker, door="chat"))
+        pending = line_text if asker is None and _awaits_rep_id(reply) else None
         render_reply(console, reply)
         console.print()
-    console.print("bye", style="dim")
+    commands.tell("console.bye", "dim")

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from rich.console import Console
 from rich.markup import escape
 
-from core.catalogue import text
+from core.catalogue import PLAIN, Language, Markup, text
 from core.messages import RepInfo
 from core.roster import can_view, management_chain, reports_of
 from workflows.briefings import (
@@ -40,7 +40,7 @@ from workflows.onboarding import (
     module_readings,
     onboarding_summary,
 )
-from workflows.quizzes import QUIZ_LETTERS, QuizItem, quiz_verdict
+from workflows.quizzes import QUIZ_LETTERS, QuizItem, quiz_question_line, quiz_verdict
 
 if TYPE_CHECKING:
     from coaching.coach import RepReport, TeamReport
@@ -48,7 +48,8 @@ if TYPE_CHECKING:
 
 Who = Literal["anyone", "rep", "manager"]
 
-ANONYMOUS = "start with --as REP_ID (make run AS=S003)"
+# The catalogue's emphasis drawn as rich console markup (the values put into a text are escaped for it).
+RICH: Markup = {"b": "[bold]", "/b": "[/bold]", "i": "[italic]", "/i": "[/italic]", "mono": "", "/mono": ""}
 
 
 @dataclass
@@ -60,11 +61,24 @@ class ChatContext:
     console: Console
     read: Callable[[str], str]
     clock: Callable[[], datetime] = utcnow
+    language: Language = "en"
     _desk: OnboardingDesk | None = field(default=None, repr=False)
 
     def say(self, line: str, style: str | None = None) -> None:
         """One plain-text line (never read as console markup)."""
         self.console.print(escape(line), style=style, highlight=False, soft_wrap=True)
+
+    def words(self, key: str, **values: object) -> str:
+        """The catalogue's text `key` in the chat's language, plain (for a line `say` prints or a value)."""
+        return text(key, self.language, markup=PLAIN, **values)
+
+    def tell(self, key: str, style: str | None = None, **values: object) -> None:
+        """The catalogue's text `key` as one line, its emphasis drawn by the terminal, its values printed as
+        typed (escaped, so a value is never read as console markup)."""
+        escaped = {name: escape(str(value)) for name, value in values.items()}
+        self.console.print(
+            text(key, self.language, markup=RICH, **escaped), style=style, highlight=False, soft_wrap=True
+        )
 
     def desk(self) -> OnboardingDesk:
         """The onboarding desk over the configured plan, as the bot builds it at start."""
@@ -84,11 +98,10 @@ class ChatContext:
 
 @dataclass(frozen=True)
 class ConsoleCommand:
-    """One slash command: its usage line, what it does, who may use it, and the function that runs it."""
+    """One slash command: who may use it and the function that runs it; its usage line and what it does are the
+    catalogue's `console.usage.<name>` and `console.cmd.<name>`."""
 
     name: str
-    usage: str
-    summary: str
     who: Who
     run: Callable[[ChatContext, RepInfo | None, list[str], str], None]
     aliases: tuple[str, ...] = ()
@@ -109,7 +122,7 @@ def check(ctx: ChatContext, rep: RepInfo | None, args: list[str], rest: str) -> 
 
     draft = rest.strip()
     if not draft:
-        ctx.say("Type /check followed by the text to check, e.g. /check 全网最低价，保证有效", "yellow")
+        ctx.tell("console.check_usage", "yellow")
         return
     _print_human(ctx.services.checker.check(draft, with_sources=True), draft)
 
@@ -125,9 +138,9 @@ def _save_chart(ctx: ChatContext, name: str, png: Callable[[], bytes]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(png())
     except OSError as exc:
-        ctx.say(f"{path}: cannot write chart ({exc.strerror})", "yellow")
+        ctx.tell("console.chart_failed", "yellow", path=path, reason=exc.strerror)
         return
-    ctx.say(f"chart: {path}", "dim")
+    ctx.tell("console.chart", "dim", path=path)
 
 
 def _looks_like_rep_id(value: str) -> bool:
@@ -149,7 +162,7 @@ def coach(ctx: ChatContext, rep: RepInfo | None, args: list[str], rest: str) -> 
     with ctx.services.store.session() as session:
         visible = can_view(session, rep, target)
     if not visible:
-        ctx.say(text("not_visible", "en", target=args[0]), "yellow")
+        ctx.tell("not_visible", "yellow", target=args[0])
         return
     try:
         report: RepReport = ctx.services.coach.coach_rep(target, period)
@@ -157,7 +170,7 @@ def coach(ctx: ChatContext, rep: RepInfo | None, args: list[str], rest: str) -> 
         ctx.say(str(exc), "yellow")
         return
     except NoDataError as exc:
-        ctx.say(str(exc) if period else text("no_kpis", "en", target=target), "yellow")
+        ctx.say(str(exc) if period else ctx.words("no_kpis", target=target), "yellow")
         return
     _print_rep(report)
     _save_chart(ctx, f"coach-{report.rep_id}-{report.period}.png", lambda: _rep_chart(report))
@@ -171,17 +184,17 @@ def team(ctx: ChatContext, rep: RepInfo | None, args: list[str], rest: str) -> N
 
     assert rep is not None
     if not ctx.has_reports():
-        ctx.say(text("team_only", "en"), "yellow")
+        ctx.tell("team_only", "yellow")
         return
     period = args[0] if args else None
-    onboarding = onboarding_summary(ctx.services.store, rep.rep_id, ctx.desk().plan, "en")
+    onboarding = onboarding_summary(ctx.services.store, rep.rep_id, ctx.desk().plan, ctx.language)
     try:
         report: TeamReport = ctx.services.coach.team_report(rep.rep_id, period)
     except PeriodError as exc:
         ctx.say(str(exc), "yellow")
         return
     except NoDataError as exc:
-        ctx.say(str(exc) if period else text("no_kpis", "en", target=f"{rep.name} ({rep.rep_id})"), "yellow")
+        ctx.say(str(exc) if period else ctx.words("no_kpis", target=f"{rep.name} ({rep.rep_id})"), "yellow")
         ctx.say(onboarding)
         return
     _print_team(report)
@@ -200,32 +213,28 @@ def onboarding(ctx: ChatContext, rep: RepInfo | None, args: list[str], rest: str
     desk = ctx.desk()
     state = desk.current(rep)
     if state is None and rep.role in PUSHING_ROLES:  # as the bot's /onboarding for managers: their new hires
-        ctx.say(onboarding_summary(ctx.services.store, rep.rep_id, desk.plan, "en"))
+        ctx.say(onboarding_summary(ctx.services.store, rep.rep_id, desk.plan, ctx.language))
         return
     if state is None:
-        ctx.say(f"No onboarding path fits your role ({rep.role}, {rep.channel or '-'}). Ask your manager if that "
-                "is wrong.")  # fmt: skip
+        ctx.tell("onboarding.no_path", role=rep.role, channel=rep.channel or "-")
         return
     if state.module is None:
-        ctx.say(f"🎓 You have completed {state.path.spec.title}. Well done!")
+        ctx.tell("onboarding.done", path=state.path.spec.title)
         return
     module = state.module
-    ctx.console.print(
-        f"[bold]Module {state.index + 1}/{state.total}: {escape(module.spec.heading('en'))}[/]", highlight=False
-    )
+    ctx.tell("onboarding.module", n=state.index + 1, total=state.total, title=module.spec.heading(ctx.language))
     if state.attempts and state.last_score is not None:
-        ctx.say(f"Attempt {state.attempts + 1}; last score {_percent(state.last_score)}.")
-    readings = module_readings(ctx.services.index, module, "en", rep.role)
+        ctx.tell("onboarding.attempt", n=state.attempts + 1, score=_percent(state.last_score))
+    readings = module_readings(ctx.services.index, module, ctx.language, rep.role)
     for reading in readings:
         section = " › ".join(reading.section.split(" > ")[1:]) or reading.section
         version = f" v{reading.version}" if reading.version else ""
         ctx.console.print()
-        ctx.console.print(f"📖 [bold]{escape(section)}[/] — [italic]{escape(reading.title + version)}[/]",
-                          highlight=False, soft_wrap=True)  # fmt: skip
+        ctx.tell("console.reading", section=section, title=reading.title + version)
         ctx.say(reading.text)
     if not readings:
         refs = ", ".join(ref.en for ref in module.spec.read)
-        ctx.say(f"(These sections are not in the knowledge base yet: {refs}. Ask your manager.)", "yellow")
+        ctx.tell("onboarding.missing", "yellow", refs=refs)
     _quiz(ctx, rep, len(state.answered))
 
 
@@ -240,37 +249,37 @@ def _quiz(ctx: ChatContext, rep: RepInfo, n: int) -> None:
         quiz = module.spec.quiz
         option = _ask(ctx, quiz[n], n, len(quiz))
         if option is None:
-            ctx.say("Quiz paused: /onboarding picks it up at this question.", "dim")
+            ctx.tell("console.onboarding_paused", "dim")
             return
         result = desk.answer(rep, module.id, n, option)
         if result.kind == "stale":
-            ctx.say("That question is no longer open: type /onboarding.", "yellow")
+            ctx.tell("console.onboarding_stale", "yellow")
             return
-        ctx.say(quiz_verdict(quiz[n], option, "en", reveal=False))
+        ctx.say(quiz_verdict(quiz[n], option, ctx.language, reveal=False))
         if result.kind == "recorded":
             n = len(result.state.answered)
             continue
         score = _percent(result.score or 0.0)
         if result.kind == "failed":
-            ctx.say(f"Score {score}; the pass mark is {_percent(module.pass_mark)}. Re-read the sections above and "
-                    "try again:", "yellow")  # fmt: skip
+            ctx.tell("onboarding.failed", "yellow", score=score, mark=_percent(module.pass_mark))
             n = 0
             continue
         after = result.state
         if after.module is None:
-            ctx.say(f"Passed with {score}. 🎓 You have completed {after.path.spec.title}!", "green")
+            ctx.tell("onboarding.passed_last", "green", score=score, path=after.path.spec.title)
         else:
-            ctx.say(f"Passed with {score} (pass mark {_percent(module.pass_mark)}). Next module unlocked: "
-                    f"{after.module.spec.heading('en')}. Type /onboarding to read it.", "green")  # fmt: skip
+            next_module = after.module.spec.heading(ctx.language)
+            mark = _percent(module.pass_mark)
+            ctx.tell("console.onboarding_passed", "green", score=score, mark=mark, next=next_module)
         return
 
 
 def _ask(ctx: ChatContext, question: QuizItem, n: int, total: int) -> int | None:
     """Print question n (0-based) with its lettered options and read the answer; None pauses the quiz."""
-    choices = question.choices("en")
+    choices = question.choices(ctx.language)
     letters = QUIZ_LETTERS[: len(choices)]
     ctx.console.print()
-    ctx.say(text("quiz_question", "en", n=n + 1, total=total, question=question.text("en")))
+    ctx.say(quiz_question_line(question.text(ctx.language), n, total, ctx.language))
     for letter, choice in zip(letters, choices, strict=False):
         ctx.say(f"{letter}. {choice}")
     return _read_option(ctx, letters)
@@ -280,7 +289,7 @@ def _read_option(ctx: ChatContext, letters: str) -> int | None:
     """The option a typed letter (or number) names; None to pause the quiz; EOF pauses it too."""
     while True:
         try:
-            answer = ctx.read("answer> ").strip().upper()
+            answer = ctx.read(ctx.words("console.answer_prompt")).strip().upper()
         except (EOFError, KeyboardInterrupt):
             return None
         if not answer or answer in {"/CANCEL", "/QUIT", "/Q", "/EXIT"}:
@@ -289,7 +298,7 @@ def _read_option(ctx: ChatContext, letters: str) -> int | None:
             return letters.index(answer)
         if answer.isdigit() and 1 <= int(answer) <= len(letters):
             return int(answer) - 1
-        ctx.say(f"Answer with one letter, {', '.join(letters)} (an empty line or /cancel pauses the quiz).", "yellow")
+        ctx.tell("console.answer_with", "yellow", letters=", ".join(letters))
 
 
 def briefs(ctx: ChatContext, rep: RepInfo | None, args: list[str], rest: str) -> None:
@@ -299,31 +308,32 @@ def briefs(ctx: ChatContext, rep: RepInfo | None, args: list[str], rest: str) ->
         received = received_by(session, rep.rep_id)
         pushed = summaries_for(session, rep) if rep.role in PUSHING_ROLES else None
     if not received:
-        ctx.say("No briefings have been sent to you.")
+        ctx.tell("console.no_briefings")
     else:
-        ctx.console.print("[bold]Briefings for you[/]")
+        ctx.tell("console.briefings_for_you")
         for b in received:
-            due = f", due {b.due_date.isoformat()}" if b.due_date else ""
-            state = (
-                f"acknowledged {b.acknowledged_at:%Y-%m-%d}" if b.acknowledged_at else f"to acknowledge: /ack {b.id}"
-            )
+            due = ctx.words("brief.list_due", due=b.due_date.isoformat()) if b.due_date else ""
+            if b.acknowledged_at:
+                state = ctx.words("console.acknowledged_on", date=f"{b.acknowledged_at:%Y-%m-%d}")
+            else:
+                state = ctx.words("console.to_acknowledge", id=b.id)
             if b.quiz_questions and b.quiz_score is None:
-                state += f" · quiz: /quiz {b.id}"
-            ctx.say(f"#{b.id} {b.title} — from {b.author_name}{due} · {state}")
+                state += ctx.words("console.quiz_open", id=b.id)
+            ctx.tell("console.brief_line", id=b.id, title=b.title, author=b.author_name, due=due, state=state)
             if b.acknowledged_at is None:
                 ctx.say(f"   {summary_of(b.body, 300)}", "dim")
     if pushed is None:
         return
     ctx.console.print()
     if not pushed:
-        ctx.say("You have not pushed any briefings yet (salescoach brief create, or /brief in Telegram).")
+        ctx.tell("console.none_pushed")
         return
-    ctx.console.print("[bold]Your briefings[/]")
+    ctx.tell("brief.list_header")
     for row in pushed:
-        due = f", due {row.due_date.isoformat()}" if row.due_date else ""
-        ctx.say(f"#{row.id} {row.title}: {row.acknowledged}/{row.recipients} acknowledged{due}")
+        due = ctx.words("brief.list_due", due=row.due_date.isoformat()) if row.due_date else ""
+        ctx.tell("brief.list_line", id=row.id, title=row.title, acked=row.acknowledged, total=row.recipients, due=due)
         if row.missing:
-            ctx.say("   missing: " + ", ".join(f"{r.name} ({r.rep_id})" for r in row.missing), "dim")
+            ctx.tell("brief.missing", "dim", names=", ".join(f"{r.name} ({r.rep_id})" for r in row.missing))
 
 
 def ack(ctx: ChatContext, rep: RepInfo | None, args: list[str], rest: str) -> None:
@@ -334,15 +344,15 @@ def ack(ctx: ChatContext, rep: RepInfo | None, args: list[str], rest: str) -> No
         return
     outcome = acknowledge(ctx.services.store, briefing_id, rep.rep_id, now=ctx.clock())
     if outcome is None:
-        ctx.say("This briefing was not sent to you.", "yellow")
+        ctx.tell("brief.not_yours", "yellow")
     else:
-        ctx.say("Thanks, acknowledged." if outcome else "Already acknowledged.")
+        ctx.tell("brief.acked" if outcome else "brief.already")
 
 
 def _briefing_id(ctx: ChatContext, args: list[str], command: str) -> int | None:
     raw = args[0].lstrip("#") if args else ""
     if not raw.isdigit():
-        ctx.say(f"Usage: /{command} ID (the number /briefs shows before the title)", "yellow")
+        ctx.tell("console.id_usage", "yellow", command=command)
         return None
     return int(raw)
 
@@ -361,25 +371,25 @@ def quiz(ctx: ChatContext, rep: RepInfo | None, args: list[str], rest: str) -> N
         questions = ()
     answers = quiz_answers(store, briefing_id, rep.rep_id)
     if answers is None:  # no such briefing, or not yours: the same words
-        ctx.say("This briefing was not sent to you.", "yellow")
+        ctx.tell("brief.not_yours", "yellow")
         return
     if not questions:
-        ctx.say(f"Briefing #{briefing_id} has no quiz.")
+        ctx.tell("console.no_quiz", id=briefing_id)
         return
     n = len(answers)
     while n < len(questions):
         option = _ask(ctx, questions[n], n, len(questions))
         if option is None:
-            ctx.say(f"Quiz paused: /quiz {briefing_id} picks it up at this question.", "dim")
+            ctx.tell("console.quiz_paused", "dim", id=briefing_id)
             return
         progress = record_quiz_answer(store, briefing_id, rep.rep_id, n, option)
         if progress is None:
             return
-        ctx.say(quiz_verdict(questions[n], option, "en", reveal=True))
+        ctx.say(quiz_verdict(questions[n], option, ctx.language, reveal=True))
         n = len(progress[0])
     answers = quiz_answers(store, briefing_id, rep.rep_id) or []
     right = sum(1 for q, a in zip(questions, answers, strict=False) if q.answer == a)
-    ctx.say(f"Quiz done: {right}/{len(questions)} right.")
+    ctx.tell("brief.score", right=right, total=len(questions))
 
 
 def whoami(ctx: ChatContext, rep: RepInfo | None, args: list[str], rest: str) -> None:
@@ -387,48 +397,40 @@ def whoami(ctx: ChatContext, rep: RepInfo | None, args: list[str], rest: str) ->
     assert rep is not None
     with ctx.services.store.session() as session:
         chain = management_chain(session, rep.rep_id)
-    manager = f", reporting to {chain[0].name} ({chain[0].rep_id})" if chain else ""
-    ctx.say(f"You are {rep.name} ({rep.rep_id}), {rep.role}{manager}.")
+    manager = ctx.words("whoami_manager", manager=f"{chain[0].name} ({chain[0].rep_id})") if chain else ""
+    ctx.tell("whoami", name=rep.name, rep_id=rep.rep_id, role=rep.role, manager=manager)
 
 
 COMMANDS: tuple[ConsoleCommand, ...] = (
-    ConsoleCommand("check", "/check DRAFT", "compliance check of a sales text", "anyone", check),
-    ConsoleCommand("coach", "/coach [PERIOD]", "your KPI coaching and chart (latest period by default)", "rep", coach),
-    ConsoleCommand(
-        "onboarding",
-        "/onboarding",
-        "your onboarding module: read it, then take its quiz",
-        "rep",
-        onboarding,
-        aliases=("onboard",),
-    ),
-    ConsoleCommand("briefs", "/briefs", "briefings sent to you (managers: also the ones you pushed)", "rep", briefs),
-    ConsoleCommand("ack", "/ack ID", "acknowledge a briefing sent to you", "rep", ack),
-    ConsoleCommand("quiz", "/quiz ID", "take a briefing's quiz", "rep", quiz),
-    ConsoleCommand("whoami", "/whoami", "who you are chatting as", "rep", whoami),
-    ConsoleCommand("team", "/team [PERIOD]", "your team's KPIs, chart and new hires' onboarding", "manager", team),
+    ConsoleCommand("check", "anyone", check),
+    ConsoleCommand("coach", "rep", coach),
+    ConsoleCommand("onboarding", "rep", onboarding, aliases=("onboard",)),
+    ConsoleCommand("briefs", "rep", briefs),
+    ConsoleCommand("ack", "rep", ack),
+    ConsoleCommand("quiz", "rep", quiz),
+    ConsoleCommand("whoami", "rep", whoami),
+    ConsoleCommand("team", "manager", team),
 )
 _BY_NAME = {name: c for c in COMMANDS for name in (c.name, *c.aliases)}
 
 
 def help_text(ctx: ChatContext) -> str:
     """The commands this user may use, and nothing else."""
-    lines = ["Type a question in English or Chinese and press Enter (or /ask QUESTION)."]
+    lines = [ctx.words("console.help_intro")]
     for command in COMMANDS:
         if not command.allowed(ctx):
             continue
-        usage = command.usage
-        summary = command.summary
-        if command.name == "coach" and ctx.has_reports():
-            usage = "/coach [REP_ID] [PERIOD]"
-            summary = "KPI coaching and chart for you or one of your reports"
-        elif command.name == "onboarding" and ctx.asker is not None and ctx.asker.role in PUSHING_ROLES:
-            summary = "your new hires' onboarding progress (or your own module, if you are on a path)"
+        # A manager coaches their reports too; a manager's /onboarding shows their new hires.
+        manager_view = (command.name == "coach" and ctx.has_reports()) or (
+            command.name == "onboarding" and ctx.asker is not None and ctx.asker.role in PUSHING_ROLES
+        )
+        key = f"{command.name}_manager" if manager_view else command.name
+        usage, summary = ctx.words(f"console.usage.{key}"), ctx.words(f"console.cmd.{key}")
         lines.append(f"  {usage:<26} {summary}")
-    lines.append(f"  {'/help':<26} this help")
-    lines.append(f"  {'/quit':<26} leave (Ctrl-D works too)")
+    lines.append(f"  {'/help':<26} {ctx.words('console.help_help')}")
+    lines.append(f"  {'/quit':<26} {ctx.words('console.help_quit')}")
     if ctx.asker is None:
-        lines.append(f"Coaching, onboarding, briefings and /whoami: {ANONYMOUS}.")
+        lines.append(ctx.words("console.help_anonymous", how=ctx.words("console.how_to_identify")))
     return "\n".join(lines)
 
 
@@ -442,10 +444,10 @@ def run_command(ctx: ChatContext, line: str) -> bool:
     if command is None:
         return False
     if command.who != "anyone" and ctx.asker is None:
-        ctx.say(f"/{command.name} needs to know who you are: {ANONYMOUS}.", "yellow")
+        ctx.tell("console.needs_identity", "yellow", command=command.name, how=ctx.words("console.how_to_identify"))
         return True
     try:
         command.run(ctx, ctx.asker, rest.split(), rest)
     except OnboardingDataError as exc:  # a broken configured onboarding file: named in one line, the chat goes on
-        ctx.say(f"error: {exc}", "red")
+        ctx.tell("console.error", "red", error=exc)
     return True

@@ -244,3 +244,27 @@ def test_briefing_quiz_records_answers_and_shows_the_right_letter(tmp_path: Path
     for rep in ("S006", "M001"):  # not recipients: the same words as for a briefing nobody sent
         assert "This briefing was not sent to you." in chat("/quiz 1", rep=rep)
     assert "This briefing was not sent to you." in chat("/quiz 7", rep="S003")
+
+
+def test_the_console_words_come_from_the_catalogue_in_the_chats_language() -> None:
+    """The console and the bot share one catalogue: a chat in Chinese answers /whoami, /ack and /help with the
+    catalogue's Chinese texts, the same as the bot's, and values are printed as typed (never as markup)."""
+    from rich.console import Console
+
+    from cli.console_commands import ChatContext, help_text, run_command
+    from core.catalogue import text
+    from core.roster import get_rep
+    from workflows.services import Services
+
+    services = Services(Settings(), embeddings=HashingEmbeddings())
+    with services.store.session() as session:
+        rep = get_rep(session, "S003")
+    assert rep is not None
+    console = Console(record=True, width=200)
+    ctx = ChatContext(services, rep, console, read=lambda prompt: "", language="zh")
+    assert run_command(ctx, "/whoami") and run_command(ctx, "/ack 99") and run_command(ctx, "/ack")
+    out = console.export_text()
+    manager = text("whoami_manager", "zh", manager="Li Wei (M001)")
+    assert text("whoami", "zh", name="Zhang Lei", rep_id="S003", role="junior", manager=manager) in out
+    assert text("brief.not_yours", "zh") in out and "用法：/ack 编号" in out
+    assert help_text(ctx).startswith(text("console.help_intro", "zh"))
