@@ -30,9 +30,23 @@ _STRONG = re.compile(
     r"skip to (?:main )?content|back to top|related (?:articles|posts|documents)|you may also like|"
     r"share (?:this|on)|follow us|register now|accept cookies|cookie policy|"
     r"privacy policy|terms of (?:use|service)|print this|email this|advertisement|sponsored|"
-    r"was this (?:page|article|answer|information) (?:helpful|useful)|(?:有帮助|有用)吗|是否有帮助|点赞数",
+    r"was this (?:page|article|answer|information) (?:helpful|useful)|(?:有帮助|有用)吗|是否有帮助|点赞数|"
+    r"powered by|leave a (?:comment|reply)|log ?in to (?:reply|comment)|subscribe to (?:our|the)|"
+    r"分享到|扫一扫|手机阅读|展开全文|查看全文|阅读全文|阅读本文|收藏本文|加入收藏|设为首页|打印本页|关闭窗口|"
+    r"最新文章|热门文章|热门标签|更多相关|来源于(?:网络|互联网)|文章来源",
     re.IGNORECASE,
 )
+# Lines that open the way a page's chrome does: a byline, a tag list, the next post, a sign-in link.
+_CHROME_START = re.compile(
+    r"^(?:(?:posted|published|written)\s+(?:by|on)\b|(?:tags?|filed under)\s*[:：]|"
+    r"(?:previous|next|prev)\s+(?:post|article|story)\b|read more$|continue reading|sign (?:in|up)(?:\s*[|/]|$)|"
+    r"log ?in$|(?:来源|作者|责任编辑|关键词|标签)\s*[:：])",
+    re.IGNORECASE,
+)
+# A web page's byline holds two or more of these fields ("发布时间：2024-03-02 来源：原创 作者：小王"); a
+# policy's own header ("发布日期：2025年3月1日") holds one and stays.
+_BYLINE_FIELD = re.compile(r"(?:发布时间|发表时间|更新时间|来源|作者|责任编辑|浏览|阅读|点击)\s*[:：]")
+MAX_CHROME_START_CHARS = 80
 # Counters: "阅读 1,234", "评论(3)", "12人收藏", "浏览量：88", "3 comments", "1.2k views", "Likes: 40".
 _COUNTER = re.compile(
     r"(?:阅读|浏览|评论|点赞|收藏|分享|下载|举报|页数|字数|大小|热度|赞)(?:量|次数|数)?\s*[:：(（]?\s*[\d.,]+[kKwW万]?|"
@@ -79,6 +93,11 @@ def boilerplate_reason(line: str) -> str | None:
         return "page number"
     if _TRAIL.match(text) and not re.search(r"[。！？.!?]$", text):
         return "navigation"
+    if len(text) <= MAX_CHROME_START_CHARS:
+        if start := _CHROME_START.match(text):
+            return f"page chrome ({start.group(0).strip()})"
+        if len(_BYLINE_FIELD.findall(text)) >= 2:
+            return "byline"
     if len(text) <= MAX_NOTICE_CHARS:
         strong = _STRONG.search(text)
         if strong:
