@@ -30,6 +30,7 @@ from bot.context import PRIVATE, Context, SweepState, wired
 from bot.formatting import (
     MAX_CAPTION_CHARS,
     Language,
+    bilingual,
     echoed,
     escape,
     language_of,
@@ -85,8 +86,9 @@ DRAFT_KEY = "briefing_draft"
 ACK, QUIZ, CONV = "ba", "bq", "bc"
 TITLE, BODY, RECIPIENTS, DUE, CONFIRM = range(5)
 
-ACK_LABEL = "✅ Acknowledge / 已阅"
-QUIZ_LABEL = "📝 Quiz / 小测验"
+# A briefing's buttons speak both languages: it may reach someone before they have written to the bot.
+ACK_LABEL = f"✅ {bilingual('brief.btn_acknowledge')}"
+QUIZ_LABEL = f"📝 {bilingual('brief.btn_quiz')}"
 
 
 # ------------------------------------------------------------------------------------------ formatting

@@ -193,6 +193,11 @@ def text(key: str, language: Language = "en", **values: object) -> str:
     return catalogue.text(key, language, markup=TELEGRAM_HTML, **values)
 
 
+def bilingual(key: str, **values: object) -> str:
+    """"English / 中文": for what may reach someone before the bot knows their language (buttons, nudges)."""
+    return f"{text(key, 'en', **values)} / {text(key, 'zh', **values)}"
+
+
 # ------------------------------------------------------------------------------------------------ quizzes
 def quiz_question_text(question: QuizItem, n: int, total: int, language: Language) -> str:
     """Question n (0-based) of `total` and its lettered options, in the reader's language where written."""
@@ -435,20 +440,10 @@ def format_check(result: CheckResult, language: Language = "en", limit: int = MA
 
 
 # ----------------------------------------------------------------------------------------------- coaching
-_KPI_ZH = {
-    "sales_attainment": "销售达成率",
-    "collection_rate": "回款率",
-    "cac": "获客成本",
-    "lead_conversion": "线索转化率",
-    "csat": "客户满意度",
-    "market_share_growth": "市场份额增长",
-}
-
-
 def kpi_label(kpi: str, language: Language = "en") -> str:
-    if language == "zh" and kpi in _KPI_ZH:
-        return _KPI_ZH[kpi]
-    return kpi.replace("_", " ")
+    """The catalogue's `kpi.<name>`; a KPI it does not name reads as its name with spaces."""
+    key = f"kpi.{kpi}"
+    return catalogue.text(key, language) if key in catalogue.CATALOGUES[language] else kpi.replace("_", " ")
 
 
 def _finding_block(finding: Any, language: Language) -> str:
@@ -474,13 +469,11 @@ def _short_source(citation: Citation) -> str:
 def render_rep_report(report: Any, language: Language = "en") -> str:
     """A rep's coaching (coaching.coach.RepReport): findings worst first as the coach ordered them, each with
     what to do and where the advice comes from."""
-    zh = language == "zh"
     rep = report.rep
-    title = "KPI 辅导" if zh else "Coaching"
-    head = f"<b>{title}: {escape(rep.name)} ({escape(rep.rep_id)})</b> · {escape(report.period)}"
+    head = text("coach.head", language, name=escape(rep.name), rep_id=escape(rep.rep_id), period=escape(report.period))
     blocks = [head]
     if not report.findings:
-        blocks.append("✅ 本期没有需要关注的 KPI。" if zh else "✅ No KPI needs attention this period.")
+        blocks.append(text("coach.all_clear", language))
     blocks.extend(_finding_block(f, language) for f in report.findings)
     return "\n\n".join(blocks)
 
@@ -488,13 +481,11 @@ def render_rep_report(report: Any, language: Language = "en") -> str:
 def render_team_report(report: Any, language: Language = "en") -> str:
     """A manager's team (coaching.coach.TeamReport): the top priorities, then one line per rep with their
     flags."""
-    zh = language == "zh"
     manager = report.manager
-    title = "团队" if zh else "Team of"
-    head = f"<b>{title} {escape(manager.name)} ({escape(manager.rep_id)})</b> · {escape(report.period)}"
-    blocks = [head]
+    name, rep_id, period = escape(manager.name), escape(manager.rep_id), escape(report.period)
+    blocks = [text("team.head", language, name=name, rep_id=rep_id, period=period)]
     if report.priorities:
-        blocks.append(f"<b>{'优先事项' if zh else 'Priorities'}</b>")
+        blocks.append(text("team.priorities", language))
         blocks.extend(_finding_block(p, language) for p in report.priorities)
     lines = []
     for member in report.members:
@@ -505,10 +496,9 @@ def render_team_report(report: Any, language: Language = "en") -> str:
         ok = "✅"
         lines.append(f"• {escape(member.name)} ({escape(member.rep_id)}): {flags or ok}")
     if lines:
-        blocks.append(f"<b>{'成员' if zh else 'Reps'}</b>\n" + "\n".join(lines))
+        blocks.append(text("team.reps", language) + "\n" + "\n".join(lines))
     if report.without_data:
-        label = "无数据" if zh else "No data"
-        blocks.append(f"<i>{label}: {escape(', '.join(report.without_data))}</i>")
+        blocks.append(text("team.no_data", language, reps=escape(", ".join(report.without_data))))
     return "\n\n".join(blocks)
 
 

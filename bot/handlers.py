@@ -276,14 +276,10 @@ async def web_command(update: Update, context: Context) -> None:
         return
     services = services_of(context)
     link = await asyncio.to_thread(issue_link, services.store, caller.rep.rep_id, services.settings.web_base_url)
-    intro = (
-        "网页控制台登录链接（15 分钟内有效，仅可使用一次）："
-        if caller.language == "zh"
-        else "Your web console login link (valid 15 minutes, works once):"
-    )
+    intro = text("web_link", caller.language)
     # No preview: Telegram fetching the link for a preview would use it up before the rep taps it.
     await caller.message.reply_text(
-        f"{escape(intro)}\n{escape(link)}", parse_mode=ParseMode.HTML,
+        f"{intro}\n{escape(link)}", parse_mode=ParseMode.HTML,
         link_preview_options=LinkPreviewOptions(is_disabled=True),
     )  # fmt: skip
 
@@ -534,12 +530,11 @@ def _can_view(services: Services, viewer: RepInfo, target: str) -> bool:
 
 def report_charts(report: RepReport | TeamReport, language: Language) -> list[tuple[str, bytes]]:
     """(caption, PNG bytes) for each chart of a coaching report; matplotlib work, so called in a thread."""
-    zh = language == "zh"
     if isinstance(report, TeamReport):
-        return [("团队 KPI 一览" if zh else "Team KPIs by severity", team_png(report))]
+        return [(catalogue.text("chart.team", language), team_png(report))]
     return [
-        ("销售漏斗 vs 团队" if zh else "Funnel vs team", funnel_png(report)),
-        ("KPI vs 团队四分位" if zh else "KPIs vs team quartiles", kpis_png(report)),
+        (catalogue.text("chart.funnel", language), funnel_png(report)),
+        (catalogue.text("chart.kpis", language), kpis_png(report)),
     ]
 
 

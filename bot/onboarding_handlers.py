@@ -12,7 +12,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.context import Context, wired
-from bot.formatting import Language, escape, quiz_keyboard, quiz_question_text, split_message, text
+from bot.formatting import Language, bilingual, escape, quiz_keyboard, quiz_question_text, split_message, text
 from bot.handlers import button_caller, command_caller, markup, send_html, services_of
 from workflows.briefings import PUSHING_ROLES
 from workflows.identity import telegram_chat_of
@@ -165,8 +165,8 @@ def nudge_text(state: ModuleState) -> str:
     spec = state.module.spec
     title = escape(spec.title) + (f" / {escape(spec.title_zh)}" if spec.title_zh else "")
     return (
-        f"📚 Today's onboarding module / 今日入职学习: <b>{title}</b> ({state.index + 1}/{state.total}).\n"
-        "Send /onboard to read it and take the quiz. / 发送 /onboard 开始学习并答题。"
+        f"📚 {bilingual('onboarding.nudge')}: <b>{title}</b> ({state.index + 1}/{state.total}).\n"
+        f"{bilingual('onboarding.nudge_send')}"
     )
 
 
