@@ -21,6 +21,13 @@ _CHROME_NAME = re.compile(
     r"pagination|pager|helpful|feedback|rating|vote)(?:$|[-_ ])",
     re.I,
 )
+# The head of a piece of content, not of the page: "card-header", "section-header", "table-header".
+_CONTENT_HEAD = re.compile(
+    r"(?:^|[-_ ])(?:card|section|panel|table|tbl|col|column|row|box|block|list|item|entry|faq|accordion|tab|"
+    r"content|article|post|chapter|question|answer)[-_](?:header|heading|head|title)(?:$|[-_ ])",
+    re.I,
+)
+_TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption"})
 _TITLE_SEPARATOR = re.compile(r"\s+[-|–—]\s+|\s*[_|｜]\s*")
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _BLOCKS = frozenset(
@@ -81,11 +88,19 @@ class _Walker:
         self._line = []
 
     def _chrome(self, tag: Tag) -> bool:
-        """Navigation, header, footer or a widget, by tag or by the class/id the page gives it."""
-        if tag.name.lower() in _CHROME_TAGS:
-            return True
+        """Navigation, header, footer or a widget, by tag or by the class/id the page gives it.
+
+        Not chrome: an article's own <header> (its title and date), a table's rows whatever their class, and a
+        content block's head ("card-header", "section-header": the heading of what follows)."""
+        name = tag.name.lower()
+        if name in _CHROME_TAGS:
+            return not (name == "header" and tag.find_parent(["article", "main"]) is not None)
+        if name in _TABLE_PARTS:
+            return False
         names = " ".join([*(tag.get("class") or []), str(tag.get("id") or ""), str(tag.get("role") or "")])
-        return bool(names.strip()) and bool(_CHROME_NAME.search(names))
+        if not names.strip() or _CONTENT_HEAD.search(names):
+            return False
+        return bool(_CHROME_NAME.search(names))
 
     def walk(self, node: Tag) -> None:
         for child in node.children:

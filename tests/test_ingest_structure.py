@@ -438,3 +438,20 @@ def test_sections_numbered_under_chapters_still_nest(tmp_path: Path) -> None:
     text = "Handbook\nChapter 1 Scope\nSection 1 Who\nAll reps.\nSection 2 When\nAlways.\nChapter 2 Rules\nBe kind.\n"
     paths = [s.heading_path[1:] for s in parse_file(_write(tmp_path, "h.txt", text)).sections]
     assert paths == [("Chapter 1 Scope", "Section 1 Who"), ("Chapter 1 Scope", "Section 2 When"), ("Chapter 2 Rules",)]
+
+
+def test_content_heads_and_an_articles_own_header_are_not_page_chrome(tmp_path: Path) -> None:
+    html = (
+        '<html><body><div id="top-menu"><a>Home</a> <a>Sales</a></div><article>'
+        "<header><h1>Returns Policy</h1></header>"
+        '<div class="section-header"><h2>1. Window</h2></div><p>Returns within 30 days.</p>'
+        '<table><tr class="table-header"><th>Model</th><th>Fee</th></tr><tr><td>AX-1</td><td>10%</td></tr></table>'
+        '</article><div class="site-footer">© 2026 Acme</div></body></html>'
+    )
+    doc = parse_file(_write(tmp_path, "returns.html", html))
+    # Were dropped as chrome by their class names: the title, the section heading and the table's header row.
+    assert doc.meta.title == "Returns Policy"
+    assert [(s.heading_path, s.text) for s in doc.sections] == [
+        (("Returns Policy", "1. Window"), "Returns within 30 days.\n\n| Model | Fee |\n| AX-1 | 10% |"),
+    ]
+    assert [d.line for d in doc.dropped] == ["Home", "Sales", "© 2026 Acme"]
