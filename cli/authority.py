@@ -15,7 +15,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from authority.audit import list_decisions
-from authority.decisions import format_amount
+from authority.decisions import decision_line, format_amount
 from authority.policy import SECTIONS, PolicyError, import_policy, load_policy
 from cli.common import EXIT_DATA_ERROR, EXIT_USAGE, console, err_console, fail, require_file, services
 from core.messages import Decision
@@ -142,23 +142,10 @@ def audit(
 
 
 def _summary(d: Decision) -> str:
-    """One cell: "discount 20% (limit 15%): no, approver M001"."""
-    asked = d.kind if d.requested is None else f"{d.kind} {format_amount(d.requested, d.kind, 'en')}"
-    limit = "" if d.limit is None else f" (limit {format_amount(d.limit, d.kind, 'en')})"
-    if d.reason == "credit_hold":
-        who = d.approver.rep_id if d.approver else d.approver_role or "nobody"
-        verdict = f"no: credit hold ({d.overdue_days or 0:g} days overdue), approver {who}"
-    elif d.cash_equivalent:
-        verdict = "no: cash equivalent"
-    elif d.allowed is None:
-        verdict = "limits table" + (f", needs {d.approver_role}" if d.approver_role else "")
-    elif d.allowed:
-        verdict = "yes"
-    elif not d.permitted_at_all:
-        verdict = "no: beyond every limit"
-    else:
-        verdict = f"no, approver {d.approver.rep_id if d.approver else d.approver_role}"
-    return f"{asked}{limit}: {verdict}"
+    """One cell: the decision in the authority desk's one wording (as the bot and the chat showed it), and the
+    approver's rep id, which an audit needs where a name can be shared."""
+    line = decision_line(d, "en")
+    return f"{line} [{d.approver.rep_id}]" if d.approver is not None else line
 
 
 def register(app: typer.Typer) -> None:

@@ -130,6 +130,8 @@ def test_audit_table(home_store: Store) -> None:
     result = runner.invoke(app, ["audit"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert "S001" in result.stdout and "M001" in result.stdout and "telegram" in result.stdout
+    # The decision in the one wording every door uses (authority.decisions.decision_line), with the approver's id.
+    assert "Discount 20%: ❌ Above your authority (your limit: 15%)" in " ".join(result.stdout.split())
 
 
 def test_audit_empty(home_store: Store) -> None:

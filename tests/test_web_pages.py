@@ -226,3 +226,16 @@ def test_directors_reports_can_be_built_before_the_first_visit(web: WebWorld) ->
     console = web.client.app.state.console  # type: ignore[attr-defined]
     assert warm_reports(console) == 1  # GD1, the only rep at the top with reports
     assert ("team", "GD1", None) in console.reports._entries
+
+
+def test_audit_words_each_decision_as_every_other_door(web: WebWorld) -> None:  # noqa: F811
+    """The audit page shows amounts and decisions in the authority desk's one wording (the bot's and the
+    chat's line), not raw numbers: "12%", not "12.0 percent"."""
+    from authority.decisions import decision_line
+    from core.messages import Decision
+
+    web.login("GM001")
+    refused = Decision(kind="discount", requested=12, unit="percent", limit=10, allowed=False)
+    page = web.client.get("/audit?lang=en").text
+    assert decision_line(refused, "en") in page and "12.0" not in page and "percent" not in page
+    assert decision_line(refused, "zh") in web.client.get("/audit?lang=zh").text

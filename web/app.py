@@ -25,6 +25,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from authority.decisions import decision_line, format_amount
 from coaching.coach import KEY_METRICS, Coach, NoDataError, RepReport, TeamReport
 from coaching.findings import format_value
 from coaching.periods import PeriodError, normalise_period, period_sort_key
@@ -311,10 +312,14 @@ def _pages(console: Console) -> list[Route]:
     def audit(request: Request) -> Response:
         viewer, chosen, entries = _audit(request)
         query = urlencode({k: v for k, v in request.query_params.items() if k != "lang"})
+        language = console.language(request)
         return console.render(
             request, "audit.html", viewer=viewer, chosen=chosen, entries=entries, kinds=records.audit_kinds(),
             limit=records.AUDIT_LIMIT,
             csv_href=f"/audit.csv?{query}", when=_when,
+            # Amounts and the decision in the authority desk's one wording, as the bot and the console show them.
+            amount=lambda value, kind: format_amount(value, kind, language),
+            decision=lambda d: decision_line(d, language),
         )  # fmt: skip
 
     def audit_csv(request: Request) -> Response:

@@ -314,6 +314,7 @@ TEXTS: dict[str, str] = {
     "web.requested": "Requested",
     "web.limit": "Limit",
     "web.allowed": "Allowed",
+    "web.decision": "Decision",
     "web.any": "any",
     "web.yes": "yes",
     "web.no": "no",

@@ -300,6 +300,7 @@ TEXTS: dict[str, str] = {
     "web.requested": "申请",
     "web.limit": "权限",
     "web.allowed": "允许",
+    "web.decision": "决定",
     "web.any": "全部",
     "web.yes": "是",
     "web.no": "否",
