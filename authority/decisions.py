@@ -14,10 +14,10 @@ from datetime import date
 from typing import Any, Protocol
 
 from authority.audit import record_decision
-from authority.parsing import AuthorityQuestion, Language, parse_authority_questions
+from authority.parsing import AuthorityQuestion, parse_authority_questions
 from authority.policy import Kind, Policy, PolicySource, load_policy
 from core import catalogue
-from core.catalogue import PLAIN, Markup
+from core.catalogue import PLAIN, Language, Markup
 from core.documents import SECTION_SEPARATOR
 from core.messages import Approver, Citation, Decision, RepInfo, Reply, Request
 from core.roster import management_chain

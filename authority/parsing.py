@@ -21,10 +21,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from authority.policy import SECTIONS, Kind, Unit
+from core.catalogue import Language
 from core.text import CN_DIGITS, CN_NUMERALS, cn_number, has_cjk
-
-Language = Literal["en", "zh"]
-
 
 # --- numbers ------------------------------------------------------------------------------------------------
 

@@ -105,3 +105,17 @@ def test_the_catalogue_stands_alone() -> None:
             if isinstance(node, ast.ImportFrom) and node.level == 0
         }
         assert imported <= {"__future__", "string", "collections", "typing", "core"}, path
+
+
+def test_language_is_defined_once() -> None:
+    """Every package takes `Language` from the catalogue; a second Literal could drift from it."""
+    packages = ("core", "ingest", "knowledge", "authority", "compliance", "coaching", "workflows", "bot", "cli", "web")
+    definitions = []
+    for package in packages:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                targets = node.targets if isinstance(node, ast.Assign) else []
+                targets += [node.target] if isinstance(node, ast.AnnAssign) else []
+                if any(isinstance(target, ast.Name) and target.id == "Language" for target in targets):
+                    definitions.append(path.relative_to(ROOT).as_posix())
+    assert definitions == ["core/catalogue/__init__.py"]
