@@ -20,7 +20,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column
 
+from core import catalogue
 from core.audience import ReaderLike, as_reader
+from core.catalogue import language_of
 from core.messages import RepInfo
 from core.roster import Rep, all_reps, reports_of
 from core.store import Base, Store
@@ -522,47 +524,31 @@ def onboarding_summary(store: Store, manager_id: str, plan: OnboardingPlan | Non
     """Plain-text lines of a manager's new hires' progress, for `/team` to append ("zh": in Chinese)."""
     plan = plan or load_plan(BUNDLED_PLAN)
     rows = OnboardingDesk(store, plan).status(manager_id)
-    zh = language == "zh"
+    lang = language_of(language)
     if not rows:
-        return "入职进度：下属中没有人在入职学习路径上。" if zh else "Onboarding: no new hires on a path."
-    lines = ["入职进度：" if zh else "Onboarding:"]
+        return catalogue.text("onboarding.summary_none", lang)
+    lines = [catalogue.text("onboarding.summary_head", lang)]
     for row in rows:
         lines.append(f"- {row.name} ({row.rep_id}): {progress_text(row, language)}")
     return "\n".join(lines)
 
 
-_PROGRESS: dict[str, dict[str, str]] = {
-    "en": {
-        "completed": "completed {total}/{total} modules",
-        "not_started": "not started (0/{total})",
-        "on": "{done}/{total} modules, on {module}",
-        "failed": ", {failed} failed attempt{plural}",
-        "score": ", last score {score:.0%}",
-    },
-    "zh": {
-        "completed": "已完成 {total}/{total} 个单元",
-        "not_started": "尚未开始（0/{total}）",
-        "on": "{done}/{total} 个单元，当前：{module}",
-        "failed": "，{failed} 次未通过",
-        "score": "，最近得分 {score:.0%}",
-    },
-}
-
-
 def progress_text(row: ProgressRow, language: str = "en") -> str:
     """'3/7 modules, on demo-basics, 1 failed attempt, last score 67%' (or its Chinese) -- shared by the CLI and
-    the bot."""
-    words = _PROGRESS["zh" if language == "zh" else "en"]
+    the bot; the words are the catalogue's `onboarding.progress_*`."""
+    lang = language_of(language)
     total = row.total_modules
     if row.completed_at is not None:
-        text = words["completed"].format(total=total)
+        text = catalogue.text("onboarding.progress_completed", lang, total=total)
     elif row.started_at is None:
-        text = words["not_started"].format(total=total)
+        text = catalogue.text("onboarding.progress_not_started", lang, total=total)
     else:
-        text = words["on"].format(done=row.completed_modules, total=total, module=row.current_module)
-    if row.failed_attempts:
-        plural = "s" if row.failed_attempts != 1 else ""
-        text += words["failed"].format(failed=row.failed_attempts, plural=plural)
+        module = row.current_module
+        text = catalogue.text("onboarding.progress_on", lang, done=row.completed_modules, total=total, module=module)
+    if row.failed_attempts == 1:
+        text += catalogue.text("onboarding.progress_failed_one", lang)
+    elif row.failed_attempts:
+        text += catalogue.text("onboarding.progress_failed", lang, failed=row.failed_attempts)
     if row.last_score is not None:
-        text += words["score"].format(score=row.last_score)
+        text += catalogue.text("onboarding.progress_score", lang, score=row.last_score)
     return text
