@@ -18,7 +18,7 @@ _CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "menu"})
 _CHROME_NAME = re.compile(
     r"(?:^|[-_ ])(?:nav|navbar|menu|breadcrumbs?|crumbs?|footer|header|sidebar|side-bar|aside|toolbar|share|"
     r"social|comments?|related|recommend|advert|ads?|banner|copyright|login|signup|cookie|popup|modal|tags?|"
-    r"pagination|pager|helpful|feedback|rating|vote)(?:$|[-_ ])",
+    r"pagination|pager|helpful|feedback|rating|vote|bottom|masthead|colophon|site-?info|quick-?links|toc)(?:$|[-_ ])",
     re.I,
 )
 # The head of a piece of content, not of the page: "card-header", "section-header", "table-header".
@@ -27,6 +27,10 @@ _CONTENT_HEAD = re.compile(
     r"content|article|post|chapter|question|answer)[-_](?:header|heading|head|title)(?:$|[-_ ])",
     re.I,
 )
+_LINK_BLOCKS = frozenset({"ul", "ol", "div", "p", "td", "dl", "section", "span"})
+MIN_MENU_LINKS = 3
+MAX_MENU_LINK_CHARS = 30
+MENU_LINK_SHARE = 0.9
 _TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption"})
 _TITLE_SEPARATOR = re.compile(r"\s+[-|–—]\s+|\s*[_|｜]\s*")
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
@@ -119,6 +123,11 @@ class _Walker:
                 for text in child.stripped_strings:
                     self.dropped.append(Dropped(" ".join(text.split()), f"page chrome <{name}>"))
                 continue
+            if name in _LINK_BLOCKS and _menu(child):
+                self._end_line()
+                for text in child.stripped_strings:
+                    self.dropped.append(Dropped(" ".join(text.split()), "links only (navigation)"))
+                continue
             if name in _HEADINGS:
                 self._end_line()
                 self.headings += 1
@@ -145,6 +154,20 @@ class _Walker:
                     self.lines.append("")
             else:
                 self.walk(child)  # inline: span, a, strong, td outside a table row...
+
+
+def _menu(tag: Tag) -> bool:
+    """A block that is nothing but short links (a menu, quick links, a sidebar's link list) is navigation
+    even when the page marks it with no tag or class that says so."""
+    links = tag.find_all("a")
+    if len(links) < MIN_MENU_LINKS or tag.find(list(_HEADINGS)) is not None:
+        return False
+    labels = [a.get_text("", strip=True) for a in links]
+    if max(len(label) for label in labels) > MAX_MENU_LINK_CHARS:
+        return False
+    text = "".join("".join(tag.stripped_strings).split())
+    linked = "".join("".join(labels).split())
+    return bool(text) and len(linked) >= MENU_LINK_SHARE * len(text)
 
 
 def html_outline(text: str) -> tuple[str | None, Outline]:

@@ -455,3 +455,21 @@ def test_content_heads_and_an_articles_own_header_are_not_page_chrome(tmp_path: 
         (("Returns Policy", "1. Window"), "Returns within 30 days.\n\n| Model | Fee |\n| AX-1 | 10% |"),
     ]
     assert [d.line for d in doc.dropped] == ["Home", "Sales", "© 2026 Acme"]
+
+
+def test_link_lists_and_a_bottom_bar_are_navigation_without_a_tag_or_class_saying_so(tmp_path: Path) -> None:
+    html = (
+        "<html><head><title>售后服务政策 - 内网</title></head><body>"
+        '<div id="top"><ul><li><a href="/">首页</a></li><li><a>人事</a></li><li><a>销售支持</a></li></ul></div>'
+        '<div class="left"><ul><li><a>报销系统</a></li><li><a>CRM登录</a></li><li><a>邮箱</a></li></ul></div>'
+        '<div class="main"><h1>售后服务政策</h1><h2>1. 保修期</h2><p>整机保修12个月，详见<a>保修条款</a>。</p>'
+        "<h2>2. 联系</h2><p>服务热线：<a>400-820-6616</a></p></div>"
+        '<div class="bottom"><p>信息中心维护 | 内部网站 请勿外传</p></div></body></html>'
+    )
+    doc = parse_file(_write(tmp_path, "policy.html", html))
+    # The menus were the title section's text and the bottom bar ended the last section.
+    assert [(s.heading_path[1:], s.text) for s in doc.sections] == [
+        (("1. 保修期",), "整机保修12个月，详见保修条款。"),
+        (("2. 联系",), "服务热线：400-820-6616"),
+    ]
+    assert {"首页", "CRM登录", "信息中心维护 | 内部网站 请勿外传"} <= {d.line for d in doc.dropped}
