@@ -96,6 +96,13 @@ def test_a_family_is_read_from_its_elements(checker: ComplianceChecker, text: st
         "您要的是“旗舰版”套餐吗？“旗舰版”是我们的套餐名称，含两年维保。",
         "We pay your company a 2% volume rebate, written into the contract and shown on the invoice; both sides "
         "book it.",
+        "请No.1号客户到前台登记。",
+        "最近几个月客户反馈都不错，我们也在持续改进。",
+        "本产品质保期为两年，质保期内免费维修。",
+        "荣获“2023年度上海市名牌产品”称号，由上海市名牌推荐委员会颁发。",
+        "The fund is not capital-protected; past returns don't guarantee future results.",
+        "促销期：7月1日-7月7日；促销前30日最低价为899元，促销价699元。",
+        "春节前给您团队送一盒公司定制的茶叶礼盒，每盒约150元，已在公司CRM登记。",
     ],
     ids=[
         "queue-number",
@@ -107,6 +114,13 @@ def test_a_family_is_read_from_its_elements(checker: ComplianceChecker, text: st
         "real-sale-period",
         "quoted-package-name",
         "booked-rebate",
+        "queue-number-zh",
+        "recently",
+        "warranty-period",
+        "sourced-award",
+        "not-capital-protected",
+        "prior-30-day-lowest-price",
+        "gift-recorded-in-crm",
     ],
 )
 def test_lawful_twins_stay_clean(checker: ComplianceChecker, text: str) -> None:
