@@ -206,10 +206,10 @@ class HybridRetriever(BaseRetriever):
                 out[cue] = found
         return out
 
-    def _product_models(self, generation: int) -> frozenset[str]:
+    def _product_models(self, generation: int, lex: LexicalIndex) -> frozenset[str]:
         titles = self.index.titles(generation) if hasattr(self.index, "titles") else ()
         if self._families is None or self._families[0] is not titles:
-            self._families = (titles, product_families(titles))
+            self._families = (titles, product_families(titles) | text_families(lex.model_bases()))
         return self._families[1]
 
     def glossary_in_use(self) -> Glossary | None:
@@ -346,7 +346,7 @@ class HybridRetriever(BaseRetriever):
         results: list[ScoredChunk] = []
         informative = informative_terms(query)
         # "AX-400" when the documents know AX-100/200/300 but no AX-400: nothing here is about that model.
-        undocumented = unknown_models(wanted, self._product_models(lex.generation), lex)
+        undocumented = unknown_models(wanted, self._product_models(lex.generation, lex), lex)
         asked_years = years_in(query)
         # Dictionary words count as coverage only where a fitted answerability model weighs them (its
         # cross-language coverage signal); the threshold rule of a model without one was set on coverage
@@ -458,6 +458,21 @@ def product_families(titles: Sequence[str]) -> frozenset[str]:
         if match:
             counts[match.group(1)] = counts.get(match.group(1), 0) + 1
     return frozenset(prefix for prefix, count in counts.items() if count >= 2)
+
+
+TEXT_FAMILY_MODELS = 3  # models of one letter prefix the documents' text must name to make it a product family
+
+
+def text_families(bases: frozenset[str]) -> frozenset[str]:
+    """Letter prefixes of three or more model designations the documents' text names ("dc" for DC-80, DC-120
+    and DC-200 in a sheet titled "医用消毒柜"): titles alone miss a family whose titles the model-number
+    pattern cannot read. Three, not two: text also names things like "SpO2" or "Q3" that are no products."""
+    counts: dict[str, int] = {}
+    for base in bases:
+        match = MODEL_BASE.fullmatch(base)
+        if match:
+            counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+    return frozenset(prefix for prefix, count in counts.items() if count >= TEXT_FAMILY_MODELS)
 
 
 def unknown_models(wanted: set[tuple[str, str]], families: frozenset[str], lex: LexicalIndex) -> set[str]:
