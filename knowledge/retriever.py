@@ -466,11 +466,12 @@ TEXT_FAMILY_MODELS = 3  # models of one letter prefix the documents' text must n
 def text_families(bases: frozenset[str]) -> frozenset[str]:
     """Letter prefixes of three or more model designations the documents' text names ("dc" for DC-80, DC-120
     and DC-200 in a sheet titled "医用消毒柜"): titles alone miss a family whose titles the model-number
-    pattern cannot read. Three, not two: text also names things like "SpO2" or "Q3" that are no products."""
+    pattern cannot read. Text also names things that are no products ("SpO2", quarters "Q1".."Q4", "Win10"),
+    so it takes three designations with two digits or more each."""
     counts: dict[str, int] = {}
     for base in bases:
         match = MODEL_BASE.fullmatch(base)
-        if match:
+        if match and sum(ch.isdigit() for ch in base) >= 2:
             counts[match.group(1)] = counts.get(match.group(1), 0) + 1
     return frozenset(prefix for prefix, count in counts.items() if count >= TEXT_FAMILY_MODELS)
 
