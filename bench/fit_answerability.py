@@ -77,6 +77,7 @@ def collect(
                 hits = retriever.search(text, k=services.settings.top_k)
                 if not hits or (hits[0].blocked and all(h.blocked for h in hits)):
                     continue  # refused by rule; nothing for the model to learn
+                hits = [h for h in hits if not h.blocked]  # as knowledge.answerability.judge reads them
                 translated = retriever.translations(text, lex)
 
                 def equivalents(term: str, translated: dict[str, list[str]] = translated) -> list[str]:

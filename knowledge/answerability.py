@@ -142,6 +142,9 @@ def judge(
         return Verdict(False, 0.0, "empty")
     if hits[0].blocked and all(h.blocked for h in hits):
         return Verdict(False, 0.0, hits[0].blocked)
+    # A passage about another year ("Spring Campaign 2024" for a 2026 question) cannot answer: the signals
+    # read the passages that can.
+    hits = [h for h in hits if not h.blocked]
     features = signals(question, hits, lex, equivalents)
     model = calibration.answerability
     if model is None:
