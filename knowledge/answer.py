@@ -787,9 +787,13 @@ def select_sentences(
     for sentence in chosen:
         unique.setdefault((sentence.citation, sentence.text), sentence)
     ordered = list(unique.values())
-    while ordered and ordered[0] in weak and best in ordered:
-        lead = ordered.pop(0)
-        ordered.insert(ordered.index(best) + 1, lead)
+    if best in ordered:
+        # Weak lines never lead: those before the best line follow it, still in reading order.
+        before: list[_Sentence] = []
+        while ordered[0] in weak:
+            before.append(ordered.pop(0))
+        at = ordered.index(best) + 1
+        ordered[at:at] = before
     if wants_figure:
         # The line stating the figure leads (unless it is a list item or row: a list keeps its order).
         figures = [

@@ -318,6 +318,18 @@ def test_a_short_passage_is_quoted_whole_with_the_best_line_first() -> None:
     ]
 
 
+def test_lines_quoted_around_the_best_one_follow_it_in_reading_order() -> None:
+    text = (
+        "Gold customers get a loan unit. Loan units are free for up to 30 days. Other customers rent one for "
+        "RMB 150 a week, and a deposit of RMB 2,000 is charged for every rented loan unit."
+    )
+    hit = ScoredChunk("c1", text, {"section": "S"}, 1.0, 0.9)
+    question = "how much is the deposit for a rented loan unit?"
+    chosen = [s.text for s in select_sentences(question, [hit], {"c1": 1}, lambda _t: 1.0)]
+    assert chosen[0].startswith("Other customers rent one")
+    assert chosen[1:] == ["Gold customers get a loan unit.", "Loan units are free for up to 30 days."]
+
+
 def test_a_chosen_row_brings_its_lead_in_and_header() -> None:
     text = "Signing limits by role:\n| Role | Limit |\n|---|---|\n| Junior | 50,000 |\n| Senior | 500,000 |"
     hit = ScoredChunk("c1", text, {"section": "S"}, 1.0, 0.9)
