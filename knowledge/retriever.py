@@ -305,6 +305,7 @@ class HybridRetriever(BaseRetriever):
         ordered = sorted(found.values(), key=lambda c: -c.score)[: max(3 * k, 20)]
         stored = self.index.fetch([c.chunk_id for c in ordered])
         wanted = designations(query)
+        documented = any(base in lex.model_bases() for base, _variant in wanted)
         price_asked = bool(ASKS_PRICE.search(query))
         priced: list[_Candidate] = []
         language = "zh" if chinese else "en"
@@ -325,7 +326,7 @@ class HybridRetriever(BaseRetriever):
                 text = f"{md.get('title', '')}\n{md.get('section', '')}\n{chunk.text}"
                 cand.score += topic_weight * top_vote * coverage(topic, text, lex.term_idf, any_equivalent)
             if wanted:
-                cand.score += top_vote * _model_match(wanted, chunk.metadata)
+                cand.score += top_vote * _model_match(wanted, chunk.metadata, family=documented)
             if (
                 price_asked
                 and chunk.metadata.get("language") not in (language, None)
@@ -486,8 +487,11 @@ def unknown_models(wanted: set[tuple[str, str]], families: frozenset[str], lex: 
     return unknown if unknown and unknown == asked else set()
 
 
-def _model_match(wanted: set[tuple[str, str]], metadata: dict[str, Any]) -> float:
-    """+1 when the title/heading names exactly the asked model, -1 when only a sibling variant, else 0."""
+def _model_match(wanted: set[tuple[str, str]], metadata: dict[str, Any], *, family: bool = True) -> float:
+    """+1 when the title/heading names exactly the asked model; -1 when it names only a sibling variant
+    ("AX-100 Pro" for "AX-100") or only other models of the asked model's family (the PM-8 sheet for a
+    PM-12 question: another product, however well its words match; only with `family`, set when the asked
+    model is documented: for an undocumented one its siblings are the neighbours a refusal names); else 0."""
     named = designations(f"{metadata.get('title', '')} \n {metadata.get('section', '')}")
     if not named:
         return 0.0
@@ -496,7 +500,13 @@ def _model_match(wanted: set[tuple[str, str]], metadata: dict[str, Any]) -> floa
     wanted_bases = {base for base, _ in wanted}
     if any(base in wanted_bases for base, _ in named):
         return -1.0
+    if family and _prefixes(wanted_bases) & _prefixes({base for base, _ in named}):
+        return -1.0
     return 0.0
+
+
+def _prefixes(bases: set[str]) -> set[str]:
+    return {m.group(1) for base in bases if (m := MODEL_BASE.fullmatch(base))}
 
 
 def calibrated_relevance(

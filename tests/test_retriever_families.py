@@ -28,3 +28,32 @@ def test_an_unnamed_model_of_a_family_named_in_text_is_blocked() -> None:
     retriever = HybridRetriever(index=load(new_index(), CABINETS), k=3)
     assert all(hit.blocked == "model" for hit in retriever.search("DC-150消毒柜容量多大"))
     assert not any(hit.blocked for hit in retriever.search("DC-120消毒柜容量多大"))
+
+
+MONITOR_ZH = make_doc(
+    "products/PM-8_监护仪.md",
+    "PM-8 多参数监护仪 产品资料",
+    [
+        ("一、产品概述", "PM-8 多参数监护仪用于病房和急诊，监测心电、血氧、血压。"),
+        ("三、注册信息", "医疗器械注册证号：国械注准20213070001；分类：二类。"),
+    ],
+    language="zh",
+    doc_type="product",
+)
+MONITOR_EN = make_doc(
+    "products/pm-12.md",
+    "PM-12 Patient Monitor - Product Sheet",
+    [
+        ("Overview", "The PM-12 patient monitor is for ICU beds: ECG, SpO2, blood pressure and temperature."),
+        ("Registration", "Registration certificate no.: 20223070412 (Class II device)."),
+    ],
+    doc_type="product",
+)
+
+
+def test_another_model_of_the_asked_family_does_not_answer_for_it() -> None:
+    """The PM-8 sheet's registration section matches every word of a Chinese question about the PM-12's
+    registration number; it is still another product (fused as the multilingual model's calibration fuses)."""
+    retriever = HybridRetriever(index=load(new_index(), MONITOR_ZH, MONITOR_EN), k=3, fusion="score", topic_vote=1.0)
+    hits = retriever.search("PM-12监护仪的注册证号是多少，投标要用")
+    assert hits[0].source.endswith("pm-12.md"), [(h.source, h.section) for h in hits]
