@@ -24,42 +24,6 @@ from core.roster import management_chain
 from core.settings import Settings
 from core.store import Store
 
-_ROLE_NAMES_ZH = {
-    "junior": "初级销售",
-    "mid": "中级销售",
-    "senior": "高级销售",
-    "manager": "销售经理",
-    "director": "销售总监",
-}
-_KIND_EN = {
-    "discount": "discount",
-    "payment_terms": "payment terms",
-    "gift": "gift",
-    "contract_value": "contract signing",
-}
-_KIND_ZH = {"discount": "折扣", "payment_terms": "账期", "gift": "礼品或招待", "contract_value": "合同签署"}
-
-_NOTES: dict[Kind, dict[Language, str]] = {
-    "discount": {
-        "en": "Compliance: a discount is lawful only when it is written into the contract and booked "
-        "truthfully by both companies (on the invoice, to the customer company's account, never to a "
-        "person) — AUCL Art. 8 (2025; Art. 7 in 2019).",
-        "zh": "合规提示：折扣必须写入合同，并由双方公司如实入账（开在发票上、给到客户公司账户，不得给个人），"
-        "才合法——《反不正当竞争法》第八条（2025年版；2019年版第七条）。",
-    },
-    "payment_terms": {
-        "en": "Write the agreed terms into the contract.",
-        "zh": "提示：约定的账期须写入合同。",
-    },
-    "gift": {
-        "en": "Compliance: a gift to a customer's employee above the limit, or in cash or a cash equivalent, "
-        "risks commercial bribery — AUCL Art. 8 (2025; Art. 7 in 2019). Record gifts above 100 CNY in the "
-        "CRM.",
-        "zh": "合规提示：向客户员工赠送超过限额的礼品，或赠送现金及现金等价物，有构成商业贿赂的风险——"
-        "《反不正当竞争法》第八条（2025年版；2019年版第七条）。100元以上的礼品须在CRM中登记。",
-    },
-}
-
 
 class PolicyHit(Protocol):
     """What the desk reads from a retrieval hit (knowledge.retriever.ScoredChunk has these)."""
@@ -170,7 +134,14 @@ def format_amount(value: float, kind: Kind, language: Language) -> str:
 
 
 def role_name(role: str, language: Language) -> str:
-    return _ROLE_NAMES_ZH.get(role, role) if language == "zh" else role
+    """A role in words (the catalogue's `role.<role>`); a role the catalogue does not name is shown as written."""
+    key = f"role.{role}"
+    return catalogue.text(key, language) if key in catalogue.CATALOGUES[language] else role
+
+
+def kind_name(kind: Kind, language: Language) -> str:
+    """A kind of request in words: "payment terms", "礼品或招待"."""
+    return catalogue.text(f"authority.kind.{kind}", language)
 
 
 def _as_is(value: str) -> str:
@@ -278,15 +249,16 @@ def limits_line(policy: Policy, kind: Kind, language: Language) -> str:
     limits = policy.limits(kind) or {}
     if language == "zh":
         items = "，".join(f"{role_name(r, 'zh')} {format_amount(v, kind, 'zh')}" for r, v in limits.items())
-        return f"各岗位{_KIND_ZH[kind]}权限：{items}。"
+        return f"各岗位{kind_name(kind, 'zh')}权限：{items}。"
     items = ", ".join(f"{r} {format_amount(v, kind, 'en')}" for r, v in limits.items())
-    return f"{_KIND_EN[kind].capitalize()} limits by role: {items}."
+    return f"{kind_name(kind, 'en').capitalize()} limits by role: {items}."
 
 
 def note(kind: Kind, policy: Policy, language: Language) -> str:
     """The compliance or practice note for a kind of decision ("" when there is none); the credit hold's
     figures come from the policy."""
-    text = _NOTES.get(kind, {}).get(language, "")
+    key = f"authority.note.{kind}"
+    text = catalogue.text(key, language) if key in catalogue.CATALOGUES[language] else ""
     hold = policy.credit_hold
     if kind == "payment_terms" and hold is not None:
         days = _num(hold.overdue_days)
@@ -373,9 +345,9 @@ def compose_answer(
     elif decision.requested is None:
         if asker is not None and decision.limit is not None:
             parts.append(
-                f"你作为{role}，{_KIND_ZH[kind]}权限上限是{own}。"
+                f"你作为{role}，{kind_name(kind, 'zh')}权限上限是{own}。"
                 if zh
-                else f"Your own {_KIND_EN[kind]} limit as {role} is {own}."
+                else f"Your own {kind_name(kind, 'en')} limit as {role} is {own}."
             )
         parts.append(limits_line(policy, kind, language))
     elif decision.allowed is None:

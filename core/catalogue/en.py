@@ -97,6 +97,27 @@ TEXTS: dict[str, str] = {
     "menu.briefs": "Who has acknowledged your briefings",
     "menu.onboard": "Today's onboarding module and quiz",
     "menu.onboarding": "Your new hires' onboarding (managers)",
+    # --- The authority desk: role names, kinds of request, compliance notes (authority/decisions.py)
+    "role.junior": "junior",
+    "role.mid": "mid",
+    "role.senior": "senior",
+    "role.manager": "manager",
+    "role.director": "director",
+    "authority.kind.discount": "discount",
+    "authority.kind.payment_terms": "payment terms",
+    "authority.kind.gift": "gift",
+    "authority.kind.contract_value": "contract signing",
+    "authority.note.discount": (
+        "Compliance: a discount is lawful only when it is written into the contract and "
+        "booked truthfully by both companies (on the invoice, to the customer company's "
+        "account, never to a person) — AUCL Art. 8 (2025; Art. 7 in 2019)."
+    ),
+    "authority.note.payment_terms": "Write the agreed terms into the contract.",
+    "authority.note.gift": (
+        "Compliance: a gift to a customer's employee above the limit, or in cash or a "
+        "cash equivalent, risks commercial bribery — AUCL Art. 8 (2025; Art. 7 in 2019). "
+        "Record gifts above 100 CNY in the CRM."
+    ),
     # --- Authority decisions, one line each (authority.decisions.decision_line)
     "decision.line": "{head}: {verdict}",
     "decision.head": "{b}{kind}{/b}",

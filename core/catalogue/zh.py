@@ -85,6 +85,25 @@ TEXTS: dict[str, str] = {
     "menu.briefs": "查看通知确认情况",
     "menu.onboard": "今日入职学习与测验",
     "menu.onboarding": "新员工入职进度（经理）",
+    # --- The authority desk: role names, kinds of request, compliance notes (authority/decisions.py)
+    "role.junior": "初级销售",
+    "role.mid": "中级销售",
+    "role.senior": "高级销售",
+    "role.manager": "销售经理",
+    "role.director": "销售总监",
+    "authority.kind.discount": "折扣",
+    "authority.kind.payment_terms": "账期",
+    "authority.kind.gift": "礼品或招待",
+    "authority.kind.contract_value": "合同签署",
+    "authority.note.discount": (
+        "合规提示：折扣必须写入合同，并由双方公司如实入账（开在发票上、给到客户公司账户，不得给个人），才合法——《反不正当竞争法》第八条（2025年版；2019年版第七"
+        "条）。"
+    ),
+    "authority.note.payment_terms": "提示：约定的账期须写入合同。",
+    "authority.note.gift": (
+        "合规提示：向客户员工赠送超过限额的礼品，或赠送现金及现金等价物，有构成商业贿赂的风险——《反不正当竞争法》第八条（2025年版；2019年版第七条）。100元以"
+        "上的礼品须在CRM中登记。"
+    ),
     # --- Authority decisions, one line each (authority.decisions.decision_line)
     "decision.line": "{head}: {verdict}",
     "decision.head": "{b}{kind}{/b}",
