@@ -34,7 +34,7 @@ _FILLER_TEXT = """
 _FILLER = frozenset(_FILLER_TEXT.split())
 MAX_GLOSS_WORDS = 3
 # Bumped whenever the table's construction changes: a BM25 snapshot holding a table of another version is rebuilt.
-TABLE_VERSION = 2
+TABLE_VERSION = 3
 MAX_TRANSLATIONS = 6  # per word: a common word's long tail of senses is noise for retrieval
 
 
@@ -82,11 +82,16 @@ def cedict() -> dict[str, tuple[str, ...]]:
 # Inflections and derivations a gloss word takes in running text: CC-CEDICT glosses 防护 as "to protect", a spec
 # sheet says "protection"; 认证 as "certify", the sheet "certification".
 _SUFFIXES = ("s", "es", "d", "ed", "ing", "ion", "ions", "ation", "ations", "er", "ers", "ment", "ments")
+# Shorter words take no endings: "not" + "es" is "notes", "not" + "ed" "noted" (from 没有 "not have").
+MIN_STEM = 4
 
 
 def word_forms(word: str) -> list[str]:
     """The word and the forms it takes with a common English ending ("protect" -> "protection", "protected",
-    ...; "regulate" -> "regulation"; "battery" -> "batteries"), the word first."""
+    ...; "regulate" -> "regulation"; "battery" -> "batteries"), the word first; a word under MIN_STEM
+    letters only as itself."""
+    if len(word) < MIN_STEM:
+        return [word]
     stems = [word, word[:-1]] if word.endswith("e") else [word]
     forms = [word, *(stem + suffix for stem in stems for suffix in _SUFFIXES)]
     if word.endswith("y"):
@@ -99,10 +104,10 @@ def base_forms(word: str) -> list[str]:
     first; the inverse of `word_forms`, for looking a question's word up in the translation table."""
     out = [word]
     for suffix in sorted(_SUFFIXES, key=len, reverse=True):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
             stem = word[: -len(suffix)]
             out.extend((stem, stem + "e"))
-    if word.endswith("ies") and len(word) > 4:
+    if word.endswith("ies") and len(word) - 2 >= MIN_STEM:
         out.append(word[:-3] + "y")
     return list(dict.fromkeys(out))
 

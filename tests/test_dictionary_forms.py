@@ -51,3 +51,10 @@ def test_the_glossary_relates_spec_table_words(english: str, chinese: str) -> No
     glossary = load_glossary(BUNDLED)
     assert chinese in glossary.equivalents(english)
     assert english in glossary.equivalents(chinese)
+
+
+def test_short_gloss_words_take_no_endings() -> None:
+    # 没有 glosses as "not have": "notes" and "noted" are other words, not forms of "not".
+    table = translation_table({"没有", "have", "notes", "noted"})
+    assert table["没有"] == ["have"]
+    assert base_forms("notes") == ["notes"]
