@@ -191,7 +191,13 @@ def _requires(raw: dict[str, Any], where: str) -> tuple[tuple[str, tuple[re.Patt
     value = raw.get("requires", {})
     if not isinstance(value, dict):
         raise RuleFileError(f"{where}: 'requires' must map a cue name to a list of regexes")
-    return tuple((str(name), _compile_list(items, f"{where} requires.{name}")) for name, items in value.items())
+    groups: list[tuple[str, tuple[re.Pattern[str], ...]]] = []
+    for name, items in value.items():
+        at = f"{where} requires.{name}"
+        parts = _compile_list(items, at)  # each regex compiled alone first, so an error names its group
+        # A group is "any of": one alternation is one scan of the sentence instead of one per regex.
+        groups.append((str(name), (_compile("|".join(f"(?:{p.pattern})" for p in parts), at),)))
+    return tuple(groups)
 
 
 def _amount(raw: dict[str, Any], where: str) -> AmountCondition | None:
