@@ -313,7 +313,8 @@ def _amount_span(
 # Categories whose breach needs something the wording alone cannot supply: a trade secret comes from someone
 # (a former employee, an insider), disparagement targets a competitor, a medical claim is about a body or a
 # disease, a bribe hands over a benefit, an endorsement puts a person's word behind the product, a guarantee
-# says something is certain or risk-free, an official endorsement names the state. A likely
+# says something is certain or risk-free, an official endorsement names the state, an absolute term ranks or
+# grades. A likely
 # finding there must name it; drawings, price lists, contract procedures and usage tips read like the
 # examples but are lawful.
 ELEMENT_CATEGORIES = frozenset(
@@ -325,6 +326,7 @@ ELEMENT_CATEGORIES = frozenset(
         "endorsement",
         "guarantees_returns",
         "government_endorsement",
+        "absolute_terms",
     }
 )
 
@@ -372,12 +374,20 @@ _STATE_TERMS = re.compile(
     re.IGNORECASE,
 )
 
+# An absolute term ranks, grades or excludes every rival: a superlative, a rank, "the only", "like no other".
+_SUPERLATIVE_TERMS = re.compile(
+    r"最|第一|首[选家个]|唯一|独家|顶[级尖配]|极[致品]|冠军|王者|之王|天花板|无敌|无人|没有之一|没有哪|比不上|遥遥领先|"
+    r"\b(?:\w+est|best|top|no\.?\s?1|number[- ]one|#\s?1|leading|leader|unrivall?ed|unmatched|unbeat\w*|ultimate|"
+    r"perfect|king|pinnacle|supreme|only|nothing|never|any other|world[- ]class|first)\b",
+    re.IGNORECASE,
+)
+
 
 def _has_elements(rules: RuleSet, category: str, text: str, start: int, end: int) -> bool:
     """Whether the window names what the category's breach is about: a cue group of its combined-cue rules
     (where a secret came from, a competitor), for medical claims a body or disease word, for bribery a
     benefit, for endorsements a recommender or a quote, for guarantees a word of certainty or return, for
-    official endorsements a state organ or official."""
+    official endorsements a state organ or official, for absolute terms a superlative or a rank."""
     if category == "medical_claims":
         return _HEALTH_TERMS.search(text, start, end) is not None
     if category == "commercial_bribery":
@@ -388,6 +398,8 @@ def _has_elements(rules: RuleSet, category: str, text: str, start: int, end: int
         return _PROMISE_TERMS.search(text, start, end) is not None
     if category == "government_endorsement":
         return _STATE_TERMS.search(text, start, end) is not None
+    if category == "absolute_terms":
+        return _SUPERLATIVE_TERMS.search(text, start, end) is not None
     return any(
         p.search(text, start, end)
         for rule in rules.rules
