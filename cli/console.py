@@ -85,15 +85,17 @@ def run_chat(
     console: Console,
     read_line: Callable[[str], str] | None = None,
     find_rep: Callable[[str], RepInfo | None] | None = None,
+    language: Language = "en",
 ) -> None:
     """Read questions and slash commands until /quit or end of input; answers come from the same core as every
     other door, and the commands (cli.console_commands) have the Telegram bot's permissions.
 
     Asked anonymously, an authority question gets the limits table and a request for the rep id; a rep id
     typed next decides that question as that rep (once: the chat stays anonymous, and says how to start it
-    as the rep). A rep id is never sent to the assistant as a question of its own."""
+    as the rep). A rep id is never sent to the assistant as a question of its own. `language` is the chat's
+    own wording (greeting, help, command replies); answers follow the language of each question."""
     read = read_line or console.input
-    commands = ChatContext(assistant.services, asker, console, read)
+    commands = ChatContext(assistant.services, asker, console, read, language=language)
     lookup = find_rep or _roster_lookup(assistant)
     pending: str | None = None  # the anonymous authority question waiting for a rep id
     words = commands.words

@@ -80,13 +80,16 @@ def ask(
 def chat(
     ctx: typer.Context,
     as_rep: str | None = typer.Option(None, "--as", help="Chat as this rep id."),
+    lang: str = typer.Option("en", "--lang", help="The chat's own wording: en or zh (answers follow each question)."),
 ) -> None:
     """Talk to the assistant in the terminal: questions in English or Chinese, /help, /quit."""
+    if lang not in ("en", "zh"):
+        fail(f"--lang must be en or zh, not {lang!r}", EXIT_USAGE)
     svc = services(ctx)
     asker = _asker(svc, as_rep)
     try:
         _warn_if_empty(svc)
-        run_chat(svc.assistant, asker=asker, console=console)
+        run_chat(svc.assistant, asker=asker, console=console, language="zh" if lang == "zh" else "en")
     except EmbeddingModelError as exc:
         fail(str(exc), EXIT_DATA_ERROR)
 

@@ -268,3 +268,13 @@ def test_the_console_words_come_from_the_catalogue_in_the_chats_language() -> No
     assert text("whoami", "zh", name="Zhang Lei", rep_id="S003", role="junior", manager=manager) in out
     assert text("brief.not_yours", "zh") in out and "用法：/ack 编号" in out
     assert help_text(ctx).startswith(text("console.help_intro", "zh"))
+
+
+def test_lang_zh_words_the_chat_in_chinese_and_a_wrong_lang_is_one_line() -> None:
+    result = runner.invoke(app, ["chat", "--as", "S003", "--lang", "zh"], input="/whoami\n")
+    assert result.exit_code == 0, result.output
+    assert "对话——当前身份" in result.stdout and "/help 查看帮助" in result.stdout
+    assert "asking as" not in result.stdout
+    wrong = runner.invoke(app, ["chat", "--lang", "fr"])
+    assert wrong.exit_code == 2
+    assert "--lang must be en or zh, not 'fr'" in wrong.output
