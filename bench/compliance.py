@@ -127,6 +127,10 @@ FRESH_FIRST_SCORES: dict[int, dict[str, Any]] = {
     2: {"code_commit": "a9b6aa9", "tp": 30, "fp": 7, "fn": 25, "tn": 28, "right_law": (30, 30), "semantic": False},
     # Written without seeing the rules or rounds 1-2, held back until the checker was finished, scored once.
     3: {"code_commit": "ef5c43b", "tp": 33, "fp": 7, "fn": 29, "tn": 35, "right_law": (33, 33), "semantic": True},
+    # Rounds 4 and 5: written without seeing the rules or earlier rounds; 4 scored once before the element rules,
+    # 5 held back until the checker was finished and scored once.
+    4: {"code_commit": "f80ba56", "tp": 63, "fp": 8, "fn": 22, "tn": 47, "right_law": (59, 63), "semantic": True},
+    5: {"code_commit": "d4ece69", "tp": 78, "fp": 4, "fn": 21, "tn": 63, "right_law": (72, 78), "semantic": True},
 }
 SEMANTIC_TARGET_MS = 20.0
 
