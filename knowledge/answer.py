@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.audience import reader_of
@@ -228,6 +229,7 @@ class Answerer:
             articles=self._articles,
             language=language,
             expansions=self.retriever.expansion_terms(question),
+            translations=self.retriever.translations(question, self.retriever.index.lexical()),
         )
         joiner = "" if language == "zh" else " "
         parts: list[str] = []
@@ -652,6 +654,7 @@ def select_sentences(
     language: str | None = None,
     preceding: Callable[[ScoredChunk], ScoredChunk | None] | None = None,
     articles: Callable[[ScoredChunk], list[ScoredChunk]] | None = None,
+    translations: Mapping[str, Sequence[str]] | None = None,
 ) -> list[_Sentence]:
     """Score sentences by IDF-weighted overlap with the question, favouring the best passage and early lines.
 
@@ -673,15 +676,31 @@ def select_sentences(
     "cartridge" still prefers the line about the "filter". A question asking for a quantity ("how much",
     "多久", "几天") prefers lines that state one: the line with the figure is the answer.
     """
-    terms = query_terms(tokenize(question))
-    weights = {t: idf(t) for t in terms}
-    total = sum(weights.values()) or 1.0
+    top = passages[:max_passages]
+    # The model number that titles the best passage's document chose the document, not the line: every line
+    # of the DH-50 sheet is about the DH-50, and counting the name made its description outrank the line
+    # holding the asked figure (most of all across languages, where the figure line shares only a translation).
+    titled = _titled_model_terms(question, top[0]) if top else set()
+    translations = translations or {}
+    terms = [t for t in query_terms(tokenize(question)) if t not in titled]
+    # A term's translations are one concept: a line holding any of them counts the best one once ("floor" ->
+    # 地板/地漏/地面 added three words, their characters too, and a line about a floor drain outscored the line
+    # about the floor area).
+    groups = [{t: idf(t) for t in query_terms(tokenize(" ".join(words)))} for words in translations.values() if words]
+    grouped = {t for group in groups for t in group}
+    weights = {t: idf(t) for t in terms if t not in grouped}
+    total = (sum(weights.values()) + sum(max(g.values(), default=0.0) for g in groups)) or 1.0
     for term in expansions:
-        weights.setdefault(term, EXPANSION_WEIGHT * idf(term))
+        if term not in grouped:
+            weights.setdefault(term, EXPANSION_WEIGHT * idf(term))
+
+    def overlap_of(present: set[str]) -> float:
+        flat = sum(w for t, w in weights.items() if t in present)
+        return (flat + sum(max((w for t, w in g.items() if t in present), default=0.0) for g in groups)) / total
+
     wants_figure = bool(ASKS_FIGURE.search(question))
     wants_steps = bool(ASKS_STEPS.search(question))
     priced = bool(ASKS_PRICE.search(question))
-    top = passages[:max_passages]
     if not top:
         return []
     best_relevance = max(top[0].relevance, 1e-6)
@@ -703,7 +722,7 @@ def select_sentences(
             if rank > 0 and sentence.text.endswith((":", "：")):
                 continue  # a lower passage adds single lines, never a lead-in with a whole list or table
             present = set(tokenize(sentence.text))
-            overlap = sum(w for t, w in weights.items() if t in present) / total
+            overlap = overlap_of(present)
             score = overlap * factor + 0.05 / (1 + sentence.position)
             if wants_figure and states_figure(sentence.text, question):
                 score += FIGURE_BONUS * factor
@@ -740,8 +759,7 @@ def select_sentences(
             # A policy of numbered articles: the procedure is the run of the chapter's articles around the
             # best one that bear on the question, in order ("提前30天申请 / 交接 / 离职后60天内催收").
             def bearing(text: str) -> float:
-                present = set(tokenize(text))
-                return sum(w for t, w in weights.items() if t in present) / total
+                return overlap_of(set(tokenize(text)))
 
             run = _article_run(articles(top[0]), top[0], number_of, bearing)
             if len(run) >= 2:
@@ -803,6 +821,22 @@ def select_sentences(
             lead = max(figures, key=lambda s: s.score)
             ordered = [lead, *(s for s in ordered if s is not lead)]
     return ordered
+
+
+def _titled_model_terms(question: str, hit: ScoredChunk) -> set[str]:
+    """The tokens of the question's model numbers that the passage's document names in its title or file name."""
+    heading = f"{hit.metadata.get('title', '')} {Path(hit.source).stem}"
+    named = {_model_key(m) for m in MODEL_NUMBER.finditer(heading)}
+    out: set[str] = set()
+    for match in MODEL_NUMBER.finditer(question):
+        if _model_key(match) in named:
+            out.update(tokenize(match.group(0)))
+    return out
+
+
+def _model_key(match: re.Match[str]) -> tuple[str, str]:
+    """A model number as (letters, digits), so "DH-50", "dh50" and "DH 50" are one model."""
+    return match.group(1).lower(), match.group(2).lower()
 
 
 def _add_block(sentence: _Sentence, lines: list[_Line], chosen: list[_Sentence], *, whole: bool) -> None:

@@ -1,0 +1,41 @@
+"""An English question about a figure on a Chinese sheet is answered from the line holding the asked attribute,
+not from the sheet's opening description (which names the model and shares stray characters of translations)."""
+
+from __future__ import annotations
+
+from core.text import has_cjk
+from knowledge.answer import select_sentences
+from knowledge.retriever import ScoredChunk
+
+QUESTION = "What is the rated power of the HB-500 bed?"
+# The retriever's translations of the question's terms (HybridRetriever.translations): one concept each.
+TRANSLATIONS = {"rated": ["额定"], "power": ["功率", "电源", "动力"], "bed": ["病床", "床位", "床"]}
+LINES = [
+    "HB-500 是青山医疗的旗舰级ICU电动病床，为重症监护、急诊抢救室和心外术后病房设计。",
+    "HB-500 床体集成称重系统、左右侧倾、心肺复苏快速放平和一键心脏椅位功能，床位调节安静平稳。",
+    "床面为四段式X光透射板，可配合移动DR在床直接拍片，减少患者搬运，护士站可远程查看床位状态。",
+    "护士控制面板带锁定功能，可单独锁定各项电动功能，防止患者误操作，适合重症监护病房夜间使用。",
+    "招标参数中如出现床旁称重、侧倾等要求，优先推荐本产品，并提供完整的技术参数表。",
+    "销售时可结合医院的重症监护床位规划，说明电动调节、称重和侧倾功能对护理工作量的改善，并邀请护士长现场演示。",
+    "额定功率：400 W",
+]
+
+
+def _idf(term: str) -> float:
+    """Single characters are common (low IDF); words and model numbers are rarer."""
+    return 1.0 if len(term) == 1 and has_cjk(term) else 3.0
+
+
+def test_the_attribute_line_is_quoted_for_an_english_question_on_a_chinese_sheet() -> None:
+    metadata = {
+        "title": "HB-500 ICU电动病床 产品资料",
+        "section": "HB-500 ICU电动病床 产品资料 > 产品介绍",
+        "source": "/kb/HB-500_ICU电动病床_产品资料.md",
+        "language": "zh",
+    }
+    hit = ScoredChunk("a", "\n".join(LINES), metadata, score=0.2, relevance=0.6)
+    asked = f"{QUESTION} {' '.join(w for words in TRANSLATIONS.values() for w in words)}"
+    chosen = select_sentences(asked, [hit], {"a": 1}, _idf, language="en", translations=TRANSLATIONS)
+    texts = [s.text for s in chosen]
+    # (before, the two opening lines were the whole answer: the model's name and stray characters outscored it)
+    assert "额定功率：400 W" in texts
