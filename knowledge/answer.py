@@ -714,7 +714,10 @@ def select_sentences(
         if wants_steps:
             lines = _read_back(hit, lines, rank, number_of, preceding)
         lines_of.append(lines)
-        factor = 1.0 if rank == 0 else LOWER_PASSAGE_WEIGHT * min(1.0, hit.relevance / best_relevance)
+        # Another section of the best passage's own document (a product sheet's spec table below its overview)
+        # is no stray match: it is discounted by its relevance only.
+        flat = 1.0 if hit.source and hit.source == top[0].source else LOWER_PASSAGE_WEIGHT
+        factor = 1.0 if rank == 0 else flat * min(1.0, hit.relevance / best_relevance)
         for line in lines:
             sentence = line.sentence
             if line.kind == "separator" or len(sentence.text.strip(" -*#|")) < 4:

@@ -39,3 +39,41 @@ def test_the_attribute_line_is_quoted_for_an_english_question_on_a_chinese_sheet
     texts = [s.text for s in chosen]
     # (before, the two opening lines were the whole answer: the model's name and stray characters outscored it)
     assert "额定功率：400 W" in texts
+
+
+def test_the_spec_table_of_the_best_passages_own_document_is_quoted() -> None:
+    # The overview ranks first; the spec table below it, in the same document, holds the figure. Another
+    # section of the same sheet is no stray match, so its row is not discounted like another document's line.
+    title = "SP-10 注射泵 产品资料"
+    source = "/kb/SP-10_注射泵_产品资料.md"
+
+    def hit(chunk_id: str, section: str, text: str, relevance: float) -> ScoredChunk:
+        metadata = {"title": title, "section": f"{title} > {section}", "source": source, "language": "zh"}
+        return ScoredChunk(chunk_id, text, metadata, score=0.2, relevance=relevance)
+
+    overview = hit(
+        "a",
+        "产品介绍",
+        "SP-10 是单通道注射泵，适用于ICU、麻醉科、新生儿科等需要小剂量、高精度持续给药的场景。\n"
+        "支持自动识别注射器规格，具备防虹吸、防回流设计，夜间模式下屏幕亮度和报警音量自动降低。\n"
+        "续航8小时，适合院内转运，可与输液泵组合报价覆盖病区全部输注需求。\n"
+        "耗材可在耗材价格表中查询，销售时请同时推荐配套的延长管和三通。\n"
+        "新生儿科和麻醉科最关注给药的平稳性，演示时请准备不同规格的耗材现场安装。\n"
+        "招标参数中如出现防虹吸、夜间模式等要求，优先推荐本产品，并附上完整的技术参数表。\n"
+        "客户关心售后时，说明全国服务网点可在四十八小时内上门，备用机可随时调配，培训由区域工程师负责。\n"
+        "院内转运场景下请强调电池续航与报警功能，建议与病区护士长一起确认使用习惯后再报价。",
+        0.6,
+    )
+    specs = hit("b", "技术参数", "| 项目 | 参数 |\n| --- | --- |\n| 流速范围 | 0.01–2000 mL/h |", 0.55)
+    translations = {
+        "flow": ["流速", "回流"],
+        "rate": ["速率"],
+        "range": ["范围"],
+        "syringe": ["注射器"],
+        "pump": ["注射泵"],
+    }
+    asked = "What flow rate range does the SP-10 syringe pump cover? 流速 回流 速率 范围 注射器 注射泵"
+    chosen = select_sentences(
+        asked, [overview, specs], {"a": 1, "b": 2}, _idf, language="en", translations=translations
+    )
+    assert "| 流速范围 | 0.01–2000 mL/h |" in [s.text for s in chosen]
