@@ -375,8 +375,9 @@ _STATE_TERMS = re.compile(
 )
 
 # An absolute term ranks, grades or excludes every rival: a superlative, a rank, "the only", "like no other".
+# 最近/最后/最初 (recently, last, at first) and 最新 before an issue or a notice (最新一期) tell time, not rank.
 _SUPERLATIVE_TERMS = re.compile(
-    r"最|第一|首[选家个]|唯一|独家|顶[级尖配]|极[致品]|冠军|王者|之王|天花板|无敌|无人|没有之一|没有哪|比不上|遥遥领先|"
+    r"最(?!近|后|初|新(?:一期|一批|消息|通知|动态|进展|安排|公告))|第一|首[选家个]|唯一|独家|顶[级尖配]|极[致品]|冠军|王者|之王|天花板|无敌|无人|没有之一|没有哪|比不上|遥遥领先|"
     r"\b(?:\w+est|best|top|no\.?\s?1|number[- ]one|#\s?1|leading|leader|unrivall?ed|unmatched|unbeat\w*|ultimate|"
     r"perfect|king|pinnacle|supreme|only|nothing|never|any other|world[- ]class|first)\b",
     re.IGNORECASE,

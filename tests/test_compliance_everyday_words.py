@@ -1,0 +1,51 @@
+"""Everyday words that look like absolute terms but rank nothing: a warehouse or a queue place numbered one,
+the first customer of the day, a first-ever shipment, a usage tip (最佳研磨度, 最好敷十分钟), a property
+term (满五唯一), a New Year wish; and 最近/最新一期, which tell time. Their violating neighbours still count."""
+
+from __future__ import annotations
+
+import pytest
+
+from compliance.checker import ComplianceChecker, _has_elements
+from compliance.rules import load_rules
+
+
+@pytest.fixture(scope="module")
+def checker() -> ComplianceChecker:
+    return ComplianceChecker(load_rules())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your dishwasher left our No.1 Warehouse in Wuxi this morning.",
+        "You're first in the installation queue for Monday.",
+        "This is our first-ever shipment of seed drills to Kazakhstan.",
+        "您是明天上午第一位预约的客户，师傅第一个到您家安装空调。",
+        "这款豆子建议的最佳研磨度是中度，水温92℃左右。",
+        "这款护手霜最好涂十分钟后再戴手套。",
+        "该房源满五唯一，税费可以线下给您细算。",
+        "新年快乐！一切都是最好的安排。",
+    ],
+)
+def test_everyday_words_stay_clean(checker: ComplianceChecker, text: str) -> None:
+    assert checker.check(text).compliant, [f.rule_id for f in checker.check(text).findings]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our air fryer is the No.1 brand in China.",
+        "我们是全县第一的农资供应商。",
+        "这是市面上最好的洗碗机。",
+    ],
+)
+def test_real_ranks_still_count(checker: ComplianceChecker, text: str) -> None:
+    assert "absolute_terms" in {f.category for f in checker.check(text).findings}, text
+
+
+def test_time_words_are_not_superlatives_for_a_likely_finding() -> None:
+    rules = load_rules()
+    for text in ("最近天气冷，最新一期课程周四开讲，欢迎收看。", "最后提醒一下，最初的报价单作废。"):
+        assert not _has_elements(rules, "absolute_terms", text, 0, len(text)), text
+    assert _has_elements(rules, "absolute_terms", "这是最新技术，效果最强。", 0, 12)
