@@ -36,6 +36,7 @@ def checker() -> ComplianceChecker:
         ("7 out of 10 principals would choose our timetable app again.", "unsourced_data"),
         ("Our app helps nurses cut charting time by 40 minutes per shift.", "unsourced_data"),
         ("Parents report a 94% satisfaction rate with our homework platform.", "unsourced_data"),
+        ("Over 85% of the county bureaus that trialled our soil tests renewed.", "unsourced_data"),
     ],
 )
 def test_a_family_is_flagged(checker: ComplianceChecker, text: str, category: str) -> None:
