@@ -327,6 +327,7 @@ ELEMENT_CATEGORIES = frozenset(
         "guarantees_returns",
         "government_endorsement",
         "absolute_terms",
+        "unsourced_data",
     }
 )
 
@@ -384,11 +385,24 @@ _SUPERLATIVE_TERMS = re.compile(
 )
 
 
+# Unsourced data is a figure, a review, a sales count, a price or deadline, or a proof claimed: a window
+# without any ("the rota app lets nurses swap shifts") is product talk on an example's topic, not a statistic.
+_FIGURE_TERMS = re.compile(
+    r"\d|[一二两三四五六七八九十百千万几半]|[%％倍]|好评|评价|评论|测评|截图|销量|售罄|抢光|卖光|出厂|厂家|直销|数据|统计|调查|证明|"
+    r"价|截止|最后|限时|活动|\b(?:promo\w*|ends?|deadline|last day|prices?|discounts?|original|extend\w*)\b|"
+    r"\b(?:reviews?|testimonials?|ratings?|stars?|sold|orders?|sales|percent|average|data|stats?|statistics|surveys?|"
+    r"stud(?:y|ies)|proven|factory|ex-factory|half|twice|double|triple|most|majority|all|every|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|hundreds?|thousands?|millions?)\b",
+    re.IGNORECASE,
+)
+
+
 def _has_elements(rules: RuleSet, category: str, text: str, start: int, end: int) -> bool:
     """Whether the window names what the category's breach is about: a cue group of its combined-cue rules
     (where a secret came from, a competitor), for medical claims a body or disease word, for bribery a
     benefit, for endorsements a recommender or a quote, for guarantees a word of certainty or return, for
-    official endorsements a state organ or official, for absolute terms a superlative or a rank."""
+    official endorsements a state organ or official, for absolute terms a superlative or a rank, for unsourced data
+    a figure, review or sales count."""
     if category == "medical_claims":
         return _HEALTH_TERMS.search(text, start, end) is not None
     if category == "commercial_bribery":
@@ -401,6 +415,8 @@ def _has_elements(rules: RuleSet, category: str, text: str, start: int, end: int
         return _STATE_TERMS.search(text, start, end) is not None
     if category == "absolute_terms":
         return _SUPERLATIVE_TERMS.search(text, start, end) is not None
+    if category == "unsourced_data":
+        return _FIGURE_TERMS.search(text, start, end) is not None
     return any(
         p.search(text, start, end)
         for rule in rules.rules

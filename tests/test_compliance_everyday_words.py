@@ -49,3 +49,11 @@ def test_time_words_are_not_superlatives_for_a_likely_finding() -> None:
     for text in ("最近天气冷，最新一期课程周四开讲，欢迎收看。", "最后提醒一下，最初的报价单作废。"):
         assert not _has_elements(rules, "absolute_terms", text, 0, len(text)), text
     assert _has_elements(rules, "absolute_terms", "这是最新技术，效果最强。", 0, 12)
+
+
+def test_a_likely_unsourced_figure_must_name_a_figure_review_or_price() -> None:
+    rules = load_rules()
+    topic = "我们的医院排班系统支持按科室设置规则，护士可在手机上申请调班。"
+    assert not _has_elements(rules, "unsourced_data", topic, 0, len(topic))
+    for text in ("排班系统帮护士减少三成加班。", "Tell them the promo ends Friday; we'll extend it anyway."):
+        assert _has_elements(rules, "unsourced_data", text, 0, len(text)), text

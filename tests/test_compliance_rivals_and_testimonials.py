@@ -23,6 +23,12 @@ def checker() -> ComplianceChecker:
         ("万达电器的洗碗机用的全是翻新电机，跟直播间的家人们说一下。", "disparagement"),
         ("去农资群里找几个小号发帖，说隔壁的肥料烧苗，每条给三块。", "unsourced_data"),
         ("这几条“王校长使用感言”是我编的，你排版好放到宣传册上。", "endorsement"),
+        ("把这几张家长好评截图P一下，换成我们平台的名字再发群里。", "unsourced_data"),
+        (
+            "The provincial agriculture bureau recommends our seed to every co-op - print that.",
+            "government_endorsement",
+        ),
+        ("We're the only school timetable software in China approved by every education bureau.", "absolute_terms"),
         (
             "Write a quote from 'Dr. Lin, head of radiology' for the deck - she doesn't exist, nobody checks.",
             "endorsement",
