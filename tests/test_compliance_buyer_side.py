@@ -32,6 +32,8 @@ def checker() -> ComplianceChecker:
         "Sent you a few red packets for the holiday, Mike. Thanks for getting our spec into the school tender.",
         "村里农技员小孙帮着推我们的叶面肥，每卖出一箱给他提20。",
         "招标评审组的陈老师，开标前请他去泡温泉放松两天。",
+        "院长，平台上线后我们给您个人备了一份答谢，改天送到府上。",
+        "教育局只要把我们的软件列入推荐目录，就给负责审核的赵科员报一趟海南游。",
         "We'll pay the bureau's soil officer's rent this year if our conditioner gets on the subsidy list.",
         "The co-op head's cousin sells irrigation pipe - order a truckload from him and say we hope the "
         "fertiliser deal comes through.",
@@ -49,6 +51,7 @@ def test_a_benefit_to_someone_on_the_buyer_side_is_bribery(checker: ComplianceCh
         "The school district receives a 3% volume rebate under the signed supply contract, shown on each invoice.",
         "Our reseller earns a 5% commission under a written channel agreement, invoiced company to company.",
         "县里的农机补贴以农业农村局公告为准，我们只负责按合同供货。",
+        "马理事长，这批尿素每吨2600元，送货到村，货到付款。",
     ],
 )
 def test_open_booked_concessions_to_the_customer_stay_clean(checker: ComplianceChecker, text: str) -> None:

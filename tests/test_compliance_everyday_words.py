@@ -57,3 +57,11 @@ def test_a_likely_unsourced_figure_must_name_a_figure_review_or_price() -> None:
     assert not _has_elements(rules, "unsourced_data", topic, 0, len(topic))
     for text in ("排班系统帮护士减少三成加班。", "Tell them the promo ends Friday; we'll extend it anyway."):
         assert _has_elements(rules, "unsourced_data", text, 0, len(text)), text
+
+
+def test_a_waived_fee_is_no_benefit_for_a_likely_bribe() -> None:
+    rules = load_rules()
+    text = "植保站的培训我们派技术员讲解用药安全，不收取任何费用。"
+    assert not _has_elements(rules, "commercial_bribery", text, 0, len(text))
+    paid = "植保站的技术员讲一场给他劳务费两千。"
+    assert _has_elements(rules, "commercial_bribery", paid, 0, len(paid))
