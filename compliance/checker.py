@@ -343,9 +343,10 @@ _HEALTH_TERMS = re.compile(
 
 
 # A bribe hands something of value to someone: money, a share of the deal, a card, a gift, a trip, a job
-# ("不收取任何费用" / 免费 waives a fee; it hands nothing over).
+# ("不收取任何费用" / 免费 waives a fee; it hands nothing over). 点 counts as "3个点" of the deal, never as
+# in 地点 or 十点钟.
 _BENEFIT_TERMS = re.compile(
-    r"钱|元|块|万|[%％]|点|(?<!任何)(?<!不收)(?<!免)费|卡|红包|礼|佣金|回扣|返|提成|旅游|旅行|机票|酒店|吃饭|饭局|烟|酒|茶|手机|手表|股|工作|实习|"
+    r"钱|元|块|万|[%％]|(?:\d|[一二两三四五六七八九十几半])\s*个?点(?!钟|半|前|后|到|以前|以后)|(?<!任何)(?<!不收)(?<!免)费|卡|红包|礼|佣金|回扣|返|提成|旅游|旅行|机票|酒店|吃饭|饭局|烟|酒|茶|手机|手表|股|工作|实习|"
     r"岗位|报销|包了|全包|\b(?:money|cash|yuan|rmb|fees?|commissions?|rebates?|kick ?backs?|cut|cards?|vouchers?|"
     r"gifts?|envelopes?|packets?|trips?|travel|holidays?|vacations?|flights?|hotels?|dinners?|tickets?|iphones?|phones?|"
     r"watch(?:es)?|wine|shares|equity|stake|jobs?|internships?|paid|pay|bonus)\b|\d+\s*%",

@@ -65,3 +65,11 @@ def test_a_waived_fee_is_no_benefit_for_a_likely_bribe() -> None:
     assert not _has_elements(rules, "commercial_bribery", text, 0, len(text))
     paid = "植保站的技术员讲一场给他劳务费两千。"
     assert _has_elements(rules, "commercial_bribery", paid, 0, len(paid))
+
+
+def test_a_place_or_an_hour_is_no_share_of_the_deal() -> None:
+    rules = load_rules()
+    text = "农户培训会定在周六上午十点钟，地点在村委会，我们带试验田的照片过去。"
+    assert not _has_elements(rules, "commercial_bribery", text, 0, len(text))
+    cut = "这单定下来给他返3个点。"
+    assert _has_elements(rules, "commercial_bribery", cut, 0, len(cut))
