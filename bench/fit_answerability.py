@@ -7,13 +7,18 @@ labelled question there is. Every kb is ingested into its own temporary home wit
 model (or read from --homes DIR/<set name>, already ingested), each question is retrieved as `ask` would, and
 its signals are collected. A
 class-balanced L2 logistic regression (numpy, standardised inputs, weights folded back to raw scale) is fitted
-on all of them; the threshold is the one with the best balanced accuracy. With --write the weights go into
-knowledge/calibration.yaml under the model's entry; the YAML's other entries are kept.
+on all of them; the threshold follows a stated rule (best_threshold: the most answerable questions kept among
+the cuts refusing enough off-topic questions and near misses). With several sets it also reports leave one set
+out: fit and threshold on the others, scored on the one left out, the estimate for a knowledge base the fit has
+never seen. --homes DIR keeps each set's ingested home under DIR/<set name> (ingested there when missing);
+--signals FILE caches the collected signals so refits and rule changes take seconds. With --write the weights go
+into knowledge/calibration.yaml under the model's entry; the YAML's other entries are kept.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -34,7 +39,6 @@ Labelled = tuple[str, bool, str]  # question, answerable, kind
 def sample_questions() -> list[Labelled]:
     """The sample knowledge base's labelled questions: its retrieval set, unanswerable set, holdout and blind
     rounds (kinds "sample" and "sample_unanswerable")."""
-    import json
 
     from bench.answers import BLIND_SETS, HOLDOUT, SAMPLES, load_holdout
 
@@ -56,8 +60,8 @@ def sample_questions() -> list[Labelled]:
 def collect(
     kb: Path, questions: Sequence[Labelled], home: Path | None = None
 ) -> tuple[list[dict[str, float]], list[int], list[str]]:
-    """Signals, labels (1 answerable) and kinds of the questions over one knowledge base: ingested into a
-    temporary home, or read from `home` when it already holds it."""
+    """Signals, labels (1 answerable) and kinds of the questions over one knowledge base: ingested into
+    `home` (kept for the next run) or a temporary one, or read from `home` when it already holds it."""
     from core.settings import Settings
     from ingest.pipeline import sync_paths
     from workflows.services import Services
@@ -66,9 +70,10 @@ def collect(
     labels: list[int] = []
     kinds: list[str] = []
     with tempfile.TemporaryDirectory(prefix="salescoach-fit-") as tmp:
+        fresh = home is None or not home.exists()
         services = Services(Settings(home=home or Path(tmp) / "home"))
         try:
-            if home is None:
+            if fresh:
                 sync_paths([kb], services.index, progress=False)
             retriever = services.retriever
             lex = services.index.lexical()
@@ -111,15 +116,49 @@ def fit(x: np.ndarray, y: np.ndarray, *, l2: float = 0.05, steps: int = 4000, ra
     return np.concatenate([[b - float((raw_w * mean).sum())], raw_w])
 
 
-def best_threshold(p: np.ndarray, y: np.ndarray) -> float:
-    """The probability cut with the best balanced accuracy (answerable kept, unanswerable refused)."""
-    best, cut = -1.0, 0.5
-    for t in np.linspace(0.2, 0.8, 61):
-        kept = float(((p >= t) & (y == 1)).sum() / max(1, (y == 1).sum()))
-        refused = float(((p < t) & (y == 0)).sum() / max(1, (y == 0).sum()))
-        if (kept + refused) / 2 > best:
-            best, cut = (kept + refused) / 2, float(t)
-    return round(cut, 3)
+def rates(p: np.ndarray, y: np.ndarray, kinds: Sequence[str], cut: float) -> dict[str, float]:
+    """At probability cut `cut`: share of answerable questions kept, of near misses and of off-topic questions
+    refused (a kind absent from the data counts as fully refused)."""
+    k = np.array(kinds)
+
+    def share(mask: np.ndarray, keep: bool) -> float:
+        if not mask.any():
+            return 1.0
+        hit = p[mask] >= cut if keep else p[mask] < cut
+        return float(hit.mean())
+
+    return {
+        "kept": share(y == 1, True),
+        "near_refused": share((y == 0) & (k == "near_miss"), False),
+        "off_refused": share((y == 0) & (k == "off_topic"), False),
+        "unanswerable_refused": share(y == 0, False),
+    }
+
+
+NEAR_MISS_FLOOR = 0.6  # the threshold rule: near misses refused at least this often ...
+OFF_TOPIC_FLOOR = 0.95  # ... and off-topic questions this often; among those cuts, keep the most answerable
+
+
+def best_threshold(p: np.ndarray, y: np.ndarray, kinds: Sequence[str] | None = None) -> float:
+    """The probability cut that keeps the most answerable questions while refusing every off-topic question
+    and at least NEAR_MISS_FLOOR of the near misses. When no cut meets both floors, the one that falls
+    least short of them, then keeps the most. A stated rule, not balanced accuracy: a refused answerable
+    question costs a rep a look-up, an answered off-topic one costs trust."""
+    kinds = list(kinds) if kinds is not None else ["" for _ in y]
+    cuts = np.round(np.linspace(0.05, 0.95, 181), 3)
+    scored = []
+    for cut in cuts:
+        r = rates(p, y, kinds, float(cut))
+        floors = min(r["off_refused"] - OFF_TOPIC_FLOOR, r["near_refused"] - NEAR_MISS_FLOOR, 0.0)
+        balanced = (r["kept"] + r["unanswerable_refused"]) / 2
+        scored.append((floors, r["kept"], balanced, -float(cut)))
+    best = max(range(len(cuts)), key=lambda i: scored[i])
+    return float(cuts[best])
+
+
+def predict(params: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """The model's probability of answerable for each row of `x`."""
+    return np.asarray(1.0 / (1.0 + np.exp(-(x @ params[1:] + params[0]))))
 
 
 def write(model_key: str, params: np.ndarray, threshold: float, path: Path) -> None:
@@ -146,7 +185,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sets", nargs="*", type=Path)
     parser.add_argument("--sample", action="store_true", help="add the sample knowledge base's labelled sets")
-    parser.add_argument("--homes", type=Path, help="folder of already-ingested homes, one per set name")
+    parser.add_argument("--homes", type=Path, help="folder of ingested homes, one per set name (made when missing)")
+    parser.add_argument("--signals", type=Path, help="JSON cache of the collected signals, per set name")
     parser.add_argument("--write", action="store_true", help="store the fit in knowledge/calibration.yaml")
     args = parser.parse_args(argv)
     if not args.sets and not args.sample:
@@ -159,31 +199,48 @@ def main(argv: Sequence[str] | None = None) -> int:
     ]
     if args.sample:
         jobs.append(("sample", SAMPLES / "kb", sample_questions()))
+    cache: dict[str, Any] = {}
+    if args.signals is not None and args.signals.exists():
+        cache = json.loads(args.signals.read_text(encoding="utf-8"))
     rows: list[dict[str, float]] = []
     labels: list[int] = []
     kinds: list[str] = []
+    groups: list[str] = []
     for name, kb, questions in jobs:
-        home = args.homes / name if args.homes is not None else None
-        set_rows, set_labels, set_kinds = collect(kb, questions, home if home is not None and home.exists() else None)
-        rows += set_rows
-        labels += set_labels
-        kinds += set_kinds
+        if name not in cache:
+            home = args.homes / name if args.homes is not None else None
+            set_rows, set_labels, set_kinds = collect(kb, questions, home)
+            cache[name] = {"rows": set_rows, "labels": set_labels, "kinds": set_kinds}
+        rows += cache[name]["rows"]
+        labels += cache[name]["labels"]
+        kinds += cache[name]["kinds"]
+        groups += [name] * len(cache[name]["labels"])
+    if args.signals is not None:
+        args.signals.write_text(json.dumps(cache), encoding="utf-8")
     x = np.array([[row[name] for name in FEATURES] for row in rows], dtype=float)
     y = np.array(labels, dtype=float)
     params = fit(x, y)
-    p = 1.0 / (1.0 + np.exp(-(x @ params[1:] + params[0])))
-    threshold = best_threshold(p, y)
+    p = predict(params, x)
+    threshold = best_threshold(p, y, kinds)
     print(f"{len(y)} questions, {int(y.sum())} answerable; threshold {threshold}")
     for name, w in zip(("bias", *FEATURES), params, strict=True):
-        print(f"  {name:<16}{w:+.3f}")
-    for cut in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5):
-        kept = float(((p >= cut) & (y == 1)).sum() / max(1, (y == 1).sum()))
-        refused = float(((p < cut) & (y == 0)).sum() / max(1, (y == 0).sum()))
-        print(f"  at {cut:.2f}: answerable kept {kept:.3f}, unanswerable refused {refused:.3f}")
-    for kind in sorted(set(kinds)):
-        mask = np.array([k == kind for k in kinds])
-        right = np.where(y[mask] == 1, p[mask] >= threshold, p[mask] < threshold)
-        print(f"  {kind:<12} {int(right.sum())}/{int(mask.sum())} right on the fitting data")
+        print(f"  {name:<20}{w:+.3f}")
+    for name in sorted(set(groups)):
+        mask = np.array([g == name for g in groups])
+        r = rates(p[mask], y[mask], [k for k, m in zip(kinds, mask, strict=True) if m], threshold)
+        print(f"  fitted, {name:<10} " + ", ".join(f"{key} {value:.3f}" for key, value in r.items()))
+    if len(set(groups)) > 1:
+        print("leave one set out (fit and threshold on the others, scored on the one left out):")
+        pooled = np.zeros_like(p)
+        for name in sorted(set(groups)):
+            out = np.array([g == name for g in groups])
+            held = fit(x[~out], y[~out])
+            cut = best_threshold(predict(held, x[~out]), y[~out], [k for k, m in zip(kinds, out, strict=True) if not m])
+            pooled[out] = predict(held, x[out]) - cut + 0.5
+            r = rates(pooled[out], y[out], [k for k, m in zip(kinds, out, strict=True) if m], 0.5)
+            print(f"  {name:<10} cut {cut:.3f}: " + ", ".join(f"{key} {value:.3f}" for key, value in r.items()))
+        r = rates(pooled, y, kinds, 0.5)
+        print("  pooled     " + ", ".join(f"{key} {value:.3f}" for key, value in r.items()))
     if args.write:
         fingerprint = model_fingerprint(Settings())
         key = calibration_for(fingerprint).key

@@ -1,0 +1,42 @@
+"""The answerability fitter's threshold rule: keep the most answerable questions among the cuts that refuse
+enough off-topic questions and near misses, rather than the best balanced accuracy."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from bench.fit_answerability import NEAR_MISS_FLOOR, OFF_TOPIC_FLOOR, best_threshold, fit, predict, rates
+
+
+def test_threshold_meets_the_refusal_floors_then_keeps_the_most() -> None:
+    # Ten answerable questions spread over 0.30..0.75; one off-topic question at 0.62 that must be refused;
+    # near misses low. Balanced accuracy would cut below 0.62 (losing the off-topic one costs 1/15 of the
+    # refusals, keeping two more answerable gains 2/10); the rule cuts just above it.
+    answerable = np.linspace(0.30, 0.75, 10)
+    near = np.array([0.1, 0.15, 0.2, 0.25, 0.35])
+    off = np.array([0.05] * 9 + [0.62])
+    p = np.concatenate([answerable, near, off])
+    y = np.concatenate([np.ones(10), np.zeros(15)])
+    kinds = ["cross_lang"] * 10 + ["near_miss"] * 5 + ["off_topic"] * 10
+    cut = best_threshold(p, y, kinds)
+    r = rates(p, y, kinds, cut)
+    assert r["off_refused"] >= OFF_TOPIC_FLOOR
+    assert r["near_refused"] >= NEAR_MISS_FLOOR
+    assert 0.62 < cut <= 0.65
+    assert r["kept"] == 0.3
+
+
+def test_threshold_falls_least_short_when_no_cut_meets_the_floors() -> None:
+    # The off-topic question scores above every answerable one: refusing it refuses everything, which is
+    # still the cut nearest the floors.
+    p = np.array([0.4, 0.5, 0.9])
+    y = np.array([1.0, 1.0, 0.0])
+    cut = best_threshold(p, y, ["chat", "chat", "off_topic"])
+    assert rates(p, y, ["chat", "chat", "off_topic"], cut)["off_refused"] == 1.0
+
+
+def test_fit_separates_a_separable_signal() -> None:
+    x = np.array([[0.1], [0.2], [0.3], [0.7], [0.8], [0.9]])
+    y = np.array([0.0, 0.0, 0.0, 1.0, 1.0, 1.0])
+    p = predict(fit(x, y), x)
+    assert (p[y == 1] > 0.5).all() and (p[y == 0] < 0.5).all()
