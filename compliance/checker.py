@@ -489,6 +489,7 @@ class ComplianceChecker:
         self._semantic_ready = semantic is None
         self._semantic_problem: str | None = None
         self._lock = threading.Lock()
+        self._likely_rules: dict[tuple[str, str], Rule | None] = {}
 
     @classmethod
     def from_settings(
@@ -599,7 +600,7 @@ class ComplianceChecker:
             return []
         likely: list[Finding] = []
         for hit in detector.detect(text):
-            rule = next((r for r in self.rules.rules if r.category == hit.category), None)
+            rule = self._likely_rule(hit.category, hit.example)
             # A second opinion where the rules are silent: a window the rules already flagged was read by
             # them, and a resemblance there would only add a noisier label to the same words.
             if rule is None or any(f.start < hit.end and hit.start < f.end for f in findings):
@@ -629,6 +630,21 @@ class ComplianceChecker:
                 )
             )
         return likely
+
+    def _likely_rule(self, category: str, example: str) -> Rule | None:
+        """The rule a likely finding speaks for: the category's rule that flags the example the draft resembles,
+        else the category's first rule. One category can hold rules under both laws (a data claim without a
+        source is an Advertising Law matter; paid reviews and fake orders are AUCL false publicity), and a
+        draft that reads like a paid-review example must cite the law that example breaks."""
+        key = (category, example)
+        if key not in self._likely_rules:
+            rules = [r for r in self.rules.rules if r.category == category]
+            text = example.translate(_FOLD)
+            sentences = _Sentences(text)
+            zh, en = _CJK.search(text) is not None, _LATIN.search(text) is not None
+            flagging = (r for r in rules if next(iter(self._run(r, text, sentences, zh=zh, en=en)), None))
+            self._likely_rules[key] = next(flagging, rules[0] if rules else None)
+        return self._likely_rules[key]
 
     @staticmethod
     def _finding(text: str, hit: _Hit) -> Finding:

@@ -8,6 +8,10 @@ import pytest
 
 from compliance.checker import ComplianceChecker
 from compliance.rules import load_rules
+from compliance.semantic import Calibration, Example, SemanticDetector
+from tests.fakes import HashingEmbeddings
+
+UNSOURCED = ("unsourced_data",)
 
 
 @pytest.fixture(scope="module")
@@ -45,3 +49,19 @@ def test_fake_reviews_cite_the_aucl(checker: ComplianceChecker, text: str) -> No
 )
 def test_genuine_review_practice_stays_clean(checker: ComplianceChecker, text: str) -> None:
     assert not [f for f in checker.check(text).findings if f.rule_id == "fake-reviews-transactions"], text
+
+
+def test_a_likely_fake_review_cites_the_law_of_the_example_it_resembles() -> None:
+    # Both examples are fake orders the fake-reviews rule flags; the draft paraphrases them in words no rule
+    # lists. The likely finding sits in the same category as unsourced data claims (Advertising Law) but must
+    # cite the AUCL, as the examples it resembles do.
+    examples = [
+        Example("ask the warehouse crew to brush orders on the shop and refund each buyer afterwards", UNSOURCED, "t"),
+        Example("ask the warehouse crew to brush orders on the shop so the counter passes 10k", UNSOURCED, "t"),
+    ]
+    detector = SemanticDetector(HashingEmbeddings(), examples, Calibration(floor=0.5, neighbours=3, share=0.5))
+    checker = ComplianceChecker(load_rules(), semantic=detector)
+    result = checker.check("ask the warehouse crew to order on the shop and refund each buyer afterwards today")
+    (finding,) = result.findings
+    assert finding.likely and finding.category == "unsourced_data"
+    assert finding.law == "anti_unfair_competition_law" and "Art. 9 (2025)" in finding.article
