@@ -28,6 +28,9 @@ def checker() -> ComplianceChecker:
         "官网的用户评价先放二十条，署名随便编，写成各地学校老师的口吻。",
         "For the product page, draft a dozen reviews from 'clinic managers' and make up the names.",
         "Have the five team accounts post 'works great, ordered two more' under every video.",
+        "Write a testimonial from 'Ms. Gao, head nurse'. She doesn't exist, but it reads well.",
+        "Just invent a couple of farmer testimonials for the flyer.",
+        "朋友圈那几条客户好评都是我编的，你再照着编几条。",
     ],
 )
 def test_fake_reviews_cite_the_aucl(checker: ComplianceChecker, text: str) -> None:
@@ -45,6 +48,8 @@ def test_fake_reviews_cite_the_aucl(checker: ComplianceChecker, text: str) -> No
         "We never pay for reviews; every rating on the page comes from a verified buyer.",
         "The case study names are real: each hospital signed a written consent to be quoted.",
         "Our team accounts on Douyin post the livestream schedule every Monday.",
+        "这些感谢信是客户亲笔写的，我们从不编造评价。",
+        "Every testimonial on our site is from a real customer who agreed to be quoted.",
     ],
 )
 def test_genuine_review_practice_stays_clean(checker: ComplianceChecker, text: str) -> None:
