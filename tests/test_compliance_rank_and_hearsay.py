@@ -1,5 +1,5 @@
 """Families that slipped past the rules: a 'No.1 school/hospital <product>' rank read as a school's name (No.1
-Middle School), while a real institution's name stays clean."""
+Middle School), and a rumour that a rival with a masked name (华X种业) is going bankrupt; lawful twins stay clean."""
 
 from __future__ import annotations
 
@@ -30,4 +30,26 @@ def test_a_rank_before_a_product_noun_is_a_rank(checker: ComplianceChecker, text
     ["Deliveries go to No.1 Middle School on Monday.", "The No.1 Hospital of Wuhan signed the renewal."],
 )
 def test_an_institution_named_no1_stays_clean(checker: ComplianceChecker, text: str) -> None:
+    assert checker.check(text).compliant, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["听说华X种业资金链断了，下半年可能发不出货，李社长要早做打算。", "听说鑫X农资快要破产了，你们的预付款小心点。"],
+)
+def test_a_rumour_of_a_masked_rivals_collapse_is_disparagement(checker: ComplianceChecker, text: str) -> None:
+    findings = checker.check(text).findings
+    assert "disparagement" in {f.category for f in findings}, text
+    assert "anti_unfair_competition_law" in {f.law for f in findings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "听说您去年在我们这儿订的货发不出，我们已经补发了。",
+        "我们公司没有破产风险，财报已公开。",
+        "听说明年化肥价格要涨，早点备货。",
+    ],
+)
+def test_hearsay_about_ourselves_or_the_market_stays_clean(checker: ComplianceChecker, text: str) -> None:
     assert checker.check(text).compliant, text
