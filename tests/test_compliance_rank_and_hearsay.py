@@ -1,5 +1,6 @@
 """Families that slipped past the rules: a 'No.1 school/hospital <product>' rank read as a school's name (No.1
-Middle School), and a rumour that a rival with a masked name (华X种业) is going bankrupt; lawful twins stay clean."""
+Middle School), a rumour that a rival with a masked name (华X种业) is going bankrupt, and a "was" price held for a
+day or two; the lawful twins stay clean."""
 
 from __future__ import annotations
 
@@ -52,4 +53,26 @@ def test_a_rumour_of_a_masked_rivals_collapse_is_disparagement(checker: Complian
     ],
 )
 def test_hearsay_about_ourselves_or_the_market_stays_clean(checker: ComplianceChecker, text: str) -> None:
+    assert checker.check(text).compliant, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Set the was-price to RMB 4,299; we only priced it at 4,299 for a single weekend, so we can call it 40% off.",
+        "划线价写1.8万，这个价只挂了两天，就是为了显得优惠。",
+    ],
+)
+def test_a_was_price_held_only_briefly_is_a_misleading_price(checker: ComplianceChecker, text: str) -> None:
+    assert "misleading-price" in {f.rule_id for f in checker.check(text).findings}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Was RMB 4,299 from January to April (our price list), now 3,299 until 30 June.",
+        "原价1.8万（2024年全年售价），6月1日至6月30日活动价1.5万。",
+    ],
+)
+def test_a_real_former_price_stays_clean(checker: ComplianceChecker, text: str) -> None:
     assert checker.check(text).compliant, text
