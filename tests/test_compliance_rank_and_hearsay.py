@@ -76,3 +76,25 @@ def test_a_was_price_held_only_briefly_is_a_misleading_price(checker: Compliance
 )
 def test_a_real_former_price_stays_clean(checker: ComplianceChecker, text: str) -> None:
     assert checker.check(text).compliant, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Those Nordair heat pumps rust through after one winter, and their support desk basically doesn't exist.",
+        "Their greenhouse film cracks within a single season - tell the growers.",
+    ],
+)
+def test_a_rivals_product_said_to_fail_within_a_season_is_disparagement(checker: ComplianceChecker, text: str) -> None:
+    assert "disparagement" in {f.category for f in checker.check(text).findings}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our hoses used to crack after one winter; the 2025 model fixed that (lab test report no. 25-118).",
+        "If the seal cracks within a year, our warranty covers the repair.",
+    ],
+)
+def test_our_own_failures_and_warranty_terms_stay_clean(checker: ComplianceChecker, text: str) -> None:
+    assert checker.check(text).compliant, text
