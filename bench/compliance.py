@@ -133,6 +133,8 @@ FRESH_FIRST_SCORES: dict[int, dict[str, Any]] = {
     5: {"code_commit": "d4ece69", "tp": 78, "fp": 4, "fn": 21, "tn": 63, "right_law": (72, 78), "semantic": True},
     # Round 6: its three kinds of business (not its drafts) were known while the rules were worked on.
     6: {"code_commit": "b58e39a", "tp": 71, "fp": 5, "fn": 11, "tn": 45, "right_law": (64, 71), "semantic": True},
+    # Round 7: three kinds of business nobody working on the rules knew; held back until the checker was final.
+    7: {"code_commit": "3d2b367", "tp": 67, "fp": 4, "fn": 10, "tn": 46, "right_law": (66, 67), "semantic": True},
 }
 SEMANTIC_TARGET_MS = 20.0
 
