@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, get_args
@@ -280,6 +281,14 @@ def load_rules(path: Path | str | None = None) -> RuleSet:
             text = Path(path).read_text(encoding="utf-8")
         except OSError as exc:
             raise RuleFileError(f"{source}: cannot read rule file: {exc.strerror or exc}") from None
+    return _parse_text(text, source)
+
+
+@lru_cache(maxsize=8)
+def _parse_text(text: str, source: str) -> RuleSet:
+    """The compiled rule set of one file's text, kept: the shipped file holds more regexes than `re`'s own
+    cache, so every checker (one per door, bench and test) recompiled them all (0.6 s) without it. A changed
+    file is new text and compiles again; a rule set is frozen, so sharing it is safe; errors are not kept."""
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
