@@ -442,10 +442,20 @@ def compose_answer(
 class AuthorityDesk:
     """Answers authority questions from policy and roster; None for anything else (the documents answer)."""
 
-    def __init__(self, settings: Settings, *, store: Store, retriever: PolicySearch | None = None) -> None:
+    def __init__(
+        self, settings: Settings, *, store: Store | Callable[[], Store], retriever: PolicySearch | None = None
+    ) -> None:
         self.settings = settings
-        self.store = store
+        self._store = store
         self.retriever = retriever
+
+    @property
+    def store(self) -> Store:
+        """The SQL store. Given as a function it is built on the first authority question, so a question for the
+        documents never opens the database on its way to an answer."""
+        if not isinstance(self._store, Store):
+            self._store = self._store()
+        return self._store
 
     def answer(self, request: Request) -> Reply | None:
         """Decide each request, name the approvers, cite the policy, audit every decision; None when the

@@ -13,7 +13,6 @@ from rich.console import Console
 from rich.markup import escape
 
 from authority.decisions import decision_lines
-from cli.console_commands import ChatContext, help_text, run_command
 from core.catalogue import Language, text
 from core.messages import Citation, RepInfo, Reply, Request
 
@@ -94,6 +93,9 @@ def run_chat(
     typed next decides that question as that rep (once: the chat stays anonymous, and says how to start it
     as the rep). A rep id is never sent to the assistant as a question of its own. `language` is the chat's
     own wording (greeting, help, command replies); answers follow the language of each question."""
+    # The chat's slash commands (briefings, onboarding, KPIs) load with the chat, not with `salescoach ask`.
+    from cli.console_commands import ChatContext, help_text, run_command
+
     read = read_line or console.input
     commands = ChatContext(assistant.services, asker, console, read, language=language)
     lookup = find_rep or _roster_lookup(assistant)

@@ -27,9 +27,6 @@ from core.home import (
     read_only_error,
     sqlite_problem,
 )
-from core.migrations import create as create_schema
-from core.migrations import outdated_message
-from core.migrations import status as schema_status
 from core.settings import Settings
 
 DAMAGED_DB_REMEDY = (
@@ -83,6 +80,11 @@ class Store:
 
     def _prepare_schema(self) -> None:
         """Create an empty database at the head revision; refuse one at any other revision."""
+        # Alembic loads with the first store, not with every module that declares a table.
+        from core.migrations import create as create_schema
+        from core.migrations import outdated_message
+        from core.migrations import status as schema_status
+
         with self.engine.connect() as connection:
             state = schema_status(connection)
         if state.empty:  # on a read-only file the first write is reported as read-only

@@ -71,3 +71,21 @@ def test_help_lists_every_command_in_table_order() -> None:
     names = [line.split()[1] for line in result.output.splitlines() if line.startswith("│ ") and len(line.split()) > 2]
     listed = [name for name in names if name in cli.COMMAND_MODULES]
     assert listed == list(cli.COMMAND_MODULES)
+
+
+def test_a_question_for_the_documents_opens_no_database() -> None:
+    """The authority desk builds the SQL store on the first authority question, not for every question."""
+    from fakes import HashingEmbeddings
+    from fixtures_knowledge import MANUAL_EN, load
+
+    from core.messages import Request
+    from core.settings import Settings
+    from workflows.services import Services
+
+    services = Services(Settings(), embeddings=HashingEmbeddings())
+    load(services.index, MANUAL_EN)
+    reply = services.assistant.ask(Request(text="When must A contacts from a trade show get a call?"))
+    assert reply.grounded and "48 hours" in reply.answer
+    assert "store" not in services.__dict__
+    services.assistant.ask(Request(text="Can I offer a 15% discount?"))
+    assert "store" in services.__dict__

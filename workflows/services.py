@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 from core.home import HomeAccess, check_home
 from core.settings import Settings
 from core.store import Store
-from workflows.schema import load_models
 
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
@@ -95,6 +94,8 @@ class Services:
     def store(self) -> Store:
         if self._store is not None:
             return self._store
+        from workflows.schema import load_models
+
         load_models()
         return Store.from_settings(self.settings, self.access)
 
@@ -131,7 +132,7 @@ class Services:
     def authority(self) -> AuthorityDesk:
         from authority.decisions import AuthorityDesk
 
-        return AuthorityDesk(self.settings, store=self.store, retriever=self.retriever)
+        return AuthorityDesk(self.settings, store=lambda: self.store, retriever=self.retriever)
 
     @_built_once
     def checker(self) -> ComplianceChecker:
