@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from bench.fresh import load_questions
-from knowledge.answerability import FEATURES, signals
+from knowledge.answerability import FEATURES
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -59,14 +59,16 @@ def sample_questions() -> list[Labelled]:
 
 def collect(
     kb: Path, questions: Sequence[Labelled], home: Path | None = None
-) -> tuple[list[dict[str, float]], list[int], list[str]]:
+) -> tuple[list[dict[str, float | str]], list[int], list[str]]:
     """Signals, labels (1 answerable) and kinds of the questions over one knowledge base: ingested into
-    `home` (kept for the next run) or a temporary one, or read from `home` when it already holds it."""
+    `home` (kept for the next run) or a temporary one, or read from `home` when it already holds it. A question
+    refused by rule before the fitted model gets a row with "ruled" set (the rule's name): the model does not
+    learn from it, the end-to-end figures count it as refused."""
     from core.settings import Settings
     from ingest.pipeline import sync_paths
     from workflows.services import Services
 
-    rows: list[dict[str, float]] = []
+    rows: list[dict[str, float | str]] = []
     labels: list[int] = []
     kinds: list[str] = []
     with tempfile.TemporaryDirectory(prefix="salescoach-fit-") as tmp:
@@ -76,19 +78,14 @@ def collect(
             if fresh:
                 sync_paths([kb], services.index, progress=False)
             retriever = services.retriever
-            lex = services.index.lexical()
-            glossary = retriever.glossary_in_use()
             for text, answerable, kind in questions:
                 hits = retriever.search(text, k=services.settings.top_k)
-                if not hits or (hits[0].blocked and all(h.blocked for h in hits)):
-                    continue  # refused by rule; nothing for the model to learn
-                hits = [h for h in hits if not h.blocked]  # as knowledge.answerability.judge reads them
-                translated = retriever.translations(text, lex)
-
-                def equivalents(term: str, translated: dict[str, list[str]] = translated) -> list[str]:
-                    return [*(glossary.equivalents(term) if glossary else ()), *translated.get(term, ())]
-
-                rows.append(signals(text, hits, lex, equivalents))
+                # As `ask` judges it: a question refused by rule (a model, a year, a name or a qualifier the
+                # documents lack) never reaches the fitted model.
+                verdict = retriever.assess(text, hits, services.settings.relevance_threshold) if hits else None
+                ruled = "empty" if verdict is None else verdict.blocked
+                features = {} if verdict is None else verdict.features
+                rows.append({**features, "question": text, "ruled": ruled})
                 labels.append(int(answerable))
                 kinds.append(kind)
         finally:
@@ -135,21 +132,29 @@ def rates(p: np.ndarray, y: np.ndarray, kinds: Sequence[str], cut: float) -> dic
     }
 
 
-NEAR_MISS_FLOOR = 0.6  # the threshold rule: near misses refused at least this often ...
+NEAR_MISS_FLOOR = 0.75  # the threshold rule: near misses refused at least this often (rules included) ...
 OFF_TOPIC_FLOOR = 0.95  # ... and off-topic questions this often; among those cuts, keep the most answerable
 
 
-def best_threshold(p: np.ndarray, y: np.ndarray, kinds: Sequence[str] | None = None) -> float:
-    """The probability cut that keeps the most answerable questions while refusing every off-topic question
-    and at least NEAR_MISS_FLOOR of the near misses. When no cut meets both floors, the one that falls
-    least short of them, then keeps the most. A stated rule, not balanced accuracy: a refused answerable
-    question costs a rep a look-up, an answered off-topic one costs trust."""
+def best_threshold(
+    p: np.ndarray,
+    y: np.ndarray,
+    kinds: Sequence[str] | None = None,
+    *,
+    near_floor: float = NEAR_MISS_FLOOR,
+    off_floor: float = OFF_TOPIC_FLOOR,
+) -> float:
+    """The probability cut that keeps the most answerable questions while refusing at least `off_floor` of
+    the off-topic questions and `near_floor` of the near misses (questions refused by rule count with p = 0).
+    When no cut meets both floors, the one that falls least short of them, then keeps the most. A stated
+    rule, not balanced accuracy: a refused answerable question costs a rep a look-up, an answered off-topic
+    one costs trust."""
     kinds = list(kinds) if kinds is not None else ["" for _ in y]
     cuts = np.round(np.linspace(0.05, 0.95, 181), 3)
     scored = []
     for cut in cuts:
         r = rates(p, y, kinds, float(cut))
-        floors = min(r["off_refused"] - OFF_TOPIC_FLOOR, r["near_refused"] - NEAR_MISS_FLOOR, 0.0)
+        floors = min(r["off_refused"] - off_floor, r["near_refused"] - near_floor, 0.0)
         balanced = (r["kept"] + r["unanswerable_refused"]) / 2
         scored.append((floors, r["kept"], balanced, -float(cut)))
     best = max(range(len(cuts)), key=lambda i: scored[i])
@@ -188,6 +193,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--homes", type=Path, help="folder of ingested homes, one per set name (made when missing)")
     parser.add_argument("--signals", type=Path, help="JSON cache of the collected signals, per set name")
     parser.add_argument("--write", action="store_true", help="store the fit in knowledge/calibration.yaml")
+    parser.add_argument("--near-floor", type=float, default=NEAR_MISS_FLOOR, help="near misses refused at least")
+    parser.add_argument("--off-floor", type=float, default=OFF_TOPIC_FLOOR, help="off-topic refused at least")
     args = parser.parse_args(argv)
     if not args.sets and not args.sample:
         parser.error("name at least one SET or --sample")
@@ -202,7 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     cache: dict[str, Any] = {}
     if args.signals is not None and args.signals.exists():
         cache = json.loads(args.signals.read_text(encoding="utf-8"))
-    rows: list[dict[str, float]] = []
+    rows: list[dict[str, float | str]] = []
     labels: list[int] = []
     kinds: list[str] = []
     groups: list[str] = []
@@ -217,12 +224,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         groups += [name] * len(cache[name]["labels"])
     if args.signals is not None:
         args.signals.write_text(json.dumps(cache), encoding="utf-8")
-    x = np.array([[row[name] for name in FEATURES] for row in rows], dtype=float)
+    x = np.array([[float(row.get(name, 0.0)) for name in FEATURES] for row in rows], dtype=float)
     y = np.array(labels, dtype=float)
-    params = fit(x, y)
-    p = predict(params, x)
-    threshold = best_threshold(p, y, kinds)
-    print(f"{len(y)} questions, {int(y.sum())} answerable; threshold {threshold}")
+    ruled = np.array([bool(row.get("ruled")) for row in rows])
+    floors = {"near_floor": args.near_floor, "off_floor": args.off_floor}
+
+    def judged(params: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """P(answerable) of the rows in `mask`, 0 for those refused by rule."""
+        return np.where(ruled[mask], 0.0, predict(params, x[mask]))
+
+    everyone = np.ones(len(y), dtype=bool)
+    params = fit(x[~ruled], y[~ruled])
+    p = judged(params, everyone)
+    threshold = best_threshold(p, y, kinds, **floors)
+    print(f"{len(y)} questions, {int(y.sum())} answerable, {int(ruled.sum())} refused by rule; threshold {threshold}")
+    for kind in sorted(set(kinds)):
+        in_kind = np.array([k == kind for k in kinds])
+        print(f"  refused by rule, {kind:<20} {int((ruled & in_kind).sum())} of {int(in_kind.sum())}")
     for name, w in zip(("bias", *FEATURES), params, strict=True):
         print(f"  {name:<20}{w:+.3f}")
     for name in sorted(set(groups)):
@@ -230,13 +248,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         r = rates(p[mask], y[mask], [k for k, m in zip(kinds, mask, strict=True) if m], threshold)
         print(f"  fitted, {name:<10} " + ", ".join(f"{key} {value:.3f}" for key, value in r.items()))
     if len(set(groups)) > 1:
-        print("leave one set out (fit and threshold on the others, scored on the one left out):")
+        print("leave one set out (fit and threshold on the others, scored on the one left out; rules included):")
         pooled = np.zeros_like(p)
         for name in sorted(set(groups)):
             out = np.array([g == name for g in groups])
-            held = fit(x[~out], y[~out])
-            cut = best_threshold(predict(held, x[~out]), y[~out], [k for k, m in zip(kinds, out, strict=True) if not m])
-            pooled[out] = predict(held, x[out]) - cut + 0.5
+            held = fit(x[~out & ~ruled], y[~out & ~ruled])
+            others = [k for k, m in zip(kinds, out, strict=True) if not m]
+            cut = best_threshold(judged(held, ~out), y[~out], others, **floors)
+            pooled[out] = np.where(ruled[out], -1.0, judged(held, out) - cut + 0.5)
             r = rates(pooled[out], y[out], [k for k, m in zip(kinds, out, strict=True) if m], 0.5)
             print(f"  {name:<10} cut {cut:.3f}: " + ", ".join(f"{key} {value:.3f}" for key, value in r.items()))
         r = rates(pooled, y, kinds, 0.5)

@@ -12,13 +12,16 @@ A question naming a model or a year that no retrieved passage is about is refuse
 
 from __future__ import annotations
 
+import calendar
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from core.text import CJK_CHAR, has_cjk
+from core.text import CJK_CHAR, STOPWORDS_EN, has_cjk
 from knowledge.grounding import coverage, informative_terms, stem, term_weight
+from knowledge.qualifiers import Qualifier, kind_qualifier, suffixed_model, year_qualifier
 
 if TYPE_CHECKING:
     from knowledge.calibration import Calibration
@@ -45,6 +48,9 @@ FEATURES = (
     "coverage_cross",
     "chinese",
     "few_terms",
+    "model_named",
+    "doc_topic_coverage",
+    "title_coverage",
 )
 
 
@@ -59,8 +65,11 @@ class Verdict:
 
     answerable: bool
     probability: float
-    blocked: str = ""  # "model" / "year" / "empty": refused by rule, before the fitted model
+    # Refused by rule, before the fitted model: "empty", "model" / "year" (no passage is about the asked one),
+    # "name" (someone the documents never name), "qualifier" (a kind of thing the top document lacks).
+    blocked: str = ""
     features: dict[str, float] = field(default_factory=dict)
+    note: str = ""  # for a refusal by rule: what the documents give instead, in the question's language
 
 
 def known_in(term: str, lex: LexicalIndex, equivalents: Callable[[str], Sequence[str]]) -> bool:
@@ -76,19 +85,129 @@ def known_in(term: str, lex: LexicalIndex, equivalents: Callable[[str], Sequence
     return any(other.lower() in vocab for other in equivalents(term))
 
 
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+TYPO_MIN_LENGTH = 5  # shorter words are too often another real word one edit away ("cost" / "host")
+
+
+def spelled(term: str, vocab: Mapping[str, int]) -> str:
+    """The knowledge base's word one edit away from an English term it does not use ("warrnty" -> "warranty"),
+    else the term itself: chat questions are typed fast, and a typo must not read as a topic nobody covers.
+    Only words of TYPO_MIN_LENGTH letters or more; of several candidates the first in alphabetical order."""
+    if CJK_CHAR.match(term) or len(term) < TYPO_MIN_LENGTH or not term.isalpha():
+        return term
+    base = stem(term)
+    if any(form in vocab for form in (term, base, base + "s", base + "es")):
+        return term
+    splits = [(term[:i], term[i:]) for i in range(len(term) + 1)]
+    edits = [a + b[1:] for a, b in splits if b]
+    edits += [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    edits += [a + c + b[1:] for a, b in splits if b for c in _LETTERS]
+    edits += [a + c + b for a, b in splits for c in _LETTERS]
+    found = sorted({e for e in edits if e in vocab and e != term})
+    return found[0] if found else term
+
+
+# A capitalised word inside an English question ("Haier", "Midea's"), not its first word.
+_NAME_EN = re.compile(r"(?<=[\s(])([A-Z][a-z]+[A-Za-z]*)(?:'s)?(?![A-Za-z0-9\-])")
+_QUOTED = re.compile(r"(?<![A-Za-z])['\"‘“][^'\"‘’“”]{2,80}['\"’”](?![A-Za-z])")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\"'‘“])\s*$")
+_NAME_FLAGS_ZH = ("nr", "nrt", "nrfg", "nz", "nt")  # jieba's people, brands, organisations (not places: ns)
+_CALENDAR = frozenset(
+    w.lower() for w in (*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name, *calendar.day_abbr)
+)
+
+
+def foreign_names(question: str, lex: LexicalIndex, equivalents: Callable[[str], Sequence[str]]) -> list[str]:
+    """Names in the question that the knowledge base never uses, in either language: a competitor's brand
+    ("Haier", "美的", "迈瑞"), another company, a sports league. A question about someone else's product is off
+    the documents' topic however well its other words ("price", "ice maker") match. Places are left out (a
+    travel policy answers for "Chengdu" without naming it), and so are acronyms ("KPI", "PO": everyday
+    business words a knowledge base may spell out instead)."""
+    found: list[str] = []
+    if has_cjk(question):
+        import jieba.posseg
+
+        for word, flag in jieba.posseg.lcut(question, HMM=False):
+            if flag not in _NAME_FLAGS_ZH or len(word) < 2 or known_in(word, lex, equivalents):
+                continue
+            if len(word) >= 3 and any(word[i : i + 2] in lex.vocab for i in range(len(word) - 1)):
+                continue  # 公司简介: jieba's guess of a name, made of words the documents use
+            found.append(word)
+    unquoted = _QUOTED.sub(lambda m: " " * len(m.group(0)), question)  # a quoted title names no one
+    for match in _NAME_EN.finditer(unquoted):
+        word = match.group(1)
+        lowered = word.lower()
+        if _SENTENCE_END.search(unquoted[: match.start()]) or lowered in STOPWORDS_EN or lowered in _CALENDAR:
+            continue
+        if known_in(lowered, lex, lambda term: [*equivalents(term), *lex.translate(term)]) or _place(lowered):
+            continue
+        found.append(word)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _english_heads() -> dict[str, tuple[str, ...]]:
+    """CC-CEDICT read backwards for proper names: the first word of a capitalised gloss -> its headwords
+    ("chengdu" -> 成都 from "Chengdu subprovincial city ..."). knowledge.dictionary keeps only short glosses,
+    which leaves most places out, so the file is read here (once, only when a question names something)."""
+    import gzip
+
+    from knowledge.dictionary import _cedict_path
+
+    path = _cedict_path()
+    heads: dict[str, list[str]] = {}
+    if path is None:
+        return {}
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            head, _, rest = line.partition(" [")
+            gloss = rest.partition("] /")[2]
+            first = _GLOSS_NAME.match(gloss)
+            if first and not line.startswith("#"):
+                heads.setdefault(first.group(1).lower(), []).append(head.partition(" ")[2])
+    return {word: tuple(found) for word, found in heads.items()}
+
+
+_GLOSS_NAME = re.compile(r"([A-Z][a-z]+)\b")
+
+
+def _place(word: str) -> bool:
+    """The dictionary gives the word as the name of a place (成都 for "chengdu": jieba tags it ns)."""
+    import jieba.posseg
+
+    for head in _english_heads().get(word, ()):
+        tagged = jieba.posseg.lcut(head, HMM=False)
+        if len(tagged) == 1 and tagged[0].flag == "ns":
+            return True
+    return False
+
+
+def _model_named(question: str, hit: ScoredChunk) -> float:
+    """1 when the question names a model and the passage's title or heading names exactly that model."""
+    from knowledge.retriever import designations
+
+    wanted = designations(question)
+    if not wanted:
+        return 0.0
+    named = designations(f"{hit.metadata.get('title', '')}\n{hit.section}")
+    return float(bool(wanted & named))
+
+
 def signals(
     question: str,
     hits: Sequence[ScoredChunk],
     lex: LexicalIndex,
     equivalents: Callable[[str], Sequence[str]],
+    document: str = "",
 ) -> dict[str, float]:
-    """The question-level signals the fitted model reads (FEATURES), all on roughly 0..1 scales."""
+    """The question-level signals the fitted model reads (FEATURES), all on roughly 0..1 scales. `document`
+    is the top passage's whole document (else its retrieved passages stand for it)."""
     top = hits[0]
     cosines = [h.cosine for h in hits if h.cosine is not None]
     cosine_top = top.cosine if top.cosine is not None else 0.0
     cosine_max = max(cosines) if cosines else 0.0
     others = [c for c in cosines[1:]]
-    terms = informative_terms(question)
+    terms = tuple(dict.fromkeys(spelled(t, lex.vocab) for t in informative_terms(question)))
     total = unknown = 0.0
     for term in terms:
         weight = term_weight(term, lex.term_idf)
@@ -104,6 +223,16 @@ def signals(
         else h.coverage
         for h in hits
     ]
+    # The document, not only its best passage: a product sheet answers "CS-100 目录价" in its pricing section
+    # while its overview ranked first; what the question asks about is covered somewhere in the document (a
+    # near miss asks what it never says: "How loud is the CS-100?" of a sheet without a noise figure).
+    same_doc = (
+        f"{top.metadata.get('title', '')}\n{document}"
+        if document
+        else "\n".join(f"{h.metadata.get('title', '')}\n{h.section}\n{h.text}" for h in hits if h.source == top.source)
+    )
+    doc_topic = coverage(topic, same_doc, lex.term_idf, equivalents) if topic else topical[0]
+    title = f"{top.metadata.get('title', '')}\n{top.section}"
     language = "zh" if has_cjk(question) else "en"
     cross = float(bool(top.language) and top.language != language)
     return {
@@ -124,7 +253,45 @@ def signals(
         "coverage_cross": top.coverage * cross,
         "chinese": float(language == "zh"),
         "few_terms": float(len(terms) <= 1),
+        "model_named": _model_named(question, top),
+        "doc_topic_coverage": doc_topic,
+        "title_coverage": coverage(terms, title, lex.term_idf, equivalents) if terms else 0.0,
     }
+
+
+def near_miss(
+    question: str,
+    hits: Sequence[ScoredChunk],
+    lex: LexicalIndex,
+    equivalents: Callable[[str], Sequence[str]],
+    document: str = "",
+) -> Qualifier | None:
+    """What the question asks that the top document lacks while it has siblings of it (knowledge.qualifiers):
+    another year, a suffixed model, another kind of a listed thing. `document` is the top document's whole
+    text; without it, the retrieved passages of that document stand for it."""
+    from knowledge.retriever import designations, years_in
+
+    top = hits[0]
+    if not document:
+        document = "\n".join(f"{h.section}\n{h.text}" for h in hits if h.source == top.source)
+    document = f"{top.metadata.get('title', '')}\n{document}"
+    return (
+        year_qualifier(years_in(question), document, years_in)
+        or suffixed_model([base for base, _variant in designations(question)], lex.model_bases())
+        or kind_qualifier(
+            question,
+            document,
+            lambda term: known_in(term, lex, equivalents),
+            equivalents,
+            lex.translate,
+        )
+    )
+
+
+def _where(hit: ScoredChunk) -> str:
+    title = str(hit.metadata.get("title", "") or hit.source)
+    section = hit.section.split(">")[-1].strip()
+    return f"{title} › {section}" if section and section != title else title
 
 
 def judge(
@@ -135,9 +302,13 @@ def judge(
     equivalents: Callable[[str], Sequence[str]],
     *,
     fallback_threshold: float,
+    document: str = "",
 ) -> Verdict:
-    """Answerable or not. Without a fitted model in the calibration, the best passage's relevance against
-    `fallback_threshold` decides (the rule before the fitted model)."""
+    """Answerable or not. First the rules: a model or year no passage is about (the retriever's `blocked`), a
+    name the documents never use (`foreign_names`), a qualifier the top document lacks among its siblings
+    (`near_miss`; `document` is its whole text).
+    Then the fitted model on the signals; without one in the calibration, the best passage's relevance
+    against `fallback_threshold` decides (the rule before the fitted model)."""
     if not hits:
         return Verdict(False, 0.0, "empty")
     if hits[0].blocked and all(h.blocked for h in hits):
@@ -145,7 +316,13 @@ def judge(
     # A passage about another year ("Spring Campaign 2024" for a 2026 question) cannot answer: the signals
     # read the passages that can.
     hits = [h for h in hits if not h.blocked]
-    features = signals(question, hits, lex, equivalents)
+    features = signals(question, hits, lex, equivalents, document)
+    if foreign_names(question, lex, equivalents):
+        return Verdict(False, 0.0, "name", features)
+    qualifier = near_miss(question, hits, lex, equivalents, document)
+    if qualifier is not None:
+        language = "zh" if has_cjk(question) else "en"
+        return Verdict(False, 0.0, "qualifier", features, qualifier.note(language, _where(hits[0])))
     model = calibration.answerability
     if model is None:
         ok = hits[0].relevance >= fallback_threshold

@@ -34,6 +34,7 @@ Fusion = Literal["rrf", "score"]
 # BM25 weight of a dictionary translation of an asked word (knowledge.dictionary), shared by its alternatives:
 # a cross-language question has nothing else to match, a same-language one keeps its own words ahead.
 TRANSLATION_WEIGHT = 0.4
+DOCUMENT_CHUNKS = 300  # passages of one document read whole when judging a near miss (longer ones: the first)
 
 # Variant words that make a different product when they follow a model number ("AX-100 Pro", "K7 Lite").
 _VARIANTS = (
@@ -169,7 +170,24 @@ class HybridRetriever(BaseRetriever):
         def equivalents(term: str) -> list[str]:
             return [*(glossary.equivalents(term) if glossary else ()), *translated.get(term, ())]
 
-        return judge(query, hits, lex, calibration, equivalents, fallback_threshold=fallback_threshold)
+        open_hits = [h for h in hits if not h.blocked]
+        document = self.document_text(open_hits[0]) if open_hits else ""
+        return judge(
+            query, hits, lex, calibration, equivalents, fallback_threshold=fallback_threshold, document=document
+        )
+
+    def document_text(self, hit: ScoredChunk, limit: int = DOCUMENT_CHUNKS) -> str:
+        """The whole document a passage belongs to, section headings and text in order (at most `limit`
+        passages): a near miss is judged against everything the document says, not one passage. Passage ids
+        follow ingest's rule (core.documents.chunk_id, prefixed with the content hash); "" when unknown."""
+        from core.documents import chunk_id
+
+        content_hash = str(hit.metadata.get("content_hash") or "")
+        if not content_hash or not hasattr(self.index, "fetch"):
+            return ""
+        ids = [f"{content_hash[:16]}-{chunk_id(hit.source, content_hash, i)}" for i in range(limit)]
+        found = self.index.fetch(ids)
+        return "\n".join(f"{found[cid].metadata.get('section', '')}\n{found[cid].text}" for cid in ids if cid in found)
 
     def with_translations(self, query: str) -> str:
         """The question followed by the knowledge base's words for its terms in the other language, so that

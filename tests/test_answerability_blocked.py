@@ -15,6 +15,14 @@ class _Lex:
     def term_idf(term: str) -> float:
         return 1.0
 
+    @staticmethod
+    def translate(term: str) -> list[str]:
+        return []
+
+    @staticmethod
+    def model_bases() -> frozenset[str]:
+        return frozenset()
+
 
 def _hit(chunk_id: str, coverage: float, blocked: str = "") -> ScoredChunk:
     return ScoredChunk(

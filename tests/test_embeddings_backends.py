@@ -90,6 +90,14 @@ class _Lex:
     def term_idf(term: str) -> float:
         return 1.0
 
+    @staticmethod
+    def translate(term: str) -> list[str]:
+        return []
+
+    @staticmethod
+    def model_bases() -> frozenset[str]:
+        return frozenset()
+
 
 def test_answerability_is_the_fitted_model_or_the_rule_without_one() -> None:
     fitted = Calibration(answerability=AnswerabilityModel(weights={"cosine_top": 10.0}, bias=-5.0, threshold=0.5))

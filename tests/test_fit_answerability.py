@@ -40,3 +40,16 @@ def test_fit_separates_a_separable_signal() -> None:
     y = np.array([0.0, 0.0, 0.0, 1.0, 1.0, 1.0])
     p = predict(fit(x, y), x)
     assert (p[y == 1] > 0.5).all() and (p[y == 0] < 0.5).all()
+
+
+def test_near_misses_refused_by_rule_count_towards_the_floor() -> None:
+    # Four near misses: two refused by rule (p = 0), two the model scores 0.5 and 0.7 among answerable ones at
+    # 0.45..0.9. With the rule's refusals counted, refusing the one at 0.5 meets a 0.75 floor; a stricter floor
+    # given as an argument must refuse both and so cut above 0.7.
+    p = np.array([0.45, 0.6, 0.75, 0.9, 0.0, 0.0, 0.5, 0.7])
+    y = np.array([1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0])
+    kinds = ["same_lang"] * 4 + ["near_miss"] * 4
+    loose = best_threshold(p, y, kinds, near_floor=0.75, off_floor=0.0)
+    assert 0.5 < loose <= 0.6 and rates(p, y, kinds, loose)["near_refused"] == 0.75
+    strict = best_threshold(p, y, kinds, near_floor=1.0, off_floor=0.0)
+    assert 0.7 < strict <= 0.75

@@ -1,0 +1,176 @@
+"""Near misses: a question that asks about a qualifier the right document does not have, while it has siblings.
+
+"钻石级经销商能拿到多少进货折扣？" finds the dealer policy, which gives the 金牌 and 银牌 dealers' discounts; "What
+was the LB-200 list price back in 2024?" finds the LB-200 sheet with this year's price. Every signal of the
+topical gate says "answerable" (the document is about the asked topic), yet the asked qualifier is not there and
+a sibling of the same kind is: the honest answer is to say what the documents do cover. The kinds are found by
+their shape, never by a list of one company's words:
+
+- a year the document does not give, where it gives others;
+- a model whose trailing letter makes another product: "CS-80A" where only the CS-80 exists and no model of
+  that family is written with a trailing letter (in a family with "ST-3S", "ST-5A" may be a way of writing);
+- a modifier of a word the document lists several kinds of: the question's term right before a head word
+  ("钻石级 经销商", "platinum dealers", "CE 证书") that the document never uses, while the document puts two or
+  more other words right before that head word ("金牌经销商", "银牌经销商").
+
+The check reads the whole top document (all its passages), so a sibling named in another section still counts.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from core.text import CJK_CHAR, STOPWORDS
+from knowledge.grounding import informative_terms, stem, term_present
+
+# Words that say which one rather than what kind: a document that lists "all dealers", "其他经销商" or
+# "each tier" has no sibling kinds in them.
+_NOT_KINDS_EN_TEXT = """
+    all any each every other others another same such new old our your their its this that these those
+    which what whose per one two three more most less least many much few several both either neither
+    first second last next previous current total"""
+_NOT_KINDS_ZH_TEXT = "所有 全部 其他 其它 各 各类 各级 每个 每家 每位 该 本 此 这些 那些 以上 以下 相关 对应 上述 下列"
+_NOT_KINDS_EN = frozenset(_NOT_KINDS_EN_TEXT.split())
+_NOT_KINDS_ZH = frozenset(_NOT_KINDS_ZH_TEXT.split())
+_CJK_WORD = re.compile(r"[\u3400-\u9fff]+")
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*|[\u3400-\u9fff]+")  # a qualifier is a word: "3-year", "180k" are amounts
+SIBLINGS_NEEDED = 2  # other words the document puts before the head word: a list of kinds, not one phrase
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    """What the question asks for that the document lacks (`asked`), and what it has instead (`have`)."""
+
+    kind: str  # "year", "model" or "kind"
+    asked: str
+    have: tuple[str, ...]
+    head: str = ""
+
+    def note(self, language: str, where: str) -> str:
+        """One sentence for the refusal: what the documents give, not the asked one."""
+        have = ("、" if language == "zh" else "/").join(self.have[:4])
+        if language == "zh":
+            head = self.head if self.head and CJK_CHAR.search(self.head) else ""
+            return f"资料里有{have}{head}的内容（{where}），没有{self.asked}{head}的。"
+        head = f" {self.head}" if self.head and not CJK_CHAR.search(self.head) else ""
+        return f"The documents give {have}{head} ({where}), not {self.asked}{head}."
+
+
+def year_qualifier(asked: set[str], document: str, years_in: Callable[[str], set[str]]) -> Qualifier | None:
+    """The question names a year the document never gives, while the document gives other years."""
+    if not asked:
+        return None
+    have = years_in(document)
+    if not have or asked & have:
+        return None
+    return Qualifier("year", "/".join(sorted(asked)), tuple(sorted(have, reverse=True)))
+
+
+def suffixed_model(asked: Sequence[str], known: frozenset[str]) -> Qualifier | None:
+    """An asked model the documents do not name whose base without its trailing letter they do ("cs80a" when
+    only "cs80" is named), while no documented model of that family carries a trailing letter: then the
+    letter makes a product the documents do not cover, not a way of writing a known one."""
+    for base in asked:
+        if base in known or not base[-1].isalpha() or base[:-1] not in known:
+            continue
+        letters = re.match(r"[a-z]*", base)
+        prefix = letters.group(0) if letters else ""
+        family = [m for m in known if m.startswith(prefix) and m[len(prefix) : len(prefix) + 1].isdigit()]
+        if any(m[-1].isalpha() for m in family):
+            continue  # the family writes variants with letters ("ST-3S"): "ST-5A" may be one of them
+        return Qualifier("model", base.upper(), (base[:-1].upper(),))
+    return None
+
+
+def _before(head: str, document: str) -> list[str]:
+    """The words the document puts right before `head` (Chinese: the preceding word of its segmentation;
+    English: the preceding token)."""
+    out: list[str] = []
+    if CJK_CHAR.match(head):
+        import jieba
+
+        for run in _CJK_WORD.findall(document):
+            if head not in run:
+                continue
+            words = jieba.lcut(run, HMM=False)
+            for i, word in enumerate(words):
+                if i and (word == head or (word.startswith(head) and len(word) <= len(head) + 1)):
+                    previous = words[i - 1]
+                    if len(previous) >= 2 and previous not in STOPWORDS and previous not in _NOT_KINDS_ZH:
+                        out.append(previous)
+        return out
+    tokens = re.findall(r"[A-Za-z][A-Za-z0-9\-]*", document)
+    wanted = stem(head.lower())
+    for i, token in enumerate(tokens):
+        if i and stem(token.lower()) == wanted:
+            previous = tokens[i - 1].lower()
+            if len(previous) >= 2 and previous not in STOPWORDS and previous not in _NOT_KINDS_EN:
+                out.append(previous.split("-")[0])
+    return out
+
+
+def kind_qualifier(
+    question: str,
+    document: str,
+    known: Callable[[str], bool],
+    equivalents: Callable[[str], Sequence[str]],
+    translate: Callable[[str], Sequence[str]] = lambda word: (),
+) -> Qualifier | None:
+    """A question term right before a head word, absent from the document (in any of its equivalents) and
+    unknown to the knowledge base, while the document puts SIBLINGS_NEEDED or more other words before the
+    head word (in the question's language or through the head word's equivalents)."""
+    terms = informative_terms(question)
+    for modifier, head in itertools.pairwise(terms):
+        if not _WORD.fullmatch(modifier) or _present(modifier, document, equivalents) or known(modifier):
+            continue
+        # "gold-level": its first word is what tells the kinds apart, and may be in the document in the
+        # other language ("gold" -> 金牌).
+        first = modifier.split("-")[0]
+        if first != modifier and (known(first) or _present(first, document, lambda word: translate(word))):
+            continue
+        if not _adjacent(question, modifier, head):
+            continue
+        for form in (head, *equivalents(head)):
+            if not (form in document if CJK_CHAR.match(form) else term_present(form, document)):
+                continue
+            siblings = listed([w for w in dict.fromkeys(_before(form, document)) if w != modifier], document)
+            if len(siblings) >= SIBLINGS_NEEDED:
+                return Qualifier("kind", modifier, tuple(siblings), form)
+    return None
+
+
+_LIST_GLUE = r"\s*(?:[、,，/]|和|及|与|或|\band\b|\bor\b)\s*"
+
+
+def listed(words: Sequence[str], document: str) -> list[str]:
+    """The words that the document lists next to another of them ("金牌、银牌和普通", "Gold, Silver or
+    Bronze"): kinds of one thing, not words that merely happen to stand before the same noun."""
+    lowered = document.lower()
+    out: list[str] = []
+    for a in words:
+        for b in words:
+            if a != b and re.search(re.escape(a.lower()) + _LIST_GLUE + re.escape(b.lower()), lowered):
+                out.extend(w for w in (a, b) if w not in out)
+    return out
+
+
+def _present(term: str, document: str, equivalents: Callable[[str], Sequence[str]]) -> bool:
+    if term_present(term, document):
+        return True
+    for other in equivalents(term):
+        if CJK_CHAR.search(other):
+            if other in document:
+                return True
+        elif all(term_present(w, document) for w in other.split()):
+            return True
+    return False
+
+
+def _adjacent(question: str, modifier: str, head: str) -> bool:
+    """The modifier stands right before the head word in the question ("platinum dealers", "钻石级经销商",
+    "CE 证书"), at most a hyphen, a space, 的 or one Chinese character ("级", "类") between them."""
+    pattern = rf"{re.escape(modifier)}(?:[\s\-]|[\u3400-\u9fff])?{re.escape(head)}"
+    return bool(re.search(pattern, question.lower()))

@@ -1,0 +1,158 @@
+"""Near misses refused by rule: a year, a suffixed model or a kind of thing the top document lacks while it has
+siblings of it; a name the documents never use; and a typo that must not read as a word nobody covers."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.answerability import foreign_names, judge, spelled
+from knowledge.calibration import AnswerabilityModel, Calibration
+from knowledge.qualifiers import kind_qualifier, suffixed_model, year_qualifier
+from knowledge.retriever import ScoredChunk, years_in
+
+DEALERS_ZH = (
+    "经销商管理办法\n一、经销商等级\n公司经销商分为金牌、银牌和普通三个等级，按上一年度采购额评定：\n"
+    "- 金牌经销商：享受目录价 28% 的进货折扣；\n- 银牌经销商：享受目录价 22% 的进货折扣；\n"
+    "- 普通经销商：享受目录价 15% 的进货折扣。"
+)
+DEALERS_EN = (
+    "Dealer policy\nDealers are Gold, Silver or Standard by last year's purchases.\n"
+    "Gold dealers get 28% off list. Silver dealers get 22% off list. Standard dealers get 15%."
+)
+CUSTOMERS_EN = "Key customers get a visit each month. New customers get a welcome call. Customers pay in 30 days."
+
+
+def _none(term: str) -> list[str]:
+    return []
+
+
+def _unknown(term: str) -> bool:
+    return False
+
+
+@pytest.mark.parametrize(
+    ("question", "document", "asked", "siblings"),
+    [
+        ("钻石级经销商能拿到多少进货折扣？", DEALERS_ZH, "钻石", {"金牌", "银牌"}),
+        ("What discount do platinum dealers get?", DEALERS_EN, "platinum", {"gold", "silver"}),
+    ],
+    ids=["zh-tier", "en-tier"],
+)
+def test_a_kind_the_document_lists_others_of_is_a_near_miss(
+    question: str, document: str, asked: str, siblings: set[str]
+) -> None:
+    found = kind_qualifier(question, document, _unknown, _none)
+    assert found is not None and found.kind == "kind" and found.asked == asked
+    assert siblings <= set(found.have)
+
+
+@pytest.mark.parametrize(
+    ("question", "document"),
+    [
+        ("金牌经销商能拿到多少进货折扣？", DEALERS_ZH),
+        ("What discount do gold dealers get?", DEALERS_EN),
+        # "key" and "new" stand before "customers" but are never listed as kinds of customer
+        ("How fast do overseas customers pay?", CUSTOMERS_EN),
+    ],
+    ids=["zh-listed-tier", "en-listed-tier", "no-list"],
+)
+def test_a_listed_kind_or_a_document_without_a_list_is_no_near_miss(question: str, document: str) -> None:
+    assert kind_qualifier(question, document, _unknown, _none) is None
+
+
+def test_a_kind_in_the_other_language_counts_as_present() -> None:
+    def translate(word: str) -> list[str]:
+        return ["金牌"] if word == "gold" else []
+
+    assert kind_qualifier("What rebate does a gold-level dealer earn?", DEALERS_ZH, _unknown, _none, translate) is None
+
+
+def test_a_year_the_document_does_not_give_is_a_near_miss_when_it_gives_others() -> None:
+    found = year_qualifier(years_in("What was the LB-200 list price back in 2024?"), "价格（2026 年）", years_in)
+    assert found is not None and found.asked == "2024" and found.have == ("2026",)
+    assert year_qualifier({"2026"}, "价格（2026 年）", years_in) is None
+    assert year_qualifier({"2024"}, "a sheet that dates nothing", years_in) is None
+
+
+def test_a_trailing_letter_makes_another_model_unless_the_family_writes_variants_so() -> None:
+    found = suffixed_model(["cs80a"], frozenset({"cs80", "cs100", "cs60"}))
+    assert found is not None and found.asked == "CS80A" and found.have == ("CS80",)
+    assert suffixed_model(["st5a"], frozenset({"st3", "st3s", "st5"})) is None
+    assert suffixed_model(["cs80"], frozenset({"cs80"})) is None
+
+
+def test_the_refusal_note_says_what_the_documents_give_instead() -> None:
+    found = kind_qualifier("钻石级经销商能拿到多少进货折扣？", DEALERS_ZH, _unknown, _none)
+    assert found is not None
+    note = found.note("zh", "经销商管理办法 › 一、经销商等级")
+    assert "金牌" in note and "银牌" in note and "钻石" in note and "没有" in note
+    english = kind_qualifier("What discount do platinum dealers get?", DEALERS_EN, _unknown, _none)
+    assert english is not None
+    assert english.note("en", "Dealer policy").startswith("The documents give gold/silver")
+
+
+class _Lex:
+    """The LexicalIndex surface the gate reads."""
+
+    def __init__(self, words: str) -> None:
+        self.vocab = {word: i for i, word in enumerate(words.split())}
+
+    @staticmethod
+    def term_idf(term: str) -> float:
+        return 1.0
+
+    @staticmethod
+    def translate(term: str) -> list[str]:
+        return []
+
+    @staticmethod
+    def model_bases() -> frozenset[str]:
+        return frozenset()
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("How much does Haier sell its commercial ice makers for?", ["Haier"]),
+        ("美的的净水器现在卖多少钱？", ["美的"]),
+        ("What's the hotel cap per night in Chengdu?", []),  # a place: a travel policy answers without naming it
+        ("Order is late. Walk me through the steps.", []),  # a sentence's first word
+        ("What does the 'Sales Star' title pay?", []),  # a quoted title
+        ("How much do ice makers cost?", []),
+    ],
+    ids=["brand-en", "brand-zh", "place", "sentence-start", "quoted", "no-name"],
+)
+def test_names_the_documents_never_use(question: str, names: list[str]) -> None:
+    lex = _Lex("ice maker makers commercial price hotel night cap order late steps sales title")
+    assert foreign_names(question, lex, _none) == names  # type: ignore[arg-type]
+
+
+def test_a_typo_is_read_as_the_word_the_documents_use() -> None:
+    vocab = {"warranty": 0, "cost": 1}
+    assert spelled("warrnty", vocab) == "warranty"
+    assert spelled("warranty", vocab) == "warranty"
+    assert spelled("cots", vocab) == "cots"  # short words are too often another word one edit away
+
+
+def _hit(text: str, title: str = "Dealer policy") -> ScoredChunk:
+    return ScoredChunk(
+        chunk_id="c1",
+        text=text,
+        metadata={"language": "en", "title": title, "section": "Tiers", "source": "dealers.md"},
+        score=1.0,
+        relevance=0.9,
+        coverage=0.9,
+        cosine=0.6,
+    )
+
+
+def test_judge_refuses_a_near_miss_and_a_foreign_name_before_the_fitted_model() -> None:
+    always = Calibration(answerability=AnswerabilityModel(weights={}, bias=10.0, threshold=0.5))
+    lex = _Lex("dealers dealer gold silver standard discount list ice maker price")
+    hits = [_hit(DEALERS_EN)]
+    near = judge("What discount do platinum dealers get?", hits, lex, always, _none, fallback_threshold=0.3)  # type: ignore[arg-type]
+    assert not near.answerable and near.blocked == "qualifier" and "platinum" in near.note
+    named = judge("What does Haier charge for an ice maker?", hits, lex, always, _none, fallback_threshold=0.3)  # type: ignore[arg-type]
+    assert not named.answerable and named.blocked == "name"
+    fine = judge("What discount do gold dealers get?", hits, lex, always, _none, fallback_threshold=0.3)  # type: ignore[arg-type]
+    assert fine.answerable and not fine.blocked
