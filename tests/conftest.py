@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -24,3 +25,26 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("SALESCOACH_DATABASE_URL", raising=False)
     monkeypatch.delenv("SALESCOACH_CHROMA_URL", raising=False)
     return home
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_translation_table_per_vocabulary() -> Iterator[None]:
+    """Tests rebuild the same small knowledge bases hundreds of times, and every BM25 build scans all of CC-CEDICT
+    for the vocabulary's translations (~1 s). The table depends on the vocabulary alone, so each distinct vocabulary
+    is translated once per session (by the real function) and every build gets its own copy. Tests of the function
+    itself import it directly and still call it."""
+    from knowledge import dictionary
+
+    translate = dictionary.translation_table
+    tables: dict[frozenset[str], dict[str, list[str]]] = {}
+
+    def remembered(vocabulary: Iterable[str]) -> dict[str, list[str]]:
+        key = frozenset(vocabulary)
+        if key not in tables:
+            tables[key] = translate(key)
+        return {word: list(words) for word, words in tables[key].items()}
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(dictionary, "translation_table", remembered)
+    yield
+    patch.undo()
