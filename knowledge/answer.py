@@ -19,6 +19,7 @@ from core.audience import reader_of
 from core.documents import SECTION_SEPARATOR
 from core.messages import Citation, Reply, Request
 from core.text import has_cjk, split_sentences, tokenize
+from knowledge.attributes import AskedAttribute, asked_attributes
 from knowledge.glossary import EXPANSION_WEIGHT
 from knowledge.lexical import query_terms
 from knowledge.retriever import ASKS_PRICE, MODEL_NUMBER, ScoredChunk, is_chinese, is_price_heading, years_in
@@ -80,6 +81,12 @@ FIGURE_BONUS = 0.2
 PRICE_LINE_BONUS = 1.0
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 CLAUSE_CHAIN_CHARS = 160  # a sentence of "；"-joined clauses answers whole up to this length
+# A line (or table row, read with its column names) stating a figure for the asked attribute ("weight", "价")
+# of the asked model answers the question whatever else it shares with it: worth more than a full term match
+# of a line without the figure, and not discounted for another language (the figure is the answer).
+ATTRIBUTE_BONUS = 0.6
+# A line naming a look-alike of the asked model (the WS-40 for a WS-20 question) answers for another product.
+LOOK_ALIKE_LINE = 0.4
 
 
 def states_figure(sentence: str, question: str) -> bool:
@@ -103,6 +110,7 @@ def is_article(section: str) -> bool:
     return bool(_ARTICLE.match(section.rsplit(SECTION_SEPARATOR, 1)[-1].strip()))
 
 
+MAX_DOCUMENT_CHUNKS = 40  # a product sheet read whole for an asked model's figure: sheets are a few chunks
 SNIPPET_CHARS = 240
 # A passage in the question's language goes first when its score is within this share of the best one.
 LANGUAGE_PREFERENCE = 0.8
@@ -230,6 +238,8 @@ class Answerer:
             language=language,
             expansions=self.retriever.expansion_terms(question),
             translations=self.retriever.translations(question, self.retriever.index.lexical()),
+            attributes=asked_attributes(question, translate=self.retriever.index.lexical().translate),
+            document=self._document_chunks,
         )
         joiner = "" if language == "zh" else " "
         parts: list[str] = []
@@ -272,6 +282,26 @@ class Answerer:
         if chunk is None:
             return None
         return ScoredChunk(wanted, str(chunk.text), dict(chunk.metadata), 0.0, hit.relevance)
+
+    def _document_chunks(self, hit: ScoredChunk) -> list[ScoredChunk]:
+        """The chunks of the passage's document in order (the first MAX_DOCUMENT_CHUNKS), fetched in one call
+        by the ingest id scheme; [] when the passage carries no ordinal."""
+        from core.documents import chunk_id
+
+        md = hit.metadata
+        content_hash = str(md.get("content_hash") or "")
+        if not isinstance(md.get("ordinal"), int):
+            return []
+        ids = []
+        for ordinal in range(MAX_DOCUMENT_CHUNKS):
+            raw = chunk_id(hit.source, content_hash, ordinal)
+            ids.append(f"{content_hash[:16]}-{raw}" if content_hash else raw)
+        found = self.retriever.index.fetch(ids)
+        return [
+            ScoredChunk(i, str(chunk.text), dict(chunk.metadata), 0.0, hit.relevance)
+            for i in ids
+            if (chunk := found.get(i)) is not None
+        ]
 
     def _articles(self, hit: ScoredChunk) -> list[ScoredChunk]:
         """The articles around an article passage ("第三十条", "Article 12"), in order, within its chapter:
@@ -655,6 +685,8 @@ def select_sentences(
     preceding: Callable[[ScoredChunk], ScoredChunk | None] | None = None,
     articles: Callable[[ScoredChunk], list[ScoredChunk]] | None = None,
     translations: Mapping[str, Sequence[str]] | None = None,
+    attributes: Sequence[AskedAttribute] | None = None,
+    document: Callable[[ScoredChunk], list[ScoredChunk]] | None = None,
 ) -> list[_Sentence]:
     """Score sentences by IDF-weighted overlap with the question, favouring the best passage and early lines.
 
@@ -674,7 +706,12 @@ def select_sentences(
     `language` is the asker's ("en"/"zh"; the question text may carry translations of its terms).
     `expansions` (the glossary's terms for the question) count at EXPANSION_WEIGHT, so a question about a
     "cartridge" still prefers the line about the "filter". A question asking for a quantity ("how much",
-    "多久", "几天") prefers lines that state one: the line with the figure is the answer.
+    "多久", "几天") prefers lines that state one: the line with the figure is the answer. A line stating a
+    figure for the asked attribute (`attributes`, by default `asked_attributes(question)`: weight, price,
+    power...; a table row by its column names) of the asked model leads over any other line, and a line about a
+    look-alike model (the WS-40 for a WS-20 question) counts for less. `document(passage)` gives the chunks of
+    the passage's document: for a figure of an asked model, the rest of the model's sheet is read too (its spec
+    table may rank below the sales tips that share the question's chat words), for lines stating the attribute.
     """
     top = passages[:max_passages]
     # The model number that titles the best passage's document chose the document, not the line: every line
@@ -703,6 +740,11 @@ def select_sentences(
     priced = bool(ASKS_PRICE.search(question))
     if not top:
         return []
+    if attributes is None:
+        attributes = asked_attributes(question)
+    asked_models = {_model_key(m) for m in MODEL_NUMBER.finditer(question)}
+    bonus: dict[int, float] = {}  # id(sentence) -> attribute bonus, added after the language preference
+    stated: dict[int, set[str]] = {}  # id(sentence) -> the asked attributes it states
     best_relevance = max(top[0].relevance, 1e-6)
     lines_of: list[list[_Line]] = []
     asks_in_chinese = (language or ("zh" if is_chinese(question) else "en")) == "zh"
@@ -718,8 +760,14 @@ def select_sentences(
         # is no stray match: it is discounted by its relevance only.
         flat = 1.0 if hit.source and hit.source == top[0].source else LOWER_PASSAGE_WEIGHT
         factor = 1.0 if rank == 0 else flat * min(1.0, hit.relevance / best_relevance)
+        document_models = _document_models(hit)
+        header: str | None = None
         for line in lines:
             sentence = line.sentence
+            if line.kind == "header":
+                header = sentence.text
+            elif line.kind == "text":
+                header = None
             if line.kind == "separator" or len(sentence.text.strip(" -*#|")) < 4:
                 continue
             if rank > 0 and sentence.text.endswith((":", "：")):
@@ -735,8 +783,40 @@ def select_sentences(
                 score *= 0.3
             elif sentence.text.endswith(("?", "？")):
                 score *= 0.5
+            named = _models_in(sentence.text)
+            if asked_models and named and not named & asked_models and _look_alike(named, asked_models):
+                score *= LOOK_ALIKE_LINE
+            elif attributes and (
+                names := _answers_attribute(line, header, named, document_models, asked_models, attributes, question)
+            ):
+                # Named in the line or by its document: the model's own figure, wherever it was ranked.
+                bonus[id(sentence)] = ATTRIBUTE_BONUS * (1.0 if asked_models else factor)
+                stated[id(sentence)] = names
             sentence.score = score
             candidates.append(sentence)
+    extra: list[ScoredChunk] = []
+    if attributes and asked_models and document is not None and not wants_steps:
+        sheet = next((h for h in top if _document_models(h) & asked_models), None)
+        if sheet is not None:
+            seen = {h.chunk_id for h in top}
+            extra = [c for c in document(sheet) if c.chunk_id not in seen and c.source == sheet.source]
+    for offset, chunk in enumerate(extra):
+        rank = len(top) + offset
+        lines = _passage_lines(chunk.text, rank, 0)
+        lines_of.append(lines)
+        document_models = _document_models(chunk)
+        header = None
+        for line in lines:
+            sentence = line.sentence
+            header = sentence.text if line.kind == "header" else None if line.kind == "text" else header
+            named = _models_in(sentence.text)
+            if names := _answers_attribute(
+                line, header, named, document_models, asked_models, attributes or (), question
+            ):
+                sentence.score = overlap_of(set(tokenize(sentence.text)))
+                bonus[id(sentence)] = ATTRIBUTE_BONUS
+                stated[id(sentence)] = names
+                candidates.append(sentence)
     if not candidates:
         return []
     # Lines in the asker's language win over their translations (a bilingual passage, or the same rule in
@@ -746,6 +826,27 @@ def select_sentences(
         for sentence in candidates:
             if has_cjk(sentence.text) != asks_in_chinese:
                 sentence.score *= OTHER_LANGUAGE_LINE
+    # The bonus goes to each passage's best line for each asked attribute, not to every line with a price in
+    # it: the others would fill the answer and push out the part of the question the bonus does not speak to.
+    answered = list(dict.fromkeys(n for found in stated.values() for n in found))
+    winners: dict[int, str] = {}  # id(sentence) -> the one attribute it answers
+    for name, rank in [(n, r) for n in answered for r in range(len(lines_of))]:
+        stating = [
+            s for s in candidates if s.passage_rank == rank and name in stated.get(id(s), ()) and id(s) not in winners
+        ]
+        if stating:
+            # The line stating most of the asked attributes ("Salt consumption: 7.5 kg per regeneration" for
+            # "how many kilos of salt does one regeneration use"), then the best scoring; one attribute per line,
+            # so "Power supply" answering the supply leaves "Rated power" to answer the power.
+            winner = max(stating, key=lambda s: (len(stated[id(s)]), s.score + bonus.get(id(s), 0.0)))
+            winners[id(winner)] = name
+    for key in stated:
+        stated[key] = {winners[key]} if key in winners else set()
+    for sentence in candidates:
+        if stated.get(id(sentence)):
+            sentence.score += bonus.get(id(sentence), 0.0)
+        else:
+            bonus.pop(id(sentence), None)
     if wants_steps:
         # The list that answers: the best-scoring one among the top passages, a lead-in that announces a
         # procedure ("按以下程序", "follow these steps") counting for it.
@@ -780,13 +881,23 @@ def select_sentences(
     best = candidates[0]
     chosen = [best]
     size = len(best.text)
+    # The attribute bonus puts its line first; it does not push out lines that answer another part of the
+    # question ("how much is the base set, and how many microphones can it take?").
+    bar = 0.5 * (best.score - bonus.get(id(best), 0.0))
     for sentence in candidates[1:]:
-        if sentence.score < 0.5 * best.score or len(chosen) >= MAX_SENTENCES:
+        if sentence.score < bar or len(chosen) >= MAX_SENTENCES:
             break
         if size + len(sentence.text) > ANSWER_CHARS:
             continue
         chosen.append(sentence)
         size += len(sentence.text)
+    # A question after two attributes ("how many hours does a lamp last, and what does one cost?") gets the best
+    # line for each, past the usual length.
+    for name in dict.fromkeys(n for names in stated.values() for n in names):
+        if not any(name in stated.get(id(s), ()) for s in chosen):
+            stating = [s for s in candidates if name in stated.get(id(s), ())]
+            if stating:
+                chosen.append(max(stating, key=lambda s: s.score))
     weak: list[_Sentence] = []
     if len(chosen) < MIN_SENTENCES:
         # Too little said: the best passage's next best line, placed after the best line (it never leads).
@@ -815,7 +926,19 @@ def select_sentences(
             before.append(ordered.pop(0))
         at = ordered.index(best) + 1
         ordered[at:at] = before
-    if wants_figure:
+    if id(best) in bonus and (best.text.startswith("|") or _LIST_ITEM.match(best.text)) and best in ordered:
+        # The row or item stating the asked attribute leads, after its table's header or its list's lead-in.
+        start, _ = _block_range(lines_of[best.passage_rank], best.position)
+        head = [
+            s
+            for s in ordered
+            if s.passage_rank == best.passage_rank
+            and start <= s.position < best.position
+            and (s.text.endswith((":", "：")) or _is_header(lines_of[best.passage_rank], s))
+        ]
+        lead_block = [*head[:1], best]
+        ordered = [*lead_block, *(s for s in ordered if s not in lead_block)]
+    elif wants_figure or bonus:
         # The line stating the figure leads (unless it is a list item or row: a list keeps its order).
         figures = [
             s for s in ordered if states_figure(s.text, question) and not _LIST_ITEM.match(s.text) and "|" not in s.text
@@ -823,7 +946,89 @@ def select_sentences(
         if figures:
             lead = max(figures, key=lambda s: s.score)
             ordered = [lead, *(s for s in ordered if s is not lead)]
+    for sentence in ordered:
+        if sentence.passage_rank >= len(top):  # read from the sheet: cite the passage it came from
+            chunk = extra[sentence.passage_rank - len(top)]
+            sentence.citation = _number(number_of, chunk, number_of[top[0].chunk_id])
     return ordered
+
+
+def _is_header(lines: list[_Line], sentence: _Sentence) -> bool:
+    return any(line.sentence is sentence and line.kind == "header" for line in lines)
+
+
+def _block_range(lines: list[_Line], position: int) -> tuple[int, int]:
+    """Positions of the table or list holding the line at `position`, with the lead-in before it."""
+    index = next((i for i, line in enumerate(lines) if line.sentence.position == position), None)
+    if index is None:
+        return position, position
+    start = end = index
+    while start > 0 and lines[start - 1].kind in ("item", "row", "header", "separator"):
+        start -= 1
+    if start > 0 and lines[start - 1].sentence.text.endswith((":", "：")):
+        start -= 1
+    while end + 1 < len(lines) and lines[end + 1].kind in ("item", "row", "separator"):
+        end += 1
+    return lines[start].sentence.position, lines[end].sentence.position
+
+
+def _answers_attribute(
+    line: _Line,
+    header: str | None,
+    named: set[tuple[str, str]],
+    document_models: set[tuple[str, str]],
+    asked_models: set[tuple[str, str]],
+    attributes: Sequence[AskedAttribute],
+    question: str,
+) -> set[str]:
+    """The asked attributes the line states a figure for, of the asked model when the question names one (named in
+    the line, or by its document when the line names no look-alike: "Spare tape cartridge (TC-48): ¥320")."""
+    if line.kind == "header" or line.sentence.text.endswith(("?", "？")):
+        return set()
+    if asked_models:
+        about = bool(named & asked_models) or (
+            not _look_alike(named, asked_models) and bool(document_models & asked_models)
+        )
+        if not about:
+            return set()
+    row_header = header if line.kind == "row" else None
+    return {a.name for a in attributes if _states_attribute(line.sentence.text, row_header, [a], question)}
+
+
+def _models_in(text: str) -> set[tuple[str, str]]:
+    return {_model_key(m) for m in MODEL_NUMBER.finditer(text)}
+
+
+def _document_models(hit: ScoredChunk) -> set[tuple[str, str]]:
+    """The models the passage's document is about: those its title or file name names."""
+    return _models_in(f"{hit.metadata.get('title', '')} {Path(hit.source).stem}")
+
+
+def _look_alike(named: set[tuple[str, str]], asked: set[tuple[str, str]]) -> bool:
+    """A named model shares an asked one's letters (WS-40 for WS-20): a sibling product, not an item code."""
+    return any(letters == other for letters, _ in named for other, _ in asked)
+
+
+def _cells(row: str) -> list[str]:
+    return [cell.strip() for cell in row.strip().strip("|").split("|")]
+
+
+def _states_attribute(text: str, header: str | None, attributes: Sequence[AskedAttribute], question: str) -> bool:
+    """The line states a figure for one of the asked attributes: prose naming the attribute and a figure; a table
+    row whose figure sits in a column (or after a first cell) that names the attribute."""
+    if not states_figure(text, question):
+        return False
+    if not text.startswith("|"):
+        return any(a.in_text(text) for a in attributes)
+    cells = _cells(text)
+    names = _cells(header) if header else []
+    for i, cell in enumerate(cells):
+        if not states_figure(cell, question):
+            continue
+        label = " ".join([names[i] if i < len(names) else "", *cells[:i]])
+        if any(a.in_text(label) for a in attributes):
+            return True
+    return False
 
 
 def _titled_model_terms(question: str, hit: ScoredChunk) -> set[str]:

@@ -1,0 +1,158 @@
+"""A figure question is answered from the line (or table row, read with its column names) stating the asked
+attribute for the asked model, across languages, not from lines sharing the question's chat words."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.text import has_cjk
+from knowledge.answer import select_sentences
+from knowledge.attributes import asked_attributes
+from knowledge.retriever import ScoredChunk
+
+TITLE = "CS-80 自适应封箱机 产品资料"
+SOURCE = "/kb/cs-80_carton_sealer.md"
+TIPS = (
+    "CS-80 需要压缩空气，报价前务必确认客户现场是否有气源；"
+    "如客户无气源，可推荐加购 1.5 千瓦静音空压机（报价 2,300 元）。"
+    "本产品的产品经理为王磊，分机 8202。"
+)
+SPECS = (
+    "| 项目 | 参数 |\n|---|---|\n| 封箱速度 | 最高 18 箱/分钟 |\n| 额定功率 | 0.37 千瓦 |\n"
+    "| 外形尺寸 | 1150 × 920 × 1420 毫米 |\n| 整机重量 | 138 公斤 |"
+)
+WEIGHT_QUESTION = "How much does a CS-80 weigh? Customer needs it for their floor loading."
+# The knowledge base's words for the question's terms (HybridRetriever.translations): chat words translate, the
+# dictionary has no entry for "weigh".
+TRANSLATIONS = {"customer": ["客户"], "needs": ["需要"], "floor": ["地面"]}
+
+
+def _idf(term: str) -> float:
+    return 1.0 if len(term) == 1 and has_cjk(term) else 3.0
+
+
+def _chunk(chunk_id: str, section: str, text: str, relevance: float, *, title: str = TITLE, source: str = SOURCE):
+    metadata = {"title": title, "section": f"{title} > {section}", "source": source, "language": "zh"}
+    return ScoredChunk(chunk_id, text, metadata, score=0.2, relevance=relevance)
+
+
+def _asked(question: str) -> str:
+    return f"{question} {' '.join(w for words in TRANSLATIONS.values() for w in words)}"
+
+
+def test_the_weight_row_of_the_spec_table_leads_an_english_question_on_a_chinese_sheet() -> None:
+    tips = _chunk("a", "销售提示", TIPS, 0.42)
+    specs = _chunk("b", "主要技术参数", SPECS, 0.29)
+    chosen = select_sentences(
+        _asked(WEIGHT_QUESTION), [tips, specs], {"a": 1, "b": 2}, _idf, language="en", translations=TRANSLATIONS
+    )
+    texts = [s.text for s in chosen]
+    # (before: the compressed-air tip and the product manager's line, sharing "customer" and "needs")
+    assert "| 整机重量 | 138 公斤 |" in texts
+    assert texts[:2] == ["| 项目 | 参数 |", "| 整机重量 | 138 公斤 |"]
+
+
+def test_the_models_sheet_is_read_for_the_figure_when_its_spec_table_was_not_retrieved() -> None:
+    tips = _chunk("a", "销售提示", TIPS, 0.42)
+    overview = _chunk("c", "", "CS-80 是松禾包装机械的中端封箱机，采用自适应调节结构。", 0.41)
+    specs = _chunk("b", "主要技术参数", SPECS, 0.42)
+    book: dict[str, int] = {"a": 1, "c": 2}
+    chosen = select_sentences(
+        _asked(WEIGHT_QUESTION),
+        [tips, overview],
+        book,
+        _idf,
+        language="en",
+        translations=TRANSLATIONS,
+        document=lambda hit: [overview, tips, specs],
+    )
+    weight = next(s for s in chosen if "138" in s.text)
+    assert chosen[1] is weight
+    assert weight.citation == 1  # a plain dict lends the best passage's number (a CitationBook cites the row's own)
+
+
+def test_a_price_question_quotes_the_row_under_the_price_column_for_the_asked_model() -> None:
+    title = "缠绕膜与封箱胶带耗材价目表"
+    table = (
+        "| 型号 | 厚度 | 每卷重量 | 单价（元/卷） |\n|---|---|---|---|\n| SF-17 | 17 微米 | 15 公斤 | 138 |\n"
+        "| SF-23 | 23 微米 | 18 公斤 | 165 |\n| SF-30P | 30 微米 | 20 公斤 | 198 |"
+    )
+    prose = (
+        "With 300% pre-stretch, one roll of 23 µm film covers roughly 40% more pallets than with a standard brake "
+        "carriage. For a customer wrapping 200 pallets a day, film savings cover the price difference within one year."
+    )
+    other = ScoredChunk(
+        "a",
+        prose,
+        {"title": "SW-2000 Stretch Wrapper", "section": "SW-2000 > Film", "source": "/kb/sw-2000.md", "language": "en"},
+        score=0.3,
+        relevance=0.5,
+    )
+    films = _chunk("b", "一、机用缠绕膜", table, 0.35, title=title, source="/kb/consumables_stretch_film.md")
+    question = "How much is one roll of SF-23 film?"
+    translations = {"roll": ["卷"], "film": ["膜", "缠绕膜"]}
+    asked = f"{question} 卷 膜 缠绕膜"
+    chosen = select_sentences(asked, [other, films], {"a": 1, "b": 2}, _idf, language="en", translations=translations)
+    texts = [s.text for s in chosen]
+    assert texts[0] == "| 型号 | 厚度 | 每卷重量 | 单价（元/卷） |"
+    assert texts[1] == "| SF-23 | 23 微米 | 18 公斤 | 165 |"
+
+
+def test_a_line_about_a_look_alike_model_does_not_answer_for_the_asked_one() -> None:
+    faq = _chunk(
+        "a",
+        "软水器",
+        "WS-40 每次再生约消耗 15 kg 软水盐，按每两天再生一次计算。\n请在报价单中单列年度用盐费用。",
+        0.5,
+        title="销售常见问题",
+        source="/kb/faq.md",
+    )
+    sheet = ScoredChunk(
+        "b",
+        "- Rated flow: 1.5 m³/h\n- Salt consumption: 7.5 kg per regeneration\n- Brine tank: 100 L PE",
+        {"title": "WS-20 Softener", "section": "WS-20 > Specifications", "source": "/kb/WS-20.md", "language": "en"},
+        score=0.2,
+        relevance=0.35,
+    )
+    question = "WS-20 再生一次要用多少公斤盐？"
+    translations = {"再生": ["regeneration", "regenerating"]}
+    chosen = select_sentences(
+        f"{question} regeneration regenerating",
+        [faq, sheet],
+        {"a": 1, "b": 2},
+        _idf,
+        language="zh",
+        translations=translations,
+    )
+    assert chosen[0].text == "- Salt consumption: 7.5 kg per regeneration"
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("How much does a CS-80 weigh?", ["weight"]),
+        ("What do we list the WS-80 twin-tank softener at?", ["price"]),
+        ("RO-2000 的目录价是多少？", ["price"]),
+        ("DC-200对电源有什么要求？功率多大？", ["power", "supply"]),
+        ("问下哈 报价单能管多久啊", ["validity"]),
+        ("How do I log a complaint?", []),
+        ("客户非要3年保修 我能不能先口头答应下来", []),
+    ],
+    ids=[
+        "weigh-not-price",
+        "list-at",
+        "zh-list-price",
+        "supply-and-power",
+        "chat-validity",
+        "no-attribute",
+        "permission-not-figure",
+    ],
+)
+def test_asked_attributes(question: str, names: list[str]) -> None:
+    assert sorted(a.name for a in asked_attributes(question)) == sorted(names)
+
+
+def test_the_dictionary_adds_the_knowledge_bases_own_words_for_an_attribute() -> None:
+    table = {"weight": ["整机重量", "重量"], "重量": ["weight"]}
+    (weight,) = asked_attributes("How heavy is it?", translate=lambda w: table.get(w, []))
+    assert weight.in_text("| 整机重量 | 138 公斤 |")
