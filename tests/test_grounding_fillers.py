@@ -1,0 +1,23 @@
+"""Chat fillers and asked amounts are not what a question is about: they must not count as topic terms (a
+knowledge base never uses "yo" or "一天", so they read as a topic nobody covers and sink the gate)."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.grounding import informative_terms
+
+
+@pytest.mark.parametrize(
+    ("question", "terms"),
+    [
+        ("yo quick one - whats the warranty on the sw2000 again?? customer asking", ("warranty", "sw2000", "customer")),
+        ("IM-250 一天能出多少冰？", ("im-250",)),
+        ("SW-2000 加装称重模块要加多少钱？", ("sw-2000", "加装", "称重", "模块")),
+        ("DF-900 功率多大，一天耗电多少度？", ("df-900", "功率", "耗电")),
+        ("逾期账款一般怎么一步步催收？", ("逾期", "账款", "催收")),
+    ],
+    ids=["en-chat", "zh-per-day", "zh-how-much-more", "zh-how-many-units", "zh-step-by-step"],
+)
+def test_fillers_and_amounts_are_not_topic_terms(question: str, terms: tuple[str, ...]) -> None:
+    assert informative_terms(question) == terms
