@@ -195,6 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="store the fit in knowledge/calibration.yaml")
     parser.add_argument("--near-floor", type=float, default=NEAR_MISS_FLOOR, help="near misses refused at least")
     parser.add_argument("--off-floor", type=float, default=OFF_TOPIC_FLOOR, help="off-topic refused at least")
+    parser.add_argument("--threshold", type=float, help="write this cut instead of the rule's (say why in the YAML)")
     args = parser.parse_args(argv)
     if not args.sets and not args.sample:
         parser.error("name at least one SET or --sample")
@@ -265,7 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         key = calibration_for(fingerprint).key
         if key == "default":
             key = fingerprint.split(" (")[0]
-        write(key, params, threshold, BUNDLED)
+        write(key, params, threshold if args.threshold is None else args.threshold, BUNDLED)
         load_calibrations.cache_clear()
         print(f"written to {BUNDLED} under {key!r}")
     return 0

@@ -9,8 +9,10 @@ their shape, never by a list of one company's words:
 - a year the document does not give, where it gives others;
 - a model whose trailing letter makes another product: "CS-80A" where only the CS-80 exists and no model of
   that family is written with a trailing letter (in a family with "ST-3S", "ST-5A" may be a way of writing);
+- a model the documents never name whose sibling (same family letters) the top passage is about ("SP-20"
+  against the SP-10 sheet), where the documents know too few of the family for the retriever's family rule;
 - a modifier of a word the document lists several kinds of: the question's term right before a head word
-  ("钻石级 经销商", "platinum dealers", "CE 证书") that the document never uses, while the document puts two or
+  ("钻石级 经销商", "platinum dealers") that the knowledge base never uses, while the document puts two or
   more other words right before that head word ("金牌经销商", "银牌经销商").
 
 The check reads the whole top document (all its passages), so a sibling named in another section still counts.
@@ -76,13 +78,42 @@ def suffixed_model(asked: Sequence[str], known: frozenset[str]) -> Qualifier | N
     for base in asked:
         if base in known or not base[-1].isalpha() or base[:-1] not in known:
             continue
-        letters = re.match(r"[a-z]*", base)
-        prefix = letters.group(0) if letters else ""
+        prefix = _letters(base)
         family = [m for m in known if m.startswith(prefix) and m[len(prefix) : len(prefix) + 1].isdigit()]
         if any(m[-1].isalpha() for m in family):
             continue  # the family writes variants with letters ("ST-3S"): "ST-5A" may be one of them
         return Qualifier("model", base.upper(), (base[:-1].upper(),))
     return None
+
+
+def sibling_model(asked: Sequence[str], known: frozenset[str], named: Sequence[str]) -> Qualifier | None:
+    """Every asked model is one the documents never name, and the top passage's title names another model
+    of the same letters ("SP-20" against the SP-10 sheet, "CK-S100" against the CK-S60's): that sheet is about
+    a sibling, not the asked product. An asked model that is the start of a known one ("ST-3" for the ST-3S)
+    or a known one with a letter added (`suffixed_model`'s case) is left alone."""
+    unknown = [
+        base
+        for base in asked
+        if base not in known
+        and not any(other.startswith(base) for other in known)
+        and not (base[-1].isalpha() and base[:-1] in known)
+    ]
+    if not unknown or len(unknown) < len(asked):
+        return None
+    for base in unknown:
+        siblings = [other for other in named if _letters(other) == _letters(base)]
+        if _letters(base) and siblings:
+            return Qualifier("model", base.upper(), tuple(other.upper() for other in siblings))
+    return None
+
+
+def _letters(base: str) -> str:
+    """The family letters a joined model designation starts with ("sp" of "sp20")."""
+    match = _LETTERS.match(base)
+    return match.group(0) if match else ""
+
+
+_LETTERS = re.compile(r"[a-z]+")
 
 
 def _before(head: str, document: str) -> list[str]:

@@ -7,7 +7,7 @@ import pytest
 
 from knowledge.answerability import foreign_names, judge, spelled
 from knowledge.calibration import AnswerabilityModel, Calibration
-from knowledge.qualifiers import kind_qualifier, suffixed_model, year_qualifier
+from knowledge.qualifiers import kind_qualifier, sibling_model, suffixed_model, year_qualifier
 from knowledge.retriever import ScoredChunk, years_in
 
 DEALERS_ZH = (
@@ -81,6 +81,15 @@ def test_a_trailing_letter_makes_another_model_unless_the_family_writes_variants
     assert suffixed_model(["cs80"], frozenset({"cs80"})) is None
 
 
+def test_an_unknown_model_against_a_sibling_s_sheet_is_a_near_miss() -> None:
+    found = sibling_model(["sp20"], frozenset({"sp10", "ip20", "pm8"}), ["sp10"])
+    assert found is not None and found.asked == "SP20" and found.have == ("SP10",)
+    assert sibling_model(["sp10"], frozenset({"sp10"}), ["sp10"]) is None  # documented
+    assert sibling_model(["st3"], frozenset({"st3s"}), ["st3s"]) is None  # the start of a documented model
+    assert sibling_model(["sp20"], frozenset({"sp10"}), ["ip20"]) is None  # the top sheet is another family
+    assert sibling_model(["sp20", "sp10"], frozenset({"sp10"}), ["sp10"]) is None  # SP-10 vs SP-20: half known
+
+
 def test_the_refusal_note_says_what_the_documents_give_instead() -> None:
     found = kind_qualifier("钻石级经销商能拿到多少进货折扣？", DEALERS_ZH, _unknown, _none)
     assert found is not None
@@ -144,6 +153,26 @@ def _hit(text: str, title: str = "Dealer policy") -> ScoredChunk:
         coverage=0.9,
         cosine=0.6,
     )
+
+
+def test_judge_refuses_when_the_best_passage_is_about_another_year() -> None:
+    always = Calibration(answerability=AnswerabilityModel(weights={}, bias=10.0, threshold=0.5))
+    lex = _Lex("commission rate household products")
+    plan = ScoredChunk(
+        chunk_id="plan",
+        text="Household products earn 3% commission.",
+        metadata={"language": "en", "title": "Commission Plan 2025", "section": "Rates", "source": "plan.md"},
+        score=2.0,
+        relevance=0.0,
+        coverage=0.9,
+        blocked="year",
+        cosine=0.6,
+    )
+    faq = _hit("Commission is paid monthly.", title="Sales FAQ")
+    question = "What was the commission rate on household products back in 2023?"
+    verdict = judge(question, [plan, faq], lex, always, _none, fallback_threshold=0.3)  # type: ignore[arg-type]
+    assert not verdict.answerable and verdict.blocked == "year"
+    assert judge(question, [faq, plan], lex, always, _none, fallback_threshold=0.3).answerable  # type: ignore[arg-type]
 
 
 def test_judge_refuses_a_near_miss_and_a_foreign_name_before_the_fitted_model() -> None:
