@@ -44,7 +44,6 @@ from bot.formatting import (
     text,
 )
 from bot.ratelimit import Verdict
-from coaching.charts import funnel_png, kpis_png, team_png
 from coaching.coach import NoDataError, RepReport, TeamReport
 from coaching.periods import PeriodError
 from core import catalogue
@@ -530,6 +529,8 @@ def _can_view(services: Services, viewer: RepInfo, target: str) -> bool:
 
 def report_charts(report: RepReport | TeamReport, language: Language) -> list[tuple[str, bytes]]:
     """(caption, PNG bytes) for each chart of a coaching report; matplotlib work, so called in a thread."""
+    from coaching.charts import funnel_png, kpis_png, team_png  # matplotlib loads with the first chart, not at start
+
     if isinstance(report, TeamReport):
         return [(catalogue.text("chart.team", language), team_png(report))]
     return [

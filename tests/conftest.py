@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,23 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"
+
+
+@contextmanager
+def building_home(path: Path) -> Iterator[Path]:
+    """SALESCOACH_HOME pointed at `path` while a module- or session-scoped fixture builds a template home there
+    (the per-test `_isolated_home` is not active at those scopes)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SALESCOACH_HOME", str(path))
+        yield path
+
+
+def copy_home(template: Path, home: Path) -> Path:
+    """A test's own copy of a home built once per module: the same roster, KPIs and knowledge base without
+    building them again for every test. At a new path, so Chroma opens the copy as a store of its own (the
+    read-only door copies its vector folder the same way)."""
+    shutil.copytree(template, home, copy_function=shutil.copyfile)
+    return home
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES
+from conftest import SAMPLES, building_home, copy_home
 from fakes import HashingEmbeddings
 from fixtures_knowledge import MANUAL_EN, PLAYBOOK, PRODUCTS, load
 from typer.testing import CliRunner
@@ -25,17 +25,27 @@ ANONYMOUS = "start with --as REP_ID (make run AS=S003)"
 NOT_VISIBLE = "I can't show coaching for {}: you can see your own KPIs and your reports' only."
 
 
+@pytest.fixture(scope="module")
+def company_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small KB, the sample roster and the sample KPIs, loaded once; each test gets a copy."""
+    with building_home(tmp_path_factory.mktemp("company") / "home"), pytest.MonkeyPatch.context() as patch:
+        patch.setattr(knowledge.embeddings, "load_embeddings", lambda settings: HashingEmbeddings())
+        index = load(KnowledgeIndex(Settings(), embeddings=HashingEmbeddings()), *PRODUCTS, MANUAL_EN, PLAYBOOK)
+        index.close()
+        for args in (
+            ["roster", "import", str(SAMPLES / "roster.csv")],
+            ["kpi", "import", str(SAMPLES / "kpis.csv"), "--channels", str(SAMPLES / "channels.csv")],
+        ):
+            result = runner.invoke(app, args)
+            assert result.exit_code == 0, result.output
+        return Settings().home
+
+
 @pytest.fixture(autouse=True)
-def company(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fake embeddings, a small KB, the sample roster and the sample KPIs."""
+def company(company_home: Path, _isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fake embeddings and this test's own copy of the company's home."""
     monkeypatch.setattr(knowledge.embeddings, "load_embeddings", lambda settings: HashingEmbeddings())
-    load(KnowledgeIndex(Settings(), embeddings=HashingEmbeddings()), *PRODUCTS, MANUAL_EN, PLAYBOOK)
-    for args in (
-        ["roster", "import", str(SAMPLES / "roster.csv")],
-        ["kpi", "import", str(SAMPLES / "kpis.csv"), "--channels", str(SAMPLES / "channels.csv")],
-    ):
-        result = runner.invoke(app, args)
-        assert result.exit_code == 0, result.output
+    copy_home(company_home, _isolated_home)
 
 
 def chat(*lines: str, rep: str | None = None) -> str:
