@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -44,6 +45,22 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.delenv("SALESCOACH_DATABASE_URL", raising=False)
     monkeypatch.delenv("SALESCOACH_CHROMA_URL", raising=False)
     return home
+
+
+@pytest.fixture(scope="session")
+def sample_kb_index(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The sample knowledge base indexed once per session with fake embeddings, for the modules that only read it
+    (each used to index the same 18 files again)."""
+    from fakes import HashingEmbeddings
+
+    from core.settings import Settings
+    from ingest.pipeline import sync_paths
+    from knowledge.index import KnowledgeIndex
+
+    index = KnowledgeIndex(Settings(home=tmp_path_factory.mktemp("sample-kb")), embeddings=HashingEmbeddings())
+    report = sync_paths([SAMPLES / "kb"], index, progress=False)
+    assert report.failed == 0, report.summary()
+    return index
 
 
 @pytest.fixture(autouse=True, scope="session")

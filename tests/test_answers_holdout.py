@@ -13,11 +13,8 @@ from typing import Any
 
 import pytest
 from conftest import REPO, SAMPLES
-from fakes import HashingEmbeddings
 
 from core.messages import Reply, Request
-from core.settings import Settings
-from ingest.pipeline import sync_paths
 from knowledge.answer import Answerer
 from knowledge.evaluation import EvalCase, is_hit
 from knowledge.index import KnowledgeIndex
@@ -33,12 +30,9 @@ def bench(monkeypatch: pytest.MonkeyPatch) -> Any:
 
 
 @pytest.fixture(scope="module")
-def sample_index(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeIndex:
-    settings = Settings(home=tmp_path_factory.mktemp("holdout-kb"))
-    index = KnowledgeIndex(settings, embeddings=HashingEmbeddings())
-    report = sync_paths([SAMPLES / "kb"], index, progress=False)
-    assert report.failed == 0, report.summary()
-    return index
+def sample_index(sample_kb_index: KnowledgeIndex) -> KnowledgeIndex:
+    """The sample KB indexed with fake embeddings (once per session, conftest), read only here."""
+    return sample_kb_index
 
 
 def test_holdout_shape(bench: Any) -> None:

@@ -10,11 +10,8 @@ import json
 
 import pytest
 from conftest import SAMPLES
-from fakes import HashingEmbeddings
 
 from core.messages import Request
-from core.settings import Settings
-from ingest.pipeline import sync_paths
 from knowledge.answer import Answerer
 from knowledge.evaluation import evaluate, load_cases
 from knowledge.index import KnowledgeIndex
@@ -22,12 +19,9 @@ from knowledge.retriever import HybridRetriever
 
 
 @pytest.fixture(scope="module")
-def sample_index(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeIndex:
-    settings = Settings(home=tmp_path_factory.mktemp("sample-kb"))
-    index = KnowledgeIndex(settings, embeddings=HashingEmbeddings())
-    report = sync_paths([SAMPLES / "kb"], index, progress=False)
-    assert report.failed == 0, report.summary()
-    return index
+def sample_index(sample_kb_index: KnowledgeIndex) -> KnowledgeIndex:
+    """The sample KB indexed with fake embeddings (once per session, conftest), read only here."""
+    return sample_kb_index
 
 
 def test_bm25_finds_the_labelled_sections(sample_index: KnowledgeIndex) -> None:
