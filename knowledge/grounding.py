@@ -58,7 +58,7 @@ def stem(word: str) -> str:
 
 
 # A count or an amount asked for ("一天", "一台", "多少度", "加多少"): how much of something, not what.
-_QUANTITY_ZH = re.compile(r"[一两半每几][个台支桶天次年月周件套张片箱卷条只瓶包盒份家位]|.?多少.?")
+_QUANTITY_ZH = re.compile(r"[一半每几][个台支桶天次年月周件套张片箱卷条只瓶包盒份家位]|.?多少.?")
 
 
 def _chinese_terms(run: str) -> list[str]:
