@@ -4,9 +4,10 @@ bot print one line each, `policy show` lists the new keys, and the anonymous con
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
-from conftest import SAMPLES
+from conftest import SAMPLES, building_home, copy_home
 from fakes import HashingEmbeddings
 from fixtures_knowledge import MANUAL_EN, PRODUCTS, load
 from typer.testing import CliRunner
@@ -22,17 +23,25 @@ from knowledge.index import KnowledgeIndex
 runner = CliRunner()
 
 
+@pytest.fixture(scope="module")
+def template_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small KB, the sample roster and policy, loaded once; each test gets a copy."""
+    with building_home(tmp_path_factory.mktemp("authority") / "home"):
+        load(KnowledgeIndex(Settings(), embeddings=HashingEmbeddings()), *PRODUCTS, MANUAL_EN).close()
+        for command in (
+            ["roster", "import", str(SAMPLES / "roster.csv")],
+            ["policy", "import", str(SAMPLES / "policy.yaml")],
+        ):
+            result = runner.invoke(app, command)
+            assert result.exit_code == 0, result.output
+        return Settings().home
+
+
 @pytest.fixture(autouse=True)
-def loaded_home(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fake embeddings, a small KB in the test's home, the sample roster and policy."""
+def loaded_home(template_home: Path, _isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fake embeddings, and this test's own copy of the small KB, the sample roster and policy."""
     monkeypatch.setattr(knowledge.embeddings, "load_embeddings", lambda settings: HashingEmbeddings())
-    load(KnowledgeIndex(Settings(), embeddings=HashingEmbeddings()), *PRODUCTS, MANUAL_EN)
-    for command in (
-        ["roster", "import", str(SAMPLES / "roster.csv")],
-        ["policy", "import", str(SAMPLES / "policy.yaml")],
-    ):
-        result = runner.invoke(app, command)
-        assert result.exit_code == 0, result.output
+    copy_home(template_home, _isolated_home)
 
 
 def test_ask_json_lists_every_decision_and_audit_records_them() -> None:

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES
+from conftest import SAMPLES, building_home, copy_home
 from fakes import HashingEmbeddings
 from fixtures_knowledge import MANUAL_EN, MANUAL_ZH, PLAYBOOK, PRODUCTS, STALE, load
 from typer.testing import CliRunner
@@ -19,20 +19,29 @@ from knowledge.index import KnowledgeIndex
 runner = CliRunner()
 
 
+@pytest.fixture(scope="module")
+def knowledge_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small KB and the sample roster, loaded once; each test gets a copy."""
+    with building_home(tmp_path_factory.mktemp("knowledge") / "home"):
+        index = load(
+            KnowledgeIndex(Settings(), embeddings=HashingEmbeddings()),
+            *PRODUCTS,
+            MANUAL_EN,
+            MANUAL_ZH,
+            PLAYBOOK,
+            STALE,
+        )
+        index.close()
+        result = runner.invoke(app, ["roster", "import", str(SAMPLES / "roster.csv")])
+        assert result.exit_code == 0, result.output
+        return Settings().home
+
+
 @pytest.fixture(autouse=True)
-def knowledge_base(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fake embeddings for every CLI run, a small KB in the test's home, and the sample roster."""
+def knowledge_base(knowledge_home: Path, _isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fake embeddings for every CLI run, and this test's own copy of the small KB and the sample roster."""
     monkeypatch.setattr(knowledge.embeddings, "load_embeddings", lambda settings: HashingEmbeddings())
-    load(
-        KnowledgeIndex(Settings(), embeddings=HashingEmbeddings()),
-        *PRODUCTS,
-        MANUAL_EN,
-        MANUAL_ZH,
-        PLAYBOOK,
-        STALE,
-    )
-    result = runner.invoke(app, ["roster", "import", str(SAMPLES / "roster.csv")])
-    assert result.exit_code == 0, result.output
+    copy_home(knowledge_home, _isolated_home)
 
 
 def test_ask_json_contract() -> None:
