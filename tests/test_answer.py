@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import building_home, copy_home
 from fakes import FailingChatModel
 from fixtures_knowledge import MANUAL_EN, MANUAL_ZH, PLAYBOOK, PRODUCTS, STALE, load, make_doc, new_index
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
@@ -24,9 +25,18 @@ MANAGER = RepInfo(rep_id="M001", name="Wang Li", role="manager")
 REP = RepInfo(rep_id="S001", name="Zhao Min", role="rep")
 
 
+@pytest.fixture(scope="module")
+def kb_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small KB indexed once per module; each test opens its own copy (some add documents to it)."""
+    with building_home(tmp_path_factory.mktemp("answer") / "home"):
+        load(new_index(), *PRODUCTS, MANUAL_EN, MANUAL_ZH, PLAYBOOK, STALE).close()
+        return Settings().home
+
+
 @pytest.fixture
-def index() -> KnowledgeIndex:
-    return load(new_index(), *PRODUCTS, MANUAL_EN, MANUAL_ZH, PLAYBOOK, STALE)
+def index(kb_home: Path, _isolated_home: Path) -> KnowledgeIndex:
+    copy_home(kb_home, _isolated_home)
+    return new_index()
 
 
 def _answerer(index: KnowledgeIndex, **kwargs: object) -> Answerer:
