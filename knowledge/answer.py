@@ -59,9 +59,20 @@ _PROCEDURE_LEAD = re.compile(
 ASKS_STEPS = re.compile(
     r"\b(?:what (?:do|should|must) (?:i|we|they) do|how (?:do|should|can) (?:i|we)|how to|steps?|procedure|"
     r"process|walk me)\b|流程|步骤|程序|手续(?!费)|几步|怎么办|怎么处理|如何处理|怎么走|怎么做|一步步|做什么|"
-    r"怎么申请|如何申请|怎么催",
+    r"怎么申请|如何申请|怎么催|怎么操作|如何操作|哪些事|哪些步骤|要走哪些|怎么弄|\bsets? (?:that|it|this) up\b|"
+    r"\bhow (?:does|do|is|are) .{0,60}\b(?:handled|processed|done)\b",
     re.IGNORECASE,
 )
+# A section headed as a procedure ("Steps", "8. Warranty claims procedure", "四、办理流程"), and a list whose items
+# are numbered: what a procedure question is answered from, before a table of levels or a bulleted list of rules.
+_PROCEDURE_HEADING = re.compile(r"\bsteps?\b|procedure|process|\bhow to\b|流程|程序|步骤|办理|操作", re.IGNORECASE)
+_ORDERED_ITEM = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.)、．](?!\d)|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|[①-⑳]|"
+    r"step\s*\d+|第[一二三四五六七八九十\d]+步)",
+    re.IGNORECASE,
+)
+PROCEDURE_HEADING_BONUS = 0.5
+ORDERED_STEPS_BONUS = 0.3
 MAX_BLOCK_CHARS = 900  # a lead-in plus its list or table: enough for a five-row ladder, not a whole price list
 # A lower passage's sentence scores at most this share of an equally matching sentence in the best passage.
 LOWER_PASSAGE_WEIGHT = 0.6
@@ -240,6 +251,7 @@ class Answerer:
             translations=self.retriever.translations(question, self.retriever.index.lexical()),
             attributes=asked_attributes(question, translate=self.retriever.index.lexical().translate),
             document=self._document_chunks,
+            asked=question,
         )
         joiner = "" if language == "zh" else " "
         parts: list[str] = []
@@ -667,9 +679,51 @@ def _article_run(
     return out
 
 
-def _procedure_weight(block: list[_Sentence]) -> float:
+def _procedure_weight(block: list[_Sentence], heading: str = "") -> float:
+    """How well a list answers a procedure question: its best line, and whether it is announced as a
+    procedure (lead-in or section heading) and numbered in order (steps, not a table of cases)."""
     lead = block[0].text if block[0].text.endswith((":", "：")) else ""
-    return max(s.score for s in block) + (PROCEDURE_LEAD_BONUS if _PROCEDURE_LEAD.search(lead) else 0.0)
+    weight = max(s.score for s in block) + (PROCEDURE_LEAD_BONUS if _PROCEDURE_LEAD.search(lead) else 0.0)
+    if _PROCEDURE_HEADING.search(heading):
+        weight += PROCEDURE_HEADING_BONUS
+        if sum(bool(_ORDERED_ITEM.match(s.text)) for s in block) >= 2:
+            weight += ORDERED_STEPS_BONUS
+    return weight
+
+
+_NUMBERING = re.compile(
+    r"第[一二三四五六七八九十百零〇两\d]+\s*[章节条部编]|[一二三四五六七八九十\d]+\s*[.、．]|[()（）]"
+)
+
+
+def _procedure_heading_bears(heading: str, overlap: Callable[[str], float]) -> bool:
+    """The heading announces a procedure and is either nothing more ("Steps", "四、办理流程") or shares a word
+    with the question ("8. Warranty claims procedure for reps" for a warranty question)."""
+    if not _PROCEDURE_HEADING.search(heading):
+        return False
+    rest = _NUMBERING.sub(" ", _PROCEDURE_HEADING.sub(" ", heading))
+    if not re.search(r"\w", rest):
+        return True
+    return overlap(rest) > 0.0
+
+
+def _last_heading(section: str) -> str:
+    """The passage's own heading; for a numbered article, its chapter's too ("第三章 审批流程 > 第八条")."""
+    parts = [part.strip() for part in section.split(SECTION_SEPARATOR.strip())]
+    if len(parts) >= 3 and is_article(section):
+        return f"{parts[-2]} {parts[-1]}"
+    return parts[-1]
+
+
+def _cite_read(
+    chosen: list[_Sentence], top: Sequence[ScoredChunk], origin: Mapping[int, ScoredChunk], number_of: dict[str, int]
+) -> list[_Sentence]:
+    """Give the lines read from the document beyond the retrieved passages the citation of their own passage."""
+    for sentence in chosen:
+        chunk = origin.get(id(sentence))
+        if chunk is not None:
+            sentence.citation = _number(number_of, chunk, number_of[top[0].chunk_id])
+    return chosen
 
 
 def select_sentences(
@@ -687,6 +741,7 @@ def select_sentences(
     translations: Mapping[str, Sequence[str]] | None = None,
     attributes: Sequence[AskedAttribute] | None = None,
     document: Callable[[ScoredChunk], list[ScoredChunk]] | None = None,
+    asked: str | None = None,
 ) -> list[_Sentence]:
     """Score sentences by IDF-weighted overlap with the question, favouring the best passage and early lines.
 
@@ -711,7 +766,9 @@ def select_sentences(
     power...; a table row by its column names) of the asked model leads over any other line, and a line about a
     look-alike model (the WS-40 for a WS-20 question) counts for less. `document(passage)` gives the chunks of
     the passage's document: for a figure of an asked model, the rest of the model's sheet is read too (its spec
-    table may rank below the sales tips that share the question's chat words), for lines stating the attribute.
+    table may rank below the sales tips that share the question's chat words), for lines stating the attribute;
+    for a procedure question, the document's sections headed as a procedure. `asked` is the question as asked
+    (`question` may carry translations of its terms).
     """
     top = passages[:max_passages]
     # The model number that titles the best passage's document chose the document, not the line: every line
@@ -736,7 +793,9 @@ def select_sentences(
         return (flat + sum(max((w for t, w in g.items() if t in present), default=0.0) for g in groups)) / total
 
     wants_figure = bool(ASKS_FIGURE.search(question))
-    wants_steps = bool(ASKS_STEPS.search(question))
+    # Whether steps are asked is read from the asker's own words (`asked`), not from the translations appended
+    # to them: "order" translates to 程序, and a credit-limit question got the credit application procedure.
+    wants_steps = bool(ASKS_STEPS.search(question if asked is None else asked))
     priced = bool(ASKS_PRICE.search(question))
     if not top:
         return []
@@ -795,19 +854,51 @@ def select_sentences(
             sentence.score = score
             candidates.append(sentence)
     extra: list[ScoredChunk] = []
+    origin: dict[int, ScoredChunk] = {}  # id(sentence) -> the chunk it was read from, beyond the retrieved ones
+    # A section's heading counts for a procedure question only within the best passage's document (a procedure
+    # of another document is another topic's procedure, however well announced).
+    headings = [_last_heading(h.section) if h.source == top[0].source else "" for h in top]
     if attributes and asked_models and document is not None and not wants_steps:
         sheet = next((h for h in top if _document_models(h) & asked_models), None)
         if sheet is not None:
             seen = {h.chunk_id for h in top}
             extra = [c for c in document(sheet) if c.chunk_id not in seen and c.source == sheet.source]
-    for offset, chunk in enumerate(extra):
+    elif wants_steps and document is not None:
+        # The procedure may be another section of the best passage's document than the one ranked: "Steps"
+        # below "Complaint levels", "8. Warranty claims procedure for reps" below the warranty terms.
+        seen = {h.chunk_id for h in top}
+        previous: ScoredChunk | None = None
+        for chunk in document(top[0]):
+            if chunk.chunk_id in seen or chunk.source != top[0].source:
+                previous = None
+                continue
+            if not _PROCEDURE_HEADING.search(_last_heading(chunk.section)):
+                previous = None
+                continue
+            if previous is not None and previous.section == chunk.section:
+                # The section's next chunk continues its list: one passage of lines, each citing its own chunk.
+                lines = lines_of[-1]
+                more = _passage_lines(chunk.text, len(top) + len(extra) - 1, 0, len(lines))
+                lines.extend(more)
+            else:
+                extra.append(chunk)
+                more = lines = _passage_lines(chunk.text, len(top) + len(extra) - 1, 0)
+                lines_of.append(lines)
+                headings.append(_last_heading(chunk.section))
+            for line in more:
+                line.sentence.score = overlap_of(set(tokenize(line.sentence.text)))
+                origin[id(line.sentence)] = chunk
+            previous = chunk
+    for offset, chunk in enumerate(extra if not wants_steps else []):
         rank = len(top) + offset
         lines = _passage_lines(chunk.text, rank, 0)
         lines_of.append(lines)
+        headings.append(_last_heading(chunk.section))
         document_models = _document_models(chunk)
         header = None
         for line in lines:
             sentence = line.sentence
+            origin[id(sentence)] = chunk
             header = sentence.text if line.kind == "header" else None if line.kind == "text" else header
             named = _models_in(sentence.text)
             if names := _answers_attribute(
@@ -852,13 +943,23 @@ def select_sentences(
         # procedure ("按以下程序", "follow these steps") counting for it.
         # A list whose best line scores far below the best line found is another topic's list.
         top_score = max(s.score for s in candidates)
+        # A procedure heading counts when it is only that ("Steps", "四、办理流程") or names the question's topic
+        # ("Warranty claims procedure"): the credit policy's "逾期催收程序" does not answer how to apply for credit.
+        headings = [
+            h if _procedure_heading_bears(h, lambda text: overlap_of(set(tokenize(text)))) else "" for h in headings
+        ]
         blocks = [
-            block
-            for lines in lines_of
-            if len(block := _step_block(lines)) >= 2 and max(s.score for s in block) >= STEP_BLOCK_SHARE * top_score
+            (block, heading)
+            for rank, (lines, heading) in enumerate(zip(lines_of, headings, strict=True))
+            if len(block := _step_block(lines)) >= 2
+            and (rank < len(top) or heading)
+            and max(s.score for s in block) > 0.0
+            and max(s.score for s in block) + (PROCEDURE_HEADING_BONUS if _PROCEDURE_HEADING.search(heading) else 0.0)
+            >= STEP_BLOCK_SHARE * top_score
         ]
         if blocks:
-            return max(blocks, key=_procedure_weight)
+            steps, _ = max(blocks, key=lambda pair: _procedure_weight(*pair))
+            return _cite_read(steps, top, origin, number_of)
         if articles is not None:
             # A policy of numbered articles: the procedure is the run of the chapter's articles around the
             # best one that bear on the question, in order ("提前30天申请 / 交接 / 离职后60天内催收").
@@ -946,11 +1047,7 @@ def select_sentences(
         if figures:
             lead = max(figures, key=lambda s: s.score)
             ordered = [lead, *(s for s in ordered if s is not lead)]
-    for sentence in ordered:
-        if sentence.passage_rank >= len(top):  # read from the sheet: cite the passage it came from
-            chunk = extra[sentence.passage_rank - len(top)]
-            sentence.citation = _number(number_of, chunk, number_of[top[0].chunk_id])
-    return ordered
+    return _cite_read(ordered, top, origin, number_of)
 
 
 def _is_header(lines: list[_Line], sentence: _Sentence) -> bool:
