@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import building_home, copy_home
 from fakes import HashingEmbeddings
 from fixtures_coaching import FakeRetriever
 from starlette.testclient import TestClient
@@ -93,11 +95,26 @@ def populate(store: Store, settings: Settings) -> None:
     index.close()
 
 
+_POPULATED: list[Path] = []  # the session's populated home, built by the first test that asks for one
+
+
+def populated_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A home holding `populate`'s company, built once per session; tests get copies of it."""
+    if not _POPULATED:
+        with building_home(tmp_path_factory.mktemp("web") / "home"):
+            settings = Settings()
+            store = Store.from_settings(settings)
+            populate(store, settings)
+            store.dispose()
+            _POPULATED.append(settings.home)
+    return _POPULATED[0]
+
+
 @pytest.fixture
-def web() -> Iterator[WebWorld]:
+def web(tmp_path_factory: pytest.TempPathFactory, _isolated_home: Path) -> Iterator[WebWorld]:
+    copy_home(populated_home(tmp_path_factory), _isolated_home)
     settings = Settings()
     store = Store.from_settings(settings)
-    populate(store, settings)
     services, app = console_app(settings, store, clock=lambda: NOW)
     with TestClient(app, base_url="http://testserver") as client:
         yield WebWorld(client, services, store, settings)
