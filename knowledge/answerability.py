@@ -86,6 +86,26 @@ def known_in(term: str, lex: LexicalIndex, equivalents: Callable[[str], Sequence
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# Chat shorthand for everyday words ("cust", "hrs"): read as the word when the documents use the word.
+_SHORTHAND = {
+    "cust": "customer",
+    "custs": "customers",
+    "hr": "hour",
+    "hrs": "hours",
+    "min": "minute",
+    "mins": "minutes",
+    "yr": "year",
+    "yrs": "years",
+    "wk": "week",
+    "wks": "weeks",
+    "mo": "month",
+    "mos": "months",
+    "qty": "quantity",
+    "approx": "approximately",
+    "info": "information",
+    "mgr": "manager",
+    "dept": "department",
+}
 TYPO_MIN_LENGTH = 5  # shorter words are too often another real word one edit away ("cost" / "host")
 
 
@@ -93,7 +113,11 @@ def spelled(term: str, vocab: Mapping[str, int]) -> str:
     """The knowledge base's word one edit away from an English term it does not use ("warrnty" -> "warranty"),
     else the term itself: chat questions are typed fast, and a typo must not read as a topic nobody covers.
     Only words of TYPO_MIN_LENGTH letters or more; of several candidates the first in alphabetical order."""
-    if CJK_CHAR.match(term) or len(term) < TYPO_MIN_LENGTH or not term.isalpha():
+    if CJK_CHAR.match(term) or not term.isalpha():
+        return term
+    if term in _SHORTHAND and term not in vocab and _SHORTHAND[term] in vocab:
+        return _SHORTHAND[term]
+    if len(term) < TYPO_MIN_LENGTH:
         return term
     base = stem(term)
     if any(form in vocab for form in (term, base, base + "s", base + "es")):
@@ -182,6 +206,16 @@ def _place(word: str) -> bool:
     return False
 
 
+def _known_part(term: str, lex: LexicalIndex) -> bool:
+    """A Chinese word of three or more characters whose two-character part the documents use ("软水机" where
+    they say "软水器"): a variant of a known word, not a topic nobody covers."""
+    return (
+        len(term) >= 3
+        and bool(CJK_CHAR.match(term))
+        and any(term[i : i + 2] in lex.vocab for i in range(len(term) - 1))
+    )
+
+
 def _model_named(question: str, hit: ScoredChunk) -> float:
     """1 when the question names a model and the passage's title or heading names exactly that model."""
     from knowledge.retriever import designations
@@ -210,7 +244,7 @@ def signals(
     for term in terms:
         weight = term_weight(term, lex.term_idf)
         total += weight
-        if not known_in(term, lex, equivalents):
+        if not known_in(term, lex, equivalents) and not _known_part(term, lex):
             unknown += weight
     # The topic without the product: "CK-C10 ... weigh" against the CK-C10 sheet is covered by its model
     # number, which outweighs the asked attribute; a near miss shows when the attribute is left alone.

@@ -141,6 +141,17 @@ def test_a_typo_is_read_as_the_word_the_documents_use() -> None:
     assert spelled("warrnty", vocab) == "warranty"
     assert spelled("warranty", vocab) == "warranty"
     assert spelled("cots", vocab) == "cots"  # short words are too often another word one edit away
+    assert spelled("hrs", {"hours": 0}) == "hours"  # chat shorthand, when the documents use the word
+    assert spelled("hrs", {"minutes": 0}) == "hrs"
+
+
+def test_a_variant_of_a_known_chinese_word_is_not_unknown() -> None:
+    from knowledge.answerability import signals
+
+    lex = _Lex("软水 价格 ws-40")
+    hit = _hit("WS-40 软水器 价格 16800 元", title="WS-40 软水器")
+    features = signals("WS-40软水机多少钱", [hit], lex, _none)  # type: ignore[arg-type]
+    assert features["unknown_share"] == 0.0
 
 
 def _hit(text: str, title: str = "Dealer policy") -> ScoredChunk:
