@@ -13,6 +13,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from ingest.boilerplate import Dropped, boilerplate_reason
+from ingest.docx_numbering import ListNumbering
 from ingest.headings import outline_lines, title_index
 from ingest.models import MB, IngestError
 from ingest.outline import Outline
@@ -70,6 +71,8 @@ def docx_outline(path: Path, data: bytes, *, max_expanded: int) -> tuple[str | N
     dropped: list[Dropped] = []
     lines: list[str] = []
     emphasised: list[int] = []
+    listed: list[int] = []  # lines that are items of a list: never headings, kept together
+    numbering = ListNumbering.of(document)
     for block in document.iter_inner_content():
         if isinstance(block, Table):
             outline.line("")
@@ -90,14 +93,19 @@ def docx_outline(path: Path, data: bytes, *, max_expanded: int) -> tuple[str | N
             continue
         style = (block.style.name if block.style is not None else "") or ""
         heading = _HEADING_STYLE.match(style)
+        # Word's automatic numbering is not in the paragraph's text: the label ("3.", "（二）") is put back so
+        # that steps keep their numbers and order (counted for headings too, which Word may number as well).
+        label = numbering.label(block)
         if style.lower() in ("title", "标题") and title is None:
             title = text
         elif heading:
             styled = True
             outline.heading(int(heading.group(1)), text)
-        elif "list" in style.lower():
-            outline.line(f"- {text}")
-            lines.append(f"- {text}")
+        elif label is not None or "list" in style.lower():
+            item = f"{label or '-'} {text}"
+            outline.line(item)
+            listed.append(len(lines))
+            lines.append(item)
         else:
             outline.line(text)
             outline.line("")
@@ -111,6 +119,7 @@ def docx_outline(path: Path, data: bytes, *, max_expanded: int) -> tuple[str | N
         if at is not None and len(lines) > at + 1:
             title = lines.pop(at)
             emphasised = [i - 1 if i > at else i for i in emphasised if i != at]
-        outline_lines(lines, outline, paragraphs=True, emphasised=set(emphasised))
+            listed = [i - 1 if i > at else i for i in listed if i != at]
+        outline_lines(lines, outline, paragraphs=True, emphasised=set(emphasised), listed=set(listed))
     outline.dropped = dropped
     return title or (document.core_properties.title or "").strip() or None, outline

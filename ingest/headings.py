@@ -237,13 +237,19 @@ class HeadingLevels:
 
 
 def outline_lines(
-    lines: Iterable[str], outline: Outline, *, paragraphs: bool = False, emphasised: Collection[int] = ()
+    lines: Iterable[str],
+    outline: Outline,
+    *,
+    paragraphs: bool = False,
+    emphasised: Collection[int] = (),
+    listed: Collection[int] = (),
 ) -> int:
     """Feed lines into `outline`, opening a section at each line read as a heading; returns how many.
 
     An empty line is a paragraph break. With `paragraphs` every line is a whole paragraph (Word, HTML),
     so a short Title Case line counts as standing alone. `emphasised` are indices of lines set in bold
-    on their own: a short one that is not a sentence is a heading too.
+    on their own: a short one that is not a sentence is a heading too. `listed` are indices of lines the
+    source marks as list items (Word's numbered lists): never headings, and one list stays one block.
     """
     items = [" ".join(line.split()) for line in lines]
     levels = HeadingLevels()
@@ -257,6 +263,11 @@ def outline_lines(
         alone = paragraphs or ((i == 0 or not items[i - 1]) and (i + 1 >= len(items) or not items[i + 1]))
         if n and not items[i - 1]:
             outline.line("")
+        if i in listed:
+            outline.line(line)
+            if paragraphs and i + 1 not in listed:
+                outline.line("")
+            continue
         heading = read_heading(line, previous, following, paragraph=alone)
         if heading is None and i in emphasised and _short(line) and not _SENTENCE_END.search(line):
             heading = HeadingLine("bold", line.rstrip(":："))
