@@ -72,6 +72,7 @@ _PAGE_NUMBER = re.compile(
 )
 # Breadcrumbs and menu bars: "首页 > 文档 > 管理", "Home | Products | About".
 _TRAIL = re.compile(r"^(?:[^>|»/]{1,12}\s*(?:>|»|\||/|›)\s*){2,}[^>|»/]{0,20}$")
+_FIELD_LABEL = re.compile(r"^[^>|»/:：]{1,20}[:：]")
 _MENU_SEPARATOR = re.compile(r"\s[|｜/·]\s|\s{2,}")
 MAX_NOTICE_CHARS = 120  # longer lines are prose that may mention a download; only counters count there
 
@@ -91,7 +92,9 @@ def boilerplate_reason(line: str) -> str | None:
         return None
     if _PAGE_NUMBER.match(text):
         return "page number"
-    if _TRAIL.match(text) and not re.search(r"[。！？.!?]$", text):
+    # A field whose values are separated by slashes ("排水方式：水箱 / 连续排水 / 内置泵上排水") is a spec line,
+    # not a breadcrumb: a trail has no "label:" before its steps.
+    if _TRAIL.match(text) and not re.search(r"[。！？.!?]$", text) and not _FIELD_LABEL.match(text):
         return "navigation"
     if len(text) <= MAX_CHROME_START_CHARS:
         if start := _CHROME_START.match(text):

@@ -39,6 +39,7 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     _attr(
         "weight",
         r"\bweigh(?:s|t|ts|ing)?\b|\bhow heavy\b|\bheav(?:y|ier|iest)\b|\bload capacity\b|"
+        r"\bmax(?:imum)? (?:\w+ )?load\b|"
         r"重量|自重|净重|毛重|多重|多沉|承重|载重|几公斤|多少公斤|多少斤",
         "weight weighs weigh mass load kg",
         "重量 自重 净重 毛重 承重 载重 公斤 千克",
@@ -71,16 +72,17 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     _attr(
         "speed",
         r"\bspeed\b|\bhow fast\b|\bper (?:minute|hour|min|day)\b|\bthroughput\b|\boutput\b|\bcapacity\b|"
+        r"\b(?:top|max(?:imum)?|flow) rate\b|流速|"
         r"速度|每分钟|每小时|产能|产量|处理量|产水量|流量|效率|多快",
         "speed minute min throughput output capacity flow",
-        "速度 每分钟 每小时 产能 产量 处理量 产水量 流量 效率",
+        "速度 每分钟 每小时 产能 产量 处理量 产水量 流量 流速 效率",
     ),
     _attr(
         "size",
         r"\bsize\b|\bdimensions?\b|\bfootprint\b|\bhow (?:big|wide|tall|long|high)\b|\bwidth\b|\bheight\b|"
         r"尺寸|外形|长宽高|宽度|高度|占地|多宽|多高|体积多大",
         "size dimension dimensions footprint width height length",
-        "尺寸 外形 宽度 高度 长度 占地",
+        "尺寸 外形 宽度 高度 长度 占地 扬程",
     ),
     _attr(
         "lead time",
@@ -116,8 +118,45 @@ ATTRIBUTES: tuple[Attribute, ...] = (
         "压力 气压 兆帕 气源",
     ),
     _attr(
+        "area",
+        r"\bfloor area\b|\barea\b|\bsquare (?:met(?:er|re)s?|feet|foot)\b|\bhow many (?:m2|m²|sqm)\b|"
+        r"面积|平米|平方米|多大地方",
+        "area square m² m2 sqm",
+        "面积 平方米 平米",
+    ),
+    _attr(
+        "brightness",
+        r"\blumens?\b|\bbright(?:ness)?\b|\bansi\b|亮度|流明|多亮",
+        "brightness lumen lumens ansi",
+        "亮度 流明",
+    ),
+    _attr(
+        "noise",
+        r"\bnois(?:e|y)\b|\bloud(?:ness)?\b|\bquiet\b|\bdb\b|\bdecibels?\b|噪音|噪声|分贝|多吵|声音多大",
+        "noise db decibel decibels sound",
+        "噪音 噪声 分贝 声压",
+    ),
+    _attr(
+        "refrigerant",
+        r"\brefrigerant\b|\bgas charge\b|冷媒|制冷剂|充注量|加注量",
+        "refrigerant charge",
+        "冷媒 制冷剂 充注量 加注量",
+    ),
+    _attr(
+        "cooling capacity",
+        r"\bcooling capacity\b|\bheating capacity\b|\bcooling output\b|制冷量|制热量|冷量",
+        "cooling heating capacity",
+        "制冷量 制热量 冷量",
+    ),
+    _attr(
+        "accuracy",
+        r"\baccura(?:te|cy)\b|\bprecision\b|\btolerance\b|精度|准确度|误差|多准",
+        "accuracy accurate precision tolerance",
+        "精度 准确度 误差",
+    ),
+    _attr(
         "validity",
-        r"\bvalid(?:ity)?\b|\bexpir(?:e|es|y)\b|\bgood for\b|有效期|多久有效|管多久|多久过期|过期",
+        r"\bvalid(?:ity)?\b|\bexpir(?:e|es|y)\b|有效期|多久有效|管多久|多久过期|过期",
         "valid validity expire expires",
         "有效期 有效 过期",
     ),

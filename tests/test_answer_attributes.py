@@ -137,6 +137,9 @@ def test_a_line_about_a_look_alike_model_does_not_answer_for_the_asked_one() -> 
         ("问下哈 报价单能管多久啊", ["validity"]),
         ("How do I log a complaint?", []),
         ("客户非要3年保修 我能不能先口头答应下来", []),
+        ("What floor area is one DH-50 good for?", ["area"]),
+        ("8匹的 CR-8 用的什么冷媒？噪音多少？", ["noise", "refrigerant"]),
+        ("哥们问下，DH-50那个上排水到底能打多高啊", ["size"]),
     ],
     ids=[
         "weigh-not-price",
@@ -146,6 +149,9 @@ def test_a_line_about_a_look_alike_model_does_not_answer_for_the_asked_one() -> 
         "chat-validity",
         "no-attribute",
         "permission-not-figure",
+        "area",
+        "refrigerant-and-noise",
+        "chat-lift-height",
     ],
 )
 def test_asked_attributes(question: str, names: list[str]) -> None:
