@@ -4,9 +4,9 @@ Why: `jieba.initialize()` unmarshals about 500,000 words and prefixes into one d
 a second on a busy two-core machine, and ~70 MB of memory, on the path of nearly every first question (the
 glossary's expansions of an English question are Chinese). Segmenting a question needs a few dozen lookups. So
 the same word -> frequency pairs are kept in a SQLite table in the user's cache folder (core.cache), written once
-by a process that loaded the whole dictionary; later processes look words up there. Segmentation is identical: jieba reads the
-same numbers through the same `in` / `[]` / `.get` it uses on its dict. A process that segments a lot (ingest)
-swaps the whole dictionary in after BULK_LOOKUPS table lookups, where a dict is faster.
+by a process that loaded the whole dictionary; later processes look words up there. Segmentation is identical:
+jieba reads the same numbers through the same `in` / `[]` / `.get` it uses on its dict. A process that segments a
+lot (ingest) swaps the whole dictionary in after BULK_LOOKUPS table lookups, where a dict is faster.
 
 Any problem with the table (no cache folder, a damaged or foreign file) falls back to jieba's own loading.
 """
