@@ -79,7 +79,7 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     ),
     _attr(
         "size",
-        r"\bsize\b|\bdimensions?\b|\bfootprint\b|\bhow (?:big|wide|tall|long|high)\b|\bwidth\b|\bheight\b|"
+        r"\bsize\b|\bdimensions?\b|\bfootprint\b|\bhow (?:big|wide|tall|high)\b|\bwidth\b|\bheight\b|"
         r"尺寸|外形|长宽高|宽度|高度|占地|多宽|多高|体积多大",
         "size dimension dimensions footprint width height length",
         "尺寸 外形 宽度 高度 长度 占地 扬程",
@@ -153,6 +153,13 @@ ATTRIBUTES: tuple[Attribute, ...] = (
         r"\baccura(?:te|cy)\b|\bprecision\b|\btolerance\b|精度|准确度|误差|多准",
         "accuracy accurate precision tolerance",
         "精度 准确度 误差",
+    ),
+    _attr(
+        "time limit",
+        r"\bhow long (?:do(?:es)?|did|will) \w+(?: \w+)? have to\b|\bdeadline\b|\btime limit\b|\bwithin how\b|"
+        r"多久内|几天内|多长时间内|时限|期限内",
+        "within deadline",
+        "以内 之内 时限 期限",
     ),
     _attr(
         "validity",

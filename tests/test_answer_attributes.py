@@ -140,6 +140,7 @@ def test_a_line_about_a_look_alike_model_does_not_answer_for_the_asked_one() -> 
         ("What floor area is one DH-50 good for?", ["area"]),
         ("8匹的 CR-8 用的什么冷媒？噪音多少？", ["noise", "refrigerant"]),
         ("哥们问下，DH-50那个上排水到底能打多高啊", ["size"]),
+        ("How long does a customer have to tell us about hidden transport damage?", ["time limit"]),
     ],
     ids=[
         "weigh-not-price",
@@ -152,6 +153,7 @@ def test_a_line_about_a_look_alike_model_does_not_answer_for_the_asked_one() -> 
         "area",
         "refrigerant-and-noise",
         "chat-lift-height",
+        "time-limit",
     ],
 )
 def test_asked_attributes(question: str, names: list[str]) -> None:
