@@ -919,7 +919,8 @@ def select_sentences(
                 sentence.score *= OTHER_LANGUAGE_LINE
     # The bonus goes to each passage's best line for each asked attribute, not to every line with a price in
     # it: the others would fill the answer and push out the part of the question the bonus does not speak to.
-    answered = list(dict.fromkeys(n for found in stated.values() for n in found))
+    # In the order the question asks them (a set's order would change from run to run).
+    answered = [a.name for a in attributes or () if any(a.name in found for found in stated.values())]
     winners: dict[int, str] = {}  # id(sentence) -> the one attribute it answers
     for name, rank in [(n, r) for n in answered for r in range(len(lines_of))]:
         stating = [
@@ -1089,7 +1090,13 @@ def _answers_attribute(
         if not about:
             return set()
     row_header = header if line.kind == "row" else None
-    return {a.name for a in attributes if _states_attribute(line.sentence.text, row_header, [a], question)}
+    found = [a for a in attributes if _states_attribute(line.sentence.text, row_header, [a], question)]
+    if len(found) > 1 and line.kind == "row":
+        # A row's label names one attribute, its head: "流速精度" is an accuracy, "Power supply" a supply.
+        label = " ".join([*(_cells(row_header) if row_header else []), _cells(line.sentence.text)[0]])
+        head = max(a.last_at(label) for a in found)
+        found = [a for a in found if a.last_at(label) == head]
+    return {a.name for a in found}
 
 
 def _models_in(text: str) -> set[tuple[str, str]]:

@@ -205,6 +205,13 @@ class AskedAttribute:
                 return True
         return False
 
+    def last_at(self, text: str) -> int:
+        """Where the attribute's last-named word ends in the text (-1 when absent): in a label naming two
+        attributes ("流速精度", "Power supply") the last one is its head, the attribute the value states."""
+        lowered = text.lower()
+        ends = [lowered.rfind(word) + len(word) for word in self.words if word and word in lowered]
+        return max(ends, default=-1)
+
 
 def asked_attributes(question: str, translate: Callable[[str], Sequence[str]] | None = None) -> list[AskedAttribute]:
     """The attributes the question asks about, each with the words that state it in either language.

@@ -164,3 +164,31 @@ def test_the_dictionary_adds_the_knowledge_bases_own_words_for_an_attribute() ->
     table = {"weight": ["整机重量", "重量"], "重量": ["weight"]}
     (weight,) = asked_attributes("How heavy is it?", translate=lambda w: table.get(w, []))
     assert weight.in_text("| 整机重量 | 138 公斤 |")
+
+
+def test_a_row_answers_the_attribute_its_label_ends_with_so_two_asked_attributes_get_two_rows() -> None:
+    # "流速精度" names the flow and the accuracy; it states the accuracy, leaving "流速范围" to state the rate.
+    title = "SP-10 注射泵 产品资料"
+    specs = _chunk(
+        "a",
+        "二、技术参数",
+        "| 项目 | 参数 |\n|---|---|\n| 流速范围 | 0.01–2000 mL/h |\n| 流速精度 | ±2% |\n| 电池续航 | 8 小时 |",
+        0.5,
+        title=title,
+        source="/kb/SP-10.md",
+    )
+    question = "what flow accuracy does the SP-10 syringe pump give, and what's the top rate?"
+    tips = _chunk(
+        "b",
+        "六、销售要点",
+        "1. ±2%流速精度，是新生儿科、麻醉科关注的首要指标；\n2. 续航8小时。",
+        0.6,
+        title=title,
+        source="/kb/SP-10.md",
+    )
+    translations = {"flow": ["流速"], "accuracy": ["精度"]}
+    asked = f"{question} 流速 精度"
+    chosen = select_sentences(asked, [tips, specs], {"a": 2, "b": 1}, _idf, language="en", translations=translations)
+    texts = [s.text for s in chosen]
+    assert "| 流速范围 | 0.01–2000 mL/h |" in texts
+    assert "| 流速精度 | ±2% |" in texts
