@@ -166,7 +166,9 @@ class Answerer:
             return self.not_covered(language)
         verdict = self.retriever.assess(question, hits, threshold)
         if not verdict.answerable:
-            return self.not_covered(language, nearby=nearby_note(question, hits, verdict.blocked, language))
+            # A rule's refusal says what the documents give instead (another tier, year, model); else the nearby note.
+            nearby = verdict.note or nearby_note(question, hits, verdict.blocked, language)
+            return self.not_covered(language, nearby=nearby)
         # Compose from the passages that cover the question best (the fused rank also rewards a shared title
         # or a lucky dense neighbour), in the question's language where one is nearly as good; a question
         # answered across languages may have no passage sharing its words: then the best-ranked one.

@@ -504,3 +504,24 @@ def test_a_procedure_spread_over_numbered_articles_is_answered_from_all_of_them(
     cited = {m.group(1) for m in re.finditer(r"。 ?\[(\d+)\]", reply.answer)}
     assert len(cited) == 3
     assert "营销中心负责解释" not in reply.answer and "全体业务员" not in reply.answer
+
+
+DEALERS = make_doc(
+    "dealer-policy.md",
+    "Dealer Policy",
+    [
+        (
+            "Dealer Tiers",
+            "Dealers are Gold, Silver or Standard by last year's purchases. Gold dealers get 28% off list. "
+            "Silver dealers get 22% off list. Standard dealers get 15% off list.",
+        )
+    ],
+    doc_type="policy",
+)
+
+
+def test_a_refusal_by_rule_says_what_the_documents_give_instead(index: KnowledgeIndex) -> None:
+    load(index, DEALERS)
+    reply = _answerer(index).answer(Request(text="What discount do platinum dealers get?", asker=REP))
+    assert not reply.grounded
+    assert "give gold/silver/standard dealers" in reply.answer and "not platinum dealers" in reply.answer
