@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.markup import escape
 
-from authority.decisions import decision_lines
 from core.catalogue import Language, text
 from core.messages import Citation, RepInfo, Reply, Request
 
@@ -40,6 +39,9 @@ def decision_line(reply: Reply) -> str | None:
     """The authority decisions as plain text, one line each, in the authority desk's one wording."""
     if reply.decision is None:
         return None
+    # Imported here: the authority desk brings the SQL store, which a document answer never needs.
+    from authority.decisions import decision_lines
+
     return decision_lines(reply.decisions or [reply.decision], reply.language)
 
 

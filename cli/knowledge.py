@@ -14,7 +14,6 @@ from rich.table import Table
 from cli.common import EXIT_DATA_ERROR, EXIT_USAGE, console, err_console, fail, services
 from cli.console import render_reply, run_chat
 from core.messages import RepInfo, Reply, Request
-from core.roster import UnknownRepError, require_rep
 from knowledge.embeddings import EmbeddingModelError
 from workflows.assistant import EmptyQuestionError
 from workflows.services import Services
@@ -26,6 +25,8 @@ def _asker(svc: Services, rep_id: str | None) -> RepInfo | None:
     """The roster entry for --as, or None (anonymous: public documents only); unknown id is a usage error."""
     if rep_id is None:
         return None
+    from core.roster import UnknownRepError, require_rep  # the SQL store: only a question asked --as someone
+
     try:
         with svc.store.session() as session:
             return require_rep(session, rep_id)

@@ -53,6 +53,12 @@ def test_resolving_ask_loads_no_other_feature() -> None:
     )
 
 
+def test_the_ask_and_chat_modules_load_no_sql_until_a_roster_lookup() -> None:
+    """The roster and the authority desk's wording bring SQLAlchemy; `ask` without --as needs neither to start."""
+    loaded = _modules_after("import cli\ncli.feature_commands(cli.COMMAND_MODULES['ask'])\nimport cli.console")
+    assert "sqlalchemy" not in loaded
+
+
 def test_every_registered_command_is_in_the_lazy_table() -> None:
     """Each feature module registers exactly the commands the table sends to it."""
     for load in set(cli.COMMAND_MODULES.values()):

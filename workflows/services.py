@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from core.home import HomeAccess, check_home
 from core.settings import Settings
-from core.store import Store
 
 if TYPE_CHECKING:
     from langchain_core.embeddings import Embeddings
@@ -22,6 +21,7 @@ if TYPE_CHECKING:
     from authority.decisions import AuthorityDesk
     from coaching.coach import Coach
     from compliance.checker import ComplianceChecker
+    from core.store import Store
     from knowledge.answer import Answerer
     from knowledge.index import KnowledgeIndex
     from knowledge.retriever import HybridRetriever
@@ -97,6 +97,8 @@ class Services:
         from workflows.schema import load_models
 
         load_models()
+        from core.store import Store
+
         return Store.from_settings(self.settings, self.access)
 
     @_built_once
