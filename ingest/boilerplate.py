@@ -74,6 +74,12 @@ _PAGE_NUMBER = re.compile(
 _TRAIL = re.compile(r"^(?:[^>|»/]{1,12}\s*(?:>|»|\||/|›)\s*){2,}[^>|»/]{0,20}$")
 _FIELD_LABEL = re.compile(r"^[^>|»/:：]{1,20}[:：]")
 _MENU_SEPARATOR = re.compile(r"\s[|｜/·]\s|\s{2,}")
+# A paid-download site's terms: "一经下载不支持退款", "下载后概不退款", "no refunds once downloaded".
+_NO_REFUND_AFTER_DOWNLOAD = re.compile(
+    r"下载.{0,8}(?:不支持|不予|概不|不可|不能|无法)\s*退|"
+    r"no refunds?\b.{0,20}\b(?:once|after)\b.{0,20}\bdownload|\bdownloads? (?:are|is) (?:not )?non-?refundable",
+    re.IGNORECASE,
+)
 MAX_NOTICE_CHARS = 120  # longer lines are prose that may mention a download; only counters count there
 
 
@@ -115,6 +121,8 @@ def boilerplate_reason(line: str) -> str | None:
         trades = {m.group(0).lower() for m in _TRADE.finditer(text)}
         if len(trades) >= 2 and trades & {"下载", "download"} and len(text) <= 50:
             return f"site notice ({', '.join(sorted(trades))})"
+        if _NO_REFUND_AFTER_DOWNLOAD.search(text):
+            return "site notice (no refund once downloaded)"
     elif len(_COUNTER.findall(text)) >= 2:
         return "counter"
     return None

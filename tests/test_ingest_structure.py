@@ -209,6 +209,12 @@ def test_html_chrome_by_element_and_class_is_dropped(tmp_path: Path) -> None:
         ("Category: Commercial undercounter dishwasher", False),
         ("Next, call the customer within 24 hours.", False),
         ("客户来源：展会、转介绍和网络推广。", False),
+        ("温馨提示：虚拟商品一经下载不支持退款，如遇文档无法打开请在24小时内联系客服，客服热线：400-000-0000", True),
+        ("Please note: no refunds are given once a file has been downloaded.", True),
+        (
+            "退货退款须经销售总监批准，退款申请表在OA表单中心下载，客服部收到申请后3个工作日内审核完毕并书面回复。",
+            False,
+        ),
     ],
     ids=[
         "refund-notice",
@@ -229,6 +235,9 @@ def test_html_chrome_by_element_and_class_is_dropped(tmp_path: Path) -> None:
         "product-category",
         "next-step",
         "customer-sources",
+        "no-refund-after-download",
+        "no-refund-after-download-en",
+        "company-refund-form",
     ],
 )
 def test_boilerplate_is_recognised_by_what_it_is(line: str, chrome: bool) -> None:
