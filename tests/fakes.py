@@ -58,3 +58,22 @@ class FailingChatModel(FakeListChatModel):
         **kwargs: Any,
     ) -> str:
         raise httpx.ConnectError("connection refused")
+
+
+class VocabularyLexicon:
+    """The LexicalIndex surface the answerability gate reads: a vocabulary, flat IDF, no translations, no models."""
+
+    def __init__(self, words: str) -> None:
+        self.vocab = {word: i for i, word in enumerate(words.split())}
+
+    @staticmethod
+    def term_idf(term: str) -> float:
+        return 1.0
+
+    @staticmethod
+    def translate(term: str) -> list[str]:
+        return []
+
+    @staticmethod
+    def model_bases() -> frozenset[str]:
+        return frozenset()

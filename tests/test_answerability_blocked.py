@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
+from fakes import VocabularyLexicon
+
 from knowledge.answerability import judge
 from knowledge.calibration import AnswerabilityModel, Calibration
 from knowledge.retriever import ScoredChunk
 
-
-class _Lex:
-    def __init__(self) -> None:
-        self.vocab = {"rebate": 0}
-
-    @staticmethod
-    def term_idf(term: str) -> float:
-        return 1.0
-
-    @staticmethod
-    def translate(term: str) -> list[str]:
-        return []
-
-    @staticmethod
-    def model_bases() -> frozenset[str]:
-        return frozenset()
+_LEX = VocabularyLexicon("rebate")
 
 
 def _hit(chunk_id: str, coverage: float, blocked: str = "") -> ScoredChunk:
@@ -40,7 +27,7 @@ def _hit(chunk_id: str, coverage: float, blocked: str = "") -> ScoredChunk:
 def test_a_passage_about_another_year_does_not_make_the_question_answerable() -> None:
     fitted = Calibration(answerability=AnswerabilityModel(weights={"coverage_top": 10.0}, bias=-5.0, threshold=0.5))
     other_year = [_hit("promo-2025", 1.0, blocked="year"), _hit("faq", 0.0)]
-    verdict = judge("2024 rebate?", other_year, _Lex(), fitted, lambda t: [], fallback_threshold=0.3)  # type: ignore[arg-type]
+    verdict = judge("2024 rebate?", other_year, _LEX, fitted, lambda t: [], fallback_threshold=0.3)  # type: ignore[arg-type]
     assert not verdict.answerable and verdict.features["coverage_top"] == 0.0
     this_year = [_hit("promo-2024", 1.0), _hit("faq", 0.0)]
-    assert judge("2024 rebate?", this_year, _Lex(), fitted, lambda t: [], fallback_threshold=0.3).answerable  # type: ignore[arg-type]
+    assert judge("2024 rebate?", this_year, _LEX, fitted, lambda t: [], fallback_threshold=0.3).answerable  # type: ignore[arg-type]

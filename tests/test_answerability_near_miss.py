@@ -4,6 +4,7 @@ siblings of it; a name the documents never use; and a typo that must not read as
 from __future__ import annotations
 
 import pytest
+from fakes import VocabularyLexicon
 
 from knowledge.answerability import foreign_names, judge, spelled
 from knowledge.calibration import AnswerabilityModel, Calibration
@@ -100,25 +101,6 @@ def test_the_refusal_note_says_what_the_documents_give_instead() -> None:
     assert english.note("en", "Dealer policy").startswith("The documents give gold/silver")
 
 
-class _Lex:
-    """The LexicalIndex surface the gate reads."""
-
-    def __init__(self, words: str) -> None:
-        self.vocab = {word: i for i, word in enumerate(words.split())}
-
-    @staticmethod
-    def term_idf(term: str) -> float:
-        return 1.0
-
-    @staticmethod
-    def translate(term: str) -> list[str]:
-        return []
-
-    @staticmethod
-    def model_bases() -> frozenset[str]:
-        return frozenset()
-
-
 @pytest.mark.parametrize(
     ("question", "names"),
     [
@@ -132,7 +114,7 @@ class _Lex:
     ids=["brand-en", "brand-zh", "place", "sentence-start", "quoted", "no-name"],
 )
 def test_names_the_documents_never_use(question: str, names: list[str]) -> None:
-    lex = _Lex("ice maker makers commercial price hotel night cap order late steps sales title")
+    lex = VocabularyLexicon("ice maker makers commercial price hotel night cap order late steps sales title")
     assert foreign_names(question, lex, _none) == names  # type: ignore[arg-type]
 
 
@@ -148,7 +130,7 @@ def test_a_typo_is_read_as_the_word_the_documents_use() -> None:
 def test_a_variant_of_a_known_chinese_word_is_not_unknown() -> None:
     from knowledge.answerability import signals
 
-    lex = _Lex("软水 价格 ws-40")
+    lex = VocabularyLexicon("软水 价格 ws-40")
     hit = _hit("WS-40 软水器 价格 16800 元", title="WS-40 软水器")
     features = signals("WS-40软水机多少钱", [hit], lex, _none)  # type: ignore[arg-type]
     assert features["unknown_share"] == 0.0
@@ -168,7 +150,7 @@ def _hit(text: str, title: str = "Dealer policy") -> ScoredChunk:
 
 def test_judge_refuses_when_the_best_passage_is_about_another_year() -> None:
     always = Calibration(answerability=AnswerabilityModel(weights={}, bias=10.0, threshold=0.5))
-    lex = _Lex("commission rate household products")
+    lex = VocabularyLexicon("commission rate household products")
     plan = ScoredChunk(
         chunk_id="plan",
         text="Household products earn 3% commission.",
@@ -188,7 +170,7 @@ def test_judge_refuses_when_the_best_passage_is_about_another_year() -> None:
 
 def test_judge_refuses_a_near_miss_and_a_foreign_name_before_the_fitted_model() -> None:
     always = Calibration(answerability=AnswerabilityModel(weights={}, bias=10.0, threshold=0.5))
-    lex = _Lex("dealers dealer gold silver standard discount list ice maker price")
+    lex = VocabularyLexicon("dealers dealer gold silver standard discount list ice maker price")
     hits = [_hit(DEALERS_EN)]
     near = judge("What discount do platinum dealers get?", hits, lex, always, _none, fallback_threshold=0.3)  # type: ignore[arg-type]
     assert not near.answerable and near.blocked == "qualifier" and "platinum" in near.note

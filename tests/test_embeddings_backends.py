@@ -7,6 +7,7 @@ import math
 from pathlib import Path
 
 import pytest
+from fakes import VocabularyLexicon
 
 from core.settings import Settings
 from knowledge.answerability import FEATURES, judge
@@ -22,6 +23,8 @@ from knowledge.embeddings import (
 )
 from knowledge.query_batching import BatchedQueryEmbeddings
 from knowledge.retriever import ScoredChunk
+
+_LEX = VocabularyLexicon("warranty")
 
 
 @pytest.fixture(scope="module")
@@ -82,32 +85,15 @@ def _hit(**kwargs: object) -> ScoredChunk:
     return ScoredChunk(**{"relevance": 0.5, "coverage": 0.5, "cosine": 0.5, **base, **kwargs})  # type: ignore[arg-type]
 
 
-class _Lex:
-    def __init__(self) -> None:
-        self.vocab = {"warranty": 0}
-
-    @staticmethod
-    def term_idf(term: str) -> float:
-        return 1.0
-
-    @staticmethod
-    def translate(term: str) -> list[str]:
-        return []
-
-    @staticmethod
-    def model_bases() -> frozenset[str]:
-        return frozenset()
-
-
 def test_answerability_is_the_fitted_model_or_the_rule_without_one() -> None:
     fitted = Calibration(answerability=AnswerabilityModel(weights={"cosine_top": 10.0}, bias=-5.0, threshold=0.5))
     close, far = [_hit(cosine=0.9)], [_hit(cosine=0.1)]
-    assert judge("warranty?", close, _Lex(), fitted, lambda t: [], fallback_threshold=0.3).answerable  # type: ignore[arg-type]
-    assert not judge("warranty?", far, _Lex(), fitted, lambda t: [], fallback_threshold=0.3).answerable  # type: ignore[arg-type]
+    assert judge("warranty?", close, _LEX, fitted, lambda t: [], fallback_threshold=0.3).answerable  # type: ignore[arg-type]
+    assert not judge("warranty?", far, _LEX, fitted, lambda t: [], fallback_threshold=0.3).answerable  # type: ignore[arg-type]
     rule = Calibration()
-    assert judge("warranty?", [_hit(relevance=0.4)], _Lex(), rule, lambda t: [], fallback_threshold=0.3).answerable  # type: ignore[arg-type]
+    assert judge("warranty?", [_hit(relevance=0.4)], _LEX, rule, lambda t: [], fallback_threshold=0.3).answerable  # type: ignore[arg-type]
     blocked = [_hit(cosine=0.9, blocked="model")]
-    verdict = judge("AX-400 warranty?", blocked, _Lex(), fitted, lambda t: [], fallback_threshold=0.3)  # type: ignore[arg-type]
+    verdict = judge("AX-400 warranty?", blocked, _LEX, fitted, lambda t: [], fallback_threshold=0.3)  # type: ignore[arg-type]
     assert not verdict.answerable and verdict.blocked == "model"
 
 
