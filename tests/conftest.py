@@ -84,3 +84,12 @@ def _one_translation_table_per_vocabulary() -> Iterator[None]:
     patch.setattr(dictionary, "translation_table", remembered)
     yield
     patch.undo()
+
+
+@pytest.fixture(scope="session")
+def checker() -> Any:
+    """The compliance checker over the shipped rules, built once: it holds no state between checks."""
+    from compliance.checker import ComplianceChecker
+    from compliance.rules import load_rules
+
+    return ComplianceChecker(load_rules())

@@ -18,11 +18,6 @@ REPO = Path(__file__).resolve().parent.parent
 LABELLED = REPO / "samples" / "eval" / "compliance.jsonl"
 
 
-@pytest.fixture(scope="module")
-def checker() -> ComplianceChecker:
-    return ComplianceChecker(load_rules())
-
-
 def categories(result: CheckResult) -> set[str]:
     return {f.category for f in result.findings}
 

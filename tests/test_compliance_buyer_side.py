@@ -8,12 +8,6 @@ from __future__ import annotations
 import pytest
 
 from compliance.checker import ComplianceChecker
-from compliance.rules import load_rules
-
-
-@pytest.fixture(scope="module")
-def checker() -> ComplianceChecker:
-    return ComplianceChecker(load_rules())
 
 
 @pytest.mark.parametrize(

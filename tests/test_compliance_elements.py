@@ -8,12 +8,6 @@ from pathlib import Path
 import pytest
 
 from compliance.checker import ComplianceChecker, find_amounts
-from compliance.rules import load_rules
-
-
-@pytest.fixture(scope="module")
-def checker() -> ComplianceChecker:
-    return ComplianceChecker(load_rules())
 
 
 @pytest.mark.parametrize(

@@ -10,11 +10,6 @@ from compliance.checker import ComplianceChecker, _has_elements
 from compliance.rules import load_rules
 
 
-@pytest.fixture(scope="module")
-def checker() -> ComplianceChecker:
-    return ComplianceChecker(load_rules())
-
-
 @pytest.mark.parametrize(
     "text",
     [

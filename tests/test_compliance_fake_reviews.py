@@ -14,11 +14,6 @@ from tests.fakes import HashingEmbeddings
 UNSOURCED = ("unsourced_data",)
 
 
-@pytest.fixture(scope="module")
-def checker() -> ComplianceChecker:
-    return ComplianceChecker(load_rules())
-
-
 @pytest.mark.parametrize(
     "text",
     [

@@ -18,11 +18,6 @@ from tests.fakes import HashingEmbeddings
 REPO = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
-def checker() -> ComplianceChecker:
-    return ComplianceChecker(load_rules())
-
-
 @pytest.mark.parametrize(
     ("text", "category"),
     [

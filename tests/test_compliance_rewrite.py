@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
 from compliance.checker import ComplianceChecker
-from compliance.rules import load_rules
-
-
-@pytest.fixture(scope="module")
-def checker() -> ComplianceChecker:
-    return ComplianceChecker(load_rules())
 
 
 def rewrites(checker: ComplianceChecker, text: str) -> set[str | None]:
