@@ -46,3 +46,14 @@ SECTION_SEPARATOR = " > "
 def chunk_id(source: str, content_hash: str, ordinal: int) -> str:
     """Stable id; the content hash is part of it, so a changed file gets fresh ids and stale ones can go."""
     return hashlib.sha1(f"{source}\x00{content_hash}\x00{ordinal}".encode()).hexdigest()
+
+
+def hash_prefixed(content_hash: str, raw_id: str) -> str:
+    """The id a chunk is stored under: its chunk id prefixed with the document's content hash, so a new version
+    never overwrites a live vector."""
+    return f"{content_hash[:16]}-{raw_id}" if content_hash else raw_id
+
+
+def passage_id(source: str, content_hash: str, ordinal: int) -> str:
+    """The stored id of a document's `ordinal`-th passage: from one passage's metadata, its neighbours."""
+    return hash_prefixed(content_hash, chunk_id(source, content_hash, ordinal))

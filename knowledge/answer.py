@@ -276,22 +276,21 @@ class Answerer:
         been chunked apart from it), as a passage of its own so that its lines cite it.
 
         Found by the ingest id scheme (ingest.chunker.chunk_id on ordinal + 1, prefixed like
-        knowledge.index.stored_id); anything unexpected (no such chunk, another section) gives None.
+        core.documents.passage_id); anything unexpected (no such chunk, another section) gives None.
         """
         chunk = self._chunk_at(hit, step)
         return chunk if chunk is not None and chunk.section == hit.section else None
 
     def _chunk_at(self, hit: ScoredChunk, step: int) -> ScoredChunk | None:
         """The chunk `step` places after `hit` in its document, whatever its section (None past either end)."""
-        from core.documents import chunk_id
+        from core.documents import passage_id
 
         md = hit.metadata
         ordinal = md.get("ordinal")
         content_hash = str(md.get("content_hash") or "")
         if not isinstance(ordinal, int) or ordinal + step < 0:
             return None
-        raw = chunk_id(hit.source, content_hash, ordinal + step)
-        wanted = f"{content_hash[:16]}-{raw}" if content_hash else raw
+        wanted = passage_id(hit.source, content_hash, ordinal + step)
         chunk = self.retriever.index.fetch([wanted]).get(wanted)
         if chunk is None:
             return None
@@ -300,16 +299,13 @@ class Answerer:
     def _document_chunks(self, hit: ScoredChunk) -> list[ScoredChunk]:
         """The chunks of the passage's document in order (the first MAX_DOCUMENT_CHUNKS), fetched in one call
         by the ingest id scheme; [] when the passage carries no ordinal."""
-        from core.documents import chunk_id
+        from core.documents import passage_id
 
         md = hit.metadata
         content_hash = str(md.get("content_hash") or "")
         if not isinstance(md.get("ordinal"), int):
             return []
-        ids = []
-        for ordinal in range(MAX_DOCUMENT_CHUNKS):
-            raw = chunk_id(hit.source, content_hash, ordinal)
-            ids.append(f"{content_hash[:16]}-{raw}" if content_hash else raw)
+        ids = [passage_id(hit.source, content_hash, ordinal) for ordinal in range(MAX_DOCUMENT_CHUNKS)]
         found = self.retriever.index.fetch(ids)
         return [
             ScoredChunk(i, str(chunk.text), dict(chunk.metadata), 0.0, hit.relevance)

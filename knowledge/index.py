@@ -30,6 +30,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
+from core.documents import hash_prefixed
 from core.home import (
     HomeAccess,
     HomeError,
@@ -111,7 +112,7 @@ def indexed_text(metadata: dict[str, Any], text: str) -> str:
 
 def stored_id(meta: DocumentMeta, chunk: Chunk) -> str:
     """Chunk id carrying the document's content hash, so a new version never overwrites a live vector."""
-    return f"{meta.content_hash[:16]}-{chunk.chunk_id}" if meta.content_hash else chunk.chunk_id
+    return hash_prefixed(meta.content_hash, chunk.chunk_id)
 
 
 def _lock_file(handle: IO[bytes], *, wait: bool) -> bool:

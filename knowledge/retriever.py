@@ -179,13 +179,13 @@ class HybridRetriever(BaseRetriever):
     def document_text(self, hit: ScoredChunk, limit: int = DOCUMENT_CHUNKS) -> str:
         """The whole document a passage belongs to, section headings and text in order (at most `limit`
         passages): a near miss is judged against everything the document says, not one passage. Passage ids
-        follow ingest's rule (core.documents.chunk_id, prefixed with the content hash); "" when unknown."""
-        from core.documents import chunk_id
+        follow the stored-id rule (core.documents.passage_id); "" when unknown."""
+        from core.documents import passage_id
 
         content_hash = str(hit.metadata.get("content_hash") or "")
         if not content_hash or not hasattr(self.index, "fetch"):
             return ""
-        ids = [f"{content_hash[:16]}-{chunk_id(hit.source, content_hash, i)}" for i in range(limit)]
+        ids = [passage_id(hit.source, content_hash, i) for i in range(limit)]
         found = self.index.fetch(ids)
         return "\n".join(f"{found[cid].metadata.get('section', '')}\n{found[cid].text}" for cid in ids if cid in found)
 
