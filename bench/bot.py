@@ -156,7 +156,7 @@ async def _run(quick: bool, embeddings_kind: str) -> dict[str, Any]:
             burst_elapsed = time.perf_counter() - t1
             burst.latencies = [r for r in results if r is not None]
             burst.unanswered = sum(r is None for r in results)
-            refusal = ui_text("rate_limited", "en").split("{", 1)[0][:30]
+            refusal = ui_text("rate_limited", "en", seconds=0)[:30]  # the opening words, before the wait it names
             refused = sum(refusal in c.text for c in bot.api.calls_to("sendMessage"))
             errors = sum(ui_text("apology", "en") == c.text for c in bot.api.calls_to("sendMessage"))
         services.close()
