@@ -107,18 +107,14 @@ def _print(result: dict[str, Any], team_members: int) -> None:
     table.add_column("measure")
     table.add_column("value", justify="right")
     table.add_row("import (KPI + channel rows)", f"{result['kpi_rows'] + result['channel_rows']:,} rows")
-    table.add_row(
-        "import time / throughput", f"{result['import_s']} s / {result['import_rows_per_s']:,} rows/s"
-    )
+    table.add_row("import time / throughput", f"{result['import_s']} s / {result['import_rows_per_s']:,} rows/s")
     table.add_row("re-import (periods replaced)", f"{result['reimport_s']} s")
     table.add_row(
         f"whole-company team report ({result['company_team_report_members']} reps)",
         f"{result['company_team_report_s']} s (target < {result['team_report_target_s']} s)",
     )
     table.add_row(f"one manager's team report ({team_members} reps)", f"{result['manager_team_report_s']} s")
-    table.add_row(
-        "coach one rep (median / max)", f"{result['coach_rep_median_ms']} / {result['coach_rep_max_ms']} ms"
-    )
+    table.add_row("coach one rep (median / max)", f"{result['coach_rep_median_ms']} / {result['coach_rep_max_ms']} ms")
     table.add_row("planted problems found (high/medium)", f"{result['planted_recall']:.1%}")
     table.add_row("healthy reps with a high finding", str(result["healthy_with_high_finding"]))
     Console().print(table)

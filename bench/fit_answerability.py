@@ -85,7 +85,8 @@ def collect(
                 verdict = retriever.assess(text, hits, services.settings.relevance_threshold) if hits else None
                 ruled = "empty" if verdict is None else verdict.blocked
                 features = {} if verdict is None else verdict.features
-                rows.append({**features, "question": text, "ruled": ruled})
+                granted = "" if verdict is None else verdict.granted
+                rows.append({**features, "question": text, "ruled": ruled, "granted": granted})
                 labels.append(int(answerable))
                 kinds.append(kind)
         finally:
@@ -228,20 +229,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     x = np.array([[float(row.get(name, 0.0)) for name in FEATURES] for row in rows], dtype=float)
     y = np.array(labels, dtype=float)
     ruled = np.array([bool(row.get("ruled")) for row in rows])
+    granted = np.array([bool(row.get("granted")) for row in rows])
     floors = {"near_floor": args.near_floor, "off_floor": args.off_floor}
 
     def judged(params: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        """P(answerable) of the rows in `mask`, 0 for those refused by rule."""
-        return np.where(ruled[mask], 0.0, predict(params, x[mask]))
+        """P(answerable) of the rows in `mask`, 0 for those refused by rule, 1 for those answered by rule
+        (knowledge.answerability grants them whatever the probability)."""
+        return np.where(ruled[mask], 0.0, np.where(granted[mask], 1.0, predict(params, x[mask])))
 
     everyone = np.ones(len(y), dtype=bool)
-    params = fit(x[~ruled], y[~ruled])
+    params = fit(x[~ruled & ~granted], y[~ruled & ~granted])
     p = judged(params, everyone)
     threshold = best_threshold(p, y, kinds, **floors)
     print(f"{len(y)} questions, {int(y.sum())} answerable, {int(ruled.sum())} refused by rule; threshold {threshold}")
     for kind in sorted(set(kinds)):
         in_kind = np.array([k == kind for k in kinds])
-        print(f"  refused by rule, {kind:<20} {int((ruled & in_kind).sum())} of {int(in_kind.sum())}")
+        print(
+            f"  refused by rule, {kind:<20} {int((ruled & in_kind).sum())} of {int(in_kind.sum())}"
+            f" (answered by rule {int((granted & in_kind).sum())})"
+        )
     for name, w in zip(("bias", *FEATURES), params, strict=True):
         print(f"  {name:<20}{w:+.3f}")
     for name in sorted(set(groups)):
@@ -253,7 +259,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         pooled = np.zeros_like(p)
         for name in sorted(set(groups)):
             out = np.array([g == name for g in groups])
-            held = fit(x[~out & ~ruled], y[~out & ~ruled])
+            held = fit(x[~out & ~ruled & ~granted], y[~out & ~ruled & ~granted])
             others = [k for k, m in zip(kinds, out, strict=True) if not m]
             cut = best_threshold(judged(held, ~out), y[~out], others, **floors)
             pooled[out] = np.where(ruled[out], -1.0, judged(held, out) - cut + 0.5)

@@ -70,6 +70,9 @@ class Verdict:
     blocked: str = ""
     features: dict[str, float] = field(default_factory=dict)
     note: str = ""  # for a refusal by rule: what the documents give instead, in the question's language
+    # Answered by rule whatever the fitted probability: "attribute" (the named model's own sheet states the asked
+    # attribute with a figure).
+    granted: str = ""
 
 
 def known_in(term: str, lex: LexicalIndex, equivalents: Callable[[str], Sequence[str]]) -> bool:
@@ -321,6 +324,34 @@ def near_miss(
     )
 
 
+_DIGIT = re.compile(r"\d")
+_LIST_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.、)]?|[(（]\d+[)）])\s*")  # "2.1 ", "3、", "(2)": not a figure
+
+
+def states_asked_attribute(
+    question: str, top: ScoredChunk, document: str, translate: Callable[[str], Sequence[str]]
+) -> bool:
+    """The question names a model and asks one of its attributes (weight, price, power...: knowledge.attributes),
+    the best passage's document is that model's own sheet (its title names exactly the asked model), and a line
+    of the sheet states the attribute with a figure. Such a question is answered whatever its wording: "How heavy
+    is the LW-20?" shares no word with "整机重量：520 kg", and a chat question's fillers sink its coverage, yet
+    the sheet of the very model asked holds the figure. A near miss fails a condition: a model nobody sells
+    names no sheet, an attribute the sheet never states has no line."""
+    from knowledge.attributes import asked_attributes
+    from knowledge.retriever import designations
+
+    wanted = designations(question)
+    if not wanted or not document:
+        return False
+    if designations(str(top.metadata.get("title", ""))) != wanted:
+        return False
+    attributes = asked_attributes(question, translate=translate)
+    if not attributes:
+        return False
+    lines = [line for line in document.splitlines() if _DIGIT.search(_LIST_NUMBER.sub("", line))]
+    return all(any(attribute.in_text(line) for line in lines) for attribute in attributes)
+
+
 def _where(hit: ScoredChunk) -> str:
     title = str(hit.metadata.get("title", "") or hit.source)
     section = hit.section.split(">")[-1].strip()
@@ -366,5 +397,7 @@ def judge(
     if model is None:
         ok = hits[0].relevance >= fallback_threshold
         return Verdict(ok, hits[0].relevance, "", features)
-    probability = model.probability(features)
-    return Verdict(probability >= model.threshold, round(probability, 4), "", features)
+    probability = round(model.probability(features), 4)
+    if states_asked_attribute(question, hits[0], document, lex.translate):
+        return Verdict(True, probability, "", features, granted="attribute")
+    return Verdict(probability >= model.threshold, probability, "", features)

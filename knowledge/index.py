@@ -251,9 +251,7 @@ class KnowledgeIndex:
     def _connect(self) -> sqlite3.Connection:
         try:
             if self.read_only:
-                return connect_read_only(
-                    self.manifest_path, timeout=30, isolation_level=None, check_same_thread=False
-                )
+                return connect_read_only(self.manifest_path, timeout=30, isolation_level=None, check_same_thread=False)
             conn = sqlite3.connect(self.manifest_path, timeout=30, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")

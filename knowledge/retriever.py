@@ -42,7 +42,7 @@ _VARIANTS = (
     "专业版|轻享版|标准版|增强版|旗舰版|青春版|升级版|尊享版|精简版|经典版|豪华版|高配版|低配版|基础版"
 )
 MODEL_NUMBER = re.compile(
-    rf"(?<![a-z0-9])([a-z]{{1,4}})-?(\d{{1,4}}[a-z]?)(?![a-z0-9])(?:[\s\-]*({_VARIANTS})(?![a-z]))?",
+    rf"(?<![a-z0-9])([a-z]{{1,4}})-?(\d{{1,4}}[a-z]?)(?:[\s\-]*({_VARIANTS})(?![a-z])|(?![a-z0-9]))",
     re.IGNORECASE,
 )
 
@@ -71,14 +71,15 @@ def is_chinese(text: str) -> bool:
 
 def designations(text: str) -> set[tuple[str, str]]:
     """Model designations as (base, variant): "AX-100 Pro" -> ("ax100", "pro"); "K7" -> ("k7", "");
-    a plural is the model itself: "AX-200s" -> ("ax200", "")."""
+    a plural is the model itself: "AX-200s" -> ("ax200", ""). Only a lower-case "s" reads as a plural: "LW-25S"
+    is a model of its own beside the LW-25 (families name variants that way), not several LW-25s."""
     return {
-        (_PLURAL_S.sub("", m.group(1).lower() + m.group(2).lower()), (m.group(3) or "").lower())
+        (_PLURAL_S.sub("", m.group(1).lower() + m.group(2)).lower(), (m.group(3) or "").lower())
         for m in MODEL_NUMBER.finditer(text)
     }
 
 
-_PLURAL_S = re.compile(r"(?<=\d)s$")
+_PLURAL_S = re.compile(r"(?<=\d)s$")  # case-sensitive: applied before lower-casing
 
 
 @dataclass(frozen=True)

@@ -178,3 +178,53 @@ def test_judge_refuses_a_near_miss_and_a_foreign_name_before_the_fitted_model() 
     assert not named.answerable and named.blocked == "name"
     fine = judge("What discount do gold dealers get?", hits, lex, always, _none, fallback_threshold=0.3)  # type: ignore[arg-type]
     assert fine.answerable and not fine.blocked
+
+
+def test_a_letter_the_family_uses_beside_a_plain_namesake_makes_another_model() -> None:
+    # LW-25 and LW-25S are both documented: the "S" is a product line, so an LW-30S is not the LW-30...
+    found = suffixed_model(["lw30s"], frozenset({"lw25", "lw25s", "lw30", "lw50"}))
+    assert found is not None and found.asked == "LW30S" and found.have == ("LW30",)
+    # ...but another letter than the family's pair uses may still be a way of writing a known model.
+    assert suffixed_model(["lw30a"], frozenset({"lw25", "lw25s", "lw30"})) is None
+
+
+def test_an_upper_case_letter_after_the_number_is_a_model_not_a_plural() -> None:
+    from knowledge.retriever import designations
+
+    assert designations("LW-25S") == {("lw25s", "")}
+    assert designations("two AX-200s") == {("ax200", "")}
+    assert designations("LW-100Pro and the LW-30 Pro") == {("lw100", "pro"), ("lw30", "pro")}
+
+
+SHEET_ZH = (
+    "LW-20 洗脱机 产品资料\n二、主要技术参数\n- 额定容量：20 kg\n- 整机重量：520 kg\n三、价格\n含税目录价：¥86,000 / 台"
+)
+
+
+def _sheet(title: str) -> ScoredChunk:
+    return ScoredChunk(
+        chunk_id="s1",
+        text="适用于酒店和学校的洗衣房。",
+        metadata={"language": "zh", "title": title, "section": "一、概述", "source": "lw20.md"},
+        score=1.0,
+        relevance=0.1,
+        coverage=0.1,
+        cosine=0.2,
+    )
+
+
+def test_the_named_model_s_sheet_stating_the_asked_attribute_answers_whatever_the_wording() -> None:
+    never = Calibration(answerability=AnswerabilityModel(weights={}, bias=-10.0, threshold=0.5))
+    lex = VocabularyLexicon("lw20 洗脱机 重量 价格")
+    ask = "How heavy is the LW-20 washer?"
+    sheet = _sheet("LW-20 洗脱机 产品资料")
+    granted = judge(ask, [sheet], lex, never, _none, fallback_threshold=0.3, document=SHEET_ZH)  # type: ignore[arg-type]
+    assert granted.answerable and granted.granted == "attribute" and granted.probability < 0.5
+    # Another model's sheet, an attribute the sheet does not state, or no sheet text: the fitted model decides.
+    for question, title in (
+        ("How heavy is the LW-25 washer?", "LW-20 洗脱机 产品资料"),
+        ("How loud is the LW-20?", "LW-20 洗脱机 产品资料"),
+        (ask, "洗衣房规划指南"),
+    ):
+        verdict = judge(question, [_sheet(title)], lex, never, _none, fallback_threshold=0.3, document=SHEET_ZH)  # type: ignore[arg-type]
+        assert not verdict.answerable and not verdict.granted, question
