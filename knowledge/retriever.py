@@ -499,7 +499,14 @@ def text_families(bases: frozenset[str]) -> frozenset[str]:
 def unknown_models(wanted: set[tuple[str, str]], families: frozenset[str], lex: LexicalIndex) -> set[str]:
     """The asked models of a product family that no document names, when none of the asked models is known
     ("AX-400" alone, not "AX-100 vs AX-400": the AX-100 part can still be answered)."""
-    asked = {base for base, _variant in wanted if (m := MODEL_BASE.fullmatch(base)) and m.group(1) in families}
+    # A variant written onto the number ("LCS-55Pro") is one token in the documents ("lcs55pro"): known as such.
+    asked = {
+        base
+        for base, variant in wanted
+        if (m := MODEL_BASE.fullmatch(base))
+        and m.group(1) in families
+        and not (variant and base + variant in lex.vocab)
+    }
     known = lex.model_bases()
     # "AX-100P" is most likely a way of writing a known model (plurals are already folded by `designations`).
     unknown = {base for base in asked if base not in known and not (base[-1].isalpha() and base[:-1] in known)}

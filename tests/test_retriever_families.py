@@ -57,3 +57,20 @@ def test_another_model_of_the_asked_family_does_not_answer_for_it() -> None:
     retriever = HybridRetriever(index=load(new_index(), MONITOR_ZH, MONITOR_EN), k=3, fusion="score", topic_vote=1.0)
     hits = retriever.search("PM-12监护仪的注册证号是多少，投标要用")
     assert hits[0].source.endswith("pm-12.md"), [(h.source, h.section) for h in hits]
+
+
+def test_a_variant_written_onto_the_number_is_the_documented_model_not_an_unknown_one() -> None:
+    from typing import ClassVar
+
+    from knowledge.retriever import designations, unknown_models
+
+    class Lexicon:
+        vocab: ClassVar[dict[str, int]] = {"lcs55pro": 0, "lcs37": 1, "lcs22": 2}
+
+        @staticmethod
+        def model_bases() -> frozenset[str]:
+            return frozenset({"lcs37", "lcs22"})
+
+    families = frozenset({"lcs"})
+    assert unknown_models(designations("LCS-55Pro 保修几年？"), families, Lexicon()) == set()  # type: ignore[arg-type]
+    assert unknown_models(designations("LCS-90 保修几年？"), families, Lexicon()) == {"lcs90"}  # type: ignore[arg-type]
