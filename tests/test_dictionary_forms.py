@@ -55,6 +55,15 @@ def test_the_glossary_relates_spec_table_words(english: str, chinese: str) -> No
 
 def test_short_gloss_words_take_no_endings() -> None:
     # 没有 glosses as "not have": "notes" and "noted" are other words, not forms of "not".
-    table = translation_table({"没有", "have", "notes", "noted"})
-    assert table["没有"] == ["have"]
+    table = translation_table({"没有", "have", "not", "notes", "noted"})
+    assert table["没有"] == ["not", "have"]
     assert "not" not in base_forms("notes") and "note" in base_forms("notes")
+
+
+def test_a_word_translates_only_through_a_gloss_the_knowledge_base_uses_whole() -> None:
+    # 年假 is "annual leave": a knowledge base that says "annual contract" but never "leave" has no word for it,
+    # so a question about annual leave does not read as covered by the contract terms.
+    without_leave = translation_table(["annual", "contract", "warranty"])
+    assert "年假" not in without_leave
+    assert translation_table(["annual", "leave"])["年假"][:2] == ["annual", "leave"]
+    assert "warranty" in without_leave["保修"]
