@@ -67,3 +67,25 @@ def test_a_word_translates_only_through_a_gloss_the_knowledge_base_uses_whole() 
     assert "年假" not in without_leave
     assert translation_table(["annual", "leave"])["年假"][:2] == ["annual", "leave"]
     assert "warranty" in without_leave["保修"]
+
+
+def test_the_parsed_dictionary_is_kept_in_the_private_cache_and_a_broken_copy_is_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from knowledge import dictionary
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    dictionary.cedict.cache_clear()
+    try:
+        parsed = dictionary.cedict()
+        (kept,) = (tmp_path / "salescoach").glob("cedict-*.marshal")
+        dictionary.cedict.cache_clear()
+        with monkeypatch.context() as patched:
+            patched.setattr(dictionary, "_parse", lambda path: pytest.fail("parsed again despite the cached copy"))
+            assert dictionary.cedict() == parsed
+        kept.write_bytes(b"\x00not marshal")
+        dictionary.cedict.cache_clear()
+        assert dictionary.cedict()["保修"] == parsed["保修"]
+        assert kept.read_bytes() != b"\x00not marshal"
+    finally:
+        dictionary.cedict.cache_clear()
