@@ -162,10 +162,18 @@ def translation_table(vocabulary: Iterable[str]) -> dict[str, list[str]]:
     leave reads as covered by "annual contracts"."""
     vocab = set(vocabulary)
     table: dict[str, list[str]] = {}
+    forms_in_kb: dict[str, list[str]] = {}  # a gloss word -> its forms the knowledge base uses (asked once)
+
+    def in_vocab(word: str) -> list[str]:
+        found = forms_in_kb.get(word)
+        if found is None:
+            found = forms_in_kb[word] = [form for form in word_forms(word) if form in vocab]
+        return found
+
     for head, glosses in cedict().items():
         in_kb: list[str] = []
         for gloss in glosses:
-            found = [[form for form in word_forms(w) if form in vocab] for w in gloss]
+            found = [in_vocab(w) for w in gloss]
             if all(found):
                 in_kb.extend(form for forms in found for form in forms)
         in_kb = list(dict.fromkeys(in_kb))[:MAX_TRANSLATIONS]
