@@ -201,23 +201,11 @@ SHEET_ZH = (
 )
 
 
-def _sheet(title: str) -> ScoredChunk:
-    return ScoredChunk(
-        chunk_id="s1",
-        text="适用于酒店和学校的洗衣房。",
-        metadata={"language": "zh", "title": title, "section": "一、概述", "source": "lw20.md"},
-        score=1.0,
-        relevance=0.1,
-        coverage=0.1,
-        cosine=0.2,
-    )
-
-
 def test_the_named_model_s_sheet_stating_the_asked_attribute_answers_whatever_the_wording() -> None:
     never = Calibration(answerability=AnswerabilityModel(weights={}, bias=-10.0, threshold=0.5))
     lex = VocabularyLexicon("lw20 洗脱机 重量 价格")
     ask = "How heavy is the LW-20 washer?"
-    sheet = _sheet("LW-20 洗脱机 产品资料")
+    sheet = _hit("适用于酒店和学校的洗衣房。", title="LW-20 洗脱机 产品资料")
     granted = judge(ask, [sheet], lex, never, _none, fallback_threshold=0.3, document=SHEET_ZH)  # type: ignore[arg-type]
     assert granted.answerable and granted.granted == "attribute" and granted.probability < 0.5
     # Another model's sheet, an attribute the sheet does not state, or no sheet text: the fitted model decides.
@@ -226,5 +214,6 @@ def test_the_named_model_s_sheet_stating_the_asked_attribute_answers_whatever_th
         ("How loud is the LW-20?", "LW-20 洗脱机 产品资料"),
         (ask, "洗衣房规划指南"),
     ):
-        verdict = judge(question, [_sheet(title)], lex, never, _none, fallback_threshold=0.3, document=SHEET_ZH)  # type: ignore[arg-type]
+        overview = _hit("适用于酒店和学校的洗衣房。", title=title)
+        verdict = judge(question, [overview], lex, never, _none, fallback_threshold=0.3, document=SHEET_ZH)  # type: ignore[arg-type]
         assert not verdict.answerable and not verdict.granted, question
