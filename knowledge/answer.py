@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from core.audience import reader_of
 from core.documents import SECTION_SEPARATOR
 from core.messages import Citation, Reply, Request
-from core.text import has_cjk, split_sentences, tokenize
+from core.text import CJK_CHAR, has_cjk, split_sentences, tokenize
 from knowledge.attributes import AskedAttribute, asked_attributes
 from knowledge.glossary import EXPANSION_WEIGHT
 from knowledge.lexical import query_terms
@@ -1117,7 +1117,7 @@ def _cells(row: str) -> list[str]:
 
 def _states_attribute(text: str, header: str | None, attributes: Sequence[AskedAttribute], question: str) -> bool:
     """The line states a figure for one of the asked attributes: prose naming the attribute and a figure; a table
-    row whose figure sits in a column (or after a first cell) that names the attribute."""
+    row whose figure sits in a column (or after a first cell) that names the attribute, or in a cell naming it."""
     if not states_figure(text, question):
         return False
     if not text.startswith("|"):
@@ -1128,9 +1128,23 @@ def _states_attribute(text: str, header: str | None, attributes: Sequence[AskedA
         if not states_figure(cell, question):
             continue
         label = " ".join([names[i] if i < len(names) else "", *cells[:i]])
-        if any(a.in_text(label) for a in attributes):
+        # The cell may name its own attribute beside the figure: "| 外形尺寸 | 600×450×1500毫米，重量52公斤 |"
+        # (by a name, not a unit: "20 kg" is also a capacity).
+        if any(a.in_text(label) or _names_attribute(a, cell) for a in attributes):
             return True
     return False
+
+
+_UNITS = "kg kw mpa psi bar db hz cny rmb ¥ °c ℃ 公斤 千克 千瓦 元 升 伏 小时 平方米 平米 兆帕 分贝"
+_UNIT_WORDS = frozenset(_UNITS.split())
+
+
+def _names_attribute(attribute: AskedAttribute, cell: str) -> bool:
+    """The cell names the attribute by one of its words other than a unit ("重量", "weight")."""
+    names = frozenset(
+        w for w in attribute.words if w not in _UNIT_WORDS and (len(w) >= 2 if CJK_CHAR.match(w) else len(w) >= 4)
+    )
+    return AskedAttribute(attribute.name, names).in_text(cell)
 
 
 def _titled_model_terms(question: str, hit: ScoredChunk) -> set[str]:

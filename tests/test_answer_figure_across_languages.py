@@ -77,3 +77,13 @@ def test_the_spec_table_of_the_best_passages_own_document_is_quoted() -> None:
         asked, [overview, specs], {"a": 1, "b": 2}, _idf, language="en", translations=translations
     )
     assert "| 流速范围 | 0.01–2000 mL/h |" in [s.text for s in chosen]
+
+
+def test_a_row_naming_the_attribute_beside_its_figure_leads_not_a_row_sharing_its_unit() -> None:
+    # "重量52公斤" sits in the size row's value cell and leads; the capacity row's "20 kg" shares only the unit.
+    table = "| K9 项目 | 参数 |\n| 额定容量 | 20 kg |\n| 外形尺寸 | 600×450×1500毫米，重量52公斤 |"
+    metadata = {"title": "K9 净饮机", "section": "K9 净饮机 > 技术参数", "source": "/kb/k9.md", "language": "zh"}
+    hit = ScoredChunk("a", table, metadata, score=0.2, relevance=0.6)
+    chosen = [s.text for s in select_sentences("How heavy is the K9?", [hit], {"a": 1}, _idf, language="en")]
+    rows = [text for text in chosen if text != "| K9 项目 | 参数 |"]
+    assert rows[0] == "| 外形尺寸 | 600×450×1500毫米，重量52公斤 |"
