@@ -31,7 +31,7 @@ _ASKING_EN_TEXT = """
     lemme basically literally honestly just um uh hmm walk step steps says said hasn haven isn doesn didn
     have has had himself herself themselves gets give go going max
     yo lol ugh um umm hiii sooo asap gotta im like asking dumb sorry already exactly quickly goes until
-    besides say again thing things stuff bunch"""
+    besides say again thing things stuff bunch hw wat wut u ur r sry cant rember remember dunno idk tho nah but"""
 _ASKING_ZH_TEXT = """
     多久 多少 多长 多大 多少钱 几 几天 几个 几号 几点 几折 几种 几次 什么 什么样 什么时候 时候 怎么 怎么办
     怎样 如何 哪 哪里 哪儿 哪些 哪个 谁 为什么 有没有 是否 能不能 可不可以 可以 要不要 需不需要 应该 会不会
@@ -39,7 +39,7 @@ _ASKING_ZH_TEXT = """
     这块 那块 这边 那边 到底 究竟 几家 几个月 几年 几级 咋 咋办 咋整 啥 啥时候 问下 问一下 想问 请问 麻烦
     其实 反正 然后 就是 是不是 对不对 行不行 能否 咱们 的话 一般来说 卷 卷不卷 靠谱 搞 搞出 自己 因为
     不用 不是 才能 直接 另外 以内 还是 所以 但是 而且 如果 的时候 多长时间 一步步 几步 哪一年
-    嗯嗯 哈哈 哎呀 这样 那样"""
+    嗯嗯 哈哈 哎呀 这样 那样 老大 领导 大佬 各位 亲 哥 姐 兄弟 老记不住 记不住 忘了 来着 急急急"""
 _ASKING_EN = frozenset(_ASKING_EN_TEXT.split())
 _ASKING_ZH = frozenset(_ASKING_ZH_TEXT.split())
 # Single characters that are grammar (particles, localisers, modal and light verbs); they end a run of

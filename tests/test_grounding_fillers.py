@@ -16,8 +16,10 @@ from knowledge.grounding import informative_terms
         ("SW-2000 加装称重模块要加多少钱？", ("sw-2000", "加装", "称重", "模块")),
         ("DF-900 功率多大，一天耗电多少度？", ("df-900", "功率", "耗电")),
         ("逾期账款一般怎么一步步催收？", ("逾期", "账款", "催收")),
+        ("老大 经销商给终端报价最低能到几折啊", ("经销商", "终端", "报价", "最低")),
+        ("sry dumb q but the E2 boiler is 12L or 18L?? cant rember", ("e2", "boiler", "12l", "18l")),
     ],
-    ids=["en-chat", "zh-per-day", "zh-how-much-more", "zh-how-many-units", "zh-step-by-step"],
+    ids=["en-chat", "zh-per-day", "zh-how-much-more", "zh-how-many-units", "zh-step-by-step", "zh-address", "en-typos"],
 )
 def test_fillers_and_amounts_are_not_topic_terms(question: str, terms: tuple[str, ...]) -> None:
     assert informative_terms(question) == terms
