@@ -324,7 +324,6 @@ def near_miss(
     )
 
 
-_DIGIT = re.compile(r"\d")
 _LIST_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.、)]?|[(（]\d+[)）])\s*")  # "2.1 ", "3、", "(2)": not a figure
 
 
@@ -337,6 +336,7 @@ def states_asked_attribute(
     is the LW-20?" shares no word with "整机重量：520 kg", and a chat question's fillers sink its coverage, yet
     the sheet of the very model asked holds the figure. A near miss fails a condition: a model nobody sells
     names no sheet, an attribute the sheet never states has no line."""
+    from knowledge.answer import states_figure  # the composer's own test of a line stating a figure
     from knowledge.attributes import asked_attributes
     from knowledge.retriever import designations
 
@@ -348,7 +348,7 @@ def states_asked_attribute(
     attributes = asked_attributes(question, translate=translate)
     if not attributes:
         return False
-    lines = [line for line in document.splitlines() if _DIGIT.search(_LIST_NUMBER.sub("", line))]
+    lines = [line for line in document.splitlines() if states_figure(_LIST_NUMBER.sub("", line), question)]
     return all(any(attribute.in_text(line) for line in lines) for attribute in attributes)
 
 
