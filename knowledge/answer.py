@@ -1160,7 +1160,7 @@ def _titled_model_terms(question: str, hit: ScoredChunk) -> set[str]:
 
 def _model_key(match: re.Match[str]) -> tuple[str, str]:
     """A model number as (letters, digits), so "DH-50", "dh50" and "DH 50" are one model."""
-    return match.group(1).lower(), match.group(2).lower()
+    return match.group(1).lower(), match.group(2).replace("-", "").lower()
 
 
 def _add_block(sentence: _Sentence, lines: list[_Line], chosen: list[_Sentence], *, whole: bool) -> None:

@@ -41,8 +41,11 @@ _VARIANTS = (
     "pro|lite|max|plus|mini|ultra|air|neo|se|xl|"
     "专业版|轻享版|标准版|增强版|旗舰版|青春版|升级版|尊享版|精简版|经典版|豪华版|高配版|低配版|基础版"
 )
+# A numbered sub-model joined by a hyphen ("JH-760-4", "JH-760-5": the four- and five-thread machines of one
+# series) is one designation: read as "JH-760" both would be one model, and neither the sheet of the asked one
+# ranks first nor is its joined token ("jh7604") known as "jh760".
 MODEL_NUMBER = re.compile(
-    rf"(?<![a-z0-9])([a-z]{{1,4}})-?(\d{{1,4}}[a-z]?)(?:[\s\-]*({_VARIANTS})(?![a-z])|(?![a-z0-9]))",
+    rf"(?<![a-z0-9])([a-z]{{1,4}})-?(\d{{1,4}}(?:-\d{{1,2}}(?![\d.,]))?[a-z]?)(?:[\s\-]*({_VARIANTS})(?![a-z])|(?![a-z0-9]))",
     re.IGNORECASE,
 )
 
@@ -74,7 +77,7 @@ def designations(text: str) -> set[tuple[str, str]]:
     a plural is the model itself: "AX-200s" -> ("ax200", ""). Only a lower-case "s" reads as a plural: "LW-25S"
     is a model of its own beside the LW-25 (families name variants that way), not several LW-25s."""
     return {
-        (_PLURAL_S.sub("", m.group(1).lower() + m.group(2)).lower(), (m.group(3) or "").lower())
+        (_PLURAL_S.sub("", m.group(1).lower() + m.group(2).replace("-", "")).lower(), (m.group(3) or "").lower())
         for m in MODEL_NUMBER.finditer(text)
     }
 

@@ -74,3 +74,26 @@ def test_a_variant_written_onto_the_number_is_the_documented_model_not_an_unknow
     families = frozenset({"lcs"})
     assert unknown_models(designations("LCS-55Pro 保修几年？"), families, Lexicon()) == set()  # type: ignore[arg-type]
     assert unknown_models(designations("LCS-90 保修几年？"), families, Lexicon()) == {"lcs90"}  # type: ignore[arg-type]
+
+
+def test_a_numbered_sub_model_is_a_model_of_its_own() -> None:
+    """JH-760-4 and JH-760-5 are two machines of one series: read as "JH-760" both were one model unknown to the
+    documents (whose token is "jh7604"), and questions about either were refused as about an undocumented one."""
+    from typing import ClassVar
+
+    from knowledge.retriever import designations, unknown_models
+
+    assert designations("JH-760-5 加装气动剪链器要多少钱？") == {("jh7605", "")}
+    assert designations("JH-768-4 and the JH-760-4") == {("jh7684", ""), ("jh7604", "")}
+    assert designations("certificate CE-JH-2024-0211") == {("jh2024", "")}  # a long number is no sub-model
+
+    class Lexicon:
+        vocab: ClassVar[dict[str, int]] = {"jh7604": 0, "jh7605": 1, "jh8800d": 2}
+
+        @staticmethod
+        def model_bases() -> frozenset[str]:
+            return frozenset(vocab for vocab in ("jh7604", "jh7605", "jh8800d"))
+
+    families = frozenset({"jh"})
+    assert unknown_models(designations("JH-760-5 的针号？"), families, Lexicon()) == set()  # type: ignore[arg-type]
+    assert unknown_models(designations("JH-760-6 的针号？"), families, Lexicon()) == {"jh7606"}  # type: ignore[arg-type]
