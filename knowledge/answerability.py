@@ -4,9 +4,11 @@ One hand-set threshold on one passage's relevance cannot tell "What is the parki
 covered, the topic word found nowhere) from a chat-phrased question whose words the passage does not use. So the
 retriever's evidence becomes a few signals (dense cosine of the best passage and its margin over the others,
 IDF-weighted coverage of the question's informative terms, how much of the question the knowledge base has
-never heard of, whether BM25 and the dense ranking agree on the top passage) and a logistic regression fitted
-on labelled answerable/unanswerable questions turns them into a probability. Its weights live with the
-embedding model's calibration (knowledge/calibration.yaml), refitted with `python -m bench.fit_answerability`.
+never heard of, whether BM25 and the dense ranking agree on the top passage, whether one sentence holds the
+asked topic, whether a line states the asked attribute with a figure) and a model fitted on labelled
+answerable/unanswerable questions (a logistic regression, or boosted trees where the signals interact) turns
+them into a probability. It lives with the embedding model's calibration (knowledge/calibration.yaml),
+refitted with `python -m bench.fit_answerability`.
 A question naming a model or a year that no retrieved passage is about is refused before any of this.
 """
 
@@ -19,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from core.text import CJK_CHAR, STOPWORDS_EN, has_cjk
+from core.text import CJK_CHAR, STOPWORDS_EN, has_cjk, split_sentences
 from knowledge.grounding import coverage, informative_terms, stem, term_weight
 from knowledge.qualifiers import Qualifier, kind_qualifier, sibling_model, suffixed_model, year_qualifier
 
@@ -51,6 +53,9 @@ FEATURES = (
     "model_named",
     "doc_topic_coverage",
     "title_coverage",
+    "asks_attribute",
+    "attribute_stated",
+    "sentence_coverage",
 )
 
 
@@ -266,6 +271,18 @@ def signals(
     )
     doc_topic = coverage(topic, same_doc, lex.term_idf, equivalents) if topic else topical[0]
     title = f"{top.metadata.get('title', '')}\n{top.section}"
+    # One sentence of the best document holding the asked topic, not its words scattered over a passage: "book
+    # a company car" finds "book", "company" and "car" in a travel policy's three different rules.
+    sentence_topic = max(
+        (
+            coverage(topic or terms, f"{h.section}\n{sentence}", lex.term_idf, equivalents)
+            for h in hits
+            if h.source == top.source
+            for sentence in split_sentences(h.text)
+        ),
+        default=0.0,
+    )
+    asks, stated = _attribute_signals(question, [h.text for h in hits if h.source == top.source], lex.translate)
     language = "zh" if has_cjk(question) else "en"
     cross = float(bool(top.language) and top.language != language)
     return {
@@ -289,7 +306,31 @@ def signals(
         "model_named": _model_named(question, top),
         "doc_topic_coverage": doc_topic,
         "title_coverage": coverage(terms, title, lex.term_idf, equivalents) if terms else 0.0,
+        "asks_attribute": asks,
+        "attribute_stated": stated,
+        "sentence_coverage": sentence_topic,
     }
+
+
+def _attribute_signals(
+    question: str, passages: Sequence[str], translate: Callable[[str], Sequence[str]]
+) -> tuple[float, float]:
+    """(the question asks a figure of a known attribute: price, weight, warranty, duration...; the best
+    document's retrieved passages hold a line naming each asked attribute with a figure). The answer's own
+    evidence, whatever the question's wording: "去上海出差，酒店每晚能报多少？" shares few words with "Hotel
+    limits per night: Tier 1 cities ¥550", yet the line names a price and states one; a near miss about
+    another year's price or a figure the sheet never gives finds no such line or fails elsewhere."""
+    from knowledge.answer import states_figure
+    from knowledge.attributes import asked_attributes
+
+    attributes = asked_attributes(question, translate=translate)
+    if not attributes:
+        return 0.0, 0.0
+    lines = [
+        line for text in passages for line in text.splitlines() if states_figure(_LIST_NUMBER.sub("", line), question)
+    ]
+    stated = all(any(attribute.in_text(line) for line in lines) for attribute in attributes)
+    return 1.0, float(stated)
 
 
 def near_miss(

@@ -25,19 +25,81 @@ class CalibrationError(ValueError):
     """The calibration file cannot be read; the message names the file and the entry."""
 
 
+Node = tuple[int, float, int, int, float]  # feature index, threshold, left child, right child (-1: leaf), value
+
+
+@dataclass(frozen=True)
+class TreeEnsemble:
+    """Boosted regression trees over the same signals: log-odds = base + rate * sum of the trees' leaf values.
+
+    Why trees beside the logistic model: the signals interact (a high coverage means little when the question
+    crossed languages through a loose dictionary sense; a named model counts for the question only when the
+    sheet states the asked attribute), which one weight per signal cannot express. Stored as data (a JSON file
+    beside the calibration), evaluated here without any learning library."""
+
+    features: tuple[str, ...]
+    trees: tuple[tuple[Node, ...], ...]
+    base: float = 0.0
+    rate: float = 0.1
+
+    def log_odds(self, features: dict[str, float]) -> float:
+        x = [float(features.get(name, 0.0)) for name in self.features]
+        total = 0.0
+        for tree in self.trees:
+            node = tree[0]
+            while node[2] >= 0:
+                node = tree[node[2]] if x[node[0]] <= node[1] else tree[node[3]]
+            total += node[4]
+        return self.base + self.rate * total
+
+
 @dataclass(frozen=True)
 class AnswerabilityModel:
-    """Logistic regression over named question-level signals: P(answerable) = sigmoid(bias + sum w_i x_i)."""
+    """P(answerable) from named question-level signals: sigmoid(bias + sum w_i x_i), or the log-odds of a tree
+    ensemble when the calibration names one (`trees`)."""
 
     weights: dict[str, float] = field(default_factory=dict)
     bias: float = 0.0
     threshold: float = 0.5
+    trees: TreeEnsemble | None = None
 
     def probability(self, features: dict[str, float]) -> float:
         import math
 
-        z = self.bias + sum(w * float(features.get(name, 0.0)) for name, w in self.weights.items())
+        if self.trees is not None:
+            z = self.trees.log_odds(features)
+        else:
+            z = self.bias + sum(w * float(features.get(name, 0.0)) for name, w in self.weights.items())
         return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
+
+
+def load_trees(path: Path) -> TreeEnsemble:
+    """A tree ensemble written by `python -m bench.fit_answerability --trees`; ValueError naming what is wrong."""
+    import json
+
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ValueError(f"cannot read {path.name} ({exc.strerror or exc})") from exc
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{path.name}: line {exc.lineno}: {exc.msg}") from exc
+    try:
+        features = tuple(str(name) for name in raw["features"])
+        listed = [
+            tuple((int(f), float(t), int(left), int(right), float(v)) for f, t, left, right, v in tree)
+            for tree in raw["trees"]
+        ]
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValueError(f"{path.name}: not a tree ensemble ({exc!r})") from exc
+    trees: list[tuple[Node, ...]] = []
+    for n, nodes in enumerate(listed):
+        if not nodes or any(
+            left >= 0 and not (0 <= f < len(features) and left < len(nodes) and 0 <= right < len(nodes))
+            for f, _t, left, right, _v in nodes
+        ):
+            raise ValueError(f"{path.name}: tree {n}: a node points outside the tree or the feature list")
+        trees.append(nodes)
+    return TreeEnsemble(features, tuple(trees), float(raw.get("base", 0.0)), float(raw.get("rate", 0.1)))
 
 
 @dataclass(frozen=True)
@@ -107,6 +169,7 @@ def load_calibrations(path: Path = BUNDLED) -> dict[str, Calibration]:
                         weights={str(k): float(v) for k, v in (model.get("weights") or {}).items()},
                         bias=float(model.get("bias", 0.0)),
                         threshold=float(model.get("threshold", 0.5)),
+                        trees=load_trees(path.with_name(str(model["trees"]))) if model.get("trees") else None,
                     )
                     if isinstance(model, dict)
                     else None

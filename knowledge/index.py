@@ -843,6 +843,23 @@ class KnowledgeIndex:
         distances = result["distances"][0]
         return [(cid, 1.0 - float(d)) for cid, d in zip(ids, distances, strict=True)]
 
+    def cosines(self, vector: Sequence[float], chunk_ids: Sequence[str]) -> dict[str, float]:
+        """Cosine similarity of the query vector to the stored vectors of these chunks (ids without a vector are
+        absent): for passages the fused ranking kept although the nearest-neighbour search did not return them."""
+        import numpy as np
+
+        if not chunk_ids:
+            return {}
+        result = self.collection.get(ids=list(chunk_ids), include=["embeddings"])
+        embeddings = result.get("embeddings")
+        if embeddings is None or len(embeddings) == 0:
+            return {}
+        matrix = np.asarray(embeddings, dtype=np.float32)
+        query = np.asarray(vector, dtype=np.float32)
+        norms = np.linalg.norm(matrix, axis=1) * (float(np.linalg.norm(query)) or 1.0)
+        values = matrix @ query / np.where(norms == 0, 1.0, norms)
+        return {cid: float(v) for cid, v in zip(result["ids"], values, strict=True)}
+
     def fetch(self, chunk_ids: Sequence[str]) -> dict[str, StoredChunk]:
         """Live chunks by id (ids no longer live are simply absent)."""
         if not chunk_ids:

@@ -296,6 +296,7 @@ class HybridRetriever(BaseRetriever):
                         rank, 1.0 - score / ranked[0][1], calibration.bm25_span
                     )
                     cand.score += max(0.0, translated_vote - own_votes.get(row, 0.0))
+        query_vector: list[float] | None = None
         if self.mode != "bm25":
             weight = 1.0
             if self.mode == "hybrid":
@@ -304,7 +305,8 @@ class HybridRetriever(BaseRetriever):
                     chosen = calibration.dense_weight_zh if chinese else calibration.dense_weight_en
                 weight = chosen
             # Over-fetch: hits that are no longer live (an interrupted ingest) or not allowed are skipped.
-            hits = self.index.dense_search(self.index.embed_query(query), pool + 2 * k)
+            query_vector = self.index.embed_query(query)
+            hits = self.index.dense_search(query_vector, pool + 2 * k)
             best: float | None = None
             rank = 0
             for chunk_id, cosine in hits:
@@ -325,6 +327,13 @@ class HybridRetriever(BaseRetriever):
         # Re-rank the head of the fused list: an exact model designation in the title or heading counts as one
         # more first-place vote, a sibling variant ("AX-100 Pro" for "AX-100") as one against.
         ordered = sorted(found.values(), key=lambda c: -c.score)[: max(3 * k, 20)]
+        if query_vector is not None:
+            # A passage BM25 alone brought in has no cosine from the neighbour search; left out it would read as
+            # 0 in relevance and in the answerability signals, below what the model actually gives it.
+            missing = [c for c in ordered if c.cosine is None]
+            computed = self.index.cosines(query_vector, [c.chunk_id for c in missing]) if missing else {}
+            for cand in missing:
+                cand.cosine = computed.get(cand.chunk_id)
         stored = self.index.fetch([c.chunk_id for c in ordered])
         wanted = designations(query)
         documented = any(base in lex.model_bases() for base, _variant in wanted)
