@@ -139,8 +139,9 @@ def test_a_passage_dated_to_other_years_does_not_cover_a_question_about_another_
 def test_every_fused_passage_has_its_cosine_even_when_only_bm25_found_it(index: KnowledgeIndex) -> None:
     """The answerability signals and the relevance read each passage's cosine: one BM25 alone brought in (outside
     the dense side's candidates) gets it from its stored vector instead of counting as 0."""
-    narrow = HybridRetriever(index=index, k=5, candidates=1).search("客户逾期30天要上报谁？")
-    wide = {h.chunk_id: h.cosine for h in HybridRetriever(index=index, k=20, candidates=200).search("客户逾期30天要上报谁？")}
+    question = "客户逾期30天要上报谁？"
+    narrow = HybridRetriever(index=index, k=5, candidates=1).search(question)
+    wide = {h.chunk_id: h.cosine for h in HybridRetriever(index=index, k=20, candidates=200).search(question)}
     assert len(narrow) > 1 and all(h.cosine is not None for h in narrow)
     for hit in narrow:
         if hit.chunk_id in wide:
