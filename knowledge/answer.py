@@ -22,7 +22,16 @@ from core.text import CJK_CHAR, has_cjk, split_sentences, tokenize
 from knowledge.attributes import AskedAttribute, asked_attributes
 from knowledge.glossary import EXPANSION_WEIGHT
 from knowledge.lexical import query_terms
-from knowledge.retriever import ASKS_PRICE, MODEL_NUMBER, ScoredChunk, is_chinese, is_price_heading, years_in
+from knowledge.retriever import (
+    ASKS_PRICE,
+    MODEL_NUMBER,
+    ScoredChunk,
+    designations,
+    is_chinese,
+    is_price_heading,
+    model_match,
+    years_in,
+)
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -172,7 +181,7 @@ class Answerer:
         # Compose from the passages that cover the question best (the fused rank also rewards a shared title
         # or a lucky dense neighbour), in the question's language where one is nearly as good; a question
         # answered across languages may have no passage sharing its words: then the best-ranked one.
-        covering = [h for h in hits if h.relevance >= threshold] or hits[:1]
+        covering = own_model(question, [h for h in hits if h.relevance >= threshold] or hits[:1])
         passages = prefer_price_section(question, prefer_language(by_coverage(covering), language), language)
         # Provisional numbers: answer passages first, then the rest of the top k as "see also".
         chosen_ids = {p.chunk_id for p in passages}
@@ -450,6 +459,22 @@ def prefer_price_section(question: str, hits: Sequence[ScoredChunk], language: s
         if hit.language != language and is_price_heading(hit.section):
             return [hit, *hits[:i], *hits[i + 1 :]]
     return list(hits)
+
+
+def own_model(question: str, hits: Sequence[ScoredChunk]) -> list[ScoredChunk]:
+    """Without the passages of other models' sheets when the asked model's own sheet is among them: "HL-CDD15
+    frame warranty" must quote the HL-CDD15 sheet, not the HL-CDD16's 24 months that a Chinese question's
+    language preference or a better word match would put first."""
+    wanted = designations(question)
+    if not wanted or not any(model_match(wanted, h.metadata) > 0 for h in hits):
+        return list(hits)
+    # Any other designation counts here, not only the asked one's letter family: "HL-CDD15" and "HL-CPD20" are
+    # one company's two products though their letters differ.
+    return [h for h in hits if model_match(wanted, h.metadata) > 0 or not designations(_heading_of(h))]
+
+
+def _heading_of(hit: ScoredChunk) -> str:
+    return f"{hit.metadata.get('title', '')} \n {hit.section}"
 
 
 def prefer_language(hits: Sequence[ScoredChunk], language: str) -> list[ScoredChunk]:

@@ -357,7 +357,7 @@ class HybridRetriever(BaseRetriever):
                 text = f"{md.get('title', '')}\n{md.get('section', '')}\n{chunk.text}"
                 cand.score += topic_weight * top_vote * coverage(topic, text, lex.term_idf, any_equivalent)
             if wanted:
-                cand.score += top_vote * _model_match(wanted, chunk.metadata, family=documented)
+                cand.score += top_vote * model_match(wanted, chunk.metadata, family=documented)
             if (
                 price_asked
                 and chunk.metadata.get("language") not in (language, None)
@@ -525,7 +525,7 @@ def unknown_models(wanted: set[tuple[str, str]], families: frozenset[str], lex: 
     return unknown if unknown and unknown == asked else set()
 
 
-def _model_match(wanted: set[tuple[str, str]], metadata: dict[str, Any], *, family: bool = True) -> float:
+def model_match(wanted: set[tuple[str, str]], metadata: dict[str, Any], *, family: bool = True) -> float:
     """+1 when the title/heading names exactly the asked model; -1 when it names only a sibling variant
     ("AX-100 Pro" for "AX-100") or only other models of the asked model's family (the PM-8 sheet for a
     PM-12 question: another product, however well its words match; only with `family`, set when the asked
