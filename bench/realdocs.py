@@ -19,6 +19,7 @@ import json
 import sys
 import tempfile
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -75,8 +76,19 @@ def _shown(reply: Any) -> list[Any]:
     return list(shown()) if callable(shown) else list(reply.citations)
 
 
-def _chrome_in(text: str) -> list[str]:
-    return [marker for marker in CHROME if marker in text]
+def _chrome_in(text: str, markers: Sequence[str] = CHROME) -> list[str]:
+    return [marker for marker in markers if marker in text]
+
+
+def chrome_markers(folder: Path) -> tuple[str, ...]:
+    """CHROME plus the round's own markers (`chrome.txt` beside its questions, one per line, # comments): text
+    that only that round's site chrome, page furniture and navigation hold. Each round's site is another site,
+    so the first round's list alone would let a later round's chrome into answers unnoticed."""
+    path = folder / "chrome.txt"
+    if not path.exists():
+        return CHROME
+    own = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    return CHROME + tuple(line for line in own if line and not line.startswith("#"))
 
 
 def score(folder: Path) -> dict[str, Any]:
@@ -88,6 +100,7 @@ def score(folder: Path) -> dict[str, Any]:
     from workflows.services import Services
 
     rows = [json.loads(line) for line in (folder / "questions.jsonl").read_text("utf-8").splitlines() if line.strip()]
+    markers = chrome_markers(folder)
     results: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="salescoach-realdocs-") as tmp:
         settings = Settings(home=Path(tmp) / "home")
@@ -110,8 +123,8 @@ def score(folder: Path) -> dict[str, Any]:
                     "lang": row["lang"],
                     "answerable": row["answerable"],
                     "grounded": bool(reply.grounded),
-                    "chrome_answer": _chrome_in(reply.answer) if reply.grounded else [],
-                    "chrome_citation": _chrome_in(cited_text) if reply.grounded else [],
+                    "chrome_answer": _chrome_in(reply.answer, markers) if reply.grounded else [],
+                    "chrome_citation": _chrome_in(cited_text, markers) if reply.grounded else [],
                     "answer": reply.answer[:400],
                 }
                 if row["answerable"]:

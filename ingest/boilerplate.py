@@ -33,7 +33,8 @@ _STRONG = re.compile(
     r"was this (?:page|article|answer|information) (?:helpful|useful)|(?:有帮助|有用)吗|是否有帮助|点赞数|"
     r"powered by|leave a (?:comment|reply)|log ?in to (?:reply|comment)|subscribe to (?:our|the)|"
     r"分享到|扫一扫|手机阅读|展开全文|查看全文|阅读全文|阅读本文|收藏本文|加入收藏|设为首页|打印本页|关闭窗口|"
-    r"最新文章|热门文章|热门标签|更多相关|来源于(?:网络|互联网)|文章来源",
+    r"最新文章|热门文章|热门标签|更多相关|来源于(?:网络|互联网)|文章来源|"
+    r"文档分享|分享平台|海量文档|在线文库|当前位置|您的位置|你的位置|您现在的位置|我要评论",
     re.IGNORECASE,
 )
 # Lines that open the way a page's chrome does: a byline, a tag list, the next post, a sign-in link.
@@ -61,7 +62,8 @@ _SITE = re.compile(
     re.IGNORECASE,
 )
 _TRADE = re.compile(
-    r"下载|退款|付费|充值|会员|客服|投诉|举报|反馈|download|refund|premium|membership|customer service|report",
+    r"下载|退款|付费|充值|会员|客服|投诉|举报|反馈|QQ(?:交流)?群|"
+    r"download|refund|premium|membership|customer service|report",
     re.IGNORECASE,
 )
 # Page furniture: "第 3 页 共 10 页", "Page 3 of 10", "- 3 -", "3 / 10", a bare number.
@@ -81,6 +83,8 @@ _NO_REFUND_AFTER_DOWNLOAD = re.compile(
     re.IGNORECASE,
 )
 MAX_NOTICE_CHARS = 120  # longer lines are prose that may mention a download; only counters count there
+# A reader's comment under a shared document: "用户 hp_li**：内容很全…", "网友小王：谢谢分享".
+_COMMENT = re.compile(r"^(?:用户|网友|游客|会员)\s*\S{1,20}\s*[:：]")
 
 
 @dataclass(frozen=True)
@@ -118,8 +122,14 @@ def boilerplate_reason(line: str) -> str | None:
             return f"site notice ({site.group(0)}, {trade.group(0)})"
         if len(_MENU_SEPARATOR.findall(text)) >= 2 and (site or trade):
             return "site menu"
+        # A download word beside another trade word is a short site notice; beside a hotline and a QQ group
+        # ("下载遇到问题？…客服热线…QQ交流群") the site's help line at any notice length. A company's own line about
+        # downloading a refund form from OA for customer service is not.
         trades = {m.group(0).lower() for m in _TRADE.finditer(text)}
-        if len(trades) >= 2 and trades & {"下载", "download"} and len(text) <= 50:
+        qq_group = any(t.startswith("qq") for t in trades)
+        if trades & {"下载", "download"} and (
+            (len(trades) >= 3 and qq_group) or (len(trades) >= 2 and len(text) <= 50)
+        ):
             return f"site notice ({', '.join(sorted(trades))})"
         if _NO_REFUND_AFTER_DOWNLOAD.search(text):
             return "site notice (no refund once downloaded)"
@@ -142,6 +152,9 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
                 continue
             if _SITE.search(text) and len(text) <= 40:
                 reasons[i] = "site notice next to other chrome"
+                continue
+            if _COMMENT.match(text) and len(text) <= MAX_NOTICE_CHARS:
+                reasons[i] = "reader's comment next to other chrome"
                 continue
             break
     _site_page_titles(lines, reasons)

@@ -116,10 +116,14 @@ _LETTERHEAD = re.compile(
 )
 
 
+# A horizontal rule typed as text ("————", "-----", "＝＝＝＝", "*****"): a separator, never a title or heading.
+RULE_LINE = re.compile(r"[-—–_=＝─━~～*·.。\s]{3,}")
+
+
 def title_index(lines: list[str]) -> int | None:
     """Which of the first lines is the document's title: the first when it reads like one, or the second
     when the first is only the company's name above it (letterhead); None when neither is."""
-    shown = [i for i, line in enumerate(lines) if line.strip()][:2]
+    shown = [i for i, line in enumerate(lines) if line.strip() and not RULE_LINE.fullmatch(line.strip())][:2]
     if not shown:
         return None
     if len(shown) == 2 and _LETTERHEAD.search(lines[shown[0]].strip()) and looks_like_title(lines[shown[1]]):
@@ -136,7 +140,7 @@ def read_heading(
     line stands alone between blank lines (or is a whole paragraph, in Word and HTML).
     """
     line = " ".join(line.split())
-    if not line or LIST_MARK.match(line) or line.startswith("|"):
+    if not line or LIST_MARK.match(line) or line.startswith("|") or RULE_LINE.fullmatch(line):
         return None
     numbered = _numbered(line)
     if numbered is not None:

@@ -482,3 +482,34 @@ def test_link_lists_and_a_bottom_bar_are_navigation_without_a_tag_or_class_sayin
         (("2. 联系",), "服务热线：400-820-6616"),
     ]
     assert {"首页", "CRM登录", "信息中心维护 | 内部网站 请勿外传"} <= {d.line for d in doc.dropped}
+
+
+def test_a_sharing_sites_banner_location_help_line_and_comments_are_chrome_and_a_rule_is_no_title(
+    tmp_path: Path,
+) -> None:
+    """Another site's chrome, recognised by kind: its banner ("海量文档免费分享平台"), "当前位置：…" with a label
+    before the trail, a help line naming downloads, its hotline and QQ group, and readers' comments below. The
+    dashed rule under the chrome was the document's title, so every citation read "————"."""
+    text = (
+        "文档汇 - 海量文档免费分享平台 www.example-docs.com\n"
+        "当前位置：首页 > 企业管理 > 岗位职责\n"
+        "下载遇到问题？文档汇客服热线：400-000-0000（工作日9:00-21:00），官方QQ交流群：100000000\n"
+        "————————————————————\n"
+        "森威热泵科技有限公司\n"
+        "销售代表岗位职责手册\n"
+        "一、岗位概述\n"
+        "1.销售代表负责所辖区域的热泵销售。\n"
+        "2.如有疑问，可联系客服部，内线电话：8826。\n"
+        "————————————————————\n"
+        "评论（23）  |  我要评论  |  举报\n"
+        "用户 hp_li**：内容很全，谢谢分享！\n"
+        "用户 小熊不吃糖：下载要8积分有点贵……\n"
+        "相关文档推荐：\n"
+        "Copyright © 2012-2024 文档汇 版权所有\n"
+    )
+    doc = parse_file(_write(tmp_path, "岗位职责_site.txt", text))
+    assert doc.meta.title == "销售代表岗位职责手册"
+    body = "\n".join(s.text for s in doc.sections)
+    for chrome in ("海量文档", "当前位置", "QQ交流群", "hp_li", "小熊不吃糖", "我要评论"):
+        assert chrome not in body
+    assert "1.销售代表负责所辖区域的热泵销售。" in body and "内线电话：8826" in body
