@@ -118,8 +118,13 @@ def docx_outline(path: Path, data: bytes, *, max_expanded: int) -> tuple[str | N
         at = title_index(lines) if title is None else None
         if at is not None and len(lines) > at + 1:
             title = lines.pop(at)
-            emphasised = [i - 1 if i > at else i for i in emphasised if i != at]
-            listed = [i - 1 if i > at else i for i in listed if i != at]
+            # The company's name above the title (letterhead, often bold as well): text under the title, never a
+            # heading that every section's path would carry.
+            for line in lines[:at]:
+                outline.line(line)
+            lines = lines[at:]
+            emphasised = [i - at - 1 for i in emphasised if i > at]
+            listed = [i - at - 1 for i in listed if i > at]
         outline_lines(lines, outline, paragraphs=True, emphasised=set(emphasised), listed=set(listed))
     outline.dropped = dropped
     return title or (document.core_properties.title or "").strip() or None, outline

@@ -513,3 +513,25 @@ def test_a_sharing_sites_banner_location_help_line_and_comments_are_chrome_and_a
     for chrome in ("海量文档", "当前位置", "QQ交流群", "hp_li", "小熊不吃糖", "我要评论"):
         assert chrome not in body
     assert "1.销售代表负责所辖区域的热泵销售。" in body and "内线电话：8826" in body
+
+
+def test_a_word_files_bold_letterhead_above_its_title_is_no_heading(tmp_path: Path) -> None:
+    """The bold company name above a Word file's title nested every section under it ("经销商管理政策 > 森威热泵科技
+    有限公司 > 第一部分 总则 > 1. 目的"), as the plain-text letterhead did before."""
+    document = docx.Document()
+    for text, bold in (
+        ("森威热泵科技有限公司", True),
+        ("经销商管理政策（2024版）", True),
+        ("文件编号：SW-QD-2024-01", False),
+        ("第一部分 总则", True),
+        ("1. 目的", False),
+        ("为规范经销商渠道管理，特制定本政策。", False),
+    ):
+        document.add_paragraph().add_run(text).bold = bold
+    path = tmp_path / "policy.docx"
+    document.save(str(path))
+    doc = parse_file(path)
+    assert doc.meta.title == "经销商管理政策（2024版）"
+    assert all("森威热泵科技有限公司" not in s.heading_path for s in doc.sections)
+    assert ("经销商管理政策（2024版）", "第一部分 总则", "1. 目的") in [s.heading_path for s in doc.sections]
+    assert "森威热泵科技有限公司" in doc.sections[0].text
