@@ -379,13 +379,16 @@ def states_asked_attribute(
     names no sheet, an attribute the sheet never states has no line."""
     from knowledge.answer import states_figure  # the composer's own test of a line stating a figure
     from knowledge.attributes import asked_attributes
-    from knowledge.retriever import designations
+    from knowledge.retriever import designations, years_in
 
     wanted = designations(question)
     if not wanted or not document:
         return False
     if designations(str(top.metadata.get("title", ""))) != wanted:
         return False
+    asked_years = years_in(question)
+    if asked_years and not asked_years & years_in(document):
+        return False  # "the 2024 price list's JP-3020 price": a sheet that names no 2024 cannot vouch for it
     attributes = asked_attributes(question, translate=translate)
     if not attributes:
         return False

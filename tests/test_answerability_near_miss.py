@@ -209,10 +209,12 @@ def test_the_named_model_s_sheet_stating_the_asked_attribute_answers_whatever_th
     granted = judge(ask, [sheet], lex, never, _none, fallback_threshold=0.3, document=SHEET_ZH)  # type: ignore[arg-type]
     assert granted.answerable and granted.granted == "attribute" and granted.probability < 0.5
     # Another model's sheet, an attribute the sheet does not state, or no sheet text: the fitted model decides.
+    # A year the sheet never names: the sheet cannot vouch for that year's price ("2024年版价目表上 LW-20 多少钱").
     for question, title in (
         ("How heavy is the LW-25 washer?", "LW-20 洗脱机 产品资料"),
         ("How loud is the LW-20?", "LW-20 洗脱机 产品资料"),
         (ask, "洗衣房规划指南"),
+        ("2024年版价目表上 LW-20 多少钱？", "LW-20 洗脱机 产品资料"),
     ):
         overview = _hit("适用于酒店和学校的洗衣房。", title=title)
         verdict = judge(question, [overview], lex, never, _none, fallback_threshold=0.3, document=SHEET_ZH)  # type: ignore[arg-type]
