@@ -156,6 +156,11 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
             if _COMMENT.match(text) and len(text) <= MAX_NOTICE_CHARS:
                 reasons[i] = "reader's comment next to other chrome"
                 continue
+            trades = {m.group(0).lower() for m in _TRADE.finditer(text)}
+            if len(trades) >= 2 and len(text) <= MAX_NOTICE_CHARS:
+                # "文库客服热线：400-…  官方QQ交流群：…  微信客服：…" among the site's lines: its help desk.
+                reasons[i] = f"site notice next to other chrome ({', '.join(sorted(trades))})"
+                continue
             break
     _site_page_titles(lines, reasons)
     kept = [line for line, reason in zip(lines, reasons, strict=True) if reason is None]

@@ -494,6 +494,7 @@ def test_a_sharing_sites_banner_location_help_line_and_comments_are_chrome_and_a
         "文档汇 - 海量文档免费分享平台 www.example-docs.com\n"
         "当前位置：首页 > 企业管理 > 岗位职责\n"
         "下载遇到问题？文档汇客服热线：400-000-0000（工作日9:00-21:00），官方QQ交流群：100000000\n"
+        "文档汇客服热线：400-000-0001  官方QQ交流群：100000001  微信客服：example_kf\n"
         "————————————————————\n"
         "森威热泵科技有限公司\n"
         "销售代表岗位职责手册\n"
@@ -510,7 +511,7 @@ def test_a_sharing_sites_banner_location_help_line_and_comments_are_chrome_and_a
     doc = parse_file(_write(tmp_path, "岗位职责_site.txt", text))
     assert doc.meta.title == "销售代表岗位职责手册"
     body = "\n".join(s.text for s in doc.sections)
-    for chrome in ("海量文档", "当前位置", "QQ交流群", "hp_li", "小熊不吃糖", "我要评论"):
+    for chrome in ("海量文档", "当前位置", "QQ交流群", "example_kf", "hp_li", "小熊不吃糖", "我要评论"):
         assert chrome not in body
     assert "1.销售代表负责所辖区域的热泵销售。" in body and "内线电话：8826" in body
 
