@@ -97,3 +97,14 @@ def test_a_numbered_sub_model_is_a_model_of_its_own() -> None:
     families = frozenset({"jh"})
     assert unknown_models(designations("JH-760-5 的针号？"), families, Lexicon()) == set()  # type: ignore[arg-type]
     assert unknown_models(designations("JH-760-6 的针号？"), families, Lexicon()) == {"jh7606"}  # type: ignore[arg-type]
+
+
+def test_an_upper_case_letter_suffix_after_a_hyphen_is_a_model_of_its_own() -> None:
+    """AJ-IPC2204-Z is the motorised-zoom AJ-IPC2204: read as the AJ-IPC2204, a question about an undocumented
+    AJ-IPC2408-ZP was answered from the AJ-IPC2408 sheet. Lower case and variant words keep their old readings."""
+    from knowledge.retriever import designations
+
+    assert designations("AJ-IPC2204-Z 的价格") == {("ipc2204z", "")}
+    assert designations("lead time of the AJ-IPC2408-ZP?") == {("ipc2408zp", "")}
+    assert designations("K7-to-K9 upgrade") == {("k7", ""), ("k9", "")}
+    assert designations("K7-SE and AX-100-Pro") == {("k7", "se"), ("ax100", "pro")}
