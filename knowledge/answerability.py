@@ -411,10 +411,12 @@ def judge(
     *,
     fallback_threshold: float,
     document: str = "",
+    sheet: tuple[ScoredChunk, str] | None = None,
 ) -> Verdict:
     """Answerable or not. First the rules: a model or year no passage is about (the retriever's `blocked`), a
     name the documents never use (`foreign_names`), a qualifier the top document lacks among its siblings
-    (`near_miss`; `document` is its whole text).
+    (`near_miss`; `document` is its whole text). `sheet` is the asked model's own sheet (a passage and its
+    document's text) when another document ranked first: the attribute rule reads it instead of the top one.
     Then the fitted model on the signals; without one in the calibration, the best passage's relevance
     against `fallback_threshold` decides (the rule before the fitted model)."""
     if not hits:
@@ -442,6 +444,7 @@ def judge(
         ok = hits[0].relevance >= fallback_threshold
         return Verdict(ok, hits[0].relevance, "", features)
     probability = round(model.probability(features), 4)
-    if states_asked_attribute(question, hits[0], document, lex.translate):
+    own, own_document = sheet if sheet is not None else (hits[0], document)
+    if states_asked_attribute(question, own, own_document, lex.translate):
         return Verdict(True, probability, "", features, granted="attribute")
     return Verdict(probability >= model.threshold, probability, "", features)

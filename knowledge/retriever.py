@@ -178,8 +178,22 @@ class HybridRetriever(BaseRetriever):
 
         open_hits = [h for h in hits if not h.blocked]
         document = self.document_text(open_hits[0]) if open_hits else ""
+        # The asked model's own sheet among the passages, when another document ranked first (the AC20F sheet's
+        # "Positioning against the AC10" above the AC10's own sheet): the attribute rule reads that sheet.
+        wanted = designations(query)
+        own = next((h for h in open_hits if wanted and designations(str(h.metadata.get("title", ""))) == wanted), None)
+        sheet = None
+        if own is not None and open_hits and own.source != open_hits[0].source:
+            sheet = (own, self.document_text(own))
         return judge(
-            query, hits, lex, calibration, equivalents, fallback_threshold=fallback_threshold, document=document
+            query,
+            hits,
+            lex,
+            calibration,
+            equivalents,
+            fallback_threshold=fallback_threshold,
+            document=document,
+            sheet=sheet,
         )
 
     def document_text(self, hit: ScoredChunk, limit: int = DOCUMENT_CHUNKS) -> str:

@@ -219,3 +219,19 @@ def test_the_named_model_s_sheet_stating_the_asked_attribute_answers_whatever_th
         overview = _hit("适用于酒店和学校的洗衣房。", title=title)
         verdict = judge(question, [overview], lex, never, _none, fallback_threshold=0.3, document=SHEET_ZH)  # type: ignore[arg-type]
         assert not verdict.answerable and not verdict.granted, question
+
+
+def test_the_asked_models_sheet_below_another_document_still_answers_its_attribute() -> None:
+    """The AC20F sheet's "Positioning against the AC10" ranked above the AC10's own sheet for "What warranty does
+    the AC10 have?": the attribute rule reads the asked model's sheet wherever it ranked (`sheet`)."""
+    never = Calibration(answerability=AnswerabilityModel(weights={}, bias=-10.0, threshold=0.5))
+    lex = VocabularyLexicon("lw20 lw25 洗脱机 重量 价格")
+    ask = "How heavy is the LW-20 washer?"
+    other = _hit("LW-20 适合中小型洗衣房。", title="洗衣房选型指南")
+    own = _hit("适用于酒店和学校的洗衣房。", title="LW-20 洗脱机 产品资料")
+    top_only = judge(ask, [other, own], lex, never, _none, fallback_threshold=0.3, document="洗衣房选型指南 …")  # type: ignore[arg-type]
+    assert not top_only.answerable
+    with_sheet = judge(  # type: ignore[arg-type]
+        ask, [other, own], lex, never, _none, fallback_threshold=0.3, document="洗衣房选型指南 …", sheet=(own, SHEET_ZH)
+    )
+    assert with_sheet.answerable and with_sheet.granted == "attribute"
