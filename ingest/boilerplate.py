@@ -34,7 +34,10 @@ _STRONG = re.compile(
     r"powered by|leave a (?:comment|reply)|log ?in to (?:reply|comment)|subscribe to (?:our|the)|"
     r"分享到|扫一扫|手机阅读|展开全文|查看全文|阅读全文|阅读本文|收藏本文|加入收藏|设为首页|打印本页|关闭窗口|"
     r"最新文章|热门文章|热门标签|更多相关|来源于(?:网络|互联网)|文章来源|"
-    r"文档分享|分享平台|海量文档|在线文库|当前位置|您的位置|你的位置|您现在的位置|我要评论",
+    r"文档分享|分享平台|海量文档|在线文库|当前位置|您的位置|你的位置|您现在的位置|我要评论|"
+    # A WeChat official-account article copied with its page: follow prompts, the editor, reader comments.
+    r"点击上方|关注我们|识别.{0,4}二维码|二维码图片|往期推荐|精选留言|作者回复|（作者）|\(作者\)|小编|本号|"
+    r"阅读原文|原文链接|本文转载|转载自|投稿|商务合作|往下滑|发表于|点个.?在看",
     re.IGNORECASE,
 )
 # Lines that open the way a page's chrome does: a byline, a tag list, the next post, a sign-in link.
@@ -50,7 +53,7 @@ _BYLINE_FIELD = re.compile(r"(?:发布时间|发表时间|更新时间|来源|�
 MAX_CHROME_START_CHARS = 80
 # Counters: "阅读 1,234", "评论(3)", "12人收藏", "浏览量：88", "3 comments", "1.2k views", "Likes: 40".
 _COUNTER = re.compile(
-    r"(?:阅读|浏览|评论|点赞|收藏|分享|下载|举报|页数|字数|大小|热度|赞)(?:量|次数|数)?\s*[:：(（]?\s*[\d.,]+[kKwW万]?|"
+    r"(?:阅读|浏览|评论|点赞|收藏|分享|下载|举报|页数|字数|大小|热度|赞|在看)(?:量|次数|数)?\s*[:：(（]?\s*[\d.,]+[kKwW万]?|"
     r"[\d.,]+[kKwW万]?\s*(?:人|次|条)?\s*(?:阅读|浏览|评论|收藏|下载|点赞|赞)\b|"
     r"\b[\d.,]+[kK]?\s+(?:comments?|views?|likes?|shares?|downloads?|reads?)\b|"
     r"\b(?:comments?|views?|likes?|shares?|downloads?)\s*[:(]\s*[\d.,]+",
@@ -145,6 +148,7 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
     leading or trailing run of chrome (a site's menu above the article, its footer below).
     """
     reasons = [boilerplate_reason(line) for line in lines]
+    _recommended_lists(lines, reasons)
     for edge in (range(len(lines)), range(len(lines) - 1, -1, -1)):
         for i in edge:
             text = lines[i].strip()
@@ -153,7 +157,7 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
             if _SITE.search(text) and len(text) <= 40:
                 reasons[i] = "site notice next to other chrome"
                 continue
-            if _COMMENT.match(text) and len(text) <= MAX_NOTICE_CHARS:
+            if (_COMMENT.match(text) or "👍" in text) and len(text) <= MAX_NOTICE_CHARS:
                 reasons[i] = "reader's comment next to other chrome"
                 continue
             trades = {m.group(0).lower() for m in _TRADE.finditer(text)}
@@ -163,6 +167,7 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
                 continue
             break
     _site_page_titles(lines, reasons)
+    _site_names(lines, reasons)
     kept = [line for line, reason in zip(lines, reasons, strict=True) if reason is None]
     dropped = [Dropped(line.strip(), reason) for line, reason in zip(lines, reasons, strict=True) if reason]
     return kept, dropped
@@ -179,6 +184,41 @@ def _site_page_titles(lines: Sequence[str], reasons: list[str | None]) -> None:
         parts = _SITE_SUFFIX.split(lines[i].strip(), maxsplit=1)
         if len(parts) == 2 and parts[0] and any(lines[j].strip() == parts[0] for j in own[n + 1 : n + 8]):
             reasons[i] = "page title with the site's name"
+
+
+_BULLET = re.compile(r"^\s*[▶▷►·•◆◇○●\-*]\s*\S")
+_RECOMMENDS = re.compile(r"推荐|相关|往期|猜你|related|recommended|you may also", re.IGNORECASE)
+
+
+def _recommended_lists(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """The bulleted titles under a site's "往期推荐" / "Related articles" line are its links, not the document's
+    list (their counters mark them on document sites; an article page lists bare titles)."""
+    i = 0
+    while i < len(lines):
+        if reasons[i] and _RECOMMENDS.search(lines[i]):
+            j = i + 1
+            while j < len(lines) and (not lines[j].strip() or _BULLET.match(lines[j])):
+                if lines[j].strip() and reasons[j] is None and len(lines[j].strip()) <= MAX_NOTICE_CHARS:
+                    reasons[j] = "a link listed under the site's recommendations"
+                j += 1
+            i = j
+        else:
+            i += 1
+
+
+SITE_NAME_CHARS = 20
+
+
+def _site_names(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """A short line among the first few that two or more chrome lines repeat is the site's or account's name
+    ("冷链人说事" above "原创 … 冷链人说事 发表于上海" and "关注「冷链人说事」"), not the document's title. Two: a
+    breadcrumb alone repeats the document's own title once."""
+    dropped = [lines[i] for i, reason in enumerate(reasons) if reason]
+    own = [i for i, line in enumerate(lines) if line.strip() and reasons[i] is None][:5]
+    for i in own:
+        text = lines[i].strip()
+        if len(text) <= SITE_NAME_CHARS and sum(text in line for line in dropped) >= 2:
+            reasons[i] = "the site's name, repeated in its chrome"
 
 
 def _shape(line: str) -> str:

@@ -536,3 +536,32 @@ def test_a_word_files_bold_letterhead_above_its_title_is_no_heading(tmp_path: Pa
     assert all("森威热泵科技有限公司" not in s.heading_path for s in doc.sections)
     assert ("经销商管理政策（2024版）", "第一部分 总则", "1. 目的") in [s.heading_path for s in doc.sections]
     assert "森威热泵科技有限公司" in doc.sections[0].text
+
+
+def test_a_copied_wechat_article_keeps_only_the_companys_text(tmp_path: Path) -> None:
+    """An official-account article copied with its page: the account's name (repeated in the byline and the
+    QR-code prompt) is no title, and the follow prompts, counters, reader comments, the recommended-articles list
+    and the repost notice stay out of the document."""
+    text = (
+        "冷链人说事\n"
+        "原创 冷链老兵 冷链人说事 2024-03-18 08:12 发表于上海\n"
+        "点击上方蓝字关注我们\n"
+        "阅读 3268  |  收藏 211\n"
+        "大客户经理岗位职责手册\n"
+        "一、岗位概述\n"
+        "1.大客户经理负责年采购额100万元以上的客户。\n"
+        "原文链接：https://example.com/s/abc\n"
+        "点赞 126　　在看 48\n"
+        "▼ 精选留言\n"
+        "冷库小王子：折扣超过15%要总经理批，哈哈　　👍\n"
+        "往期推荐\n"
+        "▶ 冷藏车选购避坑指南\n"
+        "声明：本文转载自网络，仅供学习交流。\n"
+        "长按识别下方二维码，关注「冷链人说事」\n"
+    )
+    doc = parse_file(_write(tmp_path, "岗位职责_转载.txt", text))
+    assert doc.meta.title == "大客户经理岗位职责手册"
+    body = "\n".join(s.text for s in doc.sections)
+    assert "1.大客户经理负责年采购额100万元以上的客户。" in body
+    for chrome in ("冷链人说事", "点击上方", "阅读 3268", "冷库小王子", "冷藏车选购避坑指南", "二维码", "转载"):
+        assert chrome not in body, chrome
