@@ -484,6 +484,13 @@ def test_link_lists_and_a_bottom_bar_are_navigation_without_a_tag_or_class_sayin
     assert {"首页", "CRM登录", "信息中心维护 | 内部网站 请勿外传"} <= {d.line for d in doc.dropped}
 
 
+def _site_article_body(tmp_path: Path, name: str, text: str, *, title: str) -> str:
+    """The text a copied web article keeps, after checking the title it gets."""
+    doc = parse_file(_write(tmp_path, name, text))
+    assert doc.meta.title == title
+    return "\n".join(section.text for section in doc.sections)
+
+
 def test_a_sharing_sites_banner_location_help_line_and_comments_are_chrome_and_a_rule_is_no_title(
     tmp_path: Path,
 ) -> None:
@@ -508,9 +515,7 @@ def test_a_sharing_sites_banner_location_help_line_and_comments_are_chrome_and_a
         "相关文档推荐：\n"
         "Copyright © 2012-2024 文档汇 版权所有\n"
     )
-    doc = parse_file(_write(tmp_path, "岗位职责_site.txt", text))
-    assert doc.meta.title == "销售代表岗位职责手册"
-    body = "\n".join(s.text for s in doc.sections)
+    body = _site_article_body(tmp_path, "岗位职责_site.txt", text, title="销售代表岗位职责手册")
     for chrome in ("海量文档", "当前位置", "QQ交流群", "example_kf", "hp_li", "小熊不吃糖", "我要评论"):
         assert chrome not in body
     assert "1.销售代表负责所辖区域的热泵销售。" in body and "内线电话：8826" in body
@@ -559,9 +564,7 @@ def test_a_copied_wechat_article_keeps_only_the_companys_text(tmp_path: Path) ->
         "声明：本文转载自网络，仅供学习交流。\n"
         "长按识别下方二维码，关注「冷链人说事」\n"
     )
-    doc = parse_file(_write(tmp_path, "岗位职责_转载.txt", text))
-    assert doc.meta.title == "大客户经理岗位职责手册"
-    body = "\n".join(s.text for s in doc.sections)
+    body = _site_article_body(tmp_path, "岗位职责_转载.txt", text, title="大客户经理岗位职责手册")
     assert "1.大客户经理负责年采购额100万元以上的客户。" in body
     for chrome in ("冷链人说事", "点击上方", "阅读 3268", "冷库小王子", "冷藏车选购避坑指南", "二维码", "转载"):
         assert chrome not in body, chrome
