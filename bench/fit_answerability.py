@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from bench.fresh import load_questions
+from bench.fresh import QuestionFileError, load_questions
 from knowledge.answerability import FEATURES
 
 REPO = Path(__file__).resolve().parent.parent
@@ -288,10 +288,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("name at least one SET or --sample")
     from bench.answers import SAMPLES
 
-    jobs: list[tuple[str, Path, list[Labelled]]] = [
-        (folder.name, folder / "kb", [(q.q, q.answerable, q.kind) for q in load_questions(folder / "questions.jsonl")])
-        for folder in args.sets
-    ]
+    for folder in args.sets:
+        if not (folder / "questions.jsonl").is_file() or not (folder / "kb").is_dir():
+            parser.error(f"{folder}: not a labelled set (needs kb/ and questions.jsonl)")
+    try:
+        jobs: list[tuple[str, Path, list[Labelled]]] = [
+            (
+                folder.name,
+                folder / "kb",
+                [(q.q, q.answerable, q.kind) for q in load_questions(folder / "questions.jsonl")],
+            )
+            for folder in args.sets
+        ]
+    except QuestionFileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     if args.sample:
         jobs.append(("sample", SAMPLES / "kb", sample_questions()))
     cache: dict[str, Any] = {}

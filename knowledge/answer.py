@@ -30,6 +30,7 @@ from knowledge.retriever import (
     is_chinese,
     is_price_heading,
     model_match,
+    named_models,
     years_in,
 )
 
@@ -470,11 +471,7 @@ def own_model(question: str, hits: Sequence[ScoredChunk]) -> list[ScoredChunk]:
         return list(hits)
     # Any other designation counts here, not only the asked one's letter family: "HL-CDD15" and "HL-CPD20" are
     # one company's two products though their letters differ.
-    return [h for h in hits if model_match(wanted, h.metadata) > 0 or not designations(_heading_of(h))]
-
-
-def _heading_of(hit: ScoredChunk) -> str:
-    return f"{hit.metadata.get('title', '')} \n {hit.section}"
+    return [h for h in hits if model_match(wanted, h.metadata) > 0 or not named_models(h.metadata)]
 
 
 def prefer_language(hits: Sequence[ScoredChunk], language: str) -> list[ScoredChunk]:

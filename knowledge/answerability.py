@@ -26,6 +26,7 @@ from knowledge.grounding import coverage, informative_terms, stem, term_weight
 from knowledge.qualifiers import Qualifier, kind_qualifier, sibling_model, suffixed_model, year_qualifier
 
 if TYPE_CHECKING:
+    from knowledge.attributes import AskedAttribute
     from knowledge.calibration import Calibration
     from knowledge.lexical import LexicalIndex
     from knowledge.retriever import ScoredChunk
@@ -320,17 +321,21 @@ def _attribute_signals(
     evidence, whatever the question's wording: "去上海出差，酒店每晚能报多少？" shares few words with "Hotel
     limits per night: Tier 1 cities ¥550", yet the line names a price and states one; a near miss about
     another year's price or a figure the sheet never gives finds no such line or fails elsewhere."""
-    from knowledge.answer import states_figure
     from knowledge.attributes import asked_attributes
 
     attributes = asked_attributes(question, translate=translate)
     if not attributes:
         return 0.0, 0.0
-    lines = [
-        line for text in passages for line in text.splitlines() if states_figure(_LIST_NUMBER.sub("", line), question)
-    ]
-    stated = all(any(attribute.in_text(line) for line in lines) for attribute in attributes)
-    return 1.0, float(stated)
+    return 1.0, float(_states_all(question, "\n".join(passages), attributes))
+
+
+def _states_all(question: str, text: str, attributes: Sequence[AskedAttribute]) -> bool:
+    """Each asked attribute is named on a line of the text that states a figure (the composer's own test of a
+    figure: a model number or a list number alone is none)."""
+    from knowledge.answer import states_figure
+
+    lines = [line for line in text.splitlines() if states_figure(_LIST_NUMBER.sub("", line), question)]
+    return all(any(attribute.in_text(line) for line in lines) for attribute in attributes)
 
 
 def near_miss(
@@ -377,23 +382,17 @@ def states_asked_attribute(
     is the LW-20?" shares no word with "整机重量：520 kg", and a chat question's fillers sink its coverage, yet
     the sheet of the very model asked holds the figure. A near miss fails a condition: a model nobody sells
     names no sheet, an attribute the sheet never states has no line."""
-    from knowledge.answer import states_figure  # the composer's own test of a line stating a figure
     from knowledge.attributes import asked_attributes
-    from knowledge.retriever import designations, years_in
+    from knowledge.retriever import designations, is_sheet_of, years_in
 
     wanted = designations(question)
-    if not wanted or not document:
-        return False
-    if designations(str(top.metadata.get("title", ""))) != wanted:
+    if not document or not is_sheet_of(wanted, top):
         return False
     asked_years = years_in(question)
     if asked_years and not asked_years & years_in(document):
         return False  # "the 2024 price list's JP-3020 price": a sheet that names no 2024 cannot vouch for it
     attributes = asked_attributes(question, translate=translate)
-    if not attributes:
-        return False
-    lines = [line for line in document.splitlines() if states_figure(_LIST_NUMBER.sub("", line), question)]
-    return all(any(attribute.in_text(line) for line in lines) for attribute in attributes)
+    return bool(attributes) and _states_all(question, document, attributes)
 
 
 def _where(hit: ScoredChunk) -> str:

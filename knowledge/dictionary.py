@@ -22,7 +22,7 @@ import marshal
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -184,21 +184,36 @@ def table_from_entries(entries: Entries, vocab: set[str]) -> dict[str, list[str]
         return found
 
     for head, glosses in entries.items():
-        in_kb: list[str] = []
-        for gloss in glosses:
-            found = [in_vocab(w) for w in gloss]
-            if all(found):
-                in_kb.extend(form for forms in found for form in forms)
-        in_kb = list(dict.fromkeys(in_kb))[:MAX_TRANSLATIONS]
-        if in_kb:
-            table[head] = in_kb
+        _add_forward(table, head, glosses, in_vocab)
         if head in vocab:
-            words = list(dict.fromkeys(w for gloss in glosses for w in gloss))
-            for word in words[:MAX_TRANSLATIONS]:
-                targets = table.setdefault(word, [])
-                if head not in targets and len(targets) < MAX_TRANSLATIONS:
-                    targets.append(head)
+            _add_reverse(table, head, glosses)
     return table
+
+
+def _add_forward(
+    table: dict[str, list[str]],
+    head: str,
+    glosses: Iterable[tuple[str, ...]],
+    forms_of: Callable[[str], list[str]],
+) -> None:
+    """Chinese headword -> the knowledge base's English words of its glosses whose every word it uses."""
+    in_kb: list[str] = []
+    for gloss in glosses:
+        found = [forms_of(w) for w in gloss]
+        if all(found):
+            in_kb.extend(form for forms in found for form in forms)
+    in_kb = list(dict.fromkeys(in_kb))[:MAX_TRANSLATIONS]
+    if in_kb:
+        table[head] = in_kb
+
+
+def _add_reverse(table: dict[str, list[str]], head: str, glosses: Sequence[tuple[str, ...]]) -> None:
+    """Each gloss word of a headword the knowledge base uses -> that headword (in dictionary order)."""
+    words = list(dict.fromkeys(w for gloss in glosses for w in gloss))
+    for word in words[:MAX_TRANSLATIONS]:
+        targets = table.setdefault(word, [])
+        if head not in targets and len(targets) < MAX_TRANSLATIONS:
+            targets.append(head)
 
 
 _DB_FORMAT = 1  # bumped when the lookup file's tables change
@@ -295,24 +310,12 @@ def _table_from_database(path: Path, vocab: set[str]) -> dict[str, list[str]]:
         heads = _rows(conn, "SELECT head, ord, glosses FROM heads WHERE ord IN ({marks})", sorted(satisfied))
         for head, n, blob in heads:
             glosses = marshal.loads(blob)
-            in_kb: list[str] = []
-            for i in sorted(satisfied[n]):
-                parts = [forms_in_kb.get(word, []) for word in glosses[i]]
-                if all(parts):
-                    in_kb.extend(form for forms in parts for form in forms)
-            in_kb = list(dict.fromkeys(in_kb))[:MAX_TRANSLATIONS]
-            if in_kb:
-                table[head] = in_kb
+            _add_forward(table, head, (glosses[i] for i in sorted(satisfied[n])), lambda w: forms_in_kb.get(w, []))
         chinese = sorted(word for word in vocab if word and CJK_CHAR.match(word))
         for head, _n, blob in sorted(
             _rows(conn, "SELECT head, ord, glosses FROM heads WHERE head IN ({marks})", chinese), key=lambda r: r[1]
         ):
-            glosses = marshal.loads(blob)
-            words = list(dict.fromkeys(w for gloss in glosses for w in gloss))
-            for word in words[:MAX_TRANSLATIONS]:
-                targets = table.setdefault(word, [])
-                if head not in targets and len(targets) < MAX_TRANSLATIONS:
-                    targets.append(head)
+            _add_reverse(table, head, marshal.loads(blob))
     finally:
         conn.close()
     return table

@@ -181,7 +181,7 @@ class HybridRetriever(BaseRetriever):
         # The asked model's own sheet among the passages, when another document ranked first (the AC20F sheet's
         # "Positioning against the AC10" above the AC10's own sheet): the attribute rule reads that sheet.
         wanted = designations(query)
-        own = next((h for h in open_hits if wanted and designations(str(h.metadata.get("title", ""))) == wanted), None)
+        own = next((h for h in open_hits if is_sheet_of(wanted, h)), None)
         sheet = None
         if own is not None and open_hits and own.source != open_hits[0].source:
             sheet = (own, self.document_text(own))
@@ -541,12 +541,22 @@ def unknown_models(wanted: set[tuple[str, str]], families: frozenset[str], lex: 
     return unknown if unknown and unknown == asked else set()
 
 
+def named_models(metadata: dict[str, Any]) -> set[tuple[str, str]]:
+    """The model designations a passage's title and heading name."""
+    return designations(f"{metadata.get('title', '')} \n {metadata.get('section', '')}")
+
+
+def is_sheet_of(wanted: set[tuple[str, str]], hit: ScoredChunk) -> bool:
+    """The passage's document is the asked model's own sheet: its title names exactly the asked models."""
+    return bool(wanted) and designations(str(hit.metadata.get("title", ""))) == wanted
+
+
 def model_match(wanted: set[tuple[str, str]], metadata: dict[str, Any], *, family: bool = True) -> float:
     """+1 when the title/heading names exactly the asked model; -1 when it names only a sibling variant
     ("AX-100 Pro" for "AX-100") or only other models of the asked model's family (the PM-8 sheet for a
     PM-12 question: another product, however well its words match; only with `family`, set when the asked
     model is documented: for an undocumented one its siblings are the neighbours a refusal names); else 0."""
-    named = designations(f"{metadata.get('title', '')} \n {metadata.get('section', '')}")
+    named = named_models(metadata)
     if not named:
         return 0.0
     if wanted & named:

@@ -3,7 +3,10 @@ enough off-topic questions and near misses, rather than the best balanced accura
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
+import pytest
 
 from bench.fit_answerability import NEAR_MISS_FLOOR, OFF_TOPIC_FLOOR, best_threshold, fit, predict, rates
 
@@ -53,3 +56,17 @@ def test_near_misses_refused_by_rule_count_towards_the_floor() -> None:
     assert 0.5 < loose <= 0.6 and rates(p, y, kinds, loose)["near_refused"] == 0.75
     strict = best_threshold(p, y, kinds, near_floor=1.0, off_floor=0.0)
     assert 0.7 < strict <= 0.75
+
+
+def test_a_folder_that_is_no_labelled_set_or_a_broken_questions_file_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bench.fit_answerability import main
+
+    with pytest.raises(SystemExit):
+        main([str(tmp_path / "missing")])
+    assert "missing: not a labelled set (needs kb/ and questions.jsonl)" in capsys.readouterr().err
+    (tmp_path / "set" / "kb").mkdir(parents=True)
+    (tmp_path / "set" / "questions.jsonl").write_text('{"q": "x"\n', encoding="utf-8")
+    assert main([str(tmp_path / "set")]) == 2
+    assert capsys.readouterr().err.strip().endswith("questions.jsonl:1: not valid JSON (Expecting ',' delimiter)")
