@@ -23,7 +23,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -33,7 +33,14 @@ from knowledge.answerability import FEATURES
 REPO = Path(__file__).resolve().parent.parent
 
 
-Labelled = tuple[str, bool, str]  # question, answerable, kind
+class Labelled(NamedTuple):
+    """One labelled question and what a right answer to it holds: its key facts, or at least its source."""
+
+    q: str
+    answerable: bool
+    kind: str
+    facts: tuple[str, ...] = ()
+    source: str = ""
 
 
 def sample_questions() -> list[Labelled]:
@@ -47,11 +54,19 @@ def sample_questions() -> list[Labelled]:
     for name, answerable in (("retrieval.jsonl", True), ("unanswerable.jsonl", False)):
         for line in (folder / name).read_text(encoding="utf-8").splitlines():
             if line.strip():
-                out.append((json.loads(line)["q"], answerable, "sample" if answerable else "sample_unanswerable"))
+                item = json.loads(line)
+                kind = "sample" if answerable else "sample_unanswerable"
+                out.append(Labelled(item["q"], answerable, kind, source=item.get("source", "")))
     for path in (HOLDOUT, *BLIND_SETS.values()):
         if path.exists():
             out.extend(
-                (c.question, c.answerable, "sample" if c.answerable else "sample_unanswerable")
+                Labelled(
+                    c.question,
+                    c.answerable,
+                    "sample" if c.answerable else "sample_unanswerable",
+                    (c.fact,) if c.fact else (),
+                    c.source,
+                )
                 for c in load_holdout(path)
             )
     return out
@@ -63,7 +78,10 @@ def collect(
     """Signals, labels (1 answerable) and kinds of the questions over one knowledge base: ingested into
     `home` (kept for the next run) or a temporary one, or read from `home` when it already holds it. A question
     refused by rule before the fitted model gets a row with "ruled" set (the rule's name): the model does not
-    learn from it, the end-to-end figures count it as refused."""
+    learn from it, the end-to-end figures count it as refused. Every answerable question is also answered as if
+    judged answerable: "right" in its row says whether that answer holds its key facts (or, without facts,
+    cites its source), so the fit can learn which questions the composer gets right, not only which ones the
+    documents cover."""
     from core.settings import Settings
     from ingest.pipeline import sync_paths
     from workflows.services import Services
@@ -78,7 +96,7 @@ def collect(
             if fresh:
                 sync_paths([kb], services.index, progress=False)
             retriever = services.retriever
-            for text, answerable, kind in questions:
+            for text, answerable, kind, facts, source in questions:
                 hits = retriever.search(text, k=services.settings.top_k)
                 # As `ask` judges it: a question refused by rule (a model, a year, a name or a qualifier the
                 # documents lack) never reaches the fitted model.
@@ -86,12 +104,27 @@ def collect(
                 ruled = "empty" if verdict is None else verdict.blocked
                 features = {} if verdict is None else verdict.features
                 granted = "" if verdict is None else verdict.granted
-                rows.append({**features, "question": text, "ruled": ruled, "granted": granted})
+                right = -1.0  # unanswerable
+                if answerable:
+                    right = float(bool(hits) and answered_right(services.answerer, text, hits, facts, source))
+                rows.append({**features, "question": text, "ruled": ruled, "granted": granted, "right": right})
                 labels.append(int(answerable))
                 kinds.append(kind)
         finally:
             services.close()
     return rows, labels, kinds
+
+
+def answered_right(answerer: Any, question: str, hits: Sequence[Any], facts: Sequence[str], source: str) -> bool:
+    """The composer's answer from `hits` holds every key fact (case and spacing ignored) or, for a question
+    labelled with its source only, cites that source."""
+    from bench.fresh import contains
+    from knowledge.retriever import is_chinese
+
+    reply = answerer.compose(question, hits, "zh" if is_chinese(question) else "en")
+    if facts:
+        return all(contains(reply.answer, fact) for fact in facts)
+    return bool(source) and any(Path(c.source).name == Path(source).name for c in reply.citations)
 
 
 def fit(x: np.ndarray, y: np.ndarray, *, l2: float = 0.05, steps: int = 4000, rate: float = 0.5) -> np.ndarray:
@@ -114,9 +147,12 @@ def fit(x: np.ndarray, y: np.ndarray, *, l2: float = 0.05, steps: int = 4000, ra
     return np.concatenate([[b - float((raw_w * mean).sum())], raw_w])
 
 
-def rates(p: np.ndarray, y: np.ndarray, kinds: Sequence[str], cut: float) -> dict[str, float]:
+def rates(
+    p: np.ndarray, y: np.ndarray, kinds: Sequence[str], cut: float, right: np.ndarray | None = None
+) -> dict[str, float]:
     """At probability cut `cut`: share of answerable questions kept, of near misses and of off-topic questions
-    refused (a kind absent from the data counts as fully refused)."""
+    refused (a kind absent from the data counts as fully refused); with `right` (1 where the composer's answer
+    holds the key facts), also the share of those kept: the key-fact rate the gate lets through."""
     k = np.array(kinds)
 
     def share(mask: np.ndarray, keep: bool) -> float:
@@ -125,12 +161,15 @@ def rates(p: np.ndarray, y: np.ndarray, kinds: Sequence[str], cut: float) -> dic
         hit = p[mask] >= cut if keep else p[mask] < cut
         return float(hit.mean())
 
-    return {
+    out = {
         "kept": share(y == 1, True),
         "near_refused": share((y == 0) & (k == "near_miss"), False),
         "off_refused": share((y == 0) & (k == "off_topic"), False),
         "unanswerable_refused": share(y == 0, False),
     }
+    if right is not None:
+        out["right_kept"] = share((y == 1) & (right == 1), True)
+    return out
 
 
 NEAR_MISS_FLOOR = 0.75  # the threshold rule: near misses refused at least this often (rules included) ...
@@ -283,6 +322,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--off-floor", type=float, default=OFF_TOPIC_FLOOR, help="off-topic refused at least")
     parser.add_argument("--threshold", type=float, help="write this cut instead of the rule's (say why in the YAML)")
     parser.add_argument("--trees", action="store_true", help="fit boosted trees instead of the logistic model")
+    parser.add_argument(
+        "--label",
+        choices=("right", "answerable"),
+        default="right",
+        help="right (default): learn from the answerable questions the composer answers right and the "
+        "unanswerable ones, leaving out answerable ones it gets wrong; answerable: every answerable question",
+    )
     args = parser.parse_args(argv)
     if not args.sets and not args.sample:
         parser.error("name at least one SET or --sample")
@@ -296,7 +342,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             (
                 folder.name,
                 folder / "kb",
-                [(q.q, q.answerable, q.kind) for q in load_questions(folder / "questions.jsonl")],
+                [
+                    Labelled(q.q, q.answerable, q.kind, q.facts, q.source)
+                    for q in load_questions(folder / "questions.jsonl")
+                ],
             )
             for folder in args.sets
         ]
@@ -323,10 +372,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         groups += [name] * len(cache[name]["labels"])
     if args.signals is not None:
         args.signals.write_text(json.dumps(cache), encoding="utf-8")
+    if args.label == "right":
+        # An answerable question the composer gets wrong is no example of either side: answered, it misleads
+        # with a citation; refused, nothing is lost that the key-fact measure counts.
+        keep = [
+            not (label == 1 and float(row.get("right", 1.0)) == 0.0) for row, label in zip(rows, labels, strict=True)
+        ]
+        rows, labels, kinds, groups = (
+            [item for item, kept in zip(column, keep, strict=True) if kept] for column in (rows, labels, kinds, groups)
+        )
     x = np.array([[float(row.get(name, 0.0)) for name in FEATURES] for row in rows], dtype=float)
     y = np.array(labels, dtype=float)
     ruled = np.array([bool(row.get("ruled")) for row in rows])
     granted = np.array([bool(row.get("granted")) for row in rows])
+    right = np.array([float(row.get("right", 1.0)) for row in rows])
     floors = {"near_floor": args.near_floor, "off_floor": args.off_floor}
 
     def judged(probability: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -353,7 +412,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  {name:<20}{w:+.3f}")
     for name in sorted(set(groups)):
         mask = np.array([g == name for g in groups])
-        r = rates(p[mask], y[mask], [k for k, m in zip(kinds, mask, strict=True) if m], threshold)
+        r = rates(p[mask], y[mask], [k for k, m in zip(kinds, mask, strict=True) if m], threshold, right[mask])
         print(f"  fitted, {name:<10} " + ", ".join(f"{key} {value:.3f}" for key, value in r.items()))
     if len(set(groups)) > 1:
         print("leave one set out (fit and threshold on the others, scored on the one left out; rules included):")
@@ -367,9 +426,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             unseen[~out] = out_of_fold(x[~out], y[~out], rest, usable[~out], trees=args.trees)
             cut = best_threshold(judged(unseen, ~out), y[~out], others, **floors)
             pooled[out] = np.where(ruled[out], -1.0, judged(np.asarray(held(x)), out) - cut + 0.5)
-            r = rates(pooled[out], y[out], [k for k, m in zip(kinds, out, strict=True) if m], 0.5)
+            r = rates(pooled[out], y[out], [k for k, m in zip(kinds, out, strict=True) if m], 0.5, right[out])
             print(f"  {name:<10} cut {cut:.3f}: " + ", ".join(f"{key} {value:.3f}" for key, value in r.items()))
-        r = rates(pooled, y, kinds, 0.5)
+        r = rates(pooled, y, kinds, 0.5, right)
         print("  pooled     " + ", ".join(f"{key} {value:.3f}" for key, value in r.items()))
     if args.write:
         fingerprint = model_fingerprint(Settings())

@@ -179,6 +179,12 @@ class Answerer:
             # A rule's refusal says what the documents give instead (another tier, year, model); else the nearby note.
             nearby = verdict.note or nearby_note(question, hits, verdict.blocked, language)
             return self.not_covered(language, nearby=nearby)
+        return self.compose(question, hits, language)
+
+    def compose(self, question: str, hits: Sequence[ScoredChunk], language: str) -> Reply:
+        """The cited answer from `hits` once the question is judged answerable (the fit of that judgement
+        composes it for every answerable labelled question too, to learn which ones it gets right)."""
+        threshold = self.settings.relevance_threshold
         # Compose from the passages that cover the question best (the fused rank also rewards a shared title
         # or a lucky dense neighbour), in the question's language where one is nearly as good; a question
         # answered across languages may have no passage sharing its words: then the best-ranked one.

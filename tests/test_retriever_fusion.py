@@ -46,8 +46,8 @@ def test_the_fusion_is_read_from_the_models_calibration(tmp_path: Path) -> None:
 
 def test_the_answerability_fit_pools_the_sample_sets_both_labels() -> None:
     labelled = sample_questions()
-    answerable = [q for q, ok, _ in labelled if ok]
-    unanswerable = [q for q, ok, _ in labelled if not ok]
+    answerable = [item.q for item in labelled if item.answerable]
+    unanswerable = [item.q for item in labelled if not item.answerable]
     assert len(answerable) >= 300 and len(unanswerable) >= 150  # retrieval, holdout and the blind rounds
 
 
