@@ -37,7 +37,10 @@ _STRONG = re.compile(
     r"文档分享|分享平台|海量文档|在线文库|当前位置|您的位置|你的位置|您现在的位置|我要评论|"
     # A WeChat official-account article copied with its page: follow prompts, the editor, reader comments.
     r"点击上方|关注我们|识别.{0,4}二维码|二维码图片|往期推荐|精选留言|作者回复|（作者）|\(作者\)|小编|本号|"
-    r"阅读原文|原文链接|本文转载|转载自|投稿|商务合作|往下滑|发表于|点个.?在看",
+    r"阅读原文|原文链接|本文转载|转载自|投稿|商务合作|往下滑|发表于|点个.?在看|"
+    # A forum thread reposting a document: the post's edit note, reply box, sign-in prompts, the repost marker.
+    r"侵删|本帖最后由|只看该作者|倒序浏览|快速回复|回帖|每日签到|积分商城|版主|小黑屋|相关帖子|热门帖子|"
+    r"以下为原文|以下是原文|原文如下|原文结束|原文完",
     re.IGNORECASE,
 )
 # Lines that open the way a page's chrome does: a byline, a tag list, the next post, a sign-in link.
@@ -88,6 +91,8 @@ _NO_REFUND_AFTER_DOWNLOAD = re.compile(
 MAX_NOTICE_CHARS = 120  # longer lines are prose that may mention a download; only counters count there
 # A reader's comment under a shared document: "用户 hp_li**：内容很全…", "网友小王：谢谢分享".
 _COMMENT = re.compile(r"^(?:用户|网友|游客|会员)\s*\S{1,20}\s*[:：]")
+# A forum post's header: its floor ("楼主", "沙发", "板凳", "地板", "5#", "12楼") and the poster's name, short.
+_FLOOR = re.compile(r"^(?:楼主|沙发|板凳|地板|\d{1,4}\s*#|\d{1,4}\s*楼)(?:\s{1,4}\S{1,20}){1,4}$")
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,8 @@ def boilerplate_reason(line: str) -> str | None:
             return f"site notice ({strong.group(0)})"
         if _COUNTER.search(text) and len(text) <= 60:
             return "counter"
+        if _FLOOR.match(text):
+            return "forum post header"
         site, trade = _SITE.search(text), _TRADE.search(text)
         if site and trade:
             return f"site notice ({site.group(0)}, {trade.group(0)})"
@@ -166,11 +173,51 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
                 reasons[i] = f"site notice next to other chrome ({', '.join(sorted(trades))})"
                 continue
             break
+    _forum_replies(lines, reasons)
+    _repost_bounds(lines, reasons)
     _site_page_titles(lines, reasons)
     _site_names(lines, reasons)
     kept = [line for line, reason in zip(lines, reasons, strict=True) if reason is None]
     dropped = [Dropped(line.strip(), reason) for line, reason in zip(lines, reasons, strict=True) if reason]
     return kept, dropped
+
+
+_REPOST_START = re.compile(r"以下为原文|以下是原文|原文如下")
+_REPOST_END = re.compile(r"原文结束|原文完")
+
+
+def _repost_bounds(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """A repost marked "以下为原文 … 原文结束" holds the document between its markers: the poster's preface above
+    and the thread below ("收藏了！我们公司报价单有效期是30天" contradicting the document) are not it."""
+    starts = [i for i, reason in enumerate(reasons) if reason and _REPOST_START.search(lines[i])]
+    ends = [i for i, reason in enumerate(reasons) if reason and _REPOST_END.search(lines[i])]
+    first = starts[0] if starts else -1
+    last = ends[-1] if ends and ends[-1] > first else len(lines)
+    for i, line in enumerate(lines):
+        if (i < first or i > last) and line.strip() and reasons[i] is None:
+            reasons[i] = "outside the reposted document's markers"
+
+
+_FLOOR_BODY_LINES = 3  # a reply's words under its floor header; a longer run is a document posted in the thread
+
+
+def _forum_replies(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """The words of a forum reply: the run of lines after a floor header ("沙发  锅铲侠阿斌") and its chrome
+    ("发表于 …"), up to the next chrome line or blank line, when that run is short (a reply, not a document)."""
+    for i, reason in enumerate(reasons):
+        if reason != "forum post header":
+            continue
+        j = i + 1
+        while j < len(lines) and reasons[j] and not _REPOST_START.search(lines[j]):
+            j += 1
+        if j < len(lines) and _REPOST_START.search(lines[j]):
+            continue  # the post is a repost: its markers bound the document
+        end = j
+        while end < len(lines) and lines[end].strip() and reasons[end] is None:
+            end += 1
+        if j < end <= j + _FLOOR_BODY_LINES:
+            for k in range(j, end):
+                reasons[k] = "a forum reply's words"
 
 
 _SITE_SUFFIX = re.compile(r"\s*(?:_|\||｜|\s[-–—]\s)\s*")
@@ -207,6 +254,7 @@ def _recommended_lists(lines: Sequence[str], reasons: list[str | None]) -> None:
 
 
 SITE_NAME_CHARS = 20
+_NAME_AND_SLOGAN = re.compile(r"\s+[·•|｜\-–—]\s+")
 
 
 def _site_names(lines: Sequence[str], reasons: list[str | None]) -> None:
@@ -219,6 +267,11 @@ def _site_names(lines: Sequence[str], reasons: list[str | None]) -> None:
         text = lines[i].strip()
         if len(text) <= SITE_NAME_CHARS and sum(text in line for line in dropped) >= 2:
             reasons[i] = "the site's name, repeated in its chrome"
+            continue
+        # "灶台圈 · 餐饮设备人论坛 - 做厨房设备的人都在这里": the site's name and its slogan, the name repeated.
+        name = _NAME_AND_SLOGAN.split(text, maxsplit=1)[0]
+        if name != text and len(name) <= SITE_NAME_CHARS // 2 and sum(name in line for line in dropped) >= 2:
+            reasons[i] = "the site's name and slogan, the name repeated in its chrome"
 
 
 def _shape(line: str) -> str:

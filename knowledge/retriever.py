@@ -61,6 +61,23 @@ ASKS_PRICE = re.compile(
     re.IGNORECASE,
 )
 
+# A discount named without the word: "12% off", "off list", "打八五折", "九折" (八五折 = 15% off).
+ASKS_DISCOUNT = re.compile(
+    r"\d+(?:\.\d+)?\s*%\s*off\b|\boff (?:the )?list\b|打\s*[\d.一二三四五六七八九]+\s*折|[一二三四五六七八九]{1,2}折",
+    re.IGNORECASE,
+)
+# Questions that ask after a concept without naming its word, and the word in each language: the search adds
+# the word in the question's own language and the documents' words for it in the other.
+CUES = ((ASKS_PRICE, "price", "价格"), (ASKS_DISCOUNT, "discount", "折扣"))
+
+
+def cue_words(query: str) -> list[tuple[str, str]]:
+    """(the word in the question's language, the word in the other) of each concept the question asks after
+    without naming it."""
+    chinese = is_chinese(query)
+    return [(zh, en) if chinese else (en, zh) for pattern, en, zh in CUES if pattern.search(query)]
+
+
 PRICE_SECTION_VOTE = 0.5  # share of a first-place vote for the price section of a cross-language price question
 # A section heading that gives prices ("Pricing", "Price and ordering", "价格与订购", "报价").
 _PRICE_HEADING = re.compile(r"\bpric(?:e|es|ing)\b|\bcosts?\b|\brrp\b|价格|价目|报价|售价|零售价|收费", re.IGNORECASE)
@@ -239,11 +256,11 @@ class HybridRetriever(BaseRetriever):
             if found:
                 out[term] = found
         # "How much is one HT-C500?" names no price word to translate, and "零售价" has no dictionary entry:
-        # a question after a price asks, in the other language, for the documents' word for a price.
-        if ASKS_PRICE.search(query):
-            cue = "价格" if is_chinese(query) else "price"
-            if cue not in out and (found := lex.translate(cue)):
-                out[cue] = found
+        # a question after a price asks, in the other language, for the documents' word for a price; "12% off"
+        # asks after a discount (折扣).
+        for own, _other in cue_words(query):
+            if own not in out and (found := lex.translate(own)):
+                out[own] = found
         return out
 
     def _product_models(self, generation: int, lex: LexicalIndex) -> frozenset[str]:
@@ -275,7 +292,9 @@ class HybridRetriever(BaseRetriever):
         glossary = self._glossary()
         calibration = self.calibration()
         asked = query_terms(tokenize(query))
-        terms, weights = weighted_terms(asked, glossary.expansion_terms(query) if glossary else [])
+        expansions = glossary.expansion_terms(query) if glossary else []
+        cues = [t for own, _other in cue_words(query) for t in query_terms(tokenize(own)) if t not in asked]
+        terms, weights = weighted_terms(asked, [*expansions, *(t for t in cues if t not in expansions)])
         translated = self.translations(query, lex)
         for words in translated.values():
             for word in words:

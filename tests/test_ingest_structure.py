@@ -568,3 +568,47 @@ def test_a_copied_wechat_article_keeps_only_the_companys_text(tmp_path: Path) ->
     assert "1.大客户经理负责年采购额100万元以上的客户。" in body
     for chrome in ("冷链人说事", "点击上方", "阅读 3268", "冷库小王子", "冷藏车选购避坑指南", "二维码", "转载"):
         assert chrome not in body, chrome
+
+
+def test_a_forum_repost_keeps_the_document_between_its_markers_and_no_reply(tmp_path: Path) -> None:
+    """A document reposted in a forum thread: the forum's name and slogan (the name repeated in its chrome) is no
+    title, the poster's preface and the readers' replies ("我们公司报价单有效期是30天", contradicting the document)
+    stay out, and so do floor headers, edit notes and the related-threads list."""
+    text = (
+        "灶台圈 · 餐饮设备人论坛 - 做厨房设备的人都在这里\n"
+        "当前位置：灶台圈论坛 » 销售经验 » 正文\n"
+        "楼主  风冷压缩机老王\n"
+        "本帖最后由 风冷压缩机老王 于 2024-11-04 08:32 编辑\n"
+        "手里有一份内部的岗位规范，原文贴出来给大家参考。\n"
+        "======== 以下为原文 ========\n"
+        "销售代表岗位职责与工作规范\n"
+        "一、报价规则\n"
+        "1.报价单有效期为15天，超过有效期须重新报价。\n"
+        "======== 原文结束 ========\n"
+        "\n"
+        "沙发  锅铲侠阿斌  积分 512\n"
+        "发表于 2024-11-03 21:40\n"
+        "收藏了！我们公司报价单有效期是30天。\n"
+        "点赞(41) | 回复\n"
+        "【相关帖子】\n"
+        "· 商用洗碗机选型：罩式还是通道式？\n"
+        "灶台圈论坛客服热线：400-887-2316  论坛交流QQ群：583920117\n"
+        "Copyright © 2014-2025 灶台圈 版权所有\n"
+    )
+    body = _site_article_body(tmp_path, "岗位职责_论坛转帖.txt", text, title="销售代表岗位职责与工作规范")
+    assert "1.报价单有效期为15天，超过有效期须重新报价。" in body
+    for chrome in ("灶台圈", "风冷压缩机老王", "贴出来", "原文", "30天", "锅铲侠", "洗碗机选型"):
+        assert chrome not in body, chrome
+
+
+def test_a_forum_reply_without_repost_markers_is_dropped_but_a_long_run_is_kept() -> None:
+    """Without the markers a reply is the short run of lines under its floor header; a longer run under the
+    opening post is a document pasted into the thread and stays."""
+    from ingest.boilerplate import split_boilerplate
+
+    lines = ["2#  小林  积分 88", "发表于 2024-11-04 09:12", "这个真的加分。", "点赞(67) | 回复"]
+    kept, _ = split_boilerplate(lines)
+    assert kept == []
+    document = ["楼主  老王", "发表于 2024-11-03 21:15", "岗位职责", "一、客户开发", "1.每周拜访8家。", "2.当天录入。"]
+    kept, _ = split_boilerplate(document)
+    assert kept == document[2:]

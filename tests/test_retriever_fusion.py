@@ -63,3 +63,20 @@ def test_hybrid_with_the_default_model_ranks_the_sample_sections_first_as_often_
     assert hybrid.recall_at(1) >= 0.93
     assert hybrid.recall_at(1) >= bm25.recall_at(1)
     assert hybrid.recall_at(5) >= 0.98
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("Who signs off 12% off list on an order?", [("discount", "折扣")]),
+        ("可以打八五折吗？", [("折扣", "discount")]),
+        ("How much is one HT-C500?", [("price", "价格")]),
+        ("Who approves a day off?", []),
+    ],
+)
+def test_a_question_naming_a_discount_or_price_without_the_word_asks_for_it(
+    question: str, words: list[tuple[str, str]]
+) -> None:
+    from knowledge.retriever import cue_words
+
+    assert cue_words(question) == words
