@@ -73,9 +73,28 @@ ATTRIBUTES: tuple[Attribute, ...] = (
         "speed",
         r"\bspeed\b|\bhow fast\b|\bper (?:minute|hour|min|day)\b|\bthroughput\b|\boutput\b|\bcapacity\b|"
         r"\b(?:top|max(?:imum)?|flow) rate\b|流速|"
-        r"速度|每分钟|每小时|产能|产量|处理量|产水量|流量|效率|多快",
+        r"速度|每分钟|每小时|产能|产量|处理量|产水量|流量|多快",
         "speed minute min throughput output capacity flow",
-        "速度 每分钟 每小时 产能 产量 处理量 产水量 流量 流速 效率",
+        "速度 每分钟 每小时 产能 产量 处理量 产水量 流量 流速",
+    ),
+    _attr(
+        "efficiency",
+        r"\befficien(?:cy|t)\b|效率",
+        "efficiency efficient",
+        "效率",
+    ),
+    _attr(
+        "protection",
+        r"\bip ?(?:rating|code|class|grade)\b|\bip\d{2}\b|\bprotection (?:degree|class|rating|level)\b|"
+        r"\b(?:water|dust)[- ]?(?:proof|resistant)\b|\boutdoors?\b|防护等级|防护|防水|防尘|IP等级|户外|室外",
+        "protection ingress ip20 ip21 ip23 ip44 ip54 ip55 ip56 ip65 ip66 ip67 ip68 outdoor",
+        "防护等级 防护 防水 防尘 户外 室外",
+    ),
+    _attr(
+        "temperature",
+        r"\btemperatures?\b|\bhow (?:hot|cold)\b|\bfreez(?:e|ing)\b|\bbelow zero\b|温度|多少度|耐温|零下|低温|高温",
+        "temperature temperatures °c ℃",
+        "温度 ℃ 低温 高温",
     ),
     _attr(
         "size",

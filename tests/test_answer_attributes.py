@@ -141,6 +141,9 @@ def test_a_line_about_a_look_alike_model_does_not_answer_for_the_asked_one() -> 
         ("8匹的 CR-8 用的什么冷媒？噪音多少？", ["noise", "refrigerant"]),
         ("哥们问下，DH-50那个上排水到底能打多高啊", ["size"]),
         ("How long does a customer have to tell us about hidden transport damage?", ["time limit"]),
+        ("What is the maximum efficiency of the GY-6K?", ["efficiency"]),
+        ("What IP rating does the GB-10S battery have?", ["protection"]),
+        ("GB-5 电池包的工作温度范围是多少？", ["temperature"]),
     ],
     ids=[
         "weigh-not-price",
@@ -154,6 +157,9 @@ def test_a_line_about_a_look_alike_model_does_not_answer_for_the_asked_one() -> 
         "refrigerant-and-noise",
         "chat-lift-height",
         "time-limit",
+        "efficiency",
+        "ip-rating",
+        "zh-temperature",
     ],
 )
 def test_asked_attributes(question: str, names: list[str]) -> None:
