@@ -58,8 +58,9 @@ def stem(word: str) -> str:
     return word
 
 
-# A count or an amount asked for ("一天", "一台", "多少度", "加多少"): how much of something, not what.
-_QUANTITY_ZH = re.compile(r"[一半每几][个台支桶天次年月周件套张片箱卷条只瓶包盒份家位]|.?多少.?")
+# A count or an amount asked for ("一天", "一台", "多少度", "加多少"): how much of something, not what. 几 and
+# any measure word ("几路", "几组", "几根") asks a count: the answering line says "3 路", never "几路".
+_QUANTITY_ZH = re.compile(r"[一半每][个台支桶天次年月周件套张片箱卷条只瓶包盒份家位]|几.|.?多少.?")
 
 
 def _chinese_terms(run: str) -> list[str]:

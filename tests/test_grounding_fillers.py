@@ -18,8 +18,18 @@ from knowledge.grounding import informative_terms
         ("逾期账款一般怎么一步步催收？", ("逾期", "账款", "催收")),
         ("老大 经销商给终端报价最低能到几折啊", ("经销商", "终端", "报价", "最低")),
         ("sry dumb q but the E2 boiler is 12L or 18L?? cant rember", ("e2", "boiler", "12l", "18l")),
+        ("GY-8K-H 有几路 MPPT？", ("gy-8k-h", "mppt")),
     ],
-    ids=["en-chat", "zh-per-day", "zh-how-much-more", "zh-how-many-units", "zh-step-by-step", "zh-address", "en-typos"],
+    ids=[
+        "en-chat",
+        "zh-per-day",
+        "zh-how-much-more",
+        "zh-how-many-units",
+        "zh-step-by-step",
+        "zh-address",
+        "en-typos",
+        "zh-how-many-of-any-measure",
+    ],
 )
 def test_fillers_and_amounts_are_not_topic_terms(question: str, terms: tuple[str, ...]) -> None:
     assert informative_terms(question) == terms
