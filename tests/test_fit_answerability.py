@@ -70,3 +70,22 @@ def test_a_folder_that_is_no_labelled_set_or_a_broken_questions_file_is_one_line
     (tmp_path / "set" / "questions.jsonl").write_text('{"q": "x"\n', encoding="utf-8")
     assert main([str(tmp_path / "set")]) == 2
     assert capsys.readouterr().err.strip().endswith("questions.jsonl:1: not valid JSON (Expecting ',' delimiter)")
+
+
+def test_a_question_counts_as_answered_right_by_its_facts_or_else_its_source() -> None:
+    """The fit's "right" label: the composed answer holds every key fact (spacing and case ignored); a question
+    labelled with its source only needs that source cited."""
+    from types import SimpleNamespace
+
+    from bench.fit_answerability import answered_right
+
+    class Composer:
+        def compose(self, question: str, hits: object, language: str) -> SimpleNamespace:
+            citation = SimpleNamespace(source="kb/policy.md")
+            return SimpleNamespace(answer="Approval: Sales  Director, within 2 days.", citations=[citation])
+
+    composer = Composer()
+    assert answered_right(composer, "Who approves?", [], ("sales director", "2 days"), "")
+    assert not answered_right(composer, "Who approves?", [], ("sales director", "3 days"), "")
+    assert answered_right(composer, "Who approves?", [], (), "policy.md")
+    assert not answered_right(composer, "Who approves?", [], (), "other.md")
