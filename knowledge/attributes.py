@@ -187,6 +187,13 @@ ATTRIBUTES: tuple[Attribute, ...] = (
         "有效期 有效 过期",
     ),
     _attr(
+        "contact",
+        r"\bphone\b|\btelephone\b|\bcall\b|\bextension\b|\bext\b|\bhotline\b|\be-?mail\b|\bcontact\b|"
+        r"电话|分机|热线|邮箱|联系方式|联系电话",
+        "phone telephone tel ext extension hotline email e-mail contact",
+        "电话 分机 热线 邮箱 联系",
+    ),
+    _attr(
         "minimum order",
         r"\bminimum order\b|\bmoq\b|\bsmallest order\b|起订|最低订货|最少订",
         "minimum order moq",

@@ -144,6 +144,7 @@ def test_a_line_about_a_look_alike_model_does_not_answer_for_the_asked_one() -> 
         ("What is the maximum efficiency of the GY-6K?", ["efficiency"]),
         ("What IP rating does the GB-10S battery have?", ["protection"]),
         ("GB-5 电池包的工作温度范围是多少？", ["temperature"]),
+        ("LW-70 的产品经理是谁，分机多少？", ["contact"]),
     ],
     ids=[
         "weigh-not-price",
@@ -160,6 +161,7 @@ def test_a_line_about_a_look_alike_model_does_not_answer_for_the_asked_one() -> 
         "efficiency",
         "ip-rating",
         "zh-temperature",
+        "zh-extension",
     ],
 )
 def test_asked_attributes(question: str, names: list[str]) -> None:
