@@ -40,7 +40,10 @@ _STRONG = re.compile(
     r"阅读原文|原文链接|本文转载|转载自|投稿|商务合作|往下滑|发表于|点个.?在看|"
     # A forum thread reposting a document: the post's edit note, reply box, sign-in prompts, the repost marker.
     r"侵删|本帖最后由|只看该作者|倒序浏览|快速回复|回帖|每日签到|积分商城|版主|小黑屋|相关帖子|热门帖子|"
-    r"以下为原文|以下是原文|原文如下|原文结束|原文完",
+    r"以下为原文|以下是原文|原文如下|原文结束|原文完|"
+    # A blog platform's page: membership offers, the post's link and edit stamp, tags, tips, the author card.
+    r"超级会员|会员中心|付费专栏|免广告|打赏|本文链接|首次修改|文章标签|知识点与|博主|码龄|评论区|查看更多评论|"
+    r"\+\s*关注",
     re.IGNORECASE,
 )
 # Lines that open the way a page's chrome does: a byline, a tag list, the next post, a sign-in link.
@@ -91,6 +94,10 @@ _NO_REFUND_AFTER_DOWNLOAD = re.compile(
 MAX_NOTICE_CHARS = 120  # longer lines are prose that may mention a download; only counters count there
 # A reader's comment under a shared document: "用户 hp_li**：内容很全…", "网友小王：谢谢分享".
 _COMMENT = re.compile(r"^(?:用户|网友|游客|会员)\s*\S{1,20}\s*[:：]")
+# A reader's comment with its date ("材料人阿杰  2024-05-20 13:47  请问…") or a reply to one ("老周 回复 阿杰：…").
+_DATED_COMMENT = re.compile(
+    r"^\S{1,16}\s+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+\S|^\S{1,16}\s+回复\s+\S{1,16}\s*[:：]"
+)
 # A forum post's header: its floor ("楼主", "沙发", "板凳", "地板", "5#", "12楼") and the poster's name, short.
 _FLOOR = re.compile(r"^(?:楼主|沙发|板凳|地板|\d{1,4}\s*#|\d{1,4}\s*楼)(?:\s{1,4}\S{1,20}){1,4}$")
 
@@ -127,6 +134,8 @@ def boilerplate_reason(line: str) -> str | None:
             return "counter"
         if _FLOOR.match(text):
             return "forum post header"
+        if _DATED_COMMENT.match(text):
+            return "reader's comment"
         site, trade = _SITE.search(text), _TRADE.search(text)
         if site and trade:
             return f"site notice ({site.group(0)}, {trade.group(0)})"
@@ -175,11 +184,35 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
             break
     _forum_replies(lines, reasons)
     _repost_bounds(lines, reasons)
+    _contents_list(lines, reasons)
     _site_page_titles(lines, reasons)
     _site_names(lines, reasons)
     kept = [line for line, reason in zip(lines, reasons, strict=True) if reason is None]
     dropped = [Dropped(line.strip(), reason) for line, reason in zip(lines, reasons, strict=True) if reason]
     return kept, dropped
+
+
+_CONTENTS = re.compile(r"^(?:目录|目\s+录|contents|table of contents)\s*[:：]?$", re.IGNORECASE)
+
+
+def _contents_list(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """A "目录" / "Contents" line and the entries under it that recur later as the document's own headings: a
+    copied page's table of contents, which would stand in the preamble as a list of headings without text."""
+    for i, line in enumerate(lines):
+        if reasons[i] or not _CONTENTS.match(line.strip()):
+            continue
+        j = i + 1
+        entries = []
+        while j < len(lines) and lines[j].strip() and reasons[j] is None:
+            entry = lines[j].strip()
+            if not any(other.strip() == entry for other in lines[j + 1 :]):
+                break
+            entries.append(j)
+            j += 1
+        if len(entries) >= 2:
+            for k in (i, *entries):
+                reasons[k] = "table of contents"
+        return
 
 
 _REPOST_START = re.compile(r"以下为原文|以下是原文|原文如下")
@@ -254,6 +287,7 @@ def _recommended_lists(lines: Sequence[str], reasons: list[str | None]) -> None:
 
 
 SITE_NAME_CHARS = 20
+AUTHOR_NAME_CHARS = 8
 _NAME_AND_SLOGAN = re.compile(r"\s+[·•|｜\-–—]\s+")
 
 
@@ -268,10 +302,22 @@ def _site_names(lines: Sequence[str], reasons: list[str | None]) -> None:
         if len(text) <= SITE_NAME_CHARS and sum(text in line for line in dropped) >= 2:
             reasons[i] = "the site's name, repeated in its chrome"
             continue
-        # "灶台圈 · 餐饮设备人论坛 - 做厨房设备的人都在这里": the site's name and its slogan, the name repeated.
+        # "灶台圈 · 餐饮设备人论坛 - 做厨房设备的人都在这里": the site's name and its slogan, the name (or its first
+        # word: "技术圈" of "技术圈 JSQ") repeated.
         name = _NAME_AND_SLOGAN.split(text, maxsplit=1)[0]
-        if name != text and len(name) <= SITE_NAME_CHARS // 2 and sum(name in line for line in dropped) >= 2:
-            reasons[i] = "the site's name and slogan, the name repeated in its chrome"
+        if name != text and len(name) <= SITE_NAME_CHARS // 2:
+            if any(sum(form in line for line in dropped) >= 2 for form in {name, name.split()[0]}):
+                reasons[i] = "the site's name and slogan, the name repeated in its chrome"
+    # The author's name alone between two chrome lines (a tip jar above, the author card below), repeated in
+    # the byline and the replies.
+    for i, line in enumerate(lines):
+        text = line.strip()
+        if not text or reasons[i] or len(text) > AUTHOR_NAME_CHARS or sum(text in d for d in dropped) < 2:
+            continue
+        before = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
+        after = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+        if before is not None and after is not None and reasons[before] and reasons[after]:
+            reasons[i] = "the author's name between chrome lines"
 
 
 def _shape(line: str) -> str:

@@ -612,3 +612,37 @@ def test_a_forum_reply_without_repost_markers_is_dropped_but_a_long_run_is_kept(
     document = ["楼主  老王", "发表于 2024-11-03 21:15", "岗位职责", "一、客户开发", "1.每周拜访8家。", "2.当天录入。"]
     kept, _ = split_boilerplate(document)
     assert kept == document[2:]
+
+
+def test_a_copied_blog_post_loses_the_platforms_offer_contents_author_card_and_comments(tmp_path: Path) -> None:
+    """A blog platform's page around a company article: the platform's name and slogan (its first word repeated
+    in the membership offer and the footer) is no title; the offer, tags, edit stamp, post link, the table of
+    contents, the tip jar, the author's name and card, dated comments and replies stay out."""
+    text = (
+        "技术圈 JSQ - 工程师的知识分享社区\n"
+        "开通技术圈超级会员，首月仅需 9.9 元，免广告畅读全部付费专栏 >>\n"
+        "销售工程师岗位职责全梳理\n"
+        "胶水老周  于 2024-05-18 21:36:07 发布   阅读量 3,418   点赞 57\n"
+        "于 2024-06-02 09:12:45 首次修改\n"
+        "本文链接：https://blog.example.net/laozhou/article/details/1\n"
+        "目录\n"
+        "一、岗位定位\n"
+        "二、核心职责\n"
+        "一、岗位定位\n"
+        "1. 销售工程师的直接上级是区域销售经理。\n"
+        "二、核心职责\n"
+        "1. 每周有效拜访不少于8家客户。\n"
+        "打赏\n"
+        "创作不易，觉得有帮助就请作者喝杯咖啡吧（打赏金额由读者自愿支付）\n"
+        "胶水老周\n"
+        "码龄9年  原创 86  粉丝 2,317\n"
+        "+关注  私信\n"
+        "评论区（18）\n"
+        "材料人阿杰  2024-05-20 13:47  请问楼主公司还招人吗？\n"
+        "  胶水老周 回复 材料人阿杰：秋招的时候关注一下官网吧。\n"
+        "©2024 技术圈 JSQ 版权所有\n"
+    )
+    body = _site_article_body(tmp_path, "blog_role.txt", text, title="销售工程师岗位职责全梳理")
+    assert "1. 销售工程师的直接上级是区域销售经理。" in body and "1. 每周有效拜访不少于8家客户。" in body
+    for chrome in ("技术圈", "会员", "首次修改", "本文链接", "目录", "打赏", "胶水老周", "码龄", "关注", "阿杰", "秋招"):
+        assert chrome not in body, chrome
