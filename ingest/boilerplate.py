@@ -305,9 +305,11 @@ def _site_names(lines: Sequence[str], reasons: list[str | None]) -> None:
         # "灶台圈 · 餐饮设备人论坛 - 做厨房设备的人都在这里": the site's name and its slogan, the name (or its first
         # word: "技术圈" of "技术圈 JSQ") repeated.
         name = _NAME_AND_SLOGAN.split(text, maxsplit=1)[0]
-        if name != text and len(name) <= SITE_NAME_CHARS // 2:
-            if any(sum(form in line for line in dropped) >= 2 for form in {name, name.split()[0]}):
-                reasons[i] = "the site's name and slogan, the name repeated in its chrome"
+        forms = {name, name.split()[0]}
+        if name != text and len(name) <= SITE_NAME_CHARS // 2 and any(
+            sum(form in line for line in dropped) >= 2 for form in forms
+        ):
+            reasons[i] = "the site's name and slogan, the name repeated in its chrome"
     # The author's name alone between two chrome lines (a tip jar above, the author card below), repeated in
     # the byline and the replies.
     for i, line in enumerate(lines):

@@ -644,5 +644,6 @@ def test_a_copied_blog_post_loses_the_platforms_offer_contents_author_card_and_c
     )
     body = _site_article_body(tmp_path, "blog_role.txt", text, title="销售工程师岗位职责全梳理")
     assert "1. 销售工程师的直接上级是区域销售经理。" in body and "1. 每周有效拜访不少于8家客户。" in body
-    for chrome in ("技术圈", "会员", "首次修改", "本文链接", "目录", "打赏", "胶水老周", "码龄", "关注", "阿杰", "秋招"):
+    chromes = ("技术圈", "会员", "首次修改", "本文链接", "目录", "打赏", "胶水老周", "码龄", "关注", "阿杰", "秋招")
+    for chrome in chromes:
         assert chrome not in body, chrome
