@@ -98,7 +98,9 @@ def _word_tokens(word: str) -> tuple[str, ...]:
     finds the AX-200 sheet.
     """
     if _MODEL_PLURAL.fullmatch(word):
-        return tuple(dict.fromkeys((*_word_tokens(word[:-1]), word)))
+        # Lowercased, "QLW-15S" (a model of its own) reads like "AX-200s" (several AX-200s): both readings.
+        joined = "".join(p for p in _PART_SPLIT.split(word) if p)
+        return tuple(dict.fromkeys((*_word_tokens(word[:-1]), word, joined)))
     if not _PART_SPLIT.search(word):
         if len(word) == 1 and not word.isdigit():
             return ()

@@ -28,7 +28,7 @@ from knowledge.dictionary import TABLE_VERSION
 
 SNAPSHOT = "bm25.npz"
 SNAPSHOT_META = "bm25.json"
-MODEL_BASE = re.compile(r"([a-z]{1,4})\d{1,4}[a-z]?")  # a joined model token, family letters first: "ax100"
+MODEL_BASE = re.compile(r"([a-z]{1,4})\d{1,7}[a-z]{0,2}")  # a joined model token, family letters first: "ax100"
 
 
 def query_terms(tokens: Iterable[str]) -> list[str]:

@@ -43,13 +43,14 @@ _VARIANTS = (
 )
 # A numbered sub-model joined by a hyphen ("JH-760-4", "JH-760-5": the four- and five-thread machines of one
 # series) is one designation: read as "JH-760" both would be one model, and neither the sheet of the asked one
-# ranks first nor is its joined token ("jh7604") known as "jh760".
+# ranks first nor is its joined token ("jh7604") known as "jh760". Pumps name the impeller that way ("QL-50-160",
+# "QL-50-200": three digits).
 # Two suffix letters are part of the number ("GY-15KT", the three-phase 15 kW beside the "GY-15K"), unless they
 # are a variant word ("AX-100SE" is the AX-100's SE).
 # So is an upper-case letter suffix after a hyphen ("AJ-IPC2204-Z", the motorised-zoom version of the
 # AJ-IPC2204): upper case only, so that "K7-to-K9" keeps reading as two models.
 MODEL_NUMBER = re.compile(
-    rf"(?<![a-z0-9])([a-z]{{1,4}})-?(\d{{1,4}}(?:-\d{{1,2}}(?![\d.,]))?(?:(?!(?:{_VARIANTS})(?![a-z]))[a-z]{{1,2}})?(?:-(?!(?:{_VARIANTS})(?![a-z]))(?-i:[A-Z]{{1,2}})(?![A-Za-z0-9]))?)(?:[\s\-]*({_VARIANTS})(?![a-z])|(?![a-z0-9]))",
+    rf"(?<![a-z0-9])([a-z]{{1,4}})-?(\d{{1,4}}(?:-\d{{1,3}}(?![\d.,]))?(?:(?!(?:{_VARIANTS})(?![a-z]))[a-z]{{1,2}})?(?:-(?!(?:{_VARIANTS})(?![a-z]))(?-i:[A-Z]{{1,2}})(?![A-Za-z0-9]))?)(?:[\s\-]*({_VARIANTS})(?![a-z])|(?![a-z0-9]))",
     re.IGNORECASE,
 )
 

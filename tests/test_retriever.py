@@ -146,3 +146,16 @@ def test_every_fused_passage_has_its_cosine_even_when_only_bm25_found_it(index: 
     for hit in narrow:
         if hit.chunk_id in wide:
             assert hit.cosine == pytest.approx(wide[hit.chunk_id], abs=1e-4)
+
+
+def test_pump_and_suffixed_models_are_designations_tokens_and_known_bases() -> None:
+    """"QL-50-160" and "QL-50-200" (one casing, two impellers) are two models, not one "QL-50"; "QLW-15S" is
+    indexed under its own joined token as well as the plural reading's "qlw15", so the documents know it; a
+    two-letter suffix ("GY-15KT") is a known base too."""
+    from core.text import tokenize
+    from knowledge.lexical import MODEL_BASE
+    from knowledge.retriever import designations
+
+    assert designations("QL-50-160 and QL-50-200") == {("ql50160", ""), ("ql50200", "")}
+    assert {"qlw15s", "qlw15"} <= set(tokenize("QLW-15S 不锈钢潜水排污泵"))
+    assert all(MODEL_BASE.fullmatch(token) for token in ("ql50200", "gy15kt", "qlw15s", "ax100"))
