@@ -43,7 +43,9 @@ _STRONG = re.compile(
     r"以下为原文|以下是原文|原文如下|原文结束|原文完|"
     # A blog platform's page: membership offers, the post's link and edit stamp, tags, tips, the author card.
     r"超级会员|会员中心|付费专栏|免广告|打赏|本文链接|首次修改|文章标签|知识点与|博主|码龄|评论区|查看更多评论|"
-    r"\+\s*关注",
+    r"\+\s*关注|"
+    # A news or self-media page: its search box, ads, the author's creator badge, the province stamp, the notices.
+    r"搜索站内|站内搜索|【广告】|\[广告\]|创作者|发布于\s*[\u4e00-\u9fff]{2,3}\s*$|作者原创|禁止转载|不良信息|不感兴趣",
     re.IGNORECASE,
 )
 # Lines that open the way a page's chrome does: a byline, a tag list, the next post, a sign-in link.
@@ -98,6 +100,10 @@ _COMMENT = re.compile(r"^(?:用户|网友|游客|会员)\s*\S{1,20}\s*[:：]")
 _DATED_COMMENT = re.compile(
     r"^\S{1,16}\s+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+\S|^\S{1,16}\s+回复\s+\S{1,16}\s*[:：]"
 )
+# Tags under a post: "#劳保用品 #销售干货 #职场经验".
+_HASHTAGS = re.compile(r"^(?:#\S+\s*){2,}$")
+# A comment's footer line: "12小时前 · 回复 · 赞 88", "1天前 · 回复"; the line above it is the comment.
+_COMMENT_FOOTER = re.compile(r"(?:\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|昨天|前天).{0,6}回复")
 # A forum post's header: its floor ("楼主", "沙发", "板凳", "地板", "5#", "12楼") and the poster's name, short.
 _FLOOR = re.compile(r"^(?:楼主|沙发|板凳|地板|\d{1,4}\s*#|\d{1,4}\s*楼)(?:\s{1,4}\S{1,20}){1,4}$")
 
@@ -136,6 +142,10 @@ def boilerplate_reason(line: str) -> str | None:
             return "forum post header"
         if _DATED_COMMENT.match(text):
             return "reader's comment"
+        if _HASHTAGS.match(text):
+            return "tags"
+        if _COMMENT_FOOTER.search(text):
+            return "comment footer"
         site, trade = _SITE.search(text), _TRADE.search(text)
         if site and trade:
             return f"site notice ({site.group(0)}, {trade.group(0)})"
@@ -182,6 +192,7 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
                 reasons[i] = f"site notice next to other chrome ({', '.join(sorted(trades))})"
                 continue
             break
+    _comments_above_footers(lines, reasons)
     _forum_replies(lines, reasons)
     _repost_bounds(lines, reasons)
     _contents_list(lines, reasons)
@@ -190,6 +201,23 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
     kept = [line for line, reason in zip(lines, reasons, strict=True) if reason is None]
     dropped = [Dropped(line.strip(), reason) for line, reason in zip(lines, reasons, strict=True) if reason]
     return kept, dropped
+
+
+def _comments_above_footers(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """The short lines right above a comment's footer ("12小时前 · 回复 · 赞 88") are the comment and the author's
+    reply to it ("山东老刘：写得很实在…")."""
+    for i, reason in enumerate(reasons):
+        if not reason or not _COMMENT_FOOTER.search(lines[i]):
+            continue
+        j = i - 1
+        while j >= 0 and i - j <= 3 and lines[j].strip() and not _COMMENT_FOOTER.search(lines[j]):
+            if reasons[j] is None:
+                if len(lines[j].strip()) > MAX_NOTICE_CHARS:
+                    break
+                reasons[j] = "a reader's comment above its footer"
+            elif "回复" not in lines[j]:
+                break  # other chrome (tags, a share bar) ends the comment; only the author's reply sits inside it
+            j -= 1
 
 
 _CONTENTS = re.compile(r"^(?:目录|目\s+录|contents|table of contents)\s*[:：]?$", re.IGNORECASE)
@@ -288,6 +316,8 @@ def _recommended_lists(lines: Sequence[str], reasons: list[str | None]) -> None:
 
 SITE_NAME_CHARS = 20
 AUTHOR_NAME_CHARS = 8
+# The slogan after a site's name says what kind of site it is ("有料有趣的资讯平台", "工程师的知识分享社区").
+_SITE_WORD = re.compile(r"平台|社区|论坛|资讯|门户|博客|文库|网站|官网|频道|portal|community|forum|blog", re.IGNORECASE)
 _NAME_AND_SLOGAN = re.compile(r"\s+[·•|｜\-–—]\s+")
 
 
@@ -305,6 +335,10 @@ def _site_names(lines: Sequence[str], reasons: list[str | None]) -> None:
         # "灶台圈 · 餐饮设备人论坛 - 做厨房设备的人都在这里": the site's name and its slogan, the name (or its first
         # word: "技术圈" of "技术圈 JSQ") repeated.
         name = _NAME_AND_SLOGAN.split(text, maxsplit=1)[0]
+        slogan = text[len(name) :]
+        if name != text and len(name) <= SITE_NAME_CHARS // 2 and _SITE_WORD.search(slogan):
+            reasons[i] = "the site's name and slogan"
+            continue
         forms = {name, name.split()[0]}
         if name != text and len(name) <= SITE_NAME_CHARS // 2 and any(
             sum(form in line for line in dropped) >= 2 for form in forms

@@ -647,3 +647,29 @@ def test_a_copied_blog_post_loses_the_platforms_offer_contents_author_card_and_c
     chromes = ("技术圈", "会员", "首次修改", "本文链接", "目录", "打赏", "胶水老周", "码龄", "关注", "阿杰", "秋招")
     for chrome in chromes:
         assert chrome not in body, chrome
+
+
+def test_a_copied_news_page_loses_its_slogan_search_box_ads_tags_and_comments(tmp_path: Path) -> None:
+    """A self-media news page: the site's name with a slogan naming its kind ("…资讯平台") is no title; the
+    search box, ads, the creator badge and province stamp, tags, and each comment above its "12小时前 · 回复"
+    footer stay out."""
+    text = (
+        "趣读头条 - 有料有趣的资讯平台\n"
+        "搜索站内资讯、作者、话题\n"
+        "【广告】厂房屋面防水补漏，电话咨询立享8折\n"
+        "劳保用品销售代表的岗位职责\n"
+        "安盾劳保周经理 · 趣读号创作者\n"
+        "2025-06-18 09:42 · 发布于浙江\n"
+        "一、岗位定位\n"
+        "1.新人入职后有3个月试用期。\n"
+        "#劳保用品 #销售干货 #职场经验\n"
+        "山东老刘：写得很实在，点赞！\n"
+        "12小时前 · 回复 · 赞 88\n"
+        "小白想转行：请问底薪一般多少？\n"
+        "作者回复：各地不一样，私信聊。\n"
+        "1天前 · 回复 · 赞 23\n"
+    )
+    body = _site_article_body(tmp_path, "news.txt", text, title="劳保用品销售代表的岗位职责")
+    assert "1.新人入职后有3个月试用期。" in body
+    for chrome in ("趣读", "搜索", "广告", "创作者", "发布于", "#劳保用品", "老刘", "底薪", "私信"):
+        assert chrome not in body, chrome
