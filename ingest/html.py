@@ -16,8 +16,8 @@ _SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "if
 # Page chrome by element or by the class/id the page gives it: dropped with what it said, for `--show`.
 _CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "menu"})
 _CHROME_NAME = re.compile(
-    r"(?:^|[-_ ])(?:nav|navbar|menu|breadcrumbs?|crumbs?|footer|header|sidebar|side-bar|aside|toolbar|share|"
-    r"social|comments?|related|recommend|advert|ads?|banner|copyright|login|signup|cookie|popup|modal|tags?|"
+    r"(?:^|[-_ ])(?:nav|navbar|menu|breadcrumbs?|crumbs?|footer|header|sidebar|side-bar|side|aside|widgets?|"
+    r"toolbar|share|social|comments?|related|recommend|advert|ads?|banner|copyright|login|signup|cookie|popup|modal|tags?|"
     r"pagination|pager|helpful|feedback|rating|vote|bottom|masthead|colophon|site-?info|quick-?links|toc)(?:$|[-_ ])",
     re.I,
 )

@@ -176,6 +176,7 @@ def test_html_chrome_by_element_and_class_is_dropped(tmp_path: Path) -> None:
     <div class="cookie-banner"><p>We use cookies. Accept all</p></div>
     <nav><a href="/">Home</a></nav><div class="breadcrumb">Home &gt; Sales &gt; Warranty</div>
     <aside class="sidebar"><a href="/canteen">Canteen menu</a></aside>
+    <div class="side"><div class="widget weather"><h4>Changzhou Weather</h4><p>Cloudy, 18°C.</p></div></div>
     <main><h1>Warranty FAQ</h1><p class="meta">Owner: Service · 1,284 views</p>
     <h2>How long is the warranty?</h2><p>24 months from delivery.</p>
     <section class="comments"><h3>Comments (2)</h3><p>li.na: Thanks!</p></section></main>
