@@ -98,8 +98,11 @@ MAX_NOTICE_CHARS = 120  # longer lines are prose that may mention a download; on
 _COMMENT = re.compile(r"^(?:用户|网友|游客|会员)\s*\S{1,20}\s*[:：]")
 # A reader's comment with its date ("材料人阿杰  2024-05-20 13:47  请问…") or a reply to one ("老周 回复 阿杰：…").
 _DATED_COMMENT = re.compile(
-    r"^\S{1,16}\s+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?\s+\S|^\S{1,16}\s+回复\s+\S{1,16}\s*[:：]"
+    r"^\S{1,16}\s+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[:：\s]\s*\S|"
+    r"^\S{1,16}\s+回复\s+\S{1,16}\s*[:：]"
 )
+# A site's hotline ("客服热线：400-800-1234（工作日9:00-18:00）"): chrome only beside other chrome at the page's edge.
+_HOTLINE = re.compile(r"客服热线|客服电话|服务热线|customer service hotline", re.IGNORECASE)
 # Tags under a post: "#劳保用品 #销售干货 #职场经验".
 _HASHTAGS = re.compile(r"^(?:#\S+\s*){2,}$")
 # A comment's footer line: "12小时前 · 回复 · 赞 88", "1天前 · 回复"; the line above it is the comment.
@@ -186,6 +189,9 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
             if (_COMMENT.match(text) or "👍" in text) and len(text) <= MAX_NOTICE_CHARS:
                 reasons[i] = "reader's comment next to other chrome"
                 continue
+            if _HOTLINE.search(text) and len(text) <= MAX_NOTICE_CHARS and _beside_chrome(lines, reasons, i):
+                reasons[i] = "the site's hotline next to other chrome"
+                continue
             trades = {m.group(0).lower() for m in _TRADE.finditer(text)}
             if len(trades) >= 2 and len(text) <= MAX_NOTICE_CHARS:
                 # "文库客服热线：400-…  官方QQ交流群：…  微信客服：…" among the site's lines: its help desk.
@@ -201,6 +207,13 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
     kept = [line for line, reason in zip(lines, reasons, strict=True) if reason is None]
     dropped = [Dropped(line.strip(), reason) for line, reason in zip(lines, reasons, strict=True) if reason]
     return kept, dropped
+
+
+def _beside_chrome(lines: Sequence[str], reasons: list[str | None], i: int) -> bool:
+    """The nearest non-blank line above or below line i is chrome."""
+    above = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
+    below = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+    return any(j is not None and reasons[j] for j in (above, below))
 
 
 def _comments_above_footers(lines: Sequence[str], reasons: list[str | None]) -> None:

@@ -674,3 +674,13 @@ def test_a_copied_news_page_loses_its_slogan_search_box_ads_tags_and_comments(tm
     assert "1.新人入职后有3个月试用期。" in body
     for chrome in ("趣读", "搜索", "广告", "创作者", "发布于", "#劳保用品", "老刘", "底薪", "私信"):
         assert chrome not in body, chrome
+
+
+def test_a_sharing_sites_dated_comments_and_edge_hotline_are_chrome_but_a_policys_own_hotline_stays() -> None:
+    from ingest.boilerplate import split_boilerplate
+
+    policy = ["一、总则", "1.售后服务由客服部负责。", "客户服务热线：400-826-5178"]
+    assert split_boilerplate(policy)[0] == policy
+    chrome = ["钢构老刘　2023-07-02：写得很实在。", "Copyright © 2012-2024 某某文库 版权所有", "客服热线：400-800-1234"]
+    page = [*policy[:2], *chrome]
+    assert split_boilerplate(page)[0] == policy[:2]
