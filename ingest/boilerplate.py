@@ -102,7 +102,7 @@ _DATED_COMMENT = re.compile(
     r"^\S{1,16}\s+回复\s+\S{1,16}\s*[:：]"
 )
 # A site's hotline ("客服热线：400-800-1234（工作日9:00-18:00）"): chrome only beside other chrome at the page's edge.
-_HOTLINE = re.compile(r"客服热线|客服电话|服务热线|customer service hotline", re.IGNORECASE)
+_HOTLINE = re.compile(r"客服\s*[:：]|客服热线|客服电话|服务热线|customer service hotline", re.IGNORECASE)
 # Tags under a post: "#劳保用品 #销售干货 #职场经验".
 _HASHTAGS = re.compile(r"^(?:#\S+\s*){2,}$")
 # A comment's footer line: "12小时前 · 回复 · 赞 88", "1天前 · 回复"; the line above it is the comment.

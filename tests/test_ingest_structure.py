@@ -681,6 +681,6 @@ def test_a_sharing_sites_dated_comments_and_edge_hotline_are_chrome_but_a_policy
 
     policy = ["一、总则", "1.售后服务由客服部负责。", "客户服务热线：400-826-5178"]
     assert split_boilerplate(policy)[0] == policy
-    chrome = ["钢构老刘　2023-07-02：写得很实在。", "Copyright © 2012-2024 某某文库 版权所有", "客服热线：400-800-1234"]
+    chrome = ["钢构老刘　2023-07-02：写得很实在。", "某某网客服：400-819-2266", "Copyright © 2024 某某文库"]
     page = [*policy[:2], *chrome]
     assert split_boilerplate(page)[0] == policy[:2]
