@@ -372,6 +372,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         groups += [name] * len(cache[name]["labels"])
     if args.signals is not None:
         args.signals.write_text(json.dumps(cache), encoding="utf-8")
+    if args.label == "right" and any("right" not in row for row in rows):
+        print(
+            f"error: {args.signals}: signals collected before answers were checked; delete the file to collect them "
+            "again, or fit with --label answerable",
+            file=sys.stderr,
+        )
+        return 2
     if args.label == "right":
         # An answerable question the composer gets wrong is no example of either side: answered, it misleads
         # with a citation; refused, nothing is lost that the key-fact measure counts.

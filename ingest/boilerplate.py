@@ -39,13 +39,12 @@ _STRONG = re.compile(
     r"点击上方|关注我们|识别.{0,4}二维码|二维码图片|往期推荐|精选留言|作者回复|（作者）|\(作者\)|小编|本号|"
     r"阅读原文|原文链接|本文转载|转载自|投稿|商务合作|往下滑|发表于|点个.?在看|"
     # A forum thread reposting a document: the post's edit note, reply box, sign-in prompts, the repost marker.
-    r"侵删|本帖最后由|只看该作者|倒序浏览|快速回复|回帖|每日签到|积分商城|版主|小黑屋|相关帖子|热门帖子|"
-    r"以下为原文|以下是原文|原文如下|原文结束|原文完|"
+    r"侵删|本帖最后由|只看该作者|倒序浏览|小黑屋|相关帖子|热门帖子|"
     # A blog platform's page: membership offers, the post's link and edit stamp, tags, tips, the author card.
-    r"超级会员|会员中心|付费专栏|免广告|打赏|本文链接|首次修改|文章标签|知识点与|博主|码龄|评论区|查看更多评论|"
+    r"超级会员|付费专栏|免广告|打赏|本文链接|首次修改|文章标签|知识点与|博主|码龄|评论区|查看更多评论|"
     r"\+\s*关注|"
     # A news or self-media page: its search box, ads, the author's creator badge, the province stamp, the notices.
-    r"搜索站内|站内搜索|【广告】|\[广告\]|创作者|发布于\s*[\u4e00-\u9fff]{2,3}\s*$|作者原创|禁止转载|不良信息|不感兴趣",
+    r"搜索站内|站内搜索|【广告】|\[广告\]|发布于\s*[\u4e00-\u9fff]{2,3}\s*$|作者原创|不感兴趣",
     re.IGNORECASE,
 )
 # Lines that open the way a page's chrome does: a byline, a tag list, the next post, a sign-in link.
@@ -96,17 +95,23 @@ _NO_REFUND_AFTER_DOWNLOAD = re.compile(
 MAX_NOTICE_CHARS = 120  # longer lines are prose that may mention a download; only counters count there
 # A reader's comment under a shared document: "用户 hp_li**：内容很全…", "网友小王：谢谢分享".
 _COMMENT = re.compile(r"^(?:用户|网友|游客|会员)\s*\S{1,20}\s*[:：]")
-# A reader's comment with its date ("材料人阿杰  2024-05-20 13:47  请问…") or a reply to one ("老周 回复 阿杰：…").
+# A reader's comment with its date: a time or a colon right after it ("材料人阿杰  2024-05-20 13:47  请问…",
+# "钢构老刘　2023-07-02：写得很实在"); "生效日期 2024-01-01 起执行" has neither.
 _DATED_COMMENT = re.compile(
-    r"^\S{1,16}\s+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[:：\s]\s*\S|"
-    r"^\S{1,16}\s+回复\s+\S{1,16}\s*[:：]"
+    r"^\S{1,16}\s+\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?\s+\S|\s*[:：]\s*\S)"
 )
+# A reply under a reader's comment ("老周 回复 阿杰：…"): chrome only right below a comment (a sales script's
+# "销售 回复 客户：…" is a document's own line).
+_REPLY = re.compile(r"^\S{1,16}\s+回复\s+\S{1,16}\s*[:：]")
+# Words of a site's own pages that a company's text may also use ("积分商城", "会员中心", "快速回复客户"): chrome
+# when a second site or trade word stands in the line, or when the line stands beside other chrome.
+_WEAK_SITE = re.compile(r"快速回复|回帖|每日签到|积分商城|会员中心|版主|创作者|禁止转载|不良信息")
 # A site's hotline ("客服热线：400-800-1234（工作日9:00-18:00）"): chrome only beside other chrome at the page's edge.
 _HOTLINE = re.compile(r"客服\s*[:：]|客服热线|客服电话|服务热线|customer service hotline", re.IGNORECASE)
 # Tags under a post: "#劳保用品 #销售干货 #职场经验".
 _HASHTAGS = re.compile(r"^(?:#\S+\s*){2,}$")
 # A comment's footer line: "12小时前 · 回复 · 赞 88", "1天前 · 回复"; the line above it is the comment.
-_COMMENT_FOOTER = re.compile(r"(?:\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|昨天|前天).{0,6}回复")
+_COMMENT_FOOTER = re.compile(r"^\s*(?:\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|昨天|前天)\s*[·・|｜]\s*回复")
 # A forum post's header: its floor ("楼主", "沙发", "板凳", "地板", "5#", "12楼") and the poster's name, short.
 _FLOOR = re.compile(r"^(?:楼主|沙发|板凳|地板|\d{1,4}\s*#|\d{1,4}\s*楼)(?:\s{1,4}\S{1,20}){1,4}$")
 
@@ -141,8 +146,6 @@ def boilerplate_reason(line: str) -> str | None:
             return f"site notice ({strong.group(0)})"
         if _COUNTER.search(text) and len(text) <= 60:
             return "counter"
-        if _FLOOR.match(text):
-            return "forum post header"
         if _DATED_COMMENT.match(text):
             return "reader's comment"
         if _HASHTAGS.match(text):
@@ -150,6 +153,9 @@ def boilerplate_reason(line: str) -> str | None:
         if _COMMENT_FOOTER.search(text):
             return "comment footer"
         site, trade = _SITE.search(text), _TRADE.search(text)
+        weak = {m.group(0) for m in _WEAK_SITE.finditer(text)}
+        if weak and (site or len(weak) >= 2):
+            return f"site notice ({', '.join(sorted(weak))})"
         if site and trade:
             return f"site notice ({site.group(0)}, {trade.group(0)})"
         if len(_MENU_SEPARATOR.findall(text)) >= 2 and (site or trade):
@@ -198,6 +204,9 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
                 reasons[i] = f"site notice next to other chrome ({', '.join(sorted(trades))})"
                 continue
             break
+    _forum_floors(lines, reasons)
+    _replies_to_comments(lines, reasons)
+    _weak_cues_beside_chrome(lines, reasons)
     _comments_above_footers(lines, reasons)
     _forum_replies(lines, reasons)
     _repost_bounds(lines, reasons)
@@ -210,10 +219,41 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
 
 
 def _beside_chrome(lines: Sequence[str], reasons: list[str | None], i: int) -> bool:
-    """The nearest non-blank line above or below line i is chrome."""
+    """The nearest non-blank line above or below line i is a site's chrome (a page number is a document's own)."""
     above = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
     below = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
-    return any(j is not None and reasons[j] for j in (above, below))
+    return any(j is not None and reasons[j] not in (None, "page number") for j in (above, below))
+
+
+def _forum_floors(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """Floor headers ("沙发  锅铲侠阿斌", "5#  楼主  老王") in a forum thread: two or more of them, or one beside a
+    "发表于" stamp; a lone "3楼 销售部" or "地板 强化复合 12mm" is a document's own line."""
+    floors = [i for i, line in enumerate(lines) if reasons[i] is None and _FLOOR.match(" ".join(line.split()))]
+    stamped = any("发表于" in line for line in lines)
+    threaded = any(re.search(r"楼主|帖子|回帖|点赞", line) for line in lines)
+    if floors and (stamped or (len(floors) >= 2 and threaded)):
+        for i in floors:
+            reasons[i] = "forum post header"
+
+
+def _replies_to_comments(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """"老周 回复 阿杰：…" right below a reader's comment (or another such reply) is a reply to it."""
+    for i, line in enumerate(lines):
+        if reasons[i] is None and _REPLY.match(line.strip()):
+            above = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
+            if above is not None and reasons[above] in ("reader's comment", "a reply to a reader's comment"):
+                reasons[i] = "a reply to a reader's comment"
+
+
+def _weak_cues_beside_chrome(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """A short line with one weak site word ("趣读号创作者") beside the page's chrome is chrome too (judged against
+    the chrome found before this pass, so one such line does not carry its neighbour along)."""
+    before = list(reasons)
+    for i, line in enumerate(lines):
+        text = line.strip()
+        short = len(text) <= MAX_NOTICE_CHARS
+        if before[i] is None and short and _WEAK_SITE.search(text) and _beside_chrome(lines, before, i):
+            reasons[i] = "site notice beside other chrome"
 
 
 def _comments_above_footers(lines: Sequence[str], reasons: list[str | None]) -> None:
@@ -256,17 +296,22 @@ def _contents_list(lines: Sequence[str], reasons: list[str | None]) -> None:
         return
 
 
-_REPOST_START = re.compile(r"以下为原文|以下是原文|原文如下")
-_REPOST_END = re.compile(r"原文结束|原文完")
+# The markers stand alone on their line ("======== 以下为原文 ========"): "公司公告原文如下：" or "合同原文完整存档"
+# inside a document are its own words.
+_REPOST_START = re.compile(r"^[=\-—_*#\s【\[]*(?:以下为原文|以下是原文|原文如下)[=\-—_*#\s】\]:：]*$")
+_REPOST_END = re.compile(r"^[=\-—_*#\s【\[]*(?:原文结束|原文完)[=\-—_*#\s】\]]*$")
 
 
 def _repost_bounds(lines: Sequence[str], reasons: list[str | None]) -> None:
     """A repost marked "以下为原文 … 原文结束" holds the document between its markers: the poster's preface above
     and the thread below ("收藏了！我们公司报价单有效期是30天" contradicting the document) are not it."""
-    starts = [i for i, reason in enumerate(reasons) if reason and _REPOST_START.search(lines[i])]
-    ends = [i for i, reason in enumerate(reasons) if reason and _REPOST_END.search(lines[i])]
-    first = starts[0] if starts else -1
-    last = ends[-1] if ends and ends[-1] > first else len(lines)
+    starts = [i for i, line in enumerate(lines) if _REPOST_START.match(line.strip())]
+    ends = [i for i, line in enumerate(lines) if _REPOST_END.match(line.strip())]
+    if not starts or not ends or ends[-1] < starts[0]:
+        return  # both markers or none: one alone may be a document's own rule line
+    first, last = starts[0], ends[-1]
+    for i in (first, last):
+        reasons[i] = "the repost's marker"
     for i, line in enumerate(lines):
         if (i < first or i > last) and line.strip() and reasons[i] is None:
             reasons[i] = "outside the reposted document's markers"
@@ -282,9 +327,9 @@ def _forum_replies(lines: Sequence[str], reasons: list[str | None]) -> None:
         if reason != "forum post header":
             continue
         j = i + 1
-        while j < len(lines) and reasons[j] and not _REPOST_START.search(lines[j]):
+        while j < len(lines) and reasons[j] and not _REPOST_START.match(lines[j].strip()):
             j += 1
-        if j < len(lines) and _REPOST_START.search(lines[j]):
+        if j < len(lines) and _REPOST_START.match(lines[j].strip()):
             continue  # the post is a repost: its markers bound the document
         end = j
         while end < len(lines) and lines[end].strip() and reasons[end] is None:
@@ -330,7 +375,9 @@ def _recommended_lists(lines: Sequence[str], reasons: list[str | None]) -> None:
 SITE_NAME_CHARS = 20
 AUTHOR_NAME_CHARS = 8
 # The slogan after a site's name says what kind of site it is ("有料有趣的资讯平台", "工程师的知识分享社区").
-_SITE_WORD = re.compile(r"平台|社区|论坛|资讯|门户|博客|文库|网站|官网|频道|portal|community|forum|blog", re.IGNORECASE)
+_SITE_WORD = re.compile(
+    r"(?:平台|社区|论坛|资讯|门户|博客|文库|网站|官网|频道|portal|community|forum|blog)\s*$", re.IGNORECASE
+)
 _NAME_AND_SLOGAN = re.compile(r"\s+[·•|｜\-–—]\s+")
 
 
@@ -352,7 +399,8 @@ def _site_names(lines: Sequence[str], reasons: list[str | None]) -> None:
         if name != text and len(name) <= SITE_NAME_CHARS // 2 and _SITE_WORD.search(slogan):
             reasons[i] = "the site's name and slogan"
             continue
-        forms = {name, name.split()[0]}
+        first = name.split()[0] if name.split() else name
+        forms = {name} | ({first} if len(first) >= 2 and not first.isdigit() else set())
         if name != text and len(name) <= SITE_NAME_CHARS // 2 and any(
             sum(form in line for line in dropped) >= 2 for form in forms
         ):

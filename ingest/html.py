@@ -16,11 +16,14 @@ _SKIP = frozenset({"script", "style", "noscript", "template", "head", "svg", "if
 # Page chrome by element or by the class/id the page gives it: dropped with what it said, for `--show`.
 _CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "menu"})
 _CHROME_NAME = re.compile(
-    r"(?:^|[-_ ])(?:nav|navbar|menu|breadcrumbs?|crumbs?|footer|header|sidebar|side-bar|side|aside|widgets?|"
+    r"(?:^|[-_ ])(?:nav|navbar|menu|breadcrumbs?|crumbs?|footer|header|sidebar|side-bar|aside|"
     r"toolbar|share|social|comments?|related|recommend|advert|ads?|banner|copyright|login|signup|cookie|popup|modal|tags?|"
     r"pagination|pager|helpful|feedback|rating|vote|bottom|masthead|colophon|site-?info|quick-?links|toc)(?:$|[-_ ])",
     re.I,
 )
+# Class names that are chrome only as a whole name ("side", "widget weather"): as a part they name page builders'
+# content blocks ("elementor-widget-container", "side-by-side").
+_WHOLE_CHROME_CLASS = frozenset({"side", "widget", "widgets"})
 # The head of a piece of content, not of the page: "card-header", "section-header", "table-header".
 _CONTENT_HEAD = re.compile(
     r"(?:^|[-_ ])(?:card|section|panel|table|tbl|col|column|row|box|block|list|item|entry|faq|accordion|tab|"
@@ -104,6 +107,8 @@ class _Walker:
         names = " ".join([*(tag.get("class") or []), str(tag.get("id") or ""), str(tag.get("role") or "")])
         if not names.strip() or _CONTENT_HEAD.search(names):
             return False
+        if _WHOLE_CHROME_CLASS & {str(c).lower() for c in tag.get("class") or []}:
+            return tag.find_parent(["article", "main"]) is None
         return bool(_CHROME_NAME.search(names))
 
     def walk(self, node: Tag) -> None:

@@ -188,7 +188,8 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     ),
     _attr(
         "contact",
-        r"\bphone\b|\btelephone\b|\bcall\b|\bextension\b|\bext\b|\bhotline\b|\be-?mail\b|\bcontact\b|"
+        r"\bphone\b|\btelephone\b|\bextension\b|\bext\b|\bhotline\b|\be-?mail\b|\bnumber to call\b|"
+        r"\bwho (?:do|should|can) (?:i|we) call\b|\bcontact (?:number|details|info|person)\b|"
         r"电话|分机|热线|邮箱|联系方式|联系电话",
         "phone telephone tel ext extension hotline email e-mail contact",
         "电话 分机 热线 邮箱 联系",

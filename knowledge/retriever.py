@@ -46,11 +46,12 @@ _VARIANTS = (
 # ranks first nor is its joined token ("jh7604") known as "jh760". Pumps name the impeller that way ("QL-50-160",
 # "QL-50-200": three digits).
 # Two suffix letters are part of the number ("GY-15KT", the three-phase 15 kW beside the "GY-15K"), unless they
-# are a variant word ("AX-100SE" is the AX-100's SE).
+# are a variant word ("AX-100SE" is the AX-100's SE) or a unit glued to a figure ("DN50mm", "KD-100kg").
+_UNITS = "mm|cm|km|kg|kw|kv|mv|ma|hz|ml|mg|db|mb|gb|tb|ah|wh|va|lm|nm|pa"
 # So is an upper-case letter suffix after a hyphen ("AJ-IPC2204-Z", the motorised-zoom version of the
 # AJ-IPC2204): upper case only, so that "K7-to-K9" keeps reading as two models.
 MODEL_NUMBER = re.compile(
-    rf"(?<![a-z0-9])([a-z]{{1,4}})-?(\d{{1,4}}(?:-\d{{1,3}}(?![\d.,]))?(?:(?!(?:{_VARIANTS})(?![a-z]))[a-z]{{1,2}})?(?:-(?!(?:{_VARIANTS})(?![a-z]))(?-i:[A-Z]{{1,2}})(?![A-Za-z0-9]))?)(?:[\s\-]*({_VARIANTS})(?![a-z])|(?![a-z0-9]))",
+    rf"(?<![a-z0-9])([a-z]{{1,4}})-?(\d{{1,4}}(?:-\d{{1,3}}(?![\d.,]))?(?:(?!(?:{_VARIANTS}|{_UNITS})(?![a-z]))[a-z]{{1,2}})?(?:-(?!(?:{_VARIANTS})(?![a-z]))(?-i:[A-Z]{{1,2}})(?![A-Za-z0-9]))?)(?:[\s\-]*({_VARIANTS})(?![a-z])|(?![a-z0-9]))",
     re.IGNORECASE,
 )
 
@@ -72,11 +73,10 @@ ASKS_DISCOUNT = re.compile(
 CUES = ((ASKS_PRICE, "price", "价格"), (ASKS_DISCOUNT, "discount", "折扣"))
 
 
-def cue_words(query: str) -> list[tuple[str, str]]:
-    """(the word in the question's language, the word in the other) of each concept the question asks after
-    without naming it."""
+def cue_words(query: str) -> list[str]:
+    """The word, in the question's language, of each concept the question asks after without naming it."""
     chinese = is_chinese(query)
-    return [(zh, en) if chinese else (en, zh) for pattern, en, zh in CUES if pattern.search(query)]
+    return [zh if chinese else en for pattern, en, zh in CUES if pattern.search(query)]
 
 
 PRICE_SECTION_VOTE = 0.5  # share of a first-place vote for the price section of a cross-language price question
@@ -259,7 +259,7 @@ class HybridRetriever(BaseRetriever):
         # "How much is one HT-C500?" names no price word to translate, and "零售价" has no dictionary entry:
         # a question after a price asks, in the other language, for the documents' word for a price; "12% off"
         # asks after a discount (折扣).
-        for own, _other in cue_words(query):
+        for own in cue_words(query):
             if own not in out and (found := lex.translate(own)):
                 out[own] = found
         return out
@@ -294,7 +294,7 @@ class HybridRetriever(BaseRetriever):
         calibration = self.calibration()
         asked = query_terms(tokenize(query))
         expansions = glossary.expansion_terms(query) if glossary else []
-        cues = [t for own, _other in cue_words(query) for t in query_terms(tokenize(own)) if t not in asked]
+        cues = [t for own in cue_words(query) for t in query_terms(tokenize(own)) if t not in asked]
         terms, weights = weighted_terms(asked, [*expansions, *(t for t in cues if t not in expansions)])
         translated = self.translations(query, lex)
         for words in translated.values():

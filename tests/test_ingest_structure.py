@@ -684,3 +684,25 @@ def test_a_sharing_sites_dated_comments_and_edge_hotline_are_chrome_but_a_policy
     chrome = ["钢构老刘　2023-07-02：写得很实在。", "某某网客服：400-819-2266", "Copyright © 2024 某某文库"]
     page = [*policy[:2], *chrome]
     assert split_boilerplate(page)[0] == policy[:2]
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        ["一、合同管理", "1.合同由法务审核。", "2.合同原文完整存档五年。", "3.到期前提醒。"],
+        ["公司公告原文如下：", "一、自2025年起调整价格。", "二、执行日期另行通知。"],
+        ["一、交付", "1.到货后验收。", "2.须在交货3天前回复客户确认。", "3.签收。"],
+        ["一、办公地点", "3楼 销售部", "5楼 财务部"],
+        ["生效日期 2024-01-01 起执行", "V1.2 2024-03-01 修订价格表", "销售 回复 客户：好的"],
+        ["积分商城的礼品由市场部采购。", "快速回复客户咨询，2小时内。", "创作者激励计划由品牌部负责。"],
+        ["经销商管理办法 - 电商平台渠道", "一、总则", "1.适用于电商渠道。"],
+        ["一、总则", "1.售后。", "全国服务热线：400-826-5178", "第 3 页 共 3 页"],
+    ],
+    ids=["repost-word", "notice-word", "reply-word", "floors", "dates", "weak-words", "platform-title", "hotline"],
+)
+def test_a_companys_own_lines_that_share_words_with_site_chrome_stay(document: list[str]) -> None:
+    """The chrome rules read a line's shape and its neighbours, not a word alone."""
+    from ingest.boilerplate import split_boilerplate
+
+    kept = split_boilerplate(document)[0]
+    assert kept == [line for line in document if line != "第 3 页 共 3 页"]

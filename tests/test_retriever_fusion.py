@@ -68,14 +68,14 @@ def test_hybrid_with_the_default_model_ranks_the_sample_sections_first_as_often_
 @pytest.mark.parametrize(
     ("question", "words"),
     [
-        ("Who signs off 12% off list on an order?", [("discount", "折扣")]),
-        ("可以打八五折吗？", [("折扣", "discount")]),
-        ("How much is one HT-C500?", [("price", "价格")]),
+        ("Who signs off 12% off list on an order?", ["discount"]),
+        ("可以打八五折吗？", ["折扣"]),
+        ("How much is one HT-C500?", ["price"]),
         ("Who approves a day off?", []),
     ],
 )
 def test_a_question_naming_a_discount_or_price_without_the_word_asks_for_it(
-    question: str, words: list[tuple[str, str]]
+    question: str, words: list[str]
 ) -> None:
     from knowledge.retriever import cue_words
 
