@@ -59,3 +59,19 @@ def test_questions_after_a_depth_a_time_or_a_cost_ask_for_a_figure() -> None:
     ):
         assert ASKS_FIGURE.search(question), question
     assert not ASKS_FIGURE.search("what's the late-delivery penalty in our standard contract?")
+
+
+def test_an_answer_from_a_document_in_the_other_language_quotes_more_of_it() -> None:
+    """Lines chosen through translated terms are a noisier guide: from a Chinese passage an English question gets
+    the lines scoring at least CROSS_LANGUAGE_BAR of the best one (not half), up to CROSS_LANGUAGE_CHARS."""
+    from knowledge.answer import ANSWER_CHARS, CROSS_LANGUAGE_CHARS
+
+    rule = "销售代表拜访客户后{n}日内提交报告，抄送区域经理和大区总监，并附上会议纪要与照片。"
+    lines = [f"第{n}条 " + rule.format(n=n) for n in range(1, 9)]
+    passage = _hit("a", "拜访管理", "\n".join(lines), 0.6)
+    question = "拜访 报告 How soon after a customer visit is the report due?"
+    english = select_sentences(question, [passage], {"a": 1}, lambda t: 1.0, language="en")
+    chinese = select_sentences(question, [passage], {"a": 1}, lambda t: 1.0, language="zh")
+    assert sum(len(s.text) for s in chinese) <= ANSWER_CHARS + len(lines[0])
+    assert len(english) > len(chinese)
+    assert sum(len(s.text) for s in english) <= CROSS_LANGUAGE_CHARS + len(lines[0])
