@@ -41,10 +41,10 @@ _STRONG = re.compile(
     # A forum thread reposting a document: the post's edit note, reply box, sign-in prompts, the repost marker.
     r"侵删|本帖最后由|只看该作者|倒序浏览|小黑屋|相关帖子|热门帖子|"
     # A blog platform's page: membership offers, the post's link and edit stamp, tags, tips, the author card.
-    r"超级会员|付费专栏|免广告|打赏|本文链接|首次修改|文章标签|知识点与|博主|码龄|评论区|查看更多评论|"
+    r"超级会员|付费专栏|免广告|打赏|本文链接|首次修改|文章标签|知识点与|博主|码龄|评论区|查看更多评论|查看全部评论|"
     r"\+\s*关注|"
     # A news or self-media page: its search box, ads, the author's creator badge, the province stamp, the notices.
-    r"搜索站内|站内搜索|【广告】|\[广告\]|发布于\s*[\u4e00-\u9fff]{2,3}\s*$|作者原创|不感兴趣",
+    r"搜索站内|站内搜索|【广告】|\[广告\]|^[>»\s]*广告\s*[:：]|发布于\s*[\u4e00-\u9fff]{2,3}\s*$|作者原创|不感兴趣",
     re.IGNORECASE,
 )
 # Lines that open the way a page's chrome does: a byline, a tag list, the next post, a sign-in link.
@@ -208,6 +208,7 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
     _replies_to_comments(lines, reasons)
     _weak_cues_beside_chrome(lines, reasons)
     _comments_above_footers(lines, reasons)
+    _comments_under_header(lines, reasons)
     _forum_replies(lines, reasons)
     _repost_bounds(lines, reasons)
     _contents_list(lines, reasons)
@@ -254,6 +255,26 @@ def _weak_cues_beside_chrome(lines: Sequence[str], reasons: list[str | None]) ->
         short = len(text) <= MAX_NOTICE_CHARS
         if before[i] is None and short and _WEAK_SITE.search(text) and _beside_chrome(lines, before, i):
             reasons[i] = "site notice beside other chrome"
+
+
+_COMMENTS_HEADER = re.compile(r"评论|留言|comments?", re.IGNORECASE)
+_NAMED_REMARK = re.compile(r"^(?!问|答|Q\b|A\b)\S{1,16}\s*[:：]\s*\S")  # an FAQ's 问：/答： is no reader
+
+
+def _comments_under_header(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """Under a comments header that is chrome ("网友评论（87）："), the run of "name：words" lines are readers'
+    comments ("蓝色星空：3-6-1付款在开发商那边很难执行吧"), up to the first line of another shape."""
+    for i, reason in enumerate(reasons):
+        if not reason or not _COMMENTS_HEADER.search(lines[i]):
+            continue
+        j = i + 1
+        while j < len(lines):
+            text = lines[j].strip()
+            if text and reasons[j] is None:
+                if len(text) > MAX_NOTICE_CHARS or not _NAMED_REMARK.match(text):
+                    break
+                reasons[j] = "a reader's comment under the comments header"
+            j += 1
 
 
 def _comments_above_footers(lines: Sequence[str], reasons: list[str | None]) -> None:

@@ -203,6 +203,8 @@ def test_html_chrome_by_element_and_class_is_dropped(tmp_path: Path) -> None:
         ("发布时间：2024-03-02 来源：原创 作者：小王", True),
         ("本文来源于网络，仅供参考", True),
         ("分享到：微信 微博 QQ", True),
+        (">> 广告：2024年二级建造师考试报名入口，点击领取备考资料 >>", True),
+        ("广告费用由市场部承担，投放前须经品牌部审批。", False),
         ("Posted by admin on 2024-05-01", True),
         ("Next post: Cold calling tips", True),
         ("Sign in | Register", True),
@@ -229,6 +231,8 @@ def test_html_chrome_by_element_and_class_is_dropped(tmp_path: Path) -> None:
         "byline",
         "copied-from-the-web",
         "share-bar",
+        "ad-line",
+        "company-ad-budget",
         "posted-by",
         "next-post",
         "sign-in",
@@ -706,3 +710,13 @@ def test_a_companys_own_lines_that_share_words_with_site_chrome_stay(document: l
 
     kept = split_boilerplate(document)[0]
     assert kept == [line for line in document if line != "第 3 页 共 3 页"]
+
+
+def test_readers_comments_under_a_comments_header_are_chrome() -> None:
+    from ingest.boilerplate import split_boilerplate
+
+    comments = ["网友评论（87）：", "电梯小白2019：干货，收藏了！", "蓝色星空：3-6-1付款很难执行。", "查看全部评论 >>"]
+    page = ["一、拜访", "1.每月拜访20家。", *comments]
+    assert split_boilerplate(page)[0] == page[:2]
+    faq = ["常见问题", "问：多久发货？", "答：7个工作日。"]
+    assert split_boilerplate(faq)[0] == faq
