@@ -91,6 +91,11 @@ _MODEL_PLURAL = re.compile(r"[a-z]{1,4}-?\d{1,4}s")  # "ax-200s", "k7s": several
 
 
 @lru_cache(maxsize=65536)
+def _joined(word: str) -> str:
+    """A compound's parts run together: "ax-100" -> "ax100"."""
+    return "".join(p for p in _PART_SPLIT.split(word) if p)
+
+
 def _word_tokens(word: str) -> tuple[str, ...]:
     """An ASCII-ish word; compounds ("ax-100") yield the whole, the parts and the joined form ("ax100").
 
@@ -99,8 +104,7 @@ def _word_tokens(word: str) -> tuple[str, ...]:
     """
     if _MODEL_PLURAL.fullmatch(word):
         # Lowercased, "QLW-15S" (a model of its own) reads like "AX-200s" (several AX-200s): both readings.
-        joined = "".join(p for p in _PART_SPLIT.split(word) if p)
-        return tuple(dict.fromkeys((*_word_tokens(word[:-1]), word, joined)))
+        return tuple(dict.fromkeys((*_word_tokens(word[:-1]), word, _joined(word))))
     if not _PART_SPLIT.search(word):
         if len(word) == 1 and not word.isdigit():
             return ()
@@ -112,7 +116,7 @@ def _word_tokens(word: str) -> tuple[str, ...]:
     out = [word]
     parts = [p for p in _PART_SPLIT.split(word) if p]
     if "-" in word or "_" in word:
-        out.append("".join(parts))  # so "AX100" in a question finds "AX-100" in a sheet
+        out.append(_joined(word))  # so "AX100" in a question finds "AX-100" in a sheet
     out.extend(p for p in parts if (len(p) > 1 or p.isdigit()) and p not in STOPWORDS_EN)
     return tuple(out)
 

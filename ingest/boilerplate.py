@@ -214,16 +214,25 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
     _contents_list(lines, reasons)
     _site_page_titles(lines, reasons)
     _site_names(lines, reasons)
+    _author_names(lines, reasons)
     kept = [line for line, reason in zip(lines, reasons, strict=True) if reason is None]
     dropped = [Dropped(line.strip(), reason) for line, reason in zip(lines, reasons, strict=True) if reason]
     return kept, dropped
 
 
-def _beside_chrome(lines: Sequence[str], reasons: list[str | None], i: int) -> bool:
-    """The nearest non-blank line above or below line i is a site's chrome (a page number is a document's own)."""
+def _neighbours(lines: Sequence[str], i: int) -> tuple[int | None, int | None]:
+    """The nearest non-blank lines above and below line i (None at the text's edge)."""
     above = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
     below = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
-    return any(j is not None and reasons[j] not in (None, "page number") for j in (above, below))
+    return above, below
+
+
+def _beside_chrome(lines: Sequence[str], reasons: list[str | None], i: int) -> bool:
+    """The nearest non-blank line above or below line i is a site's chrome (a page number is a document's own)."""
+    return any(j is not None and reasons[j] not in (None, "page number") for j in _neighbours(lines, i))
+
+
+_THREAD_WORDS = re.compile(r"楼主|帖子|回帖|点赞")
 
 
 def _forum_floors(lines: Sequence[str], reasons: list[str | None]) -> None:
@@ -231,7 +240,7 @@ def _forum_floors(lines: Sequence[str], reasons: list[str | None]) -> None:
     "发表于" stamp; a lone "3楼 销售部" or "地板 强化复合 12mm" is a document's own line."""
     floors = [i for i, line in enumerate(lines) if reasons[i] is None and _FLOOR.match(" ".join(line.split()))]
     stamped = any("发表于" in line for line in lines)
-    threaded = any(re.search(r"楼主|帖子|回帖|点赞", line) for line in lines)
+    threaded = any(_THREAD_WORDS.search(line) for line in lines)
     if floors and (stamped or (len(floors) >= 2 and threaded)):
         for i in floors:
             reasons[i] = "forum post header"
@@ -241,7 +250,7 @@ def _replies_to_comments(lines: Sequence[str], reasons: list[str | None]) -> Non
     """"老周 回复 阿杰：…" right below a reader's comment (or another such reply) is a reply to it."""
     for i, line in enumerate(lines):
         if reasons[i] is None and _REPLY.match(line.strip()):
-            above = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
+            above, _below = _neighbours(lines, i)
             if above is not None and reasons[above] in ("reader's comment", "a reply to a reader's comment"):
                 reasons[i] = "a reply to a reader's comment"
 
@@ -416,25 +425,26 @@ def _site_names(lines: Sequence[str], reasons: list[str | None]) -> None:
         # "灶台圈 · 餐饮设备人论坛 - 做厨房设备的人都在这里": the site's name and its slogan, the name (or its first
         # word: "技术圈" of "技术圈 JSQ") repeated.
         name = _NAME_AND_SLOGAN.split(text, maxsplit=1)[0]
-        slogan = text[len(name) :]
-        if name != text and len(name) <= SITE_NAME_CHARS // 2 and _SITE_WORD.search(slogan):
-            reasons[i] = "the site's name and slogan"
+        if name == text or len(name) > SITE_NAME_CHARS // 2:
             continue
         first = name.split()[0] if name.split() else name
         forms = {name} | ({first} if len(first) >= 2 and not first.isdigit() else set())
-        if name != text and len(name) <= SITE_NAME_CHARS // 2 and any(
-            sum(form in line for line in dropped) >= 2 for form in forms
-        ):
+        if _SITE_WORD.search(text[len(name) :]):
+            reasons[i] = "the site's name and slogan"
+        elif any(sum(form in line for line in dropped) >= 2 for form in forms):
             reasons[i] = "the site's name and slogan, the name repeated in its chrome"
-    # The author's name alone between two chrome lines (a tip jar above, the author card below), repeated in
-    # the byline and the replies.
+
+
+def _author_names(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """The author's name alone between two chrome lines (a tip jar above, the author card below), repeated in
+    the byline and the replies."""
+    dropped = [lines[i] for i, reason in enumerate(reasons) if reason]
     for i, line in enumerate(lines):
         text = line.strip()
         if not text or reasons[i] or len(text) > AUTHOR_NAME_CHARS or sum(text in d for d in dropped) < 2:
             continue
-        before = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
-        after = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
-        if before is not None and after is not None and reasons[before] and reasons[after]:
+        above, below = _neighbours(lines, i)
+        if above is not None and below is not None and reasons[above] and reasons[below]:
             reasons[i] = "the author's name between chrome lines"
 
 

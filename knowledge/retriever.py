@@ -294,8 +294,8 @@ class HybridRetriever(BaseRetriever):
         calibration = self.calibration()
         asked = query_terms(tokenize(query))
         expansions = glossary.expansion_terms(query) if glossary else []
-        cues = [t for own in cue_words(query) for t in query_terms(tokenize(own)) if t not in asked]
-        terms, weights = weighted_terms(asked, [*expansions, *(t for t in cues if t not in expansions)])
+        cues = [t for own in cue_words(query) for t in query_terms(tokenize(own))]
+        terms, weights = weighted_terms(asked, list(dict.fromkeys([*expansions, *cues])))
         translated = self.translations(query, lex)
         for words in translated.values():
             for word in words:

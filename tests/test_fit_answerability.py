@@ -3,6 +3,7 @@ enough off-topic questions and near misses, rather than the best balanced accura
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -89,3 +90,19 @@ def test_a_question_counts_as_answered_right_by_its_facts_or_else_its_source() -
     assert not answered_right(composer, "Who approves?", [], ("sales director", "3 days"), "")
     assert answered_right(composer, "Who approves?", [], (), "policy.md")
     assert not answered_right(composer, "Who approves?", [], (), "other.md")
+
+
+def test_a_signals_cache_from_before_answers_were_checked_is_refused_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bench.fit_answerability import main
+
+    (tmp_path / "set" / "kb").mkdir(parents=True)
+    (tmp_path / "set" / "questions.jsonl").write_text(
+        '{"q": "x?", "lang": "en", "kind": "same_lang", "answerable": true, "facts": ["x"]}\n', encoding="utf-8"
+    )
+    stale = tmp_path / "signals.json"
+    row = {"question": "x?", "ruled": "", "granted": ""}
+    stale.write_text(json.dumps({"set": {"rows": [row], "labels": [1], "kinds": ["same_lang"]}}), encoding="utf-8")
+    assert main([str(tmp_path / "set"), "--signals", str(stale)]) == 2
+    assert "signals collected before answers were checked" in capsys.readouterr().err
