@@ -44,7 +44,9 @@ _STRONG = re.compile(
     r"超级会员|付费专栏|免广告|打赏|本文链接|首次修改|文章标签|知识点与|博主|码龄|评论区|查看更多评论|查看全部评论|"
     r"\+\s*关注|"
     # A news or self-media page: its search box, ads, the author's creator badge, the province stamp, the notices.
-    r"搜索站内|站内搜索|【广告】|\[广告\]|^[>»\s]*广告\s*[:：]|发布于\s*[\u4e00-\u9fff]{2,3}\s*$|作者原创|不感兴趣",
+    r"搜索站内|站内搜索|【广告】|"
+    # A document site's preview cut-off, its search box and its star rating.
+    r"预览已结束|剩余\d+页|下载后(?:查看|阅读)|(?:\.{3}|…)\s*(?:搜索|search)$|[★☆]{4,}|\d+\s*人评价|\[广告\]|^[>»\s]*广告\s*[:：]|发布于\s*[\u4e00-\u9fff]{2,3}\s*$|作者原创|不感兴趣",
     re.IGNORECASE,
 )
 # Lines that open the way a page's chrome does: a byline, a tag list, the next post, a sign-in link.
@@ -112,6 +114,11 @@ _HOTLINE = re.compile(r"客服\s*[:：]|客服热线|客服电话|服务热线|c
 _HASHTAGS = re.compile(r"^(?:#\S+\s*){2,}$")
 # A comment's footer line: "12小时前 · 回复 · 赞 88", "1天前 · 回复"; the line above it is the comment.
 _COMMENT_FOOTER = re.compile(r"^\s*(?:\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|昨天|前天)\s*[·・|｜]\s*回复")
+# The rule a page draws around its ads: "—————— 广告 ——————", "--- Advertisement ---".
+_AD_MARKER = re.compile(r"^[—\-=_*~·\s]{2,}(?:广告|推广|赞助|advertisement|sponsored)[—\-=_*~·\s]{2,}$", re.IGNORECASE)
+MAX_AD_LINES = 4
+# A web address: "wendanghui.com", "www.example.cn" (not an e-mail address).
+_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|info|io)(?:\.cn)?/?$", re.IGNORECASE)
 # A forum post's header: its floor ("楼主", "沙发", "板凳", "地板", "5#", "12楼") and the poster's name, short.
 _FLOOR = re.compile(r"^(?:楼主|沙发|板凳|地板|\d{1,4}\s*#|\d{1,4}\s*楼)(?:\s{1,4}\S{1,20}){1,4}$")
 
@@ -140,6 +147,8 @@ def boilerplate_reason(line: str) -> str | None:
             return f"page chrome ({start.group(0).strip()})"
         if len(_BYLINE_FIELD.findall(text)) >= 2:
             return "byline"
+        if _AD_MARKER.match(text):
+            return "advertisement marker"
     if len(text) <= MAX_NOTICE_CHARS:
         strong = _STRONG.search(text)
         if strong:
@@ -204,6 +213,7 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
                 reasons[i] = f"site notice next to other chrome ({', '.join(sorted(trades))})"
                 continue
             break
+    _ad_blocks(lines, reasons)
     _forum_floors(lines, reasons)
     _replies_to_comments(lines, reasons)
     _weak_cues_beside_chrome(lines, reasons)
@@ -218,6 +228,16 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
     kept = [line for line, reason in zip(lines, reasons, strict=True) if reason is None]
     dropped = [Dropped(line.strip(), reason) for line, reason in zip(lines, reasons, strict=True) if reason]
     return kept, dropped
+
+
+def _ad_blocks(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """The few short lines between two ad rules ("—————— 广告 ——————" above and below) are the ads themselves."""
+    markers = [i for i, reason in enumerate(reasons) if reason == "advertisement marker"]
+    for start, end in zip(markers, markers[1:], strict=False):
+        inside = [j for j in range(start + 1, end) if lines[j].strip()]
+        if 0 < len(inside) <= MAX_AD_LINES and all(len(lines[j].strip()) <= MAX_NOTICE_CHARS for j in inside):
+            for j in inside:
+                reasons[j] = reasons[j] or "advertisement"
 
 
 def _neighbours(lines: Sequence[str], i: int) -> tuple[int | None, int | None]:
@@ -425,6 +445,9 @@ def _site_names(lines: Sequence[str], reasons: list[str | None]) -> None:
         # "灶台圈 · 餐饮设备人论坛 - 做厨房设备的人都在这里": the site's name and its slogan, the name (or its first
         # word: "技术圈" of "技术圈 JSQ") repeated.
         name = _NAME_AND_SLOGAN.split(text, maxsplit=1)[0]
+        if name != text and _DOMAIN.match(name) and any(name.lower() in line.lower() for line in dropped):
+            reasons[i] = "the site's address and slogan, the address in its chrome"
+            continue
         if name == text or len(name) > SITE_NAME_CHARS // 2:
             continue
         first = name.split()[0] if name.split() else name

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from core.text import CJK_CHAR, STOPWORDS_EN, has_cjk, split_sentences
-from knowledge.grounding import coverage, informative_terms, stem, term_weight
+from knowledge.grounding import coverage, informative_terms, is_chat_word, stem, term_weight
 from knowledge.qualifiers import Qualifier, kind_qualifier, sibling_model, suffixed_model, year_qualifier
 
 if TYPE_CHECKING:
@@ -161,7 +161,7 @@ def foreign_names(question: str, lex: LexicalIndex, equivalents: Callable[[str],
         import jieba.posseg
 
         for word, flag in jieba.posseg.lcut(question, HMM=False):
-            if flag not in _NAME_FLAGS_ZH or len(word) < 2 or known_in(word, lex, equivalents):
+            if flag not in _NAME_FLAGS_ZH or len(word) < 2 or is_chat_word(word) or known_in(word, lex, equivalents):
                 continue
             if len(word) >= 3 and any(word[i : i + 2] in lex.vocab for i in range(len(word) - 1)):
                 continue  # 公司简介: jieba's guess of a name, made of words the documents use
@@ -171,6 +171,8 @@ def foreign_names(question: str, lex: LexicalIndex, equivalents: Callable[[str],
         word = match.group(1)
         lowered = word.lower()
         if _SENTENCE_END.search(unquoted[: match.start()]) or lowered in STOPWORDS_EN or lowered in _CALENDAR:
+            continue
+        if is_chat_word(lowered):
             continue
         if known_in(lowered, lex, lambda term: [*equivalents(term), *lex.translate(term)]) or _place(lowered):
             continue

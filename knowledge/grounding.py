@@ -31,7 +31,11 @@ _ASKING_EN_TEXT = """
     lemme basically literally honestly just um uh hmm walk step steps says said hasn haven isn doesn didn
     have has had himself herself themselves gets give go going max
     yo lol ugh um umm hiii sooo asap gotta im like asking dumb sorry already exactly quickly goes until
-    besides say again thing things stuff bunch hw wat wut u ur r sry cant rember remember dunno idk tho nah but"""
+    besides say again thing things stuff bunch hw wat wut u ur r sry cant rember remember dunno idk tho nah but
+    hiya heya howdy morning afternoon evening cheers ta ty tks thank fyi lmao omg argh oops whoops erm emm oh ah
+    cool great awesome sure yeah yep yup nope right remind reminder forgot forget forgotten always recall
+    wondering wonder curious boss folks mate buddy anybody somebody mad angry upset annoyed pretty totally
+    thingy whatev whatever random sanity silly q maxes maxed"""
 _ASKING_ZH_TEXT = """
     多久 多少 多长 多大 多少钱 几 几天 几个 几号 几点 几折 几种 几次 什么 什么样 什么时候 时候 怎么 怎么办
     怎样 如何 哪 哪里 哪儿 哪些 哪个 谁 为什么 有没有 是否 能不能 可不可以 可以 要不要 需不需要 应该 会不会
@@ -39,14 +43,27 @@ _ASKING_ZH_TEXT = """
     这块 那块 这边 那边 到底 究竟 几家 几个月 几年 几级 咋 咋办 咋整 啥 啥时候 问下 问一下 想问 请问 麻烦
     其实 反正 然后 就是 是不是 对不对 行不行 能否 咱们 的话 一般来说 卷 卷不卷 靠谱 搞 搞出 自己 因为
     不用 不是 才能 直接 另外 以内 还是 所以 但是 而且 如果 的时候 多长时间 一步步 几步 哪一年
-    嗯嗯 哈哈 哎呀 这样 那样 老大 领导 大佬 各位 亲 哥 姐 兄弟 老记不住 记不住 忘了 来着 急急急"""
+    嗯嗯 哈哈 哎呀 这样 那样 老大 领导 大佬 各位 亲 哥 姐 兄弟 老记不住 记不住 忘了 来着 急急急
+    哈喽 哈罗 嗨 你好 您好 在吗 在不在 谢谢 谢啦 多谢 感谢 谢了 辛苦 辛苦了 拜托 求助 求问 帮忙 帮我 看看 看下
+    查下 查一下 问问 确认下 确认一下 请教 大家 同事 老师 大神 亲们 家人们 好像 似乎 对吧 是吧 没错吧 我去 天哪
+    妈呀 老问 一直问 总问 嫌贵 又忘 忘记 记不清 不记得 搞忘 着急 急着 老是 总是 一直"""
+# Interjections however long they are drawn out: "emmm", "hmmm", "ummm", "hahaha", "ugh", "嗯嗯嗯", "哈哈哈".
+_INTERJECTION = re.compile(r"^(?:e+m+|h+m+|u+m+|a+h+|o+h+|u+g+h+|(?:ha)+h?|(?:he){2,}|lo+l|k+|[嗯呃额哈嘿唉哎呀啊哦噢喔诶欸哇]+)$")
 _ASKING_EN = frozenset(_ASKING_EN_TEXT.split())
 _ASKING_ZH = frozenset(_ASKING_ZH_TEXT.split())
 # Single characters that are grammar (particles, localisers, modal and light verbs); they end a run of
 # single characters instead of joining it, so "展会上扫" does not make up a word "上扫".
 _GRAMMAR_ZH = frozenset(
     "谁几哪啥上下内外前后中里要能可给有在到让把被了过很该做去来说问多少最再才还就都也又而但对从向跟和与及或每各个次些吗呢吧啊呀嘛么我你您他她它这那的是之其得地着"
+    "哈喽啦哦噢诶欸嗯呃唉哎嘿哇"
 )
+
+
+def is_chat_word(word: str) -> bool:
+    """A word that asks or chats rather than names a topic ("到底", "大佬", "emmm", "thx"): no passage need hold
+    it, and it names no one the documents should know."""
+    lowered = word.lower()
+    return lowered in _ASKING_EN or word in _ASKING_ZH or bool(_INTERJECTION.fullmatch(lowered))
 
 
 def stem(word: str) -> str:
@@ -76,7 +93,7 @@ def _chinese_terms(run: str) -> list[str]:
         if len(pending) >= 2:
             terms.append(pending)
         pending = ""
-        if len(word) >= 2 and word not in _ASKING_ZH and word not in STOPWORDS_ZH and not _QUANTITY_ZH.fullmatch(word):
+        if len(word) >= 2 and not is_chat_word(word) and word not in STOPWORDS_ZH and not _QUANTITY_ZH.fullmatch(word):
             terms.append(word)
     return terms
 
@@ -93,7 +110,7 @@ def informative_terms(question: str) -> tuple[str, ...]:
         tokens = tokenize(run)
         if len(tokens) > 1 and _COMPOUND.search(run):
             tokens = tokens[:1]  # "AX-100" is one concept, not four
-        terms.extend(t for t in tokens if t not in _ASKING_EN)
+        terms.extend(t for t in tokens if not is_chat_word(t))
     return tuple(dict.fromkeys(terms))
 
 

@@ -15,8 +15,23 @@ from knowledge.grounding import informative_terms
         ("hey quick one, whats the MOQ on the 300ml sealant tubes", ("moq", "300ml", "sealant", "tubes")),
         ("walk me thru the refund process", ("refund", "process")),
         ("cust says their order still hasn't arrived", ("cust", "order", "arrived")),
+        ("哈喽～MD-C2018w 零售多少钱呀，客户嫌贵😂", ("md-c2018w", "零售", "客户")),
+        ("emmm 废粉盒是哪个型号啊，多少钱一个", ("粉盒", "型号")),
+        ("quick sanity check, the SLA credit maxes out at 20% right?", ("check", "sla", "credit", "out", "20")),
+        ("哈尔滨出差住宿标准", ("哈尔滨", "出差", "住宿", "标准")),
     ],
-    ids=["zhe-kuai", "dao-di", "hey-quick-one", "walk-me-thru", "says-hasnt"],
+    ids=["zhe-kuai", "dao-di", "hey-quick-one", "walk-me-thru", "says-hasnt", "ha-lou", "emmm", "sanity", "harbin"],
 )
 def test_chat_words_are_not_informative(question: str, terms: tuple[str, ...]) -> None:
     assert informative_terms(question) == terms
+
+
+def test_a_chat_word_jieba_tags_as_a_name_is_no_unknown_name() -> None:
+    """"各位大佬" reads to jieba as a name; a name rule must not refuse the question for it."""
+    from knowledge.answerability import foreign_names
+    from knowledge.lexical import LexicalIndex
+
+    from core.text import tokenize
+
+    lex = LexicalIndex.build([("c1", tokenize("周例会：每周一上午9:00"), "")], generation=1)
+    assert foreign_names("各位大佬，周例会是周几几点来着", lex, lambda term: []) == []

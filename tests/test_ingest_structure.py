@@ -720,3 +720,26 @@ def test_readers_comments_under_a_comments_header_are_chrome() -> None:
     assert split_boilerplate(page)[0] == page[:2]
     faq = ["常见问题", "问：多久发货？", "答：7个工作日。"]
     assert split_boilerplate(faq)[0] == faq
+
+
+def test_a_sharing_sites_address_rating_ads_and_preview_cut_are_chrome_but_company_lines_stay() -> None:
+    """Each kind by its shape: the site's address with its slogan (the address again in the copyright line), a
+    star rating, the ads between two ad rules, the preview cut-off, the search box's placeholder."""
+    from ingest.boilerplate import split_boilerplate
+
+    own = ["销售代表岗位职责", "一、拜访", "1.每周拜访12家。", "二、报价", "1.报价有效期15天。"]
+    page = [
+        "examplewenku.com | 让知识更有价值",
+        "搜索文档、作者、文集...    搜索",
+        "★★★★☆ 4.6分（83人评价）",
+        *own[:3],
+        "—————— 广告 ——————",
+        "【打印机租赁】低至99元/月，扫码立即咨询 >>",
+        "—————— 广告 ——————",
+        *own[3:],
+        "—— 本页预览已结束，剩余2页可下载后查看 ——",
+        "© 2013-2025 examplewenku.com 版权所有",
+    ]
+    assert split_boilerplate(page)[0] == own
+    company = ["公司官网 www.mingde.com.cn", "一、广告宣传", "1.广告须经市场部审核。", "客户满意度4.6分"]
+    assert split_boilerplate(company)[0] == company
