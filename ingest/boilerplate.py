@@ -14,6 +14,7 @@ merely mentions downloading. Lines repeated across PDF pages are judged in `repe
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -118,7 +119,9 @@ _COMMENT_FOOTER = re.compile(r"^\s*(?:\d+\s*(?:秒|分钟|小时|天|周|个月|
 _AD_MARKER = re.compile(r"^[—\-=_*~·\s]{2,}(?:广告|推广|赞助|advertisement|sponsored)[—\-=_*~·\s]{2,}$", re.IGNORECASE)
 MAX_AD_LINES = 4
 # A web address: "wendanghui.com", "www.example.cn" (not an e-mail address).
-_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|info|io)(?:\.cn)?/?$", re.IGNORECASE)
+_DOMAIN = re.compile(
+    r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|info|io)(?:\.cn)?/?$", re.IGNORECASE
+)
 # A forum post's header: its floor ("楼主", "沙发", "板凳", "地板", "5#", "12楼") and the poster's name, short.
 _FLOOR = re.compile(r"^(?:楼主|沙发|板凳|地板|\d{1,4}\s*#|\d{1,4}\s*楼)(?:\s{1,4}\S{1,20}){1,4}$")
 
@@ -233,7 +236,7 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
 def _ad_blocks(lines: Sequence[str], reasons: list[str | None]) -> None:
     """The few short lines between two ad rules ("—————— 广告 ——————" above and below) are the ads themselves."""
     markers = [i for i, reason in enumerate(reasons) if reason == "advertisement marker"]
-    for start, end in zip(markers, markers[1:], strict=False):
+    for start, end in itertools.pairwise(markers):
         inside = [j for j in range(start + 1, end) if lines[j].strip()]
         if 0 < len(inside) <= MAX_AD_LINES and all(len(lines[j].strip()) <= MAX_NOTICE_CHARS for j in inside):
             for j in inside:

@@ -48,7 +48,9 @@ _ASKING_ZH_TEXT = """
     查下 查一下 问问 确认下 确认一下 请教 大家 同事 老师 大神 亲们 家人们 好像 似乎 对吧 是吧 没错吧 我去 天哪
     妈呀 老问 一直问 总问 嫌贵 又忘 忘记 记不清 不记得 搞忘 着急 急着 老是 总是 一直"""
 # Interjections however long they are drawn out: "emmm", "hmmm", "ummm", "hahaha", "ugh", "嗯嗯嗯", "哈哈哈".
-_INTERJECTION = re.compile(r"^(?:e+m+|h+m+|u+m+|a+h+|o+h+|u+g+h+|(?:ha)+h?|(?:he){2,}|lo+l|k+|[嗯呃额哈嘿唉哎呀啊哦噢喔诶欸哇]+)$")
+_INTERJECTION = re.compile(
+    r"^(?:e+m+|h+m+|u+m+|a+h+|o+h+|u+g+h+|(?:ha)+h?|(?:he){2,}|lo+l|k+|[嗯呃额哈嘿唉哎呀啊哦噢喔诶欸哇]+)$"
+)
 _ASKING_EN = frozenset(_ASKING_EN_TEXT.split())
 _ASKING_ZH = frozenset(_ASKING_ZH_TEXT.split())
 # Single characters that are grammar (particles, localisers, modal and light verbs); they end a run of

@@ -27,11 +27,10 @@ def test_chat_words_are_not_informative(question: str, terms: tuple[str, ...]) -
 
 
 def test_a_chat_word_jieba_tags_as_a_name_is_no_unknown_name() -> None:
-    """"各位大佬" reads to jieba as a name; a name rule must not refuse the question for it."""
+    """jieba reads "各位大佬" as a name; a name rule must not refuse the question for it."""
+    from core.text import tokenize
     from knowledge.answerability import foreign_names
     from knowledge.lexical import LexicalIndex
-
-    from core.text import tokenize
 
     lex = LexicalIndex.build([("c1", tokenize("周例会：每周一上午9:00"), "")], generation=1)
     assert foreign_names("各位大佬，周例会是周几几点来着", lex, lambda term: []) == []
