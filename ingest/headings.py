@@ -92,6 +92,17 @@ def _numbered(line: str) -> tuple[str, str] | None:
     return None
 
 
+# "label: value" after a heading number: a field line of a spec list ("2.1 Working pressure: 20 MPa").
+_FIELD_VALUE = re.compile(r"[:：]\s*\S")
+
+
+def _opens_its_parts(line: str, following: str) -> bool:
+    """"3. Price, MOQ and Lead Time" followed by "3.1 ...": a heading whose own sub-numbers follow it, though its
+    comma would make a step of it."""
+    number = re.match(r"(\d+)[.、]?\s", line)
+    return bool(number) and following.startswith(f"{number.group(1)}.1")
+
+
 def starts_numbered(line: str) -> bool:
     """The line opens with a heading number or a list mark ("二、", "第三条", "1.2", "（一）", "- ")."""
     line = line.strip()
@@ -156,6 +167,8 @@ def read_heading(
             return HeadingLine(kind, label, rest)
         if not rest or _SENTENCE_END.search(line) or not _short(line):
             return None
+        if _FIELD_VALUE.search(rest):
+            return None  # "2.1 Working pressure: 20 MPa": a numbered field with its value, not a heading
         text = line.rstrip(":：").strip()
         if line.endswith((":", "：")) and following is not None and LIST_MARK.match(following):
             return None  # "1. Steps:" before its own list is a lead-in, kept with the list
@@ -163,7 +176,7 @@ def read_heading(
             # "1. Call the customer" is a step; a heading has text under it, not its next sibling.
             if following is None or (_numbered(following) or ("", ""))[0] == "decimal1":
                 return None
-            if _INNER_PUNCT.search(rest):
+            if _INNER_PUNCT.search(rest) and not _opens_its_parts(line, following):
                 return None
             if not CJK_CHAR.search(rest) and not (rest[:1].isupper() and len(rest.split()) <= 8):
                 return None
@@ -284,7 +297,7 @@ def outline_lines(
         last_heading = n
         number = re.search(r"\d+", heading.text)
         level = levels.level(heading.kind, int(number.group(0)) if number else None)
-        outline.heading(level, heading.text, names_document=False)
+        outline.heading(level, heading.text, names_document=False, read_off_a_line=True)
         if heading.body:
             outline.line(heading.body)
     return found

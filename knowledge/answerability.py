@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from core.text import CJK_CHAR, STOPWORDS_EN, has_cjk, split_sentences
 from knowledge.grounding import coverage, informative_terms, is_chat_word, stem, term_weight
 from knowledge.qualifiers import Qualifier, kind_qualifier, sibling_model, suffixed_model, year_qualifier
+from knowledge.scope import out_of_scope
 
 if TYPE_CHECKING:
     from knowledge.attributes import AskedAttribute
@@ -72,7 +73,8 @@ class Verdict:
     answerable: bool
     probability: float
     # Refused by rule, before the fitted model: "empty", "model" / "year" (no passage is about the asked one),
-    # "name" (someone the documents never name), "qualifier" (a kind of thing the top document lacks).
+    # "name" (someone the documents never name), "qualifier" (a kind of thing the top document lacks), "scope"
+    # (live data or workplace small talk no retrieved passage is about: knowledge.scope).
     blocked: str = ""
     features: dict[str, float] = field(default_factory=dict)
     note: str = ""  # for a refusal by rule: what the documents give instead, in the question's language
@@ -436,6 +438,8 @@ def judge(
         return Verdict(False, 0.0, first, features)
     if foreign_names(question, lex, equivalents):
         return Verdict(False, 0.0, "name", features)
+    if out_of_scope(question, hits):
+        return Verdict(False, 0.0, "scope", features)
     qualifier = near_miss(question, hits, lex, equivalents, document)
     if qualifier is not None:
         language = "zh" if has_cjk(question) else "en"

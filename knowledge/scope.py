@@ -1,0 +1,75 @@
+"""Questions outside any company document's scope: live data and workplace small talk.
+
+"What's today's USD to RMB exchange rate?", "What's our share price today?", "Where do visitors park?", "食堂今天吃
+什么？" share words with the documents ("price", "today", "visitors", "RMB") and a fitted gate can score them as
+answerable; a sales knowledge base holds none of them. Each topic here is a kind of question such assistants
+are asked everywhere, with the words a company document would use if it did cover the topic. The question is
+out of scope when it asks such a topic and none of the passages retrieved for it uses those words: a company
+whose travel policy has a parking rule still gets its parking question judged on the passages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from knowledge.retriever import ScoredChunk
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A kind of question no sales document answers unless it names the topic itself."""
+
+    name: str
+    cue: re.Pattern[str]  # the question asks this topic
+    words: re.Pattern[str]  # a passage about the topic uses one of these
+
+
+def _topic(name: str, cue: str, words: str) -> Topic:
+    return Topic(name, re.compile(cue, re.IGNORECASE), re.compile(words, re.IGNORECASE))
+
+
+TOPICS: tuple[Topic, ...] = (
+    _topic("weather", r"\bweather\b|\bforecast\b|天气|气温|下雨|下雪|台风", r"\bweather\b|\bforecast|天气|气温|台风"),
+    _topic(
+        "share price",
+        r"\b(?:share|stock) prices?\b|\bstock market\b|\bmarket cap|股价|股票|市值",
+        r"\b(?:share|stock) prices?\b|\bshareholders?\b|\bdividends?\b|股价|股票|市值|股东",
+    ),
+    _topic("exchange rate", r"\bexchange rates?\b|汇率", r"\bexchange rates?\b|汇率"),
+    _topic(
+        "parking",
+        r"\bparking\b|\bwhere (?:do|can|should|could) (?:\w+ ){1,2}park\b|\bpark (?:my|our|the|a) (?:car|van)\b|"
+        r"停车|车位",
+        r"\bparking\b|停车|车位",
+    ),
+    _topic(  # the staff canteen's food and hours, not a canteen as a customer ("a canteen group wants 12 woks")
+        "canteen",
+        r"\b(?:canteen|cafeteria)\b.{0,30}\b(?:menu|food|serv\w*|lunch|dinner|breakfast|open\w*|hours?)\b|"
+        r"\b(?:menu|lunch|dinner|breakfast)\b.{0,30}\b(?:canteen|cafeteria)\b|食堂.{0,8}(?:吃|菜|饭|开|几点)|(?:吃|菜|饭).{0,8}食堂",
+        r"\bcanteen\b|\bcafeteria\b|食堂",
+    ),
+    _topic(
+        "employee shares",
+        r"\bstock options?\b|\besop\b|\bemployee (?:stock|share)|员工持股|持股计划|期权",
+        r"\bstock options?\b|\besop\b|\bemployee (?:stock|share)|持股|期权",
+    ),
+    _topic(
+        "entertainment",
+        r"\bfootball\b|\bsoccer\b|\bnba\b|\blottery\b|\bmovies?\b|\bhoroscope\b|彩票|电影|球赛|星座",
+        r"\bfootball\b|\bsoccer\b|\blottery\b|\bmovies?\b|彩票|电影|球赛",
+    ),
+)
+
+
+def out_of_scope(question: str, hits: Sequence[ScoredChunk]) -> str | None:
+    """The topic the question asks that no retrieved passage is about, or None."""
+    for topic in TOPICS:
+        if not topic.cue.search(question):
+            continue
+        if not any(topic.words.search(f"{h.metadata.get('title', '')}\n{h.section}\n{h.text}") for h in hits):
+            return topic.name
+    return None

@@ -1,0 +1,47 @@
+"""Live data and workplace small talk are refused unless a retrieved passage is about the topic."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.retriever import ScoredChunk
+from knowledge.scope import out_of_scope
+
+
+def _hit(text: str, section: str = "Pricing") -> ScoredChunk:
+    return ScoredChunk("c1", text, {"section": section, "title": "Price List", "source": "p.md"}, 1.0, 0.5)
+
+
+PRICES = [_hit("Domestic quotes are in RMB including 13% VAT. Export quotes in USD.")]
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("What's today's USD to RMB exchange rate?", "exchange rate"),
+        ("What's our share price today?", "share price"),
+        ("Where do visitors park at the Shanghai office?", "parking"),
+        ("明天上海天气怎么样？", "weather"),
+        ("食堂今天吃什么？", "canteen"),
+        ("公司有没有员工持股计划？", "employee shares"),
+    ],
+)
+def test_a_topic_no_passage_is_about_is_out_of_scope(question: str, topic: str) -> None:
+    assert out_of_scope(question, PRICES) == topic
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "A canteen group wants 12 woks. What volume discount can I give?",
+        "What is the export price in USD?",
+        "Our office is in Zhangjiang Science Park; what is the address?",
+    ],
+)
+def test_a_company_question_sharing_a_word_with_a_topic_is_in_scope(question: str) -> None:
+    assert out_of_scope(question, PRICES) is None
+
+
+def test_a_topic_the_documents_cover_is_left_to_the_gate() -> None:
+    travel = [_hit("Parking fees at the airport are reimbursed up to CNY 100 a day.", "Travel")]
+    assert out_of_scope("Is airport parking reimbursed?", travel) is None
