@@ -97,10 +97,10 @@ _FIELD_VALUE = re.compile(r"[:：]\s*\S")
 
 
 def _opens_its_parts(line: str, following: str) -> bool:
-    """"3. Price, MOQ and Lead Time" followed by "3.1 ...": a heading whose own sub-numbers follow it, though its
-    comma would make a step of it."""
+    """A line like "3. Price, MOQ and Lead Time" followed by "3.1 ...": a heading whose own sub-numbers follow
+    it, though its comma would make a step of it."""
     number = re.match(r"(\d+)[.、]?\s", line)
-    return bool(number) and following.startswith(f"{number.group(1)}.1")
+    return number is not None and following.startswith(f"{number.group(1)}.1")
 
 
 def starts_numbered(line: str) -> bool:
