@@ -743,3 +743,34 @@ def test_a_sharing_sites_address_rating_ads_and_preview_cut_are_chrome_but_compa
     assert split_boilerplate(page)[0] == own
     company = ["公司官网 www.mingde.com.cn", "一、广告宣传", "1.广告须经市场部审核。", "客户满意度4.6分"]
     assert split_boilerplate(company)[0] == company
+
+
+def test_a_numbered_spec_list_stays_text_under_its_heading_and_no_line_is_lost(tmp_path: Path) -> None:
+    """"2.1 Working pressure: 20 MPa" is a field with its value, not a heading; a line taken for a heading with
+    nothing under it goes back into its parent's text; "3. Price, MOQ and Lead Time" above its 3.1 is a heading
+    though its comma would make a step of it."""
+    specs = [f"2.{n} {label}" for n, label in enumerate(["Working pressure: 20 MPa", "Flow rate: 18 L/min"], 1)]
+    text = "\n".join(
+        [
+            "HP-200 PRODUCT SHEET",
+            "",
+            "1. Overview",
+            "",
+            "The HP-200 is the mid-range model.",
+            "",
+            "2. Specifications",
+            "",
+            *specs,
+            "2.3 Frame",
+            "2.4 Net weight 85 kg",
+            "",
+            "3. Price, MOQ and Lead Time",
+            "",
+            "3.1 List price: CNY 12,800 per unit.",
+        ]
+    )
+    parsed = parse_file(_write(tmp_path, "hp-200.txt", text))
+    sections = {s.heading_path[-1]: s.text for s in parsed.sections}
+    assert list(sections) == ["1. Overview", "2. Specifications", "3. Price, MOQ and Lead Time"]
+    for line in [*specs, "2.3 Frame", "2.4 Net weight 85 kg"]:
+        assert line in sections["2. Specifications"]
