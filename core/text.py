@@ -143,7 +143,7 @@ def tokenize(text: str) -> list[str]:
 # Abbreviations whose period does not end a sentence (compared lowercased, without the final period).
 _ABBREVIATIONS_TEXT = """
     e.g i.e etc vs approx no nos fig mr mrs ms dr prof inc ltd co corp dept est jan feb mar apr jun jul aug
-    sep sept oct nov dec st ave mt art sec"""
+    sep sept oct nov dec st ave mt art sec ext tel fax max rev ref pcs qty incl excl"""
 _ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
 # English terminator: . ! ? (plus closing quotes/brackets) followed by whitespace. A period between digits
 # (7.5) or letters (No.1, e.g.) is never followed by whitespace and so never matches.

@@ -22,6 +22,7 @@ from core.text import CJK_CHAR, has_cjk, split_sentences, tokenize
 from knowledge.attributes import AskedAttribute, asked_attributes
 from knowledge.glossary import EXPANSION_WEIGHT
 from knowledge.lexical import query_terms
+from knowledge.percent import asked_percent, range_holds
 from knowledge.retriever import (
     ASKS_PRICE,
     MODEL_NUMBER,
@@ -113,6 +114,7 @@ CLAUSE_CHAIN_CHARS = 160  # a sentence of "；"-joined clauses answers whole up 
 # of the asked model answers the question whatever else it shares with it: worth more than a full term match
 # of a line without the figure, and not discounted for another language (the figure is the answer).
 ATTRIBUTE_BONUS = 0.6
+RANGE_BONUS = 0.5  # a line whose percentage range holds the asked percentage (knowledge.percent)
 # A line naming a look-alike of the asked model (the WS-40 for a WS-20 question) answers for another product.
 LOOK_ALIKE_LINE = 0.4
 
@@ -836,6 +838,7 @@ def select_sentences(
     if attributes is None:
         attributes = asked_attributes(question)
     asked_models = {_model_key(m) for m in MODEL_NUMBER.finditer(question)}
+    percent = asked_percent(question if asked is None else asked)
     bonus: dict[int, float] = {}  # id(sentence) -> attribute bonus, added after the language preference
     stated: dict[int, set[str]] = {}  # id(sentence) -> the asked attributes it states
     best_relevance = max(top[0].relevance, 1e-6)
@@ -872,6 +875,8 @@ def select_sentences(
                 score += FIGURE_BONUS * factor
                 if priced and hit.language != own_language and is_price_heading(hit.section):
                     score += PRICE_LINE_BONUS * factor
+            if percent is not None and range_holds(sentence.text, percent):
+                score += RANGE_BONUS * factor  # the ladder's row for the asked 10%: "Over 8% and up to 12%"
             if line.kind == "header":
                 score *= 0.3
             elif sentence.text.endswith(("?", "？")):

@@ -23,7 +23,14 @@ from typing import TYPE_CHECKING
 
 from core.text import CJK_CHAR, STOPWORDS_EN, has_cjk, split_sentences
 from knowledge.grounding import coverage, informative_terms, is_chat_word, stem, term_weight
-from knowledge.qualifiers import Qualifier, kind_qualifier, sibling_model, suffixed_model, year_qualifier
+from knowledge.qualifiers import (
+    Qualifier,
+    kind_qualifier,
+    sibling_model,
+    suffixed_model,
+    variant_qualifier,
+    year_qualifier,
+)
 from knowledge.scope import out_of_scope
 
 if TYPE_CHECKING:
@@ -371,6 +378,7 @@ def near_miss(
             equivalents,
             lex.translate,
         )
+        or variant_qualifier(question, document, lambda term: [*equivalents(term), *lex.translate(term)])
     )
 
 

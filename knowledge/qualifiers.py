@@ -11,6 +11,8 @@ their shape, never by a list of one company's words:
   that family is written with a trailing letter (in a family with "ST-3S", "ST-5A" may be a way of writing);
 - a model the documents never name whose sibling (same family letters) the top passage is about ("SP-20"
   against the SP-10 sheet), where the documents know too few of the family for the retriever's family rule;
+- a variant the question asks after by name ("the single-phase version of the HP-200", "有香槟金配色吗",
+  "灰色款多少钱", "in coffee colour", "in US dollars") that the document never mentions;
 - a modifier of a word the document lists several kinds of: the question's term right before a head word
   ("钻石级 经销商", "platinum dealers") that the knowledge base never uses, while the document puts two or
   more other words right before that head word ("金牌经销商", "银牌经销商").
@@ -46,13 +48,15 @@ SIBLINGS_NEEDED = 2  # other words the document puts before the head word: a lis
 class Qualifier:
     """What the question asks for that the document lacks (`asked`), and what it has instead (`have`)."""
 
-    kind: str  # "year", "model" or "kind"
+    kind: str  # "year", "model", "kind" or "variant"
     asked: str
     have: tuple[str, ...]
     head: str = ""
 
     def note(self, language: str, where: str) -> str:
         """One sentence for the refusal: what the documents give, not the asked one."""
+        if not self.have:  # a variant the document never mentions: nothing of its kind to offer instead
+            return f"{where}没有提到{self.asked}。" if language == "zh" else f"{where} does not mention {self.asked}."
         have = ("、" if language == "zh" else "/").join(self.have[:4])
         if language == "zh":
             head = self.head if self.head and CJK_CHAR.search(self.head) else ""
@@ -209,3 +213,40 @@ def _adjacent(question: str, modifier: str, head: str) -> bool:
     "CE 证书"), at most a hyphen, a space, 的 or one Chinese character ("级", "类") between them."""
     pattern = rf"{re.escape(modifier)}(?:[\s\-]|[\u3400-\u9fff])?{re.escape(head)}"
     return bool(re.search(pattern, question.lower()))
+
+
+# A question asking after a variant by name: the captured words name it.
+_VARIANT_ASKS = (
+    re.compile(r"\b(?:the|a|an)\s+([\w°./-]+(?:\s[\w°./-]+){0,3}?)\s+(?:version|variant|edition)\s+of\b", re.I),
+    re.compile(r"\bin\s+([a-z-]+(?:\s[a-z-]+)?)\s+colou?r\b", re.I),
+    re.compile(r"\b(?:in|into)\s+(us dollars|usd|euros?|eur|us\$)(?:\W|$)", re.I),
+    re.compile(r"有(?:没有)?([\u4e00-\u9fffA-Za-z0-9]{1,8}?)的?(?:版本|版|款|配色|颜色)(?:吗|么|\?|？|，|,|$)"),
+    re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{1,6}?)(?:版|款)的?(?:多少钱|价格|报价|售价|卖多少)"),
+)
+
+
+def variant_qualifier(question: str, document: str, equivalents: Callable[[str], Sequence[str]]) -> Qualifier | None:
+    """The question asks after a named variant ("the single-phase 220 V version of the HP-200", "有柴油机驱动的
+    版本吗", "in coffee colour") and a word naming it is nowhere in the document, in none of its equivalents:
+    the sheet covers the product, not that variant. A variant the sheet names ("有白色款吗" on a
+    sheet listing 白色) is answered."""
+    for pattern in _VARIANT_ASKS:
+        match = pattern.search(question)
+        if match is None:
+            continue
+        named = match.group(1).strip()
+        if _POINTING.search(named):
+            continue  # "最贵的那款": which one, not a variant's name
+        words = [w for w in informative_terms(named) if not w.isdigit()] or ([named] if named else [])
+        chinese_document = len(CJK_CHAR.findall(document)) * 2 > len(document.replace(" ", ""))
+        for word in words:
+            parts = word.split("-")
+            if _present(word, document, equivalents) or all(_present(p, document, equivalents) for p in parts):
+                continue
+            if bool(CJK_CHAR.match(word)) != chinese_document and not equivalents(word):
+                continue  # "高杯" against an English sheet with no translation known: no telling it is absent
+            return Qualifier("variant", named, ())
+    return None
+
+
+_POINTING = re.compile(r"[那这哪每各几]|什么|最")

@@ -62,6 +62,7 @@ def test_tokenize_lowercases_and_handles_empty() -> None:
         ),
         ("Call No.1 first! Then e.g. the CFO? Yes.", ["Call No.1 first!", "Then e.g. the CFO?", "Yes."]),
         ("Dr. Li signs. Mr. Wang reviews.", ["Dr. Li signs.", "Mr. Wang reviews."]),
+        ("Gao Feng, ext. 8352. Max. pressure: 22 MPa.", ["Gao Feng, ext. 8352.", "Max. pressure: 22 MPa."]),
         (
             "逾期30天通知经理。逾期60天升级！需要审批吗？是；否",
             ["逾期30天通知经理。", "逾期60天升级！", "需要审批吗？", "是；", "否"],
@@ -81,6 +82,7 @@ def test_tokenize_lowercases_and_handles_empty() -> None:
         "decimal",
         "abbrev-no-eg",
         "titles",
+        "ext-max",
         "zh-punct",
         "zh-quote",
         "zh-newline",
