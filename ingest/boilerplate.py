@@ -47,7 +47,7 @@ _STRONG = re.compile(
     # A news or self-media page: its search box, ads, the author's creator badge, the province stamp, the notices.
     r"搜索站内|站内搜索|【广告】|"
     # A document site's preview cut-off, its search box and its star rating.
-    r"预览已结束|剩余\d+页|下载后(?:查看|阅读)|(?:\.{3}|…)\s*(?:搜索|search)$|[★☆]{4,}|\d+\s*人评价|\[广告\]|^[>»\s]*广告\s*[:：]|发布于\s*[\u4e00-\u9fff]{2,3}\s*$|作者原创|不感兴趣",
+    r"预览已结束|试读结束|剩余\d+页|剩余内容|下载后(?:查看|阅读)|(?:\.{3}|…)[\s\]】]*[\[【]?\s*(?:搜索|search)\s*[\]】]?$|^[\[【]\s*搜索|已收录|收录文档|[★☆]{4,}|\d+\s*人评价|\[广告\]|^[>»\s]*广告\s*[:：]|发布于\s*[\u4e00-\u9fff]{2,3}\s*$|作者原创|不感兴趣",
     re.IGNORECASE,
 )
 # Lines that open the way a page's chrome does: a byline, a tag list, the next post, a sign-in link.
@@ -431,6 +431,8 @@ AUTHOR_NAME_CHARS = 8
 _SITE_WORD = re.compile(
     r"(?:平台|社区|论坛|资讯|门户|博客|文库|网站|官网|频道|portal|community|forum|blog)\s*$", re.IGNORECASE
 )
+# What a document or news site's slogan promises ("海量实用文档 免费在线阅读", "free documents to read online").
+_SITE_SLOGAN = re.compile(r"海量|免费|在线|分享|下载|阅读|文档|资料|free|online|download|documents?", re.IGNORECASE)
 _NAME_AND_SLOGAN = re.compile(r"\s+[·•|｜\-–—]\s+")
 
 
@@ -455,7 +457,8 @@ def _site_names(lines: Sequence[str], reasons: list[str | None]) -> None:
             continue
         first = name.split()[0] if name.split() else name
         forms = {name} | ({first} if len(first) >= 2 and not first.isdigit() else set())
-        if _SITE_WORD.search(text[len(name) :]):
+        slogan = text[len(name) :]
+        if _SITE_WORD.search(slogan) or len(set(_SITE_SLOGAN.findall(slogan))) >= 2:
             reasons[i] = "the site's name and slogan"
         elif any(sum(form in line for line in dropped) >= 2 for form in forms):
             reasons[i] = "the site's name and slogan, the name repeated in its chrome"

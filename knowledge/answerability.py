@@ -153,6 +153,9 @@ def spelled(term: str, vocab: Mapping[str, int]) -> str:
 _NAME_EN = re.compile(r"(?<=[\s(])([A-Z][a-z]+[A-Za-z]*)(?:'s)?(?![A-Za-z0-9\-])")
 _QUOTED = re.compile(r"(?<![A-Za-z])['\"‘“][^'\"‘’“”]{2,80}['\"’”](?![A-Za-z])")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"'‘“])\s*$")
+# jieba tags some common compounds as proper nouns ("安全类", "触摸屏", "米左右"): a word ending in a kind or model
+# suffix, or opening with a unit, names no one.
+_COMMON_SHAPE = re.compile(r"(?:类|屏|型|款|式|机|器|级|版|左右|上下|以上|以下)$|^[米元个台天年月周次件套张]")
 _NAME_FLAGS_ZH = ("nr", "nrt", "nrfg", "nz", "nt")  # jieba's people, brands, organisations (not places: ns)
 _CALENDAR = frozenset(
     w.lower() for w in (*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name, *calendar.day_abbr)
@@ -170,7 +173,9 @@ def foreign_names(question: str, lex: LexicalIndex, equivalents: Callable[[str],
         import jieba.posseg
 
         for word, flag in jieba.posseg.lcut(question, HMM=False):
-            if flag not in _NAME_FLAGS_ZH or len(word) < 2 or is_chat_word(word) or known_in(word, lex, equivalents):
+            if flag not in _NAME_FLAGS_ZH or len(word) < 2 or is_chat_word(word) or _COMMON_SHAPE.search(word):
+                continue
+            if known_in(word, lex, equivalents):
                 continue
             if len(word) >= 3 and any(word[i : i + 2] in lex.vocab for i in range(len(word) - 1)):
                 continue  # 公司简介: jieba's guess of a name, made of words the documents use

@@ -33,7 +33,11 @@ def _topic(name: str, cue: str, words: str) -> Topic:
 
 
 TOPICS: tuple[Topic, ...] = (
-    _topic("weather", r"\bweather\b|\bforecast\b|天气|气温|下雨|下雪|台风", r"\bweather\b|\bforecast|天气|气温|台风"),
+    _topic(  # 台风 (typhoon), not "一台风机" (one fan)
+        "weather",
+        r"\bweather\b|\bforecast\b|天气|气温|下雨|下雪|(?<![一二两三四五六七八九十几\d])台风(?![机扇])",
+        r"\bweather\b|\bforecast|天气|气温|台风(?![机扇])",
+    ),
     _topic(
         "share price",
         r"\b(?:share|stock) prices?\b|\bstock market\b|\bmarket cap|股价|股票|市值",

@@ -741,6 +741,15 @@ def test_a_sharing_sites_address_rating_ads_and_preview_cut_are_chrome_but_compa
         "© 2013-2025 examplewenku.com 版权所有",
     ]
     assert split_boilerplate(page)[0] == own
+    other_site = [
+        "知页文库 - 海量实用文档 免费在线阅读",
+        "让知识流动起来 | 已收录文档 3,862万 篇",
+        "[ 搜索文档、书籍、资料…… ] [搜索]",
+        *own[:3],
+        "……（试读结束，剩余内容需展开阅读）……",
+        *own[3:],
+    ]
+    assert split_boilerplate(other_site)[0] == own
     company = ["公司官网 www.mingde.com.cn", "一、广告宣传", "1.广告须经市场部审核。", "客户满意度4.6分"]
     assert split_boilerplate(company)[0] == company
 
