@@ -61,6 +61,30 @@ TOPICS: tuple[Topic, ...] = (
         r"\bstock options?\b|\besop\b|\bemployee (?:stock|share)|员工持股|持股计划|期权",
         r"\bstock options?\b|\besop\b|\bemployee (?:stock|share)|持股|期权",
     ),
+    _topic(  # a rival's price: a sales knowledge base states its own
+        "competitor prices",
+        r"(?:竞争对手|竞品|友商|\bcompetitor|\brival)[^。？?\n]{0,24}"
+        r"(?:多少钱|报价多少|价格是多少|价格多少|卖多少|\bcharges?\b|\bprice (?:of|for)\b)|"
+        r"\bhow much (?:does|do|is|are) (?:our |the |a )?(?:competitor|rival)",
+        r"(?:竞争对手|竞品|友商|\bcompetitors?'?s?\b|\brivals?\b)[^。\n]{0,40}(?:¥|￥|\bCNY\b|\bRMB\b|元|\d{3,})",
+    ),
+    _topic(
+        "payday",
+        r"发工资|工资.{0,6}(?:哪天|几号|什么时候)|\bpay ?day\b|\bsalar(?:y|ies) (?:is |are )?paid\b",
+        r"发薪日|工资发放日|每月\d+日发放工资|\bpay ?day\b|\bsalar(?:y|ies) (?:is|are) paid on\b",
+    ),
+    _topic(
+        "company events",
+        r"年会|团建|\bannual (?:party|dinner|gala)\b|\bteam[- ]building\b|\bcompany (?:outing|trip|party)\b",
+        r"年会|团建|\bannual (?:party|dinner|gala)\b|\bteam[- ]building\b",
+    ),
+    _topic(  # a ticket's fare: a travel policy gives classes of travel, not fares
+        "fares",
+        r"(?:高铁票|火车票|机票|飞机票|\b(?:train|flight|plane|air) tickets?\b|\bair ?fares?\b).{0,8}"
+        r"(?:多少钱|价格|\bcost|\bprice|\bhow much)|"
+        r"\bhow much (?:is|are) (?:a |the )?(?:train|flight|plane) tickets?\b",
+        r"(?:高铁|火车|机票|飞机|\btrain\b|\bflight\b|\bair\b)[^。\n]{0,20}(?:¥|\bCNY\b|元)",
+    ),
     _topic(
         "entertainment",
         r"\bfootball\b|\bsoccer\b|\bnba\b|\blottery\b|\bmovies?\b|\bhoroscope\b|彩票|电影|球赛|星座",

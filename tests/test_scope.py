@@ -45,3 +45,23 @@ def test_a_company_question_sharing_a_word_with_a_topic_is_in_scope(question: st
 def test_a_topic_the_documents_cover_is_left_to_the_gate() -> None:
     travel = [_hit("Parking fees at the airport are reimbursed up to CNY 100 a day.", "Travel")]
     assert out_of_scope("Is airport parking reimbursed?", travel) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("竞争对手那家的 30 公斤洗脱机报价多少？", "competitor prices"),
+        ("On which day of the month is salary paid?", "payday"),
+        ("公司年会是哪天？", "company events"),
+        ("杭州到宁波的高铁票多少钱？", "fares"),
+    ],
+)
+def test_a_rivals_price_payday_events_and_fares_are_out_of_scope(question: str, topic: str) -> None:
+    assert out_of_scope(question, PRICES) == topic
+
+
+@pytest.mark.parametrize(
+    "question", ["How do we position against competitors on price?", "我们的价格比竞争对手高怎么办？", "出差坐高铁能报几等座？"]
+)
+def test_questions_about_our_own_answer_to_rivals_and_travel_class_stay_in_scope(question: str) -> None:
+    assert out_of_scope(question, PRICES) is None
