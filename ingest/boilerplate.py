@@ -47,7 +47,7 @@ _STRONG = re.compile(
     # A news or self-media page: its search box, ads, the author's creator badge, the province stamp, the notices.
     r"搜索站内|站内搜索|【广告】|"
     # A document site's preview cut-off, its search box and its star rating.
-    r"预览已结束|试读结束|剩余\d+页|剩余内容|下载后(?:查看|阅读)|(?:\.{3}|…)[\s\]】]*[\[【]?\s*(?:搜索|search)\s*[\]】]?$|^[\[【]\s*搜索|已收录|收录文档|[★☆]{4,}|\d+\s*人评价|\[广告\]|^[>»\s]*广告\s*[:：]|发布于\s*[\u4e00-\u9fff]{2,3}\s*$|作者原创|不感兴趣",
+    r"预览已结束|试读结束|剩余\d+页|剩余内容|下载后(?:查看|阅读)|(?:\.{3}|…)[\s\]】]*[\[【]?\s*(?:搜\s*索|search)\s*[\]】]?$|^[\[【]\s*搜\s*索|已收录|收录文档|[★☆]{4,}|\d+\s*人评价|\[广告\]|^[>»\s]*广告\s*[:：]|发布于\s*[\u4e00-\u9fff]{2,3}\s*$|作者原创|不感兴趣",
     re.IGNORECASE,
 )
 # Lines that open the way a page's chrome does: a byline, a tag list, the next post, a sign-in link.
@@ -433,7 +433,7 @@ _SITE_WORD = re.compile(
 )
 # What a document or news site's slogan promises ("海量实用文档 免费在线阅读", "free documents to read online").
 _SITE_SLOGAN = re.compile(r"海量|免费|在线|分享|下载|阅读|文档|资料|free|online|download|documents?", re.IGNORECASE)
-_NAME_AND_SLOGAN = re.compile(r"\s+[·•|｜\-–—]\s+")
+_NAME_AND_SLOGAN = re.compile(r"\s+(?:[·•|｜]|[\-–—]{1,2})\s+")
 
 
 def _site_names(lines: Sequence[str], reasons: list[str | None]) -> None:
@@ -452,6 +452,11 @@ def _site_names(lines: Sequence[str], reasons: list[str | None]) -> None:
         name = _NAME_AND_SLOGAN.split(text, maxsplit=1)[0]
         if name != text and _DOMAIN.match(name) and any(name.lower() in line.lower() for line in dropped):
             reasons[i] = "the site's address and slogan, the address in its chrome"
+            continue
+        # "文档汇 wendanghui.cn —— 海量实用文档，一键下载": a name with the site's address, and a site's slogan.
+        address = any(_DOMAIN.match(word) for word in name.split())
+        if name != text and address and len(set(_SITE_SLOGAN.findall(text[len(name) :]))) >= 2:
+            reasons[i] = "the site's name, address and slogan"
             continue
         if name == text or len(name) > SITE_NAME_CHARS // 2:
             continue

@@ -93,11 +93,23 @@ TOPICS: tuple[Topic, ...] = (
 )
 
 
+# Live data: the weather, a rate or a share price asked for today or tomorrow is in no document, whatever a
+# passage says of weather in general ("delays caused by weather").
+LIVE_TOPICS = frozenset({"weather", "exchange rate", "share price"})
+_NOW = re.compile(
+    r"\b(?:today|tomorrow|tonight|this (?:week|weekend)|right now|currently|at the moment)\b|"
+    r"今天|明天|今晚|现在|本周|这周|周末|当前",
+    re.IGNORECASE,
+)
+
+
 def out_of_scope(question: str, hits: Sequence[ScoredChunk]) -> str | None:
     """The topic the question asks that no retrieved passage is about, or None."""
     for topic in TOPICS:
         if not topic.cue.search(question):
             continue
+        if topic.name in LIVE_TOPICS and _NOW.search(question):
+            return topic.name
         if not any(topic.words.search(f"{h.metadata.get('title', '')}\n{h.section}\n{h.text}") for h in hits):
             return topic.name
     return None

@@ -745,6 +745,8 @@ def test_a_sharing_sites_address_rating_ads_and_preview_cut_are_chrome_but_compa
         "知页文库 - 海量实用文档 免费在线阅读",
         "让知识流动起来 | 已收录文档 3,862万 篇",
         "[ 搜索文档、书籍、资料…… ] [搜索]",
+        "文档汇 examplewendang.cn —— 海量实用文档，一键下载",
+        "搜索文档、作者、标签…… [搜 索]",
         *own[:3],
         "……（试读结束，剩余内容需展开阅读）……",
         *own[3:],

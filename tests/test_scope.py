@@ -65,3 +65,9 @@ def test_a_rivals_price_payday_events_and_fares_are_out_of_scope(question: str, 
 )
 def test_questions_about_our_own_answer_to_rivals_and_travel_class_stay_in_scope(question: str) -> None:
     assert out_of_scope(question, PRICES) is None
+
+
+def test_weather_asked_for_tomorrow_is_live_data_whatever_a_passage_says_of_weather() -> None:
+    delays = [_hit("Late delivery: whatever the cause (production, supplier, carrier, weather).", "Definitions")]
+    assert out_of_scope("What's the weather going to be like in Suzhou tomorrow?", delays) == "weather"
+    assert out_of_scope("Does bad weather count as a late delivery?", delays) is None
