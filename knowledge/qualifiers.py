@@ -215,10 +215,16 @@ def _adjacent(question: str, modifier: str, head: str) -> bool:
     return bool(re.search(pattern, question.lower()))
 
 
+_COLOURS = "red|blue|green|black|white|grey|gray|silver|gold|pink|purple|yellow|orange|brown|beige|ivory|navy|champagne"
 # A question asking after a variant by name: the captured words name it.
 _VARIANT_ASKS = (
     re.compile(r"\b(?:the|a|an)\s+([\w°./-]+(?:\s[\w°./-]+){0,3}?)\s+(?:version|variant|edition)\s+of\b", re.I),
     re.compile(r"\bin\s+([a-z-]+(?:\s[a-z-]+)?)\s+colou?r\b", re.I),
+    re.compile(
+        rf"\b(?:in|with)\s+(?:a\s+)?((?:(?:rose|light|dark|matte?|metallic)\s+)?(?:{_COLOURS}))\b(?!\s+colou?r)", re.I
+    ),
+    re.compile(r"\bthe\s+([\w-]+(?:\s[\w-]+){0,3}?)\s+option\s+(?:for|on|of)\b", re.I),
+    re.compile(r"(?:选|要|做|换|配)([\u4e00-\u9fff]{1,5}?)(?:配色|颜色|色)的?(?:要|需要)?(?:加|多少)"),
     re.compile(r"\b(?:in|into)\s+(us dollars|usd|euros?|eur|us\$)(?:\W|$)", re.I),
     re.compile(r"有(?:没有)?([\u4e00-\u9fffA-Za-z0-9]{1,8}?)的?(?:版本|版|款|配色|颜色)(?:吗|么|\?|？|，|,|$)"),
     re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{1,6}?)(?:版|款)的?(?:多少钱|价格|报价|售价|卖多少)"),

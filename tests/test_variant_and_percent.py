@@ -19,6 +19,8 @@ SHEET_ZH = "HP-200 高压清洗机 目录价 ¥12,800。颜色：机架标配曜
         ("What's the export price of the HP-200 in US dollars?", "US dollars"),
         ("How much does the HP-200 cost in coffee colour?", "coffee"),
         ("HP-200 有香槟金配色吗？要加多少钱？", "香槟金"),
+        ("How much extra does the HP-200 cost in pink?", "pink"),
+        ("How much is the UPS battery backup option for the HP-200?", "UPS battery backup"),
     ],
 )
 def test_a_variant_the_sheet_never_mentions_is_a_near_miss(question: str, asked: str) -> None:
