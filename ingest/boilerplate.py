@@ -47,7 +47,7 @@ _STRONG = re.compile(
     # A news or self-media page: its search box, ads, the author's creator badge, the province stamp, the notices.
     r"搜索站内|站内搜索|【广告】|"
     # A document site's preview cut-off, its search box and its star rating.
-    r"预览已结束|试读结束|剩余\d+页|剩余内容|下载后(?:查看|阅读)|(?:\.{3}|…)[\s\]】]*[\[【]?\s*(?:搜\s*索|search)\s*[\]】]?$|^[\[【]\s*搜\s*索|已收录|收录文档|[★☆]{4,}|\d+\s*人评价|\[广告\]|^[>»\s]*广告\s*[:：]|发布于\s*[\u4e00-\u9fff]{2,3}\s*$|作者原创|不感兴趣",
+    r"著作权|转载请|热门专栏|预览已结束|试读结束|剩余\d+页|剩余内容|下载后(?:查看|阅读)|(?:\.{3}|…)[\s\]】]*[\[【]?\s*(?:搜\s*索|search)\s*[\]】]?$|^[\[【]\s*搜\s*索|已收录|收录文档|[★☆]{4,}|\d+\s*人评价|\[广告\]|^[>»\s]*广告\s*[:：]|发布于\s*[\u4e00-\u9fff]{2,3}\s*$|作者原创|不感兴趣",
     re.IGNORECASE,
 )
 # Lines that open the way a page's chrome does: a byline, a tag list, the next post, a sign-in link.
@@ -228,9 +228,22 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
     _site_page_titles(lines, reasons)
     _site_names(lines, reasons)
     _author_names(lines, reasons)
-    kept = [line for line, reason in zip(lines, reasons, strict=True) if reason is None]
+    kept = [without_counters(line) for line, reason in zip(lines, reasons, strict=True) if reason is None]
     dropped = [Dropped(line.strip(), reason) for line, reason in zip(lines, reasons, strict=True) if reason]
     return kept, dropped
+
+
+_SEGMENT = re.compile(r"\s+[|｜]\s+")
+
+
+def without_counters(line: str) -> str:
+    """A page's meta line keeps its company fields and loses its view counter: "Document No. HR-SVC-002 | Owner:
+    Customer Service | 1,284 views" -> "Document No. HR-SVC-002 | Owner: Customer Service"."""
+    parts = _SEGMENT.split(line)
+    if len(parts) < 2:
+        return line
+    kept = [part for part in parts if not (len(part) <= 30 and _COUNTER.fullmatch(part.strip()))]
+    return " | ".join(kept) if kept and len(kept) < len(parts) else line
 
 
 def _ad_blocks(lines: Sequence[str], reasons: list[str | None]) -> None:
@@ -462,6 +475,9 @@ def _site_names(lines: Sequence[str], reasons: list[str | None]) -> None:
             continue
         first = name.split()[0] if name.split() else name
         forms = {name} | ({first} if len(first) >= 2 and not first.isdigit() else set())
+        # "百问网": the site's own word without its 网 ("百问APP", "百问VIP", "就上百问").
+        bare = re.sub(r"(?:网|网站|社区|论坛)$", "", name)
+        forms |= {bare} if bare != name and len(bare) >= 2 else set()
         slogan = text[len(name) :]
         if _SITE_WORD.search(slogan) or len(set(_SITE_SLOGAN.findall(slogan))) >= 2:
             reasons[i] = "the site's name and slogan"

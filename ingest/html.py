@@ -8,7 +8,7 @@ import re
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from ingest.boilerplate import Dropped, boilerplate_reason
+from ingest.boilerplate import Dropped, boilerplate_reason, without_counters
 from ingest.headings import outline_lines
 from ingest.outline import Outline
 
@@ -85,6 +85,7 @@ class _Walker:
         if (reason := boilerplate_reason(text)) is not None:
             self.dropped.append(Dropped(text, reason))
             return
+        text = without_counters(text)
         self.outline.line(text)
         self.lines.append(text)
 

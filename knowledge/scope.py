@@ -86,6 +86,11 @@ TOPICS: tuple[Topic, ...] = (
         r"(?:高铁|火车|机票|飞机|\btrain\b|\bflight\b|\bair\b)[^。\n]{0,20}(?:¥|\bCNY\b|元)",
     ),
     _topic(
+        "meeting rooms",
+        r"会议室|\b(?:meeting|conference) rooms?\b",
+        r"会议室|\b(?:meeting|conference) rooms?\b",
+    ),
+    _topic(
         "entertainment",
         r"\bfootball\b|\bsoccer\b|\bnba\b|\blottery\b|\bmovies?\b|\bhoroscope\b|彩票|电影|球赛|星座",
         r"\bfootball\b|\bsoccer\b|\blottery\b|\bmovies?\b|彩票|电影|球赛",

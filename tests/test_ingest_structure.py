@@ -785,3 +785,20 @@ def test_a_numbered_spec_list_stays_text_under_its_heading_and_no_line_is_lost(t
     assert list(sections) == ["1. Overview", "2. Specifications", "3. Price, MOQ and Lead Time"]
     for line in [*specs, "2.3 Frame", "2.4 Net weight 85 kg"]:
         assert line in sections["2. Specifications"]
+
+
+def test_a_qa_sites_name_its_repost_notice_and_a_meta_lines_view_counter_are_chrome() -> None:
+    from ingest.boilerplate import split_boilerplate, without_counters
+
+    own = ["锅炉销售工程师岗位职责", "一、市场开发", "1.每月拜访10家设计院。"]
+    page = [
+        "百问网 - 有问题，就上百问",
+        *own,
+        "（本回答著作权归作者所有，商业转载请联系作者获得授权，非商业转载请注明出处。）",
+        "下载百问APP，随时随地看问答  扫码下载",
+        "开通百问VIP会员，免广告",
+    ]
+    assert split_boilerplate(page)[0] == own
+    meta = "Document No. HR-SVC-002 Rev. 4 | Owner: Customer Service | 1,284 views"
+    assert without_counters(meta) == "Document No. HR-SVC-002 Rev. 4 | Owner: Customer Service"
+    assert without_counters("Tier 1 | 1,284 units | CNY 52,000") == "Tier 1 | 1,284 units | CNY 52,000"

@@ -71,3 +71,7 @@ def test_weather_asked_for_tomorrow_is_live_data_whatever_a_passage_says_of_weat
     delays = [_hit("Late delivery: whatever the cause (production, supplier, carrier, weather).", "Definitions")]
     assert out_of_scope("What's the weather going to be like in Suzhou tomorrow?", delays) == "weather"
     assert out_of_scope("Does bad weather count as a late delivery?", delays) is None
+
+
+def test_booking_a_meeting_room_is_out_of_scope() -> None:
+    assert out_of_scope("会议室怎么在系统里预订？", PRICES) == "meeting rooms"
