@@ -24,6 +24,11 @@ PRICES = [_hit("Domestic quotes are in RMB including 13% VAT. Export quotes in U
         ("明天上海天气怎么样？", "weather"),
         ("食堂今天吃什么？", "canteen"),
         ("公司有没有员工持股计划？", "employee shares"),
+        ("竞争对手那家的 30 公斤洗脱机报价多少？", "competitor prices"),
+        ("On which day of the month is salary paid?", "payday"),
+        ("公司年会是哪天？", "company events"),
+        ("杭州到宁波的高铁票多少钱？", "fares"),
+        ("会议室怎么在系统里预订？", "meeting rooms"),
     ],
 )
 def test_a_topic_no_passage_is_about_is_out_of_scope(question: str, topic: str) -> None:
@@ -48,20 +53,8 @@ def test_a_topic_the_documents_cover_is_left_to_the_gate() -> None:
 
 
 @pytest.mark.parametrize(
-    ("question", "topic"),
-    [
-        ("竞争对手那家的 30 公斤洗脱机报价多少？", "competitor prices"),
-        ("On which day of the month is salary paid?", "payday"),
-        ("公司年会是哪天？", "company events"),
-        ("杭州到宁波的高铁票多少钱？", "fares"),
-    ],
-)
-def test_a_rivals_price_payday_events_and_fares_are_out_of_scope(question: str, topic: str) -> None:
-    assert out_of_scope(question, PRICES) == topic
-
-
-@pytest.mark.parametrize(
-    "question", ["How do we position against competitors on price?", "我们的价格比竞争对手高怎么办？", "出差坐高铁能报几等座？"]
+    "question",
+    ["How do we position against competitors on price?", "我们的价格比竞争对手高怎么办？", "出差坐高铁能报几等座？"],
 )
 def test_questions_about_our_own_answer_to_rivals_and_travel_class_stay_in_scope(question: str) -> None:
     assert out_of_scope(question, PRICES) is None
@@ -71,7 +64,3 @@ def test_weather_asked_for_tomorrow_is_live_data_whatever_a_passage_says_of_weat
     delays = [_hit("Late delivery: whatever the cause (production, supplier, carrier, weather).", "Definitions")]
     assert out_of_scope("What's the weather going to be like in Suzhou tomorrow?", delays) == "weather"
     assert out_of_scope("Does bad weather count as a late delivery?", delays) is None
-
-
-def test_booking_a_meeting_room_is_out_of_scope() -> None:
-    assert out_of_scope("会议室怎么在系统里预订？", PRICES) == "meeting rooms"
