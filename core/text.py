@@ -90,12 +90,12 @@ def _cjk_tokens(run: str) -> tuple[str, ...]:
 _MODEL_PLURAL = re.compile(r"[a-z]{1,4}-?\d{1,4}s")  # "ax-200s", "k7s": several units of one model
 
 
-@lru_cache(maxsize=65536)
 def _joined(word: str) -> str:
     """A compound's parts run together: "ax-100" -> "ax100"."""
     return "".join(p for p in _PART_SPLIT.split(word) if p)
 
 
+@lru_cache(maxsize=65536)
 def _word_tokens(word: str) -> tuple[str, ...]:
     """An ASCII-ish word; compounds ("ax-100") yield the whole, the parts and the joined form ("ax100").
 

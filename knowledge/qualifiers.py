@@ -236,6 +236,7 @@ def variant_qualifier(question: str, document: str, equivalents: Callable[[str],
     版本吗", "in coffee colour") and a word naming it is nowhere in the document, in none of its equivalents:
     the sheet covers the product, not that variant. A variant the sheet names ("有白色款吗" on a
     sheet listing 白色) is answered."""
+    chinese_document = len(CJK_CHAR.findall(document)) * 2 > len(document.replace(" ", ""))
     for pattern in _VARIANT_ASKS:
         match = pattern.search(question)
         if match is None:
@@ -244,7 +245,6 @@ def variant_qualifier(question: str, document: str, equivalents: Callable[[str],
         if _POINTING.search(named):
             continue  # "最贵的那款": which one, not a variant's name
         words = [w for w in informative_terms(named) if not w.isdigit()] or ([named] if named else [])
-        chinese_document = len(CJK_CHAR.findall(document)) * 2 > len(document.replace(" ", ""))
         for word in words:
             parts = word.split("-")
             if _present(word, document, equivalents) or all(_present(p, document, equivalents) for p in parts):

@@ -26,10 +26,11 @@ class Topic:
     name: str
     cue: re.Pattern[str]  # the question asks this topic
     words: re.Pattern[str]  # a passage about the topic uses one of these
+    live: bool = False  # asked for today or tomorrow, it is in no document whatever a passage says of it
 
 
-def _topic(name: str, cue: str, words: str) -> Topic:
-    return Topic(name, re.compile(cue, re.IGNORECASE), re.compile(words, re.IGNORECASE))
+def _topic(name: str, cue: str, words: str, *, live: bool = False) -> Topic:
+    return Topic(name, re.compile(cue, re.IGNORECASE), re.compile(words, re.IGNORECASE), live)
 
 
 TOPICS: tuple[Topic, ...] = (
@@ -37,13 +38,15 @@ TOPICS: tuple[Topic, ...] = (
         "weather",
         r"\bweather\b|\bforecast\b|天气|气温|下雨|下雪|(?<![一二两三四五六七八九十几\d])台风(?![机扇])",
         r"\bweather\b|\bforecast|天气|气温|台风(?![机扇])",
+        live=True,
     ),
     _topic(
         "share price",
         r"\b(?:share|stock) prices?\b|\bstock market\b|\bmarket cap|股价|股票|市值",
         r"\b(?:share|stock) prices?\b|\bshareholders?\b|\bdividends?\b|股价|股票|市值|股东",
+        live=True,
     ),
-    _topic("exchange rate", r"\bexchange rates?\b|汇率", r"\bexchange rates?\b|汇率"),
+    _topic("exchange rate", r"\bexchange rates?\b|汇率", r"\bexchange rates?\b|汇率", live=True),
     _topic(
         "parking",
         r"\bparking\b|\bwhere (?:do|can|should|could) (?:\w+ ){1,2}park\b|\bpark (?:my|our|the|a) (?:car|van)\b|"
@@ -98,9 +101,8 @@ TOPICS: tuple[Topic, ...] = (
 )
 
 
-# Live data: the weather, a rate or a share price asked for today or tomorrow is in no document, whatever a
-# passage says of weather in general ("delays caused by weather").
-LIVE_TOPICS = frozenset({"weather", "exchange rate", "share price"})
+# Asked for now: the weather, a rate or a share price today or tomorrow (a live topic) is in no document, whatever
+# a passage says of weather in general ("delays caused by weather").
 _NOW = re.compile(
     r"\b(?:today|tomorrow|tonight|this (?:week|weekend)|right now|currently|at the moment)\b|"
     r"今天|明天|今晚|现在|本周|这周|周末|当前",
@@ -113,7 +115,7 @@ def out_of_scope(question: str, hits: Sequence[ScoredChunk]) -> str | None:
     for topic in TOPICS:
         if not topic.cue.search(question):
             continue
-        if topic.name in LIVE_TOPICS and _NOW.search(question):
+        if topic.live and _NOW.search(question):
             return topic.name
         if not any(topic.words.search(f"{h.metadata.get('title', '')}\n{h.section}\n{h.text}") for h in hits):
             return topic.name
