@@ -77,7 +77,9 @@ def _shown(reply: Any) -> list[Any]:
 
 
 def _chrome_in(text: str, markers: Sequence[str] = CHROME) -> list[str]:
-    return [marker for marker in markers if marker in text]
+    """Markers found in `text`, runs of white space counted as one (a section path joins a line's words)."""
+    flat = " ".join(text.split())
+    return [marker for marker in markers if " ".join(marker.split()) in flat]
 
 
 def chrome_markers(folder: Path) -> tuple[str, ...]:
@@ -123,7 +125,8 @@ def score(folder: Path) -> dict[str, Any]:
                     "lang": row["lang"],
                     "answerable": row["answerable"],
                     "grounded": bool(reply.grounded),
-                    "chrome_answer": _chrome_in(reply.answer, markers) if reply.grounded else [],
+                    # a refusal names the nearest section: chrome there is a leak too
+                    "chrome_answer": _chrome_in(reply.answer, markers),
                     "chrome_citation": _chrome_in(cited_text, markers) if reply.grounded else [],
                     "answer": reply.answer[:400],
                 }
