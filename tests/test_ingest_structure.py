@@ -747,9 +747,11 @@ def test_a_sharing_sites_address_rating_ads_and_preview_cut_are_chrome_but_compa
         "[ 搜索文档、书籍、资料…… ] [搜索]",
         "文档汇 examplewendang.cn —— 海量实用文档，一键下载",
         "搜索文档、作者、标签…… [搜 索]",
+        "搜索文档：请输入关键词  [搜索]  热搜：述职报告 岗位职责 年终总结",
         *own[:3],
         "……（试读结束，剩余内容需展开阅读）……",
         *own[3:],
+        "我也要评论 ▶ [发表评论]",
     ]
     assert split_boilerplate(other_site)[0] == own
     company = ["公司官网 www.mingde.com.cn", "一、广告宣传", "1.广告须经市场部审核。", "客户满意度4.6分"]
