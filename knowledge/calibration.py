@@ -74,7 +74,8 @@ class AnswerabilityModel:
 
 
 def load_trees(path: Path) -> TreeEnsemble:
-    """A tree ensemble written by `python -m bench.fit_answerability --trees`; ValueError naming what is wrong."""
+    """A tree ensemble written by `python -m bench.fit_answerability --trees` or `bench.fit_reranker`; ValueError
+    naming what is wrong."""
     import json
 
     try:
@@ -129,6 +130,7 @@ class Calibration:
     dense_span: float = 0.2
     topic_vote: float = 0.0
     answerability: AnswerabilityModel | None = None
+    reranker: TreeEnsemble | None = None  # knowledge.reranking: orders the head of the fused list
 
     def dense(self, cosine: float | None) -> float:
         """The cosine on the 0..1 scale the relevance blend uses."""
@@ -174,6 +176,7 @@ def load_calibrations(path: Path = BUNDLED) -> dict[str, Calibration]:
                     if isinstance(model, dict)
                     else None
                 ),
+                reranker=load_trees(path.with_name(str(entry["reranker"]))) if entry.get("reranker") else None,
             )
         except (TypeError, ValueError, AttributeError) as exc:
             raise CalibrationError(f"{path}: entry {key!r}: {exc}") from exc

@@ -28,6 +28,7 @@ from knowledge.dictionary import base_forms
 from knowledge.glossary import Glossary, glossary_for, weighted_terms
 from knowledge.grounding import coverage, informative_terms, stem
 from knowledge.lexical import MODEL_BASE, LexicalIndex, query_terms
+from knowledge.reranking import HEAD, passage_features, rerank
 
 Mode = Literal["hybrid", "bm25", "dense"]
 Fusion = Literal["rrf", "score"]
@@ -172,6 +173,7 @@ class HybridRetriever(BaseRetriever):
     same_language_bonus: float = 0.02  # share of a first-place vote for a passage in the question's language
     topic_vote: float | None = None  # None: the model's calibration (knowledge.calibration.Calibration)
     fusion: Fusion | None = None  # None: the embedding model's calibration decides, like the dense weights
+    use_reranker: bool = True  # order the fused head by the model's fitted reranker when its calibration has one
 
     glossary: Glossary | None = None  # None: the one the index's settings name (bundled unless switched off)
     _families: tuple[tuple[str, ...], frozenset[str]] | None = PrivateAttr(default=None)
@@ -414,6 +416,8 @@ class HybridRetriever(BaseRetriever):
         ordered.sort(key=lambda c: -c.score)
 
         results: list[ScoredChunk] = []
+        reranker = calibration.reranker if self.mode == "hybrid" and self.use_reranker else None
+        head = max(k, HEAD) if reranker is not None else k
         informative = informative_terms(query)
         # "AX-400" when the documents know AX-100/200/300 but no AX-400: nothing here is about that model.
         undocumented = unknown_models(wanted, self._product_models(lex.generation, lex), lex)
@@ -455,9 +459,28 @@ class HybridRetriever(BaseRetriever):
                     ranks=dict(cand.ranks),
                 )
             )
-            if len(results) == k:
+            if len(results) == head:
                 break
-        return results
+        if reranker is not None:
+            results = rerank(results, self.passage_rows(query, results, translated), reranker)
+        return results[:k]
+
+    def passage_rows(
+        self, query: str, hits: Sequence[ScoredChunk], translated: dict[str, list[str]] | None = None
+    ) -> list[dict[str, float]]:
+        """The reranker's signals of each hit (knowledge.reranking), as `search` computes them; `bench.fit_reranker`
+        reads them from the fused order (`use_reranker` off) to fit the model on."""
+        lex = self.index.lexical()
+        wanted = designations(query)
+        documented = any(base in lex.model_bases() for base, _variant in wanted)
+        return passage_features(
+            query,
+            hits,
+            language="zh" if is_chinese(query) else "en",
+            idf=lex.term_idf,
+            translated=self.translations(query, lex) if translated is None else translated,
+            model_scores=[model_match(wanted, h.metadata, family=documented) if wanted else 0.0 for h in hits],
+        )
 
 
 def fused_vote(fusion: Fusion, rank: int, behind: float, span: float, rrf_c: float) -> float:

@@ -1,0 +1,189 @@
+"""Fit the passage reranker (knowledge.reranking) on labelled question sets and store it as data.
+
+`python -m bench.fit_reranker [SET ...] [--sample] [--homes DIR] [--rows FILE] [--write]`: each SET is a folder
+with kb/ and questions.jsonl (bench.fresh's format). For every answerable question with key facts, the fused head
+(the first knowledge.reranking.HEAD passages, reranker off) is retrieved and each passage labelled by whether it
+holds a key fact (case and spacing ignored); boosted trees learn P(holds the fact) from the passages' signals.
+Questions whose head holds no fact teach nothing and are left out. The estimate that counts is grouped by set:
+folds of whole sets, each scored by a model that never saw it, as recall@1 (the first passage holds a fact) of the
+fused order against the reranked one. --homes DIR reuses ingested homes (DIR/<set name>, as
+bench.fit_answerability keeps them); --rows FILE caches the collected signals. With --write the trees go to
+knowledge/reranker_trees.json and the model's entry in knowledge/calibration.yaml names them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bench.fit_answerability import Labelled, sample_questions
+from bench.fresh import QuestionFileError, contains, load_questions
+from knowledge.reranking import FEATURES, HEAD
+
+RERANKER_FILE = "reranker_trees.json"  # beside calibration.yaml
+# Shallow trees in small steps; leaves of 20+ passages; checked on folds of whole sets (depth 3, 150 trees:
+# recall@1 2,469 -> 2,646 of 3,579 questions over 41 sets, every fold up).
+SETTINGS: dict[str, Any] = {
+    "n_estimators": 150,
+    "max_depth": 3,
+    "learning_rate": 0.1,
+    "min_samples_leaf": 20,
+    "subsample": 0.8,
+    "random_state": 0,
+}
+FOLDS = 6
+
+Question = dict[str, Any]  # {"rows": [features per passage], "labels": [0/1 per passage]}
+
+
+def collect(kb: Path, questions: Sequence[Labelled], home: Path | None = None) -> list[Question]:
+    """The head's signals and labels for each answerable question with key facts over one knowledge base,
+    ingested into `home` (kept) or a temporary one, or read from `home` when it already holds it."""
+    from core.settings import Settings
+    from ingest.pipeline import sync_paths
+    from workflows.services import Services
+
+    out: list[Question] = []
+    with tempfile.TemporaryDirectory(prefix="salescoach-fit-") as tmp:
+        fresh = home is None or not home.exists()
+        services = Services(Settings(home=home or Path(tmp) / "home"))
+        try:
+            if fresh:
+                sync_paths([kb], services.index, progress=False)
+            retriever = services.retriever.model_copy(update={"use_reranker": False})
+            for question in questions:
+                if not question.answerable or not question.facts:
+                    continue
+                hits = retriever.search(question.q, k=HEAD)
+                labels = [int(any(contains(h.text, fact) for fact in question.facts)) for h in hits]
+                if any(labels):
+                    out.append({"rows": retriever.passage_rows(question.q, hits), "labels": labels})
+        finally:
+            services.close()
+    return out
+
+
+def matrix(questions: Sequence[Question]) -> tuple[np.ndarray, np.ndarray]:
+    x = [[float(row.get(name, 0.0)) for name in FEATURES] for q in questions for row in q["rows"]]
+    y = [label for q in questions for label in q["labels"]]
+    return np.array(x, dtype=float), np.array(y, dtype=float)
+
+
+def train(questions: Sequence[Question]) -> Any:
+    from sklearn.ensemble import GradientBoostingClassifier
+
+    x, y = matrix(questions)
+    return GradientBoostingClassifier(**SETTINGS).fit(x, y)
+
+
+def firsts(model: Any, questions: Sequence[Question]) -> tuple[int, int]:
+    """(fused order's first passage holds a fact, reranked first passage holds one), counted over questions."""
+    fused = reranked = 0
+    for q in questions:
+        x = np.array([[float(row.get(name, 0.0)) for name in FEATURES] for row in q["rows"]], dtype=float)
+        odds = model.decision_function(x)
+        fused += q["labels"][0]
+        reranked += q["labels"][int(np.argmax(odds))]  # argmax keeps the first of equals, as the sort does
+    return fused, reranked
+
+
+def tree_data(model: Any, x: np.ndarray) -> dict[str, Any]:
+    """The ensemble as knowledge.calibration.TreeEnsemble reads it (bench.fit_answerability's format)."""
+    from bench import fit_answerability
+
+    data = fit_answerability.tree_data(model, x)
+    data["features"] = list(FEATURES)
+    return data
+
+
+def write(model_key: str, trees: dict[str, Any], path: Path) -> None:
+    """Store the trees beside the calibration YAML and name them in `model_key`'s entry (other keys kept)."""
+    import yaml
+
+    path.with_name(RERANKER_FILE).write_text(json.dumps(trees, separators=(",", ":")) + "\n", encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data.setdefault(model_key, {})["reranker"] = RERANKER_FILE
+    header = [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    path.write_text("\n".join(header) + "\n" + body, encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from core.settings import Settings
+    from knowledge.calibration import BUNDLED, calibration_for, load_calibrations
+    from knowledge.embeddings import model_fingerprint
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sets", nargs="*", type=Path)
+    parser.add_argument("--sample", action="store_true", help="add the sample knowledge base's labelled sets")
+    parser.add_argument("--homes", type=Path, help="folder of ingested homes, one per set name (made when missing)")
+    parser.add_argument("--rows", type=Path, help="JSON cache of the collected signals, per set name")
+    parser.add_argument("--write", action="store_true", help="store the fit beside knowledge/calibration.yaml")
+    args = parser.parse_args(argv)
+    if not args.sets and not args.sample:
+        parser.error("name at least one SET or --sample")
+    from bench.answers import SAMPLES
+
+    for folder in args.sets:
+        if not (folder / "questions.jsonl").is_file() or not (folder / "kb").is_dir():
+            parser.error(f"{folder}: not a labelled set (needs kb/ and questions.jsonl)")
+    try:
+        jobs = [
+            (
+                folder.name,
+                folder / "kb",
+                [
+                    Labelled(q.q, q.answerable, q.kind, q.facts, q.source)
+                    for q in load_questions(folder / "questions.jsonl")
+                ],
+            )
+            for folder in args.sets
+        ]
+    except QuestionFileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.sample:
+        jobs.append(("sample", SAMPLES / "kb", sample_questions()))
+    cache: dict[str, list[Question]] = {}
+    if args.rows is not None and args.rows.exists():
+        cache = json.loads(args.rows.read_text(encoding="utf-8"))
+    for name, kb, questions in jobs:
+        if name not in cache:
+            cache[name] = collect(kb, questions, args.homes / name if args.homes is not None else None)
+            print(f"  {name}: {len(cache[name])} questions", flush=True)
+    if args.rows is not None:
+        args.rows.write_text(json.dumps(cache), encoding="utf-8")
+    names = sorted(name for name, _kb, _q in jobs)
+    pooled = [q for name in names for q in cache[name]]
+    print(f"{len(pooled)} questions whose first {HEAD} passages hold a key fact, {len(names)} sets")
+    if len(names) > 1:
+        fused = reranked = 0
+        for fold in range(min(FOLDS, len(names))):
+            held = set(names[fold :: min(FOLDS, len(names))])
+            model = train([q for name in names if name not in held for q in cache[name]])
+            a, b = firsts(model, [q for name in sorted(held) for q in cache[name]])
+            print(f"  fold {fold} ({len(held)} sets unseen): first passage holds a fact {a} -> {b}")
+            fused, reranked = fused + a, reranked + b
+        n = len(pooled)
+        print(f"  folds of unseen sets: recall@1 {fused / n:.3f} -> {reranked / n:.3f} ({fused} -> {reranked} of {n})")
+    if args.write:
+        model = train(pooled)
+        fingerprint = model_fingerprint(Settings())
+        key = calibration_for(fingerprint).key
+        if key == "default":
+            key = fingerprint.split(" (")[0]
+        write(key, tree_data(model, matrix(pooled)[0]), BUNDLED)
+        load_calibrations.cache_clear()
+        print(f"written to {BUNDLED.with_name(RERANKER_FILE)}, named under {key!r} in {BUNDLED.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
