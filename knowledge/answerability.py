@@ -162,6 +162,9 @@ _CALENDAR = frozenset(
 )
 
 
+_NUMBER_UNITS = frozenset("十百千万亿")
+
+
 def foreign_names(question: str, lex: LexicalIndex, equivalents: Callable[[str], Sequence[str]]) -> list[str]:
     """Names in the question that the knowledge base never uses, in either language: a competitor's brand
     ("Haier", "美的", "迈瑞"), another company, a sports league. A question about someone else's product is off
@@ -172,9 +175,13 @@ def foreign_names(question: str, lex: LexicalIndex, equivalents: Callable[[str],
     if has_cjk(question):
         import jieba.posseg
 
+        previous = ""
         for word, flag in jieba.posseg.lcut(question, HMM=False):
+            after_number, previous = previous[-1:].isdigit() and word[:1] in _NUMBER_UNITS, word
             if flag not in _NAME_FLAGS_ZH or len(word) < 2 or is_chat_word(word) or _COMMON_SHAPE.search(word):
                 continue
+            if after_number:
+                continue  # "300万能拿": the 万 belongs to the number, jieba's 万能 (all-purpose) names no one
             if known_in(word, lex, equivalents):
                 continue
             if len(word) >= 3 and any(word[i : i + 2] in lex.vocab for i in range(len(word) - 1)):

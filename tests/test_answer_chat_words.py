@@ -34,3 +34,15 @@ def test_a_chat_word_jieba_tags_as_a_name_is_no_unknown_name() -> None:
 
     lex = LexicalIndex.build([("c1", tokenize("周例会：每周一上午9:00"), "")], generation=1)
     assert foreign_names("各位大佬，周例会是周几几点来着", lex, lambda term: []) == []
+
+
+def test_a_number_unit_jieba_joins_to_the_next_word_names_no_one() -> None:
+    """The question "提货300万能拿多少返利": jieba reads 万能 (all-purpose) as a proper noun; the 万 belongs to 300. A brand
+    after a number is still a name."""
+    from core.text import tokenize
+    from knowledge.answerability import foreign_names
+    from knowledge.lexical import LexicalIndex
+
+    lex = LexicalIndex.build([("c1", tokenize("年提货额达到300万元的返利3%"), "")], generation=1)
+    assert foreign_names("经销商一年提货300万能拿多少返利？", lex, lambda term: []) == []
+    assert foreign_names("3000元的海尔冰箱怎么样", lex, lambda term: []) == ["海尔"]
