@@ -39,6 +39,12 @@ _NOT_KINDS_EN_TEXT = """
 _NOT_KINDS_ZH_TEXT = "所有 全部 其他 其它 各 各类 各级 每个 每家 每位 该 本 此 这些 那些 以上 以下 相关 对应 上述 下列"
 _NOT_KINDS_EN = frozenset(_NOT_KINDS_EN_TEXT.split())
 _NOT_KINDS_ZH = frozenset(_NOT_KINDS_ZH_TEXT.split())
+# Asked words that say how big or what the asker wants, not which kind: "big orders" is not a kind of order that
+# "urgent/same-day orders" lacks, "想要样品" asks for samples.
+_NOT_ASKED_KINDS_TEXT = """
+    big bigger biggest large larger largest small smaller smallest huge tiny bulk major minor massive
+    想要 需要 想 要 申请 办理 购买 采购 订购 提供 使用 安排 准备"""
+_NOT_ASKED_KINDS = frozenset(_NOT_ASKED_KINDS_TEXT.split())
 _CJK_WORD = re.compile(r"[\u3400-\u9fff]+")
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*|[\u3400-\u9fff]+")  # a qualifier is a word: "3-year", "180k" are amounts
 SIBLINGS_NEEDED = 2  # other words the document puts before the head word: a list of kinds, not one phrase
@@ -163,7 +169,9 @@ def kind_qualifier(
     head word (in the question's language or through the head word's equivalents)."""
     terms = informative_terms(question)
     for modifier, head in itertools.pairwise(terms):
-        if not _WORD.fullmatch(modifier) or _present(modifier, document, equivalents) or known(modifier):
+        if modifier in _NOT_ASKED_KINDS or not _WORD.fullmatch(modifier):
+            continue
+        if _present(modifier, document, equivalents) or known(modifier):
             continue
         # "gold-level": its first word is what tells the kinds apart, and may be in the document in the
         # other language ("gold" -> 金牌).

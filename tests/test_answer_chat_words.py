@@ -37,8 +37,8 @@ def test_a_chat_word_jieba_tags_as_a_name_is_no_unknown_name() -> None:
 
 
 def test_a_number_unit_jieba_joins_to_the_next_word_names_no_one() -> None:
-    """The question "提货300万能拿多少返利": jieba reads 万能 (all-purpose) as a proper noun; the 万 belongs to 300. A brand
-    after a number is still a name."""
+    """The question "提货300万能拿多少返利": jieba reads 万能 (all-purpose) as a proper noun; the 万 belongs to
+    300. A brand after a number is still a name."""
     from core.text import tokenize
     from knowledge.answerability import foreign_names
     from knowledge.lexical import LexicalIndex

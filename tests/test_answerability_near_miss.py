@@ -61,6 +61,21 @@ def test_a_listed_kind_or_a_document_without_a_list_is_no_near_miss(question: st
     assert kind_qualifier(question, document, _unknown, _none) is None
 
 
+ORDERS_EN = "Urgent orders, same-day orders or standard orders: urgent and same-day orders pay RMB 200."
+SAMPLES_ZH = "1. 库存样品：从库存领用。\n2. 回收样品：用后回收。\n库存、盘点、回收、控制样品均登记。"
+
+
+@pytest.mark.parametrize(
+    ("question", "document"),
+    [("Do big orders need any extra review?", ORDERS_EN), ("客户想要样品试一下，我该走什么流程？", SAMPLES_ZH)],
+    ids=["en-size", "zh-want"],
+)
+def test_a_size_or_a_wish_before_the_head_word_is_no_kind(question: str, document: str) -> None:
+    """"big orders" is no kind of order the urgent/same-day list lacks; "想要样品" wants samples."""
+    assert kind_qualifier(question, document, _unknown, _none) is None
+    assert kind_qualifier("Do express orders cost extra?", ORDERS_EN, _unknown, _none) is not None
+
+
 def test_a_kind_in_the_other_language_counts_as_present() -> None:
     def translate(word: str) -> list[str]:
         return ["金牌"] if word == "gold" else []
