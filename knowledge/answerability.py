@@ -123,6 +123,10 @@ _SHORTHAND = {
     "info": "information",
     "mgr": "manager",
     "dept": "department",
+    "admin": "administration",
+    "ops": "operations",
+    "mgmt": "management",
+    "acct": "account",
 }
 TYPO_MIN_LENGTH = 5  # shorter words are too often another real word one edit away ("cost" / "host")
 
@@ -197,6 +201,8 @@ def foreign_names(question: str, lex: LexicalIndex, equivalents: Callable[[str],
             continue
         if known_in(lowered, lex, lambda term: [*equivalents(term), *lex.translate(term)]) or _place(lowered):
             continue
+        if _SHORTHAND.get(lowered) in lex.vocab:
+            continue  # "Sales Admin" where the documents write "Sales Administration"
         found.append(word)
     return found
 

@@ -46,3 +46,14 @@ def test_a_number_unit_jieba_joins_to_the_next_word_names_no_one() -> None:
     lex = LexicalIndex.build([("c1", tokenize("年提货额达到300万元的返利3%"), "")], generation=1)
     assert foreign_names("经销商一年提货300万能拿多少返利？", lex, lambda term: []) == []
     assert foreign_names("3000元的海尔冰箱怎么样", lex, lambda term: []) == ["海尔"]
+
+
+def test_a_short_form_of_a_word_the_documents_use_names_no_one() -> None:
+    """"Sales Admin" where the SOP writes "Sales Administration"; an unknown brand is still a name."""
+    from core.text import tokenize
+    from knowledge.answerability import foreign_names
+    from knowledge.lexical import LexicalIndex
+
+    lex = LexicalIndex.build([("c1", tokenize("Sales Administration enters the order."), "")], generation=1)
+    assert foreign_names("How do I change an order after Sales Admin entered it?", lex, lambda term: []) == []
+    assert foreign_names("Does Midea sell the same order?", lex, lambda term: []) == ["Midea"]
