@@ -47,7 +47,7 @@ _STRONG = re.compile(
     # A news or self-media page: its search box, ads, the author's creator badge, the province stamp, the notices.
     r"搜索站内|站内搜索|【广告】|"
     # A document site's preview cut-off, its search box and its star rating.
-    r"请输入关键[词字]|热搜\s*[:：]|[\[【]\s*搜\s*索\s*[\]】]|发表评论|我也要评论|"
+    r"请输入关键[词字]|热搜\s*[:：]|热门搜索|热门关键词|[\[【]\s*搜\s*索\s*[\]】]|发表评论|我也要评论|"
     r"著作权|转载请|热门专栏|预览已结束|试读结束|剩余\d+页|剩余内容|下载后(?:查看|阅读)|(?:\.{3}|…)[\s\]】]*[\[【]?\s*(?:搜\s*索|search)\s*[\]】]?$|^[\[【]\s*搜\s*索|已收录|收录文档|[★☆]{4,}|\d+\s*人评价|\[广告\]|^[>»\s]*广告\s*[:：]|发布于\s*[\u4e00-\u9fff]{2,3}\s*$|作者原创|不感兴趣",
     re.IGNORECASE,
 )

@@ -748,6 +748,7 @@ def test_a_sharing_sites_address_rating_ads_and_preview_cut_are_chrome_but_compa
         "文档汇 examplewendang.cn —— 海量实用文档，一键下载",
         "搜索文档、作者、标签…… [搜 索]",
         "搜索文档：请输入关键词  [搜索]  热搜：述职报告 岗位职责 年终总结",
+        "搜索文档  热门搜索：岗位职责 销售技巧 工作总结",
         *own[:3],
         "……（试读结束，剩余内容需展开阅读）……",
         *own[3:],
