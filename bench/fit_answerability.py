@@ -21,7 +21,8 @@ import argparse
 import json
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -72,6 +73,25 @@ def sample_questions() -> list[Labelled]:
     return out
 
 
+@contextmanager
+def set_services(kb: Path, home: Path | None) -> Iterator[Any]:
+    """Services over one labelled set's knowledge base: read from `home` when it already holds it, else ingested
+    into `home` (kept for the next run) or a temporary one."""
+    from core.settings import Settings
+    from ingest.pipeline import sync_paths
+    from workflows.services import Services
+
+    with tempfile.TemporaryDirectory(prefix="salescoach-fit-") as tmp:
+        fresh = home is None or not home.exists()
+        services = Services(Settings(home=home or Path(tmp) / "home"))
+        try:
+            if fresh:
+                sync_paths([kb], services.index, progress=False)
+            yield services
+        finally:
+            services.close()
+
+
 def collect(
     kb: Path, questions: Sequence[Labelled], home: Path | None = None
 ) -> tuple[list[dict[str, float | str]], list[int], list[str]]:
@@ -82,36 +102,25 @@ def collect(
     judged answerable: "right" in its row says whether that answer holds its key facts (or, without facts,
     cites its source), so the fit can learn which questions the composer gets right, not only which ones the
     documents cover."""
-    from core.settings import Settings
-    from ingest.pipeline import sync_paths
-    from workflows.services import Services
-
     rows: list[dict[str, float | str]] = []
     labels: list[int] = []
     kinds: list[str] = []
-    with tempfile.TemporaryDirectory(prefix="salescoach-fit-") as tmp:
-        fresh = home is None or not home.exists()
-        services = Services(Settings(home=home or Path(tmp) / "home"))
-        try:
-            if fresh:
-                sync_paths([kb], services.index, progress=False)
-            retriever = services.retriever
-            for text, answerable, kind, facts, source in questions:
-                hits = retriever.search(text, k=services.settings.top_k)
-                # As `ask` judges it: a question refused by rule (a model, a year, a name or a qualifier the
-                # documents lack) never reaches the fitted model.
-                verdict = retriever.assess(text, hits, services.settings.relevance_threshold) if hits else None
-                ruled = "empty" if verdict is None else verdict.blocked
-                features = {} if verdict is None else verdict.features
-                granted = "" if verdict is None else verdict.granted
-                right = -1.0  # unanswerable
-                if answerable:
-                    right = float(bool(hits) and answered_right(services.answerer, text, hits, facts, source))
-                rows.append({**features, "question": text, "ruled": ruled, "granted": granted, "right": right})
-                labels.append(int(answerable))
-                kinds.append(kind)
-        finally:
-            services.close()
+    with set_services(kb, home) as services:
+        retriever = services.retriever
+        for text, answerable, kind, facts, source in questions:
+            hits = retriever.search(text, k=services.settings.top_k)
+            # As `ask` judges it: a question refused by rule (a model, a year, a name or a qualifier the
+            # documents lack) never reaches the fitted model.
+            verdict = retriever.assess(text, hits, services.settings.relevance_threshold) if hits else None
+            ruled = "empty" if verdict is None else verdict.blocked
+            features = {} if verdict is None else verdict.features
+            granted = "" if verdict is None else verdict.granted
+            right = -1.0  # unanswerable
+            if answerable:
+                right = float(bool(hits) and answered_right(services.answerer, text, hits, facts, source))
+            rows.append({**features, "question": text, "ruled": ruled, "granted": granted, "right": right})
+            labels.append(int(answerable))
+            kinds.append(kind)
     return rows, labels, kinds
 
 
@@ -302,20 +311,67 @@ def write(
         path.with_name(TREES_FILE).write_text(json.dumps(trees, separators=(",", ":")) + "\n", encoding="utf-8")
     else:
         path.with_name(TREES_FILE).unlink(missing_ok=True)
+    rewrite(path, data)
+
+
+def rewrite(path: Path, data: dict[str, Any]) -> None:
+    """Write `data` to the calibration YAML, keeping its comment lines on top (they say what was fitted how)."""
+    import yaml
+
     header = [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
     body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
     path.write_text("\n".join(header) + "\n" + body, encoding="utf-8")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def model_key() -> str:
+    """The calibration entry the configured embedding model reads (a new entry named for it if none matches)."""
     from core.settings import Settings
-    from knowledge.calibration import BUNDLED, calibration_for, load_calibrations
+    from knowledge.calibration import calibration_for
     from knowledge.embeddings import model_fingerprint
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    fingerprint = model_fingerprint(Settings())
+    key = calibration_for(fingerprint).key
+    return fingerprint.split(" (")[0] if key == "default" else key
+
+
+def add_set_arguments(parser: argparse.ArgumentParser) -> None:
+    """The labelled sets a fit reads: folders, the sample's sets, where their ingested homes are kept."""
     parser.add_argument("sets", nargs="*", type=Path)
     parser.add_argument("--sample", action="store_true", help="add the sample knowledge base's labelled sets")
     parser.add_argument("--homes", type=Path, help="folder of ingested homes, one per set name (made when missing)")
+
+
+def labelled_sets(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[tuple[str, Path, list[Labelled]]]:
+    """(name, kb folder, questions) of each set the arguments name; a usage error for a folder that is no set,
+    QuestionFileError (naming file, line and field) for a bad questions file."""
+    from bench.answers import SAMPLES
+
+    if not args.sets and not args.sample:
+        parser.error("name at least one SET or --sample")
+    for folder in args.sets:
+        if not (folder / "questions.jsonl").is_file() or not (folder / "kb").is_dir():
+            parser.error(f"{folder}: not a labelled set (needs kb/ and questions.jsonl)")
+    jobs = [
+        (
+            folder.name,
+            folder / "kb",
+            [
+                Labelled(q.q, q.answerable, q.kind, q.facts, q.source)
+                for q in load_questions(folder / "questions.jsonl")
+            ],
+        )
+        for folder in args.sets
+    ]
+    if args.sample:
+        jobs.append(("sample", SAMPLES / "kb", sample_questions()))
+    return jobs
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from knowledge.calibration import BUNDLED, load_calibrations
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_set_arguments(parser)
     parser.add_argument("--signals", type=Path, help="JSON cache of the collected signals, per set name")
     parser.add_argument("--write", action="store_true", help="store the fit in knowledge/calibration.yaml")
     parser.add_argument("--near-floor", type=float, default=NEAR_MISS_FLOOR, help="near misses refused at least")
@@ -333,30 +389,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "unanswerable ones, leaving out answerable ones it gets wrong; answerable: every answerable question",
     )
     args = parser.parse_args(argv)
-    if not args.sets and not args.sample:
-        parser.error("name at least one SET or --sample")
-    from bench.answers import SAMPLES
-
-    for folder in args.sets:
-        if not (folder / "questions.jsonl").is_file() or not (folder / "kb").is_dir():
-            parser.error(f"{folder}: not a labelled set (needs kb/ and questions.jsonl)")
     try:
-        jobs: list[tuple[str, Path, list[Labelled]]] = [
-            (
-                folder.name,
-                folder / "kb",
-                [
-                    Labelled(q.q, q.answerable, q.kind, q.facts, q.source)
-                    for q in load_questions(folder / "questions.jsonl")
-                ],
-            )
-            for folder in args.sets
-        ]
+        jobs = labelled_sets(parser, args)
     except QuestionFileError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    if args.sample:
-        jobs.append(("sample", SAMPLES / "kb", sample_questions()))
     cache: dict[str, Any] = {}
     if args.signals is not None and args.signals.exists():
         cache = json.loads(args.signals.read_text(encoding="utf-8"))
@@ -441,10 +478,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         r = rates(pooled, y, kinds, 0.5, right)
         print("  pooled     " + ", ".join(f"{key} {value:.3f}" for key, value in r.items()))
     if args.write:
-        fingerprint = model_fingerprint(Settings())
-        key = calibration_for(fingerprint).key
-        if key == "default":
-            key = fingerprint.split(" (")[0]
+        key = model_key()
         chosen = threshold if args.threshold is None else args.threshold
         write(key, params, chosen, BUNDLED, tree_data(model, x) if args.trees else None)
         load_calibrations.cache_clear()

@@ -58,12 +58,18 @@ def test_the_threshold_is_cut_on_sets_the_trees_did_not_see() -> None:
     assert np.abs(seen(x) - y).mean() < np.abs(unseen - y).mean()
 
 
-def test_a_broken_trees_file_is_one_line_naming_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "entry",
+    ["m:\n  answerability:\n    trees: missing.json\n", "m:\n  reranker: missing.json\n"],
+    ids=["gate", "reranker"],
+)
+def test_a_broken_trees_file_is_one_line_naming_it(tmp_path: Path, entry: str) -> None:
+    """The answerability model's trees and the passage reranker's are read alike."""
     (tmp_path / "trees.json").write_text(json.dumps({"features": ["a"], "trees": [[[0, 0.5, 7, 2, 0.0]]]}))
     with pytest.raises(ValueError, match=r"trees.json: tree 0: a node points outside"):
         load_trees(tmp_path / "trees.json")
     path = tmp_path / "calibration.yaml"
-    path.write_text("m:\n  answerability:\n    trees: missing.json\n", encoding="utf-8")
+    path.write_text(entry, encoding="utf-8")
     load_calibrations.cache_clear()
     with pytest.raises(CalibrationError, match=r"calibration.yaml: entry 'm': cannot read missing.json"):
         load_calibrations(path)

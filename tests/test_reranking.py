@@ -7,12 +7,11 @@ import json
 from pathlib import Path
 
 import numpy as np
-import pytest
 from fixtures_knowledge import load, make_doc, new_index
 
 from bench.fit_reranker import SETTINGS, firsts, matrix, train, tree_data, write
 from core.settings import Settings
-from knowledge.calibration import CalibrationError, TreeEnsemble, load_calibrations
+from knowledge.calibration import TreeEnsemble, load_calibrations
 from knowledge.reranking import FEATURES, HEAD, passage_features, rerank
 from knowledge.retriever import HybridRetriever, ScoredChunk
 
@@ -124,12 +123,3 @@ def test_the_retriever_reranks_only_with_a_calibrated_reranker(tmp_path: Path) -
         index.close()
     assert fused[0] != reranked[0].chunk_id and "15 working days" in reranked[0].text
     assert [h.chunk_id for h in plain] == fused
-
-
-def test_a_calibration_naming_a_missing_reranker_is_one_line(tmp_path: Path) -> None:
-    path = tmp_path / "calibration.yaml"
-    path.write_text("m:\n  reranker: gone.json\n", encoding="utf-8")
-    load_calibrations.cache_clear()
-    with pytest.raises(CalibrationError, match=r"calibration.yaml: entry 'm': cannot read gone.json"):
-        load_calibrations(path)
-    load_calibrations.cache_clear()
