@@ -341,6 +341,18 @@ def add_set_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--homes", type=Path, help="folder of ingested homes, one per set name (made when missing)")
 
 
+def parse_sets(
+    parser: argparse.ArgumentParser, argv: Sequence[str] | None
+) -> tuple[argparse.Namespace, list[tuple[str, Path, list[Labelled]]]] | None:
+    """The arguments and the sets they name; None after a one-line error for a questions file that is bad."""
+    args = parser.parse_args(argv)
+    try:
+        return args, labelled_sets(parser, args)
+    except QuestionFileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return None
+
+
 def labelled_sets(parser: argparse.ArgumentParser, args: argparse.Namespace) -> list[tuple[str, Path, list[Labelled]]]:
     """(name, kb folder, questions) of each set the arguments name; a usage error for a folder that is no set,
     QuestionFileError (naming file, line and field) for a bad questions file."""
@@ -388,12 +400,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="right (default): learn from the answerable questions the composer answers right and the "
         "unanswerable ones, leaving out answerable ones it gets wrong; answerable: every answerable question",
     )
-    args = parser.parse_args(argv)
-    try:
-        jobs = labelled_sets(parser, args)
-    except QuestionFileError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    parsed = parse_sets(parser, argv)
+    if parsed is None:
         return 2
+    args, jobs = parsed
     cache: dict[str, Any] = {}
     if args.signals is not None and args.signals.exists():
         cache = json.loads(args.signals.read_text(encoding="utf-8"))

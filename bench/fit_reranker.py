@@ -26,12 +26,12 @@ from bench.fit_answerability import (
     TREE_SETTINGS,
     Labelled,
     add_set_arguments,
-    labelled_sets,
     model_key,
+    parse_sets,
     rewrite,
     set_services,
 )
-from bench.fresh import QuestionFileError, contains
+from bench.fresh import contains
 from knowledge.reranking import FEATURES, HEAD
 
 RERANKER_FILE = "reranker_trees.json"  # beside calibration.yaml
@@ -109,12 +109,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     add_set_arguments(parser)
     parser.add_argument("--rows", type=Path, help="JSON cache of the collected signals, per set name")
     parser.add_argument("--write", action="store_true", help="store the fit beside knowledge/calibration.yaml")
-    args = parser.parse_args(argv)
-    try:
-        jobs = labelled_sets(parser, args)
-    except QuestionFileError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    parsed = parse_sets(parser, argv)
+    if parsed is None:
         return 2
+    args, jobs = parsed
     cache: dict[str, list[Question]] = {}
     if args.rows is not None and args.rows.exists():
         cache = json.loads(args.rows.read_text(encoding="utf-8"))
