@@ -1,0 +1,191 @@
+import json
+D1 = "zhixing_wenku_销售代表岗位职责.txt"
+D2 = "SOP-CS-007_complaint_handling.docx"
+D3 = "冷芯制冷2024年度价格表及销售政策.pdf"
+D4 = "intranet_export_sales_policy.html"
+D5 = "销售折扣审批与信用管理制度.txt"
+D6 = "customer_visit_and_demo_procedure.txt"
+Q = []
+def a(kind, lang, src, sec, q, facts):
+    Q.append({"q": q, "lang": lang, "kind": kind, "answerable": True, "source": src, "section": sec, "facts": facts})
+def n(kind, lang, src, q, boiler=False):
+    d = {"q": q, "lang": lang, "kind": kind, "answerable": False, "source": src, "section": "", "facts": []}
+    if boiler: d["boilerplate"] = True
+    Q.append(d)
+
+# ---------- same_lang zh (33) ----------
+S = "same_lang"
+a(S,"zh",D1,"三、业绩目标","新招的销售代表第一年的业绩指标定的是多少？",["180万元"])
+a(S,"zh",D1,"三、业绩目标","转正满一年以后，年度销售目标会提到多少？",["320万元"])
+a(S,"zh",D1,"四、提成与奖励","卖展示柜的提成是按什么比例算的？",["2.5%"])
+a(S,"zh",D1,"四、提成与奖励","做冷库工程项目的话，提成给几个点？",["1.8%"])
+a(S,"zh",D1,"四、提成与奖励","季度提成一般是哪天跟工资一起发？",["次月25日"])
+a(S,"zh",D1,"五、客户拜访要求","公司对每周拜访客户的次数有什么要求？新客户要拜访几次？",["不少于12次","不少于4次"])
+a(S,"zh",D1,"六、工作汇报","工作日报最晚几点交，通过什么渠道提交？",["18:00前","企业微信"])
+a(S,"zh",D1,"六、工作汇报","上个月的销售分析报告最晚哪天要交上去？",["每月3日前"])
+a(S,"zh",D1,"七、报价权限","我给客户发的报价单有效期是多久？",["15天"])
+a(S,"zh",D1,"七、报价权限","报价金额多大的时候要先让区域经理复核才能发？",["50万元"])
+a(S,"zh",D1,"九、考核与奖惩","月度考核里回款这一项占多大权重？",["回款占30%"])
+a(S,"zh",D3,"二、立式展示柜价格表","LX-SD-2000双门展示柜的指导零售价是多少钱？",["5,980"])
+a(S,"zh",D3,"三、风幕柜及卧式岛柜价格表","2.5米的分体式风幕柜，经销商拿货价多少？",["12,480"])
+a(S,"zh",D3,"四、组合冷库及制冷机组价格表","20立方的冷冻冷库指导价是多少？",["31,600"])
+a(S,"zh",D3,"四、组合冷库及制冷机组价格表","组合冷库的安装费是怎么收的？",["每平方米85元"])
+a(S,"zh",D3,"四、组合冷库及制冷机组价格表","冷冻库用的库板有多厚？",["120mm"])
+a(S,"zh",D3,"五、销售政策","客户订展示柜要先付多少定金？",["预付30%定金"])
+a(S,"zh",D3,"五、销售政策","经销商单次订货有没有最低金额要求？",["2万元"])
+a(S,"zh",D3,"五、销售政策","经销商一年提货做到300万，返利能拿多少？",["返利3.5%"])
+a(S,"zh",D3,"五、销售政策","客户要定制颜色的话要加多少钱，交期多久？",["加收8%","25个工作日"])
+a(S,"zh",D3,"六、配件及增值服务价格表","展示柜买一年延保要多少钱？什么时候之前必须买？",["300","须在发货后90天内购买"])
+a(S,"zh",D3,"七、2024年度促销活动","今年以旧换新，客户交一台旧柜子能抵多少钱？",["每台抵扣300元"])
+a(S,"zh",D5,"第二章 折扣审批权限","客户要12%的折扣，需要哪一级审批？",["销售总监","折扣率10%以上至15%"])
+a(S,"zh",D5,"第二章 折扣审批权限","折扣超过20%的话谁来批？",["总经理","折扣率超过20%"])
+a(S,"zh",D5,"第二章 折扣审批权限","价格特批提交后审批人一直没处理怎么办？",["系统自动上报上一级"])
+a(S,"zh",D5,"第二章 折扣审批权限","哪些情况下是一点折扣都不能给的？",["逾期超过30天","维修配件及耗材"])
+a(S,"zh",D5,"第三章 客户信用等级与信用额度","A级客户最多能给多少信用额度，账期多长？",["200万元","账期60天"])
+a(S,"zh",D5,"第三章 客户信用等级与信用额度","第一次合作的新客户能不能先发货后付款？",["款到发货"])
+a(S,"zh",D5,"第三章 客户信用等级与信用额度","临时超额度发货，最多能超出多少？",["信用额度的30%"])
+a(S,"zh",D5,"第三章 客户信用等级与信用额度","客户欠款逾期多少天财务会冻结他的信用额度？",["逾期超过45天"])
+a(S,"zh",D5,"第四章 应收账款催收","客户欠款逾期到什么程度就要停止给他发货？",["逾期31至60天","暂停向该客户发货"])
+a(S,"zh",D5,"第四章 应收账款催收","逾期货款的违约金是怎么计算的？",["日万分之五"])
+a(S,"zh",D5,"第五章 坏账准备与考核","逾期超过180天的账款坏账准备要计提多少？",["计提100%"])
+
+# ---------- same_lang en (33) ----------
+a(S,"en",D2,"3.1 Sales Representative","A customer complained to me on WeChat. How quickly do I have to get it into the system?",["within 2 hours"])
+a(S,"en",D2,"3.2 Escalation","At what point does a complaint about a repeatedly failing unit go up to the Regional Service Manager?",["3 times within 90 days"])
+a(S,"en",D2,"3.2 Escalation","If there's a refrigerant leak in a shop with people inside, how fast does the written report have to go in?",["within 4 hours"])
+a(S,"en",D2,"6. Response Time Targets","What's our first-response target on a P1 critical case?",["30 minutes"])
+a(S,"en",D2,"6. Response Time Targets","For a P2 issue at a county-level store, how long until an engineer should be on site?",["48 hours"])
+a(S,"en",D2,"7. Goodwill and Compensation","How much goodwill can I offer a complaining customer without asking anyone?",["RMB 2,000"])
+a(S,"en",D2,"7. Goodwill and Compensation","Who has to sign off if the customer wants a replacement unit or a refund?",["Customer Service Director"])
+a(S,"en",D2,"7. Goodwill and Compensation","A store wants us to pay for spoiled goods after a breakdown. What do I do with that claim?",["never settled by sales","within 2 working days"])
+a(S,"en",D2,"4. Severity Levels","What kind of problems are classed as P3?",["door gasket","LED lighting"])
+a(S,"en",D2,"8. Records and Reporting","When does the monthly complaint report come out?",["8th working day"])
+a(S,"en",D2,"5. Procedure","For a P1 case, which service number should the customer call to confirm engineer dispatch?",["400-615-8899"])
+a(S,"en",D4,"1. Who May Quote Export Customers","Can I send a quotation straight to an overseas customer myself?",["forward it to IBD"])
+a(S,"en",D4,"1. Who May Quote Export Customers","What do I get if I pass an export lead to the international team?",["referral commission of 1%"])
+a(S,"en",D4,"2. Markets and Compliance","A distributor in the US wants our cabinets. Can we sell to them?",["United States or Canada","no UL or ETL"])
+a(S,"en",D4,"2. Markets and Compliance","Which of our product series can be shipped to EU customers?",["LX-SD and LX-FM series"])
+a(S,"en",D4,"3. Pricing and Incoterms","What Incoterm do we quote by default for export orders?",["FOB Ningbo"])
+a(S,"en",D4,"3. Pricing and Incoterms","If I need a CIF quote, how long is the freight quotation good for?",["valid for 7 days"])
+a(S,"en",D4,"4. Payment Terms 付款条件","What payment terms apply to an export order worth about USD 80,000?",["Irrevocable L/C at sight"])
+a(S,"en",D4,"5. Minimum Order and Lead Time","What's the smallest export order we'll accept?",["USD 15,000","one 20GP container"])
+a(S,"en",D4,"5. Minimum Order and Lead Time","How long does production take for standard export models once the deposit is in?",["35 days"])
+a(S,"en",D4,"6. Voltage and Plug Variants","How much extra is the 110V 60Hz version per cabinet?",["USD 85 per unit"])
+a(S,"en",D4,"7. Export Warranty 出口质保","How long is the warranty on units we export?",["18 months","whichever comes first"])
+a(S,"en",D6,"BOOKING A DEMO UNIT","How far ahead do I have to book the demo van and unit?",["at least 5 working days"])
+a(S,"en",D6,"BOOKING A DEMO UNIT","How long can a customer keep a loaned demo cabinet in their store?",["14 calendar days"])
+a(S,"en",D6,"BOOKING A DEMO UNIT","What deposit does the customer pay for a loan demo?",["RMB 5,000 per unit"])
+a(S,"en",D6,"BOOKING A DEMO UNIT","Can I leave a condensing unit at a customer's site as a loan demo?",["showroom visit instead"])
+a(S,"en",D6,"ON-SITE DEMONSTRATION","How fast should an air curtain cabinet get down to 4°C in the pull-down test?",["within 45 minutes"])
+a(S,"en",D6,"ON-SITE DEMONSTRATION","What daily energy consumption figure can I quote for the LX-FM-2500?",["9.8 kWh per day"])
+a(S,"en",D6,"SHOWROOM VISITS","What are the showroom opening hours?",["9:00 to 17:30"])
+a(S,"en",D6,"GIFTS AND HOSPITALITY","What's the limit on gifts to a customer contact?",["up to RMB 300 per person"])
+a(S,"en",D6,"AFTER THE VISIT","How soon after a demo should I make the follow-up call?",["within 3 working days"])
+a(S,"en",D6,"AFTER THE VISIT","When does the customer get their demo deposit back?",["within 10 working days"])
+a(S,"en",D6,"CONTACTS","What extension do I call to book a demo unit?",["ext. 6120"])
+
+# ---------- cross_lang en -> zh docs (16) ----------
+C = "cross_lang"
+a(C,"en",D1,"四、提成与奖励","What commission rate do I get on sales above my annual target?",["上调至4%"])
+a(C,"en",D1,"四、提成与奖励","If a customer takes more than 180 days to pay, do I still earn commission on that order?",["不计发提成"])
+a(C,"en",D1,"四、提成与奖励","What's the prize for the annual top salesperson?",["20,000元"])
+a(C,"en",D1,"三、业绩目标","How many new customers am I expected to sign each quarter?",["不少于6家"])
+a(C,"en",D1,"五、客户拜访要求","How much notice do I need to give to get an engineer to come along on a site survey?",["提前2个工作日"])
+a(C,"en",D3,"三、风幕柜及卧式岛柜价格表","What's the dealer price of the LX-FM-1875 air curtain cabinet?",["10,240"])
+a(C,"en",D3,"三、风幕柜及卧式岛柜价格表","Does the price of the split-type air curtain cabinet include the outdoor condensing unit?",["不含室外机组"])
+a(C,"en",D3,"四、组合冷库及制冷机组价格表","What's the list price of the 5HP box-type condensing unit?",["13,500"])
+a(C,"en",D3,"五、销售政策","How soon after full payment do standard display cabinets ship?",["7个工作日内发货"])
+a(C,"en",D3,"五、销售政策","When is freight free for a dealer order?",["满3万元","江浙沪皖"])
+a(C,"en",D3,"八、选型参考","What setup do we recommend for a small convenience store under 100 square meters?",["LX-SD-2000双门展示柜2至3台"])
+a(C,"en",D5,"第二章 折扣审批权限","Who can approve an 18% discount?",["营销副总经理"])
+a(C,"en",D5,"第三章 客户信用等级与信用额度","What credit limit and payment term does a B-grade customer get?",["80万元","账期45天"])
+a(C,"en",D5,"第四章 应收账款催收","At what stage of overdue payment does Legal send a lawyer's letter?",["逾期61至90天","律师函"])
+a(C,"en",D5,"第三章 客户信用等级与信用额度","How are payments usually split on a cold room project?",["30%预付款、60%到货款、10%质保金"])
+a(C,"en",D5,"第五章 坏账准备与考核","If a bad debt happens because a rep extended credit against the rules, what's the penalty for the rep?",["坏账金额的10%"])
+
+# ---------- cross_lang zh -> en docs (16) ----------
+a(C,"zh",D2,"5. Procedure","投诉工单关闭以后多久要发满意度调查？客户打低分会怎样？",["Within 3 working days","reopens the ticket"])
+a(C,"zh",D2,"6. Response Time Targets","旺季的时候P2级投诉上门时限有什么变化？",["extended by 12 hours"])
+a(C,"zh",D2,"7. Goodwill and Compensation","同一台柜子同样的毛病坏了三次，能给客户换新机吗？",["same fault 3 times"])
+a(C,"zh",D2,"3.2 Escalation","大客户的投诉登记时要抄送给谁？",["Sales Director","RMB 500,000"])
+a(C,"zh",D2,"10. Revision History","销售自己能给的补偿额度以前是多少？",["RMB 1,000"])
+a(C,"zh",D4,"3. Pricing and Incoterms","出口客户要木箱包装的话怎么收费？",["USD 40 per cabinet"])
+a(C,"zh",D4,"4. Payment Terms 付款条件","海外新客户第一单能不能给放账期？",["open account terms"])
+a(C,"zh",D4,"7. Export Warranty 出口质保","出口机器的压缩机保修多久？",["24 months"])
+a(C,"zh",D4,"8. Shipping Documents","东盟客户需要Form E产地证，什么时候申请？",["apply before shipment"])
+a(C,"zh",D4,"5. Minimum Order and Lead Time","出口旺季下单交期大概要多久？",["45 days"])
+a(C,"zh",D4,"7. Export Warranty 出口质保","出口产品保修期内在国外上门维修的人工费谁承担？",["local distributor"])
+a(C,"zh",D6,"PLANNING A VISIT","客户有一笔超过30天的逾期欠款，我还能直接去拜访吗？",["regional sales manager"])
+a(C,"zh",D6,"BOOKING A DEMO UNIT","借给客户的样机到期了还想多用几天，最多能延期多久？",["up to 7 more days"])
+a(C,"zh",D6,"SHOWROOM VISITS","在展厅接待客户吃午饭，标准是多少？",["RMB 150 per person"])
+a(C,"zh",D6,"SHOWROOM VISITS","来参观的客户人多到什么程度需要另外预约工厂参观？",["larger than 8 people"])
+a(C,"zh",D6,"ON-SITE DEMONSTRATION","去客户店里做演示，电源不够能不能拉插线板？",["extension reels"])
+
+# ---------- chat (8 zh, 8 en) ----------
+H = "chat"
+a(H,"zh",D1,"九、考核与奖惩","哎问下哈，日报要是老迟交，迟几次会扣分啊，扣多少？",["累计3次","扣5分"])
+a(H,"zh",D1,"八、任职要求","咱这岗位出差多不多啊，一个月得在外面跑几天？",["不少于10天出差"])
+a(H,"zh",D3,"一、适用说明","那个蛋糕柜咋标了个星星，这块到底能不能打折啊",["不参与任何折扣"])
+a(H,"zh",D3,"四、组合冷库及制冷机组价格表","冷库配管超长了要另外加钱不？咋算的",["每米加收120元"])
+a(H,"zh",D5,"第四章 应收账款催收","烦死了，客户货款拖了快20天了，我这边现在该干啥",["上门催收","《催款通知书》"])
+a(H,"zh",D2,"3.2 Escalation","客户说要找媒体曝光我们，这种咋整，要升级给谁",["media exposure","Regional Service Manager"])
+a(H,"zh",D4,"2. Markets and Compliance","出口这块到底能不能发R404A的机器啊？有的国家好像限制",["R290 version"])
+a(H,"zh",D6,"AFTER THE VISIT","样机被客户给弄坏了咋办，押金还退不退啊",["deducted from the deposit"])
+a(H,"en",D1,"五、客户拜访要求","hey quick one, whats the daily meal allowance when im out visiting clients in town?",["每天60元"])
+a(H,"en",D3,"五、销售政策","yo how long's the compressor warranty on the cabinets we sell here in china?",["压缩机质保3年"])
+a(H,"en",D5,"第二章 折扣审批权限","quick q - can i stack a promo price on top of my usual discount or nah",["不得与其他折扣叠加使用"])
+a(H,"en",D2,"5. Procedure","ugh customer's cold room is warm and their meat is gonna spoil, wat do i tell them rn??",["move perishable stock"])
+a(H,"en",D4,"3. Pricing and Incoterms","hey can i just convert our rmb prices into dollars for an export quote? easier lol",["Export Price List","Do not convert"])
+a(H,"en",D6,"ON-SITE DEMONSTRATION","lol customer threw a super technical q at me mid demo and i blanked, what am i supposed to say?",["within 2 working days"])
+a(H,"en",D2,"4. Severity Levels","hey quick one, busted LED strip on a cabinet - is that urgent or nah? what level?",["P3 (Minor)"])
+a(H,"en",D4,"6. Voltage and Plug Variants","yo dubai customer wants UAE plugs, do we charge extra for that?",["free of charge"])
+
+# ---------- procedure (4 zh, 4 en) ----------
+P = "procedure"
+a(P,"zh",D5,"第四章 应收账款催收","客户应收账款逾期以后，催收是按什么步骤一步步走的？",["电话提醒客户","暂停向该客户发货","移交法务部提起诉讼"])
+a(P,"zh",D2,"5. Procedure","客户投诉打进来以后，我应该按什么流程处理？",["within 2 hours","ticket number","satisfaction survey link"])
+a(P,"zh",D6,"BOOKING A DEMO UNIT","想把样机借到客户店里试用，流程怎么走？",["at least 5 working days","Demo Unit Loan Agreement"])
+a(P,"zh",D6,"AFTER THE VISIT","拜访完客户之后需要做哪些跟进工作？",["within 24 hours","within 3 working days"])
+a(P,"en",D2,"5. Procedure","Walk me through what I do from the moment a customer calls with a complaint until the ticket is closed.",["nameplate","within 2 hours","customer's confirmation"])
+a(P,"en",D6,"ON-SITE DEMONSTRATION","What are the steps for running a cabinet demo at the customer's store?",["30 minutes early","pull-down test","energy comparison sheet"])
+a(P,"en",D6,"SHOWROOM VISITS","How do I set up a customer visit to our showroom?",["at least 3 working days","visitor badge"])
+a(P,"en",D4,"1. Who May Quote Export Customers","What's the process when I get an inquiry from an overseas buyer?",["within 1 working day","Export Lead Form"])
+
+# ---------- near_miss (22; 8 boilerplate) ----------
+N = "near_miss"
+n(N,"zh",D1,"那份岗位职责文档下载要花多少积分？下载后不能用可以退吗？",True)
+n(N,"zh",D1,"资料下载出问题的话打哪个客服电话？",True)
+n(N,"en",D1,"How much does the VIP membership cost on that document site?",True)
+n(N,"zh",D1,"评论区有人问冷库项目的报价模板，有人分享了吗？",True)
+n(N,"en",D4,"What's the weather like in Ningbo today?",True)
+n(N,"zh",D4,"今天食堂有什么菜？素食套餐多少钱？",True)
+n(N,"en",D4,"Is the Spanish version of the export brochure ready yet? A Chilean customer is asking.",True)
+n(N,"zh",D4,"这周的消防演习是哪天几点？",True)
+n(N,"zh",D1,"销售代表出差住酒店的标准是多少一晚？")
+n(N,"en",D1,"What's the base salary for a regional sales rep?")
+n(N,"en",D2,"Is there a penalty for service engineers who miss the P1 on-site target?")
+n(N,"zh",D2,"客户满意度调查分数低会不会影响销售的提成？")
+n(N,"zh",D3,"LX-SD-3000三门展示柜一天耗电多少度？")
+n(N,"en",D3,"What's the price of the LX-FM-3750 air curtain cabinet?")
+n(N,"zh",D3,"2025年的价格表会不会涨价？涨多少？")
+n(N,"en",D4,"When will we get UL certification so we can sell in the US?")
+n(N,"en",D4,"What's the USD export price for the LX-FM-2500?")
+n(N,"zh",D4,"海外客户来工厂验货的差旅费由谁承担？")
+n(N,"zh",D5,"经销商的信用额度能不能转给他下面的加盟门店共用？")
+n(N,"en",D5,"Is there a bonus for reps who collect 100% of their receivables on time?")
+n(N,"en",D6,"Can I borrow a demo cabinet for our booth at a trade show?")
+n(N,"zh",D6,"演示技术员周末陪同做演示，加班费怎么算？")
+
+# ---------- off_topic (6) ----------
+O = "off_topic"
+n(O,"zh","","帮我写一首关于春天的七言绝句")
+n(O,"zh","","今天A股大盘怎么样？")
+n(O,"zh","","北京到上海坐高铁要多长时间？")
+n(O,"en","","What's the capital of Australia?")
+n(O,"en","","Can you recommend a good gaming laptop under $1,500?")
+n(O,"en","","Who won the 2018 FIFA World Cup?")
+
+with open("/work/held/incoming/round22/questions.jsonl", "w", encoding="utf-8") as f:
+    for d in Q:
+        f.write(json.dumps(d, ensure_ascii=False) + "\n")
+print(len(Q))
