@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 from collections import defaultdict
@@ -76,10 +77,29 @@ def _shown(reply: Any) -> list[Any]:
     return list(shown()) if callable(shown) else list(reply.citations)
 
 
+SHORT_MARKER = 20  # characters: a marker this short ("Home", "Sales Toolkit") may be a word of the content too
+
+
 def _chrome_in(text: str, markers: Sequence[str] = CHROME) -> list[str]:
-    """Markers found in `text`, runs of white space counted as one (a section path joins a line's words)."""
+    """Markers found in `text`, runs of white space counted as one (a section path joins a line's words).
+
+    A short marker counts only where it is most of a line or field (at least half its characters): a sidebar
+    link "Sales Toolkit" is chrome, the policy's sentence "use the Export Lead Form on the Sales Toolkit page"
+    is not."""
     flat = " ".join(text.split())
-    return [marker for marker in markers if " ".join(marker.split()) in flat]
+    parts = [" ".join(p.split()) for p in _PARTS.split(text)]
+    found = []
+    for marker in markers:
+        mark = " ".join(marker.split())
+        if len(mark) >= SHORT_MARKER:
+            if mark in flat:
+                found.append(marker)
+        elif any(mark in part and len(part) <= 2 * len(mark) for part in parts):
+            found.append(marker)
+    return found
+
+
+_PARTS = re.compile(r"\n|\s\[\d+\]|›|>")
 
 
 def chrome_markers(folder: Path) -> tuple[str, ...]:
@@ -118,7 +138,7 @@ def score(folder: Path) -> dict[str, Any]:
             for row in rows:
                 reply = services.assistant.ask(Request(text=row["q"]))
                 shown = _shown(reply)
-                cited_text = " ".join(f"{c.title} {c.section} {c.snippet}" for c in shown)
+                cited_text = "\n".join(f"{c.title}\n{c.section}\n{c.snippet}" for c in shown)
                 result: dict[str, Any] = {
                     "q": row["q"],
                     "kind": row["kind"],

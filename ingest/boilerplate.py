@@ -48,6 +48,8 @@ _STRONG = re.compile(
     r"搜索站内|站内搜索|【广告】|"
     # A document site's preview cut-off, its search box and its star rating.
     r"请输入关键[词字]|热搜\s*[:：]|热门搜索|热门关键词|[\[【]\s*搜\s*索\s*[\]】]|发表评论|我也要评论|"
+    # A preview notice, a search box drawn as an input line ("搜资料 >>> ______ [搜一下]"), a promoted link.
+    r"仅供在线预览|完整内容请下载|大家都在搜|[\[【]\s*搜一下\s*[\]】]|搜.{0,8}_{6,}|_{6,}\s*[\[【]\s*搜|【推广】|\[推广\]|"
     r"著作权|转载请|热门专栏|预览已结束|试读结束|剩余\d+页|剩余内容|下载后(?:查看|阅读)|(?:\.{3}|…)[\s\]】]*[\[【]?\s*(?:搜\s*索|search)\s*[\]】]?$|^[\[【]\s*搜\s*索|已收录|收录文档|[★☆]{4,}|\d+\s*人评价|\[广告\]|^[>»\s]*广告\s*[:：]|发布于\s*[\u4e00-\u9fff]{2,3}\s*$|作者原创|不感兴趣",
     re.IGNORECASE,
 )
@@ -140,6 +142,10 @@ def boilerplate_reason(line: str) -> str | None:
     text = " ".join(line.split())
     if not text:
         return None
+    if _RULE.match(text):
+        return SEPARATOR
+    if _BRACKET_MENU.match(text):
+        return "site menu"
     if _PAGE_NUMBER.match(text):
         return "page number"
     # A field whose values are separated by slashes ("排水方式：水箱 / 连续排水 / 内置泵上排水") is a spec line,
@@ -189,6 +195,13 @@ def boilerplate_reason(line: str) -> str | None:
     return None
 
 
+# A line of one repeated mark ("=====", "-----", "*****") draws a rule: no text of the document, but a break.
+_RULE = re.compile(r"^[=\-*_~#—─━·•]{10,}$")
+SEPARATOR = "separator line"
+# A site's menu written as a row of bracketed links: 【首页】【行业资料】【企业管理】【合同范本】…
+_BRACKET_MENU = re.compile(r"^(?:[【\[][^】\]]{1,8}[】\]]\s*){5,}$")
+
+
 def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
     """Keep the document's own lines (blank lines too, for paragraph breaks); drop chrome with its reason.
 
@@ -229,7 +242,12 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
     _site_page_titles(lines, reasons)
     _site_names(lines, reasons)
     _author_names(lines, reasons)
-    kept = [without_counters(line) for line, reason in zip(lines, reasons, strict=True) if reason is None]
+    # A rule line stays as a blank line: the paragraph break it drew.
+    kept = [
+        without_counters(line) if reason is None else ""
+        for line, reason in zip(lines, reasons, strict=True)
+        if reason is None or reason == SEPARATOR
+    ]
     dropped = [Dropped(line.strip(), reason) for line, reason in zip(lines, reasons, strict=True) if reason]
     return kept, dropped
 

@@ -62,3 +62,14 @@ def test_bad_lines_name_file_line_and_field(tmp_path: Path, line: dict[str, obje
     path = _write(tmp_path, {"q": "ok", "lang": "en", "kind": "off_topic", "answerable": False}, line)
     with pytest.raises(QuestionFileError, match=rf"questions\.jsonl:2: {message}"):
         load_questions(path)
+
+
+def test_real_document_bench_counts_a_short_chrome_marker_only_where_it_is_most_of_a_line() -> None:
+    """A sidebar link "Sales Toolkit" in an answer line of its own is chrome; the policy's sentence naming the Sales
+    Toolkit page is not; a long marker counts anywhere."""
+    from bench.realdocs import _chrome_in
+
+    markers = ("Sales Toolkit", "温馨提示：本资料仅供在线预览3页，完整内容请下载。")
+    assert _chrome_in("Sales Toolkit [1]\nStep 1: log it. [1]", markers) == ["Sales Toolkit"]
+    assert _chrome_in("Forward it to IBD with the Export Lead Form on the Sales Toolkit page. [1]", markers) == []
+    assert _chrome_in("See: 温馨提示：本资料仅供在线预览3页，完整内容请下载。 and more", markers) == [markers[1]]

@@ -790,6 +790,30 @@ def test_a_numbered_spec_list_stays_text_under_its_heading_and_no_line_is_lost(t
         assert line in sections["2. Specifications"]
 
 
+def test_a_bracket_menu_a_drawn_search_box_a_promoted_link_and_a_preview_notice_are_chrome_and_rules_breaks() -> None:
+    """Another site's shapes: its menu as a row of 【…】 links, a search box drawn with underscores, a 【推广】 link,
+    the "only a preview" notice; a rule of "=" marks stays a paragraph break, not text. A form's blank to fill in
+    ("客户签字：________") and a company's own bracketed note stay."""
+    from ingest.boilerplate import split_boilerplate
+
+    own = ["销售代表岗位职责", "一、拜访", "1.每周拜访12家。", "二、报价", "1.报价有效期15天。"]
+    page = [
+        "【首页】【行业资料】【企业管理】【合同范本】【考试题库】【精品专栏】",
+        "搜资料 >>> ________________ [搜一下]　大家都在搜：岗位说明书  年终总结",
+        "【推广】冷库安装找某某工程，报价当天出 —— 点击了解>>",
+        "=" * 60,
+        *own,
+        "=" * 60,
+        "温馨提示：本资料仅供在线预览3页，完整内容请下载。",
+    ]
+    kept, dropped = split_boilerplate(page)
+    assert [line for line in kept if line] == own
+    assert kept[0] == "" and kept[-1] == ""  # the rules, as breaks
+    assert {d.reason for d in dropped} >= {"site menu", "separator line"}
+    company = ["三、签约", "客户签字：________", "【注意】合同须双方盖章。"]
+    assert split_boilerplate(company)[0] == company
+
+
 def test_a_qa_sites_name_its_repost_notice_and_a_meta_lines_view_counter_are_chrome() -> None:
     from ingest.boilerplate import split_boilerplate, without_counters
 
