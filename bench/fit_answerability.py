@@ -181,7 +181,7 @@ def rates(
     return out
 
 
-NEAR_MISS_FLOOR = 0.65  # the threshold rule: near misses refused at least this often (rules included) ...
+NEAR_MISS_FLOOR = 0.70  # the threshold rule: near misses refused at least this often (rules included) ...
 OFF_TOPIC_FLOOR = 0.97  # ... and off-topic questions this often; among those cuts, keep the most answerable
 
 

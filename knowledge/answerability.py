@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from core.text import CJK_CHAR, STOPWORDS_EN, has_cjk, split_sentences
-from knowledge.grounding import coverage, informative_terms, is_chat_word, stem, term_weight
+from knowledge.grounding import chat_words, coverage, informative_terms, is_chat_word, stem, term_weight
 from knowledge.qualifiers import (
     Qualifier,
     kind_qualifier,
@@ -65,6 +65,8 @@ FEATURES = (
     "asks_attribute",
     "attribute_stated",
     "sentence_coverage",
+    "chat_words",  # words that chat or ask (knowledge.grounding.chat_words): chat phrasing lowers every coverage
+    "chat_share",
 )
 
 
@@ -315,6 +317,7 @@ def signals(
     asks, stated = _attribute_signals(question, [h.text for h in hits if h.source == top.source], lex.translate)
     language = "zh" if has_cjk(question) else "en"
     cross = float(bool(top.language) and top.language != language)
+    chatty, words = chat_words(question)
     return {
         "cosine_top": cosine_top,
         "cosine_max": cosine_max,
@@ -339,6 +342,8 @@ def signals(
         "asks_attribute": asks,
         "attribute_stated": stated,
         "sentence_coverage": sentence_topic,
+        "chat_words": float(chatty),
+        "chat_share": chatty / words if words else 0.0,
     }
 
 

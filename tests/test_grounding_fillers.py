@@ -33,3 +33,20 @@ from knowledge.grounding import informative_terms
 )
 def test_fillers_and_amounts_are_not_topic_terms(question: str, terms: tuple[str, ...]) -> None:
     assert informative_terms(question) == terms
+
+
+@pytest.mark.parametrize(
+    ("question", "chatty", "words"),
+    [
+        ("哎问下哈，日报要是老迟交，迟几次会扣分啊，扣多少？", 5, 16),
+        ("hey quick one, whats the daily meal allowance when im out visiting clients in town?", 6, 15),
+        ("What is the warranty of the AX-100?", 0, 7),
+        ("AX-100 的质保期是多久？", 1, 6),
+    ],
+)
+def test_chat_words_count_the_words_that_chat_or_ask_among_all(question: str, chatty: int, words: int) -> None:
+    """The answerability model reads coverage in the light of how chatty the question is (knowledge.answerability
+    `chat_words`, `chat_share`): chat phrasing shares fewer of the document's words without being less answered."""
+    from knowledge.grounding import chat_words
+
+    assert chat_words(question) == (chatty, words)
