@@ -24,7 +24,8 @@ from dataclasses import dataclass
 _STRONG = re.compile(
     r"本站|本网站|本平台|本文档由|文档由.{0,10}(?:上传|提供)|用户上传|网友上传|上传者|上传时间|上传人|"
     r"侵权|版权所有|版权归|版权声明|免责声明|©|\(c\)\s*\d{4}|copyright|all rights reserved|"
-    r"ICP备|ICP证|公网安备|备案号|"
+    # A site's ICP filing, not a product's energy-label filing number ("能效标识备案号：CEL-…").
+    r"ICP备|ICP证|公网安备|"
     r"VIP|会员专享|开通会员|下载券|文档币|积分下载|金币|付费下载|免费下载|立即下载|下载文档|下载本文|"
     r"扫码关注|扫码下载|关注公众号|微信公众号|"
     r"猜你喜欢|相关推荐|相关文档|热门文档|推荐阅读|上一篇|下一篇|返回顶部|返回首页|网友评论|网友|游客_?\d|"
@@ -37,7 +38,7 @@ _STRONG = re.compile(
     r"最新文章|热门文章|热门标签|更多相关|来源于(?:网络|互联网)|文章来源|"
     r"文档分享|分享平台|海量文档|在线文库|当前位置|您的位置|你的位置|您现在的位置|我要评论|"
     # A WeChat official-account article copied with its page: follow prompts, the editor, reader comments.
-    r"点击上方|关注我们|识别.{0,4}二维码|二维码图片|往期推荐|精选留言|作者回复|（作者）|\(作者\)|小编|本号|"
+    r"点击上方|关注我们|识别.{0,4}二维码|二维码图片|往期推荐|精选留言|作者回复|（作者）|\(作者\)|小编|(?<!版)本号|"
     r"阅读原文|原文链接|本文转载|转载自|投稿|商务合作|往下滑|发表于|点个.?在看|"
     # A forum thread reposting a document: the post's edit note, reply box, sign-in prompts, the repost marker.
     r"侵删|本帖最后由|只看该作者|倒序浏览|小黑屋|相关帖子|热门帖子|"
@@ -49,7 +50,7 @@ _STRONG = re.compile(
     # A document site's preview cut-off, its search box and its star rating.
     r"请输入关键[词字]|热搜\s*[:：]|热门搜索|热门关键词|[\[【]\s*搜\s*索\s*[\]】]|发表评论|我也要评论|"
     # A preview notice, a search box drawn as an input line ("搜资料 >>> ______ [搜一下]"), a promoted link.
-    r"仅供在线预览|完整内容请下载|大家都在搜|[\[【]\s*搜一下\s*[\]】]|搜.{0,8}_{6,}|_{6,}\s*[\[【]\s*搜|【推广】|\[推广\]|"
+    r"仅供在线预览|完整内容请下载|首月仅需|扫码登录|登录送\d*积分|[【\[]\s*登录\s*[】\]]|畅读畅下|全站\d+万?份?(?:文档|资料)|大家都在搜|[\[【]\s*搜一下\s*[\]】]|搜.{0,8}_{6,}|_{6,}\s*[\[【]\s*搜|【推广】|\[推广\]|"
     r"著作权|转载请|热门专栏|预览已结束|试读结束|剩余\d+页|剩余内容|下载后(?:查看|阅读)|(?:\.{3}|…)[\s\]】]*[\[【]?\s*(?:搜\s*索|search)\s*[\]】]?$|^[\[【]\s*搜\s*索|已收录|收录文档|[★☆]{4,}|\d+\s*人评价|\[广告\]|^[>»\s]*广告\s*[:：]|发布于\s*[\u4e00-\u9fff]{2,3}\s*$|作者原创|不感兴趣",
     re.IGNORECASE,
 )
@@ -74,7 +75,9 @@ _COUNTER = re.compile(
 )
 # Cues that need company: a word about the web page itself next to a word about the site's trade.
 _SITE = re.compile(
-    r"网站|网页|页面|浏览器|首页|点击|登录|注册|导航|website|web ?page|homepage|click|log ?in|sign ?up",
+    # 注册 as signing up, not a registration certificate, number or capital (注册证, 注册号, 注册资本, 注册商标).
+    r"网站|网页|页面|浏览器|首页|点击|登录|注册(?![证号资商地费])|导航|"
+    r"website|web ?page|homepage|click|log ?in|sign ?up",
     re.IGNORECASE,
 )
 _TRADE = re.compile(
@@ -90,8 +93,8 @@ _PAGE_NUMBER = re.compile(
 )
 # Breadcrumbs and menu bars: "首页 > 文档 > 管理", "Home | Products | About".
 _TRAIL = re.compile(r"^(?:[^>|»/]{1,12}\s*(?:>|»|\||/|›)\s*){2,}[^>|»/]{0,20}$")
-_FIELD_LABEL = re.compile(r"^[^>|»/:：]{1,20}[:：]")
-_MENU_SEPARATOR = re.compile(r"\s[|｜/·]\s|\s{2,}")
+_FIELD_VALUE = re.compile(r"[:：]\s*\S")
+_MENU_SEPARATOR = re.compile(r"\s[|｜/·┊┆¦│]\s|\s{2,}")
 # A paid-download site's terms: "一经下载不支持退款", "下载后概不退款", "no refunds once downloaded".
 _NO_REFUND_AFTER_DOWNLOAD = re.compile(
     r"下载.{0,8}(?:不支持|不予|概不|不可|不能|无法)\s*退|"
@@ -150,7 +153,9 @@ def boilerplate_reason(line: str) -> str | None:
         return "page number"
     # A field whose values are separated by slashes ("排水方式：水箱 / 连续排水 / 内置泵上排水") is a spec line,
     # not a breadcrumb: a trail has no "label:" before its steps.
-    if _TRAIL.match(text) and not re.search(r"[。！？.!?]$", text) and not _FIELD_LABEL.match(text):
+    # Nor is a spec line whose label or values hold slashes ("阀体/阀球/阀杆材质：CF8M / SS316 / SS316"): a trail
+    # has no "label: value" in it.
+    if _TRAIL.match(text) and not re.search(r"[。！？.!?]$", text) and not _FIELD_VALUE.search(text):
         return "navigation"
     if len(text) <= MAX_CHROME_START_CHARS:
         if start := _CHROME_START.match(text):
@@ -230,6 +235,7 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
                 reasons[i] = f"site notice next to other chrome ({', '.join(sorted(trades))})"
                 continue
             break
+    _chrome_runs(lines, reasons)
     _ad_blocks(lines, reasons)
     _forum_floors(lines, reasons)
     _replies_to_comments(lines, reasons)
@@ -263,6 +269,32 @@ def without_counters(line: str) -> str:
         return line
     kept = [part for part in parts if not (len(part) <= 30 and _COUNTER.fullmatch(part.strip()))]
     return " | ".join(kept) if kept and len(kept) < len(parts) else line
+
+
+MAX_CHROME_GAP = 3  # unrecognised short lines above a page's chrome that may still be the site's
+
+
+def _chrome_runs(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """A page's first block (down to its first blank line, with the document below it) that holds two or more
+    lines of site chrome: the few short lines above the first of them are the site's too (its name and slogan
+    above its menu, a sign-in prompt). Lines after the first chrome line keep their own judgement: an article's
+    title sits between the site's menu and its byline."""
+    block: list[int] = []
+    for i, line in enumerate(lines):
+        if line.strip():
+            block.append(i)
+        elif block:
+            break
+    if not block or not any(line.strip() for line in lines[block[-1] + 1 :]):
+        return  # the whole file is one block: no document below the site's run
+    found = [i for i in block if reasons[i]]
+    if len(found) < 2:
+        return
+    above = [i for i in block if i < found[0]]
+    if len(above) > MAX_CHROME_GAP or any(len(lines[i].strip()) > MAX_NOTICE_CHARS for i in above):
+        return
+    for i in above:
+        reasons[i] = "site chrome above the page's other chrome"
 
 
 def _ad_blocks(lines: Sequence[str], reasons: list[str | None]) -> None:

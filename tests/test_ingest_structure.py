@@ -814,6 +814,42 @@ def test_a_bracket_menu_a_drawn_search_box_a_promoted_link_and_a_preview_notice_
     assert split_boilerplate(company)[0] == company
 
 
+def test_a_sites_name_above_its_menu_a_sign_in_prompt_and_a_card_offer_are_chrome() -> None:
+    """The site's name and slogan above its menu (a first block holding two or more chrome lines, the document
+    below a blank line), a menu separated by ┊, a sign-in prompt, a membership card's offer."""
+    from ingest.boilerplate import split_boilerplate
+
+    own = ["嘉禾包装机械销售代表岗位职责", "一、拜访", "1.每周拜访12家。"]
+    page = [
+        "墨渊文库 MoYuan Wenku · 让每一份资料都有回响",
+        "首页 ┊ 行业资料 ┊ 企业管理 ┊ 合同范本 ┊ 上传赚积分",
+        "您好，请【登录】或【免费注册】　手机扫码登录，首次登录送30积分",
+        "★★ 开通「尊享卡」全站800万份文档畅读畅下，首月仅需9.9元 ★★",
+        "",
+        *own,
+    ]
+    assert [line for line in split_boilerplate(page)[0] if line] == own
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "3. 设备随机附带说明书、合格证和装箱单，注册证复印件可在文档平台下载；",
+        "2. 能效标识备案号：CEL-LCG-2025-13322（1 级能效）",
+        "版本号：GY-TR-2025-02",
+        "阀体/阀球/阀杆材质：CF8M / SS316 / SS316",
+        "3. R448A / R452A：¥160/kg",
+    ],
+)
+def test_a_registration_certificate_an_energy_label_a_version_and_a_spec_with_slashes_are_content(line: str) -> None:
+    """Words that chrome also uses, in a product sheet's own lines: 注册证 is no sign-up, an energy label's 备案号
+    no site filing, 版本号 no WeChat account, slashes in a "label: value" line no breadcrumb."""
+    from ingest.boilerplate import split_boilerplate
+
+    page = ["一、订货须知", "1. 订货时须选择正确的物料编码。", line, "4. 安装由服务中心完成。"]
+    assert split_boilerplate(page)[0] == page
+
+
 def test_a_qa_sites_name_its_repost_notice_and_a_meta_lines_view_counter_are_chrome() -> None:
     from ingest.boilerplate import split_boilerplate, without_counters
 
