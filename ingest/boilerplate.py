@@ -50,7 +50,7 @@ _STRONG = re.compile(
     # A document site's preview cut-off, its search box and its star rating.
     r"请输入关键[词字]|热搜\s*[:：]|热门搜索|热门关键词|[\[【]\s*搜\s*索\s*[\]】]|发表评论|我也要评论|"
     # A preview notice, a search box drawn as an input line ("搜资料 >>> ______ [搜一下]"), a promoted link.
-    r"仅供在线预览|完整内容请下载|首月仅需|扫码登录|登录送\d*积分|[【\[]\s*登录\s*[】\]]|畅读畅下|全站\d+万?份?(?:文档|资料)|大家都在搜|[\[【]\s*搜一下\s*[\]】]|搜.{0,8}_{6,}|_{6,}\s*[\[【]\s*搜|【推广】|\[推广\]|"
+    r"仅供在线预览|完整内容请下载|首月仅需|下载说明|重复扣除|扣除积分|扫码登录|登录送\d*积分|[【\[]\s*登录\s*[】\]]|畅读畅下|全站\d+万?份?(?:文档|资料)|大家都在搜|[\[【]\s*搜一下\s*[\]】]|搜.{0,8}_{6,}|_{6,}\s*[\[【]\s*搜|【推广】|\[推广\]|"
     r"著作权|转载请|热门专栏|预览已结束|试读结束|剩余\d+页|剩余内容|下载后(?:查看|阅读)|(?:\.{3}|…)[\s\]】]*[\[【]?\s*(?:搜\s*索|search)\s*[\]】]?$|^[\[【]\s*搜\s*索|已收录|收录文档|[★☆]{4,}|\d+\s*人评价|\[广告\]|^[>»\s]*广告\s*[:：]|发布于\s*[\u4e00-\u9fff]{2,3}\s*$|作者原创|不感兴趣",
     re.IGNORECASE,
 )
@@ -275,16 +275,16 @@ MAX_CHROME_GAP = 3  # unrecognised short lines above a page's chrome that may st
 
 
 def _chrome_runs(lines: Sequence[str], reasons: list[str | None]) -> None:
-    """A page's first block (down to its first blank line, with the document below it) that holds two or more
+    """A page's first block (down to its first blank line or rule, with the document below it) that holds two or more
     lines of site chrome: the few short lines above the first of them are the site's too (its name and slogan
     above its menu, a sign-in prompt). Lines after the first chrome line keep their own judgement: an article's
     title sits between the site's menu and its byline."""
     block: list[int] = []
     for i, line in enumerate(lines):
-        if line.strip():
+        if line.strip() and reasons[i] != SEPARATOR:
             block.append(i)
         elif block:
-            break
+            break  # a blank line or a rule ("-----") ends the block
     if not block or not any(line.strip() for line in lines[block[-1] + 1 :]):
         return  # the whole file is one block: no document below the site's run
     found = [i for i in block if reasons[i]]

@@ -829,6 +829,10 @@ def test_a_sites_name_above_its_menu_a_sign_in_prompt_and_a_card_offer_are_chrom
         *own,
     ]
     assert [line for line in split_boilerplate(page)[0] if line] == own
+    # A rule ends the site's block as a blank line does; the site's download terms below the article are chrome.
+    terms = "下载说明：同一账号下载成功后72小时内可重复下载，不再重复扣除积分。"
+    ruled = [page[0], page[1], page[2], "-" * 40, *own, terms]
+    assert [line for line in split_boilerplate(ruled)[0] if line] == own
 
 
 @pytest.mark.parametrize(
