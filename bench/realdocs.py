@@ -78,6 +78,7 @@ def _shown(reply: Any) -> list[Any]:
 
 
 SHORT_MARKER = 20  # characters: a marker this short ("Home", "Sales Toolkit") may be a word of the content too
+_PARTS = re.compile(r"\n|\s\[\d+\]|›|>")  # an answer's lines, a citation's fields, a section path's steps
 
 
 def _chrome_in(text: str, markers: Sequence[str] = CHROME) -> list[str]:
@@ -97,9 +98,6 @@ def _chrome_in(text: str, markers: Sequence[str] = CHROME) -> list[str]:
         elif any(mark in part and len(part) <= 2 * len(mark) for part in parts):
             found.append(marker)
     return found
-
-
-_PARTS = re.compile(r"\n|\s\[\d+\]|›|>")
 
 
 def chrome_markers(folder: Path) -> tuple[str, ...]:

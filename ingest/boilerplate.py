@@ -49,8 +49,12 @@ _STRONG = re.compile(
     r"搜索站内|站内搜索|【广告】|"
     # A document site's preview cut-off, its search box and its star rating.
     r"请输入关键[词字]|热搜\s*[:：]|热门搜索|热门关键词|[\[【]\s*搜\s*索\s*[\]】]|发表评论|我也要评论|"
-    # A preview notice, a search box drawn as an input line ("搜资料 >>> ______ [搜一下]"), a promoted link.
-    r"仅供在线预览|完整内容请下载|首月仅需|下载说明|重复扣除|扣除积分|扫码登录|登录送\d*积分|[【\[]\s*登录\s*[】\]]|畅读畅下|全站\d+万?份?(?:文档|资料)|大家都在搜|[\[【]\s*搜一下\s*[\]】]|搜.{0,8}_{6,}|_{6,}\s*[\[【]\s*搜|【推广】|\[推广\]|"
+    # A preview notice and a site's download terms.
+    r"仅供在线预览|完整内容请下载|下载说明|重复扣除|扣除积分|"
+    # A sign-in prompt and a membership offer ("【登录】", "扫码登录", "首月仅需9.9元", "全站800万份文档畅读畅下").
+    r"扫码登录|登录送\d*积分|[【\[]\s*登录\s*[】\]]|首月仅需|畅读畅下|全站\d+万?份?(?:文档|资料)|"
+    # A search box drawn as an input line ("搜资料 >>> ______ [搜一下]　大家都在搜：…"), a promoted link.
+    r"大家都在搜|[\[【]\s*搜一下\s*[\]】]|搜.{0,8}_{6,}|_{6,}\s*[\[【]\s*搜|【推广】|\[推广\]|"
     r"著作权|转载请|热门专栏|预览已结束|试读结束|剩余\d+页|剩余内容|下载后(?:查看|阅读)|(?:\.{3}|…)[\s\]】]*[\[【]?\s*(?:搜\s*索|search)\s*[\]】]?$|^[\[【]\s*搜\s*索|已收录|收录文档|[★☆]{4,}|\d+\s*人评价|\[广告\]|^[>»\s]*广告\s*[:：]|发布于\s*[\u4e00-\u9fff]{2,3}\s*$|作者原创|不感兴趣",
     re.IGNORECASE,
 )
@@ -140,6 +144,13 @@ class Dropped:
     reason: str
 
 
+# A line of one repeated mark ("=====", "-----", "*****") draws a rule: no text of the document, but a break.
+_RULE = re.compile(r"^[=\-*_~#—─━·•]{10,}$")
+SEPARATOR = "separator line"
+# A site's menu written as a row of bracketed links: 【首页】【行业资料】【企业管理】【合同范本】…
+_BRACKET_MENU = re.compile(r"^(?:[【\[][^】\]]{1,8}[】\]]\s*){5,}$")
+
+
 def boilerplate_reason(line: str) -> str | None:
     """Why this line is site or page chrome, or None when it is the document's own text."""
     text = " ".join(line.split())
@@ -198,13 +209,6 @@ def boilerplate_reason(line: str) -> str | None:
     elif len(_COUNTER.findall(text)) >= 2:
         return "counter"
     return None
-
-
-# A line of one repeated mark ("=====", "-----", "*****") draws a rule: no text of the document, but a break.
-_RULE = re.compile(r"^[=\-*_~#—─━·•]{10,}$")
-SEPARATOR = "separator line"
-# A site's menu written as a row of bracketed links: 【首页】【行业资料】【企业管理】【合同范本】…
-_BRACKET_MENU = re.compile(r"^(?:[【\[][^】\]]{1,8}[】\]]\s*){5,}$")
 
 
 def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:

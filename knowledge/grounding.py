@@ -68,6 +68,7 @@ def is_chat_word(word: str) -> bool:
     return lowered in _ASKING_EN or word in _ASKING_ZH or bool(_INTERJECTION.fullmatch(lowered))
 
 
+@lru_cache(maxsize=4096)
 def chat_words(question: str) -> tuple[int, int]:
     """(words that chat or ask rather than name a topic, words in all) of a question: jieba's words of its Chinese,
     the letters-and-digits words of the rest. How chatty a question is tells how to read its coverage: "哎问下哈，
