@@ -206,7 +206,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--json", dest="json_out", help="write the full result (every question) here")
     args = parser.parse_args(argv)
-    result = score(Path(args.folder))
+    folder = Path(args.folder)
+    if not (folder / "questions.jsonl").is_file() or not (folder / "kb").is_dir():
+        parser.error(f"{folder}: not a real-document round (needs kb/ and questions.jsonl)")
+    result = score(folder)
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     print(json.dumps({k: v for k, v in result.items() if k != "results"}, ensure_ascii=False, indent=1))

@@ -73,3 +73,15 @@ def test_real_document_bench_counts_a_short_chrome_marker_only_where_it_is_most_
     assert _chrome_in("Sales Toolkit [1]\nStep 1: log it. [1]", markers) == ["Sales Toolkit"]
     assert _chrome_in("Forward it to IBD with the Export Lead Form on the Sales Toolkit page. [1]", markers) == []
     assert _chrome_in("See: 温馨提示：本资料仅供在线预览3页，完整内容请下载。 and more", markers) == [markers[1]]
+
+
+def test_real_document_bench_names_a_folder_that_is_not_a_round(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder without kb/ and questions.jsonl gets a one-line usage error, not a traceback."""
+    from bench.realdocs import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main([str(tmp_path / "missing")])
+    assert exit_info.value.code == 2
+    assert "not a real-document round (needs kb/ and questions.jsonl)" in capsys.readouterr().err
