@@ -55,6 +55,10 @@ _STRONG = re.compile(
     r"扫码登录|登录送\d*积分|[【\[]\s*登录\s*[】\]]|首月仅需|畅读畅下|全站\d+万?份?(?:文档|资料)|"
     # A search box drawn as an input line ("搜资料 >>> ______ [搜一下]　大家都在搜：…"), a promoted link.
     r"大家都在搜|[\[【]\s*搜一下\s*[\]】]|搜.{0,8}_{6,}|_{6,}\s*[\[【]\s*搜|【推广】|\[推广\]|"
+    # Where-you-are labels, a watermark's terms, a WeChat page's audio button, comment box, mini-program card
+    # and the lines under its comments.
+    r"您在这里|你在这里|you are here|受版权保护|禁止商用|听全文|写留言|已无更多数据|关注该公众号|继续滑动看下一个|"
+    r"预览时标签不可点|喜欢此内容的人还喜欢|作者\s+回复|点击下方小程序|[\[【]\s*小程序\s*[\]】]|"
     r"著作权|转载请|热门专栏|预览已结束|试读结束|剩余\d+页|剩余内容|下载后(?:查看|阅读)|(?:\.{3}|…)[\s\]】]*[\[【]?\s*(?:搜\s*索|search)\s*[\]】]?$|^[\[【]\s*搜\s*索|已收录|收录文档|[★☆]{4,}|\d+\s*人评价|\[广告\]|^[>»\s]*广告\s*[:：]|发布于\s*[\u4e00-\u9fff]{2,3}\s*$|作者原创|不感兴趣",
     re.IGNORECASE,
 )
@@ -67,14 +71,16 @@ _CHROME_START = re.compile(
 )
 # A web page's byline holds two or more of these fields ("发布时间：2024-03-02 来源：原创 作者：小王"); a
 # policy's own header ("发布日期：2025年3月1日") holds one and stays.
+# A WeChat article's byline: "原创 市场部 某某润滑 2026年3月28日 09:30 江苏" (original, author, account, when, where).
+_WECHAT_BYLINE = re.compile(r"^原创\s.{1,40}\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}")
 _BYLINE_FIELD = re.compile(r"(?:发布时间|发表时间|更新时间|来源|作者|责任编辑|浏览|阅读|点击)\s*[:：]")
 MAX_CHROME_START_CHARS = 80
 # Counters: "阅读 1,234", "评论(3)", "12人收藏", "浏览量：88", "3 comments", "1.2k views", "Likes: 40".
 _COUNTER = re.compile(
-    r"(?:阅读|浏览|评论|点赞|收藏|分享|下载|举报|页数|字数|大小|热度|赞|在看)(?:量|次数|数)?\s*[:：(（]?\s*[\d.,]+[kKwW万]?|"
+    r"(?:阅读|浏览|评论|留言|点赞|收藏|分享|下载|举报|页数|字数|大小|热度|赞|在看)(?:量|次数|数)?\s*[:：(（]?\s*[\d.,]+[kKwW万]?|"
     r"[\d.,]+[kKwW万]?\s*(?:人|次|条)?\s*(?:阅读|浏览|评论|收藏|下载|点赞|赞)\b|"
     r"\b[\d.,]+[kK]?\s+(?:comments?|views?|likes?|shares?|downloads?|reads?)\b|"
-    r"\b(?:comments?|views?|likes?|shares?|downloads?)\s*[:(]\s*[\d.,]+",
+    r"\b(?:page\s+)?(?:comments?|views?|likes?|shares?|downloads?)\s*[:(]\s*[\d.,]+",
     re.IGNORECASE,
 )
 # Cues that need company: a word about the web page itself next to a word about the site's trade.
@@ -90,9 +96,10 @@ _TRADE = re.compile(
     re.IGNORECASE,
 )
 # Page furniture: "第 3 页 共 10 页", "Page 3 of 10", "- 3 -", "3 / 10", a bare number.
+# The same set in dashes ("- 第 3 页 / 共 7 页 -", "— Page 2 of 5 —").
 _PAGE_NUMBER = re.compile(
-    r"^(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页|page\s+\d+(?:\s+of\s+\d+)?|"
-    r"[-–—]\s*\d+\s*[-–—]|\d+\s*/\s*\d+|\d{1,4})$",
+    r"^(?:[-–—]\s*)?(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页|page\s+\d+(?:\s+of\s+\d+)?|"
+    r"\d+\s*/\s*\d+)(?:\s*[-–—])?$|^(?:[-–—]\s*\d+\s*[-–—]|\d{1,4})$",
     re.IGNORECASE,
 )
 # Breadcrumbs and menu bars: "首页 > 文档 > 管理", "Home | Products | About".
@@ -171,7 +178,7 @@ def boilerplate_reason(line: str) -> str | None:
     if len(text) <= MAX_CHROME_START_CHARS:
         if start := _CHROME_START.match(text):
             return f"page chrome ({start.group(0).strip()})"
-        if len(_BYLINE_FIELD.findall(text)) >= 2:
+        if len(_BYLINE_FIELD.findall(text)) >= 2 or _WECHAT_BYLINE.match(text):
             return "byline"
         if _AD_MARKER.match(text):
             return "advertisement marker"
@@ -252,6 +259,8 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
     _site_page_titles(lines, reasons)
     _site_names(lines, reasons)
     _author_names(lines, reasons)
+    _after_the_end(lines, reasons)
+    _dense_edges(lines, reasons)
     # A rule line stays as a blank line: the paragraph break it drew.
     kept = [
         without_counters(line) if reason is None else ""
@@ -268,6 +277,10 @@ _SEGMENT = re.compile(r"\s+[|｜]\s+")
 def without_counters(line: str) -> str:
     """A page's meta line keeps its company fields and loses its view counter: "Document No. HR-SVC-002 | Owner:
     Customer Service | 1,284 views" -> "Document No. HR-SVC-002 | Owner: Customer Service"."""
+    head, dot, tail = line.rstrip().rpartition(". ")
+    if dot and head.strip() and len(tail) <= 30 and _COUNTER.fullmatch(tail.strip()):
+        # A closing sentence that is a counter: "Last reviewed 2 March 2026 by QA. Page views: 1,284".
+        return head + "."
     parts = _SEGMENT.split(line)
     if len(parts) < 2:
         return line
@@ -299,6 +312,78 @@ def _chrome_runs(lines: Sequence[str], reasons: list[str | None]) -> None:
         return
     for i in above:
         reasons[i] = "site chrome above the page's other chrome"
+
+
+CHROME_SHARE = 0.7  # of a page's closing lines that are chrome, for the lines among them to be too
+HEAD_SHARE = 0.6  # of its opening lines, where the run must also end on a rule or a blank line
+MIN_EDGE_CHROME = 4
+_NUMBERED = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十百\d]+[章节条部分]|[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、)）]\s*\S)"
+)
+# Chrome that sits inside a document as well as around it (an ad between its parts, a page marker) says nothing
+# about where the page's own chrome begins or ends.
+_INSIDE_CHROME = frozenset({"advertisement marker", "advertisement", "page number"})
+
+
+def _dense_edges(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """A page's opening run where most lines are chrome (menus, search box, counters, the document's file name
+    and blurb between them), and likewise its closing run (download terms, the help line, reader comments
+    between their headers and counters): the few unrecognised lines inside such a run are the site's too.
+    The run is the longest opening (shortest closing) stretch ending (starting) on a chrome line with at
+    least MIN_EDGE_CHROME chrome lines and HEAD_SHARE (CHROME_SHARE) of its lines chrome, and stops at a
+    numbered heading or item: the document's own text has begun (ended) there. An opening run must end on a rule
+    or a blank line, the page's own break between its chrome and the article: a title between the site's menu
+    and the article's byline, with no break under it, stays."""
+    filled = [i for i, line in enumerate(lines) if line.strip() and reasons[i] not in _INSIDE_CHROME]
+    if len(filled) < 2 * MIN_EDGE_CHROME:
+        return
+
+    def mark(run: Sequence[int], why: str) -> None:
+        for i in run:
+            if reasons[i] is None:
+                reasons[i] = why
+
+    chrome = 0
+    head: list[int] = []
+    for n, i in enumerate(filled, 1):
+        if reasons[i] is None and _NUMBERED.match(lines[i].strip()):
+            break  # the document has begun
+        chrome += reasons[i] is not None
+        closed = reasons[i] == SEPARATOR or (i + 1 < len(lines) and not lines[i + 1].strip())
+        if closed and reasons[i] is not None and chrome >= MIN_EDGE_CHROME and chrome >= HEAD_SHARE * n:
+            head = filled[:n]
+    if len(head) < len(filled):
+        mark(head, "inside the page's opening chrome")
+    chrome = 0
+    tail: list[int] = []
+    for n, i in enumerate(reversed(filled), 1):
+        if reasons[i] is None and _NUMBERED.match(lines[i].strip()):
+            break
+        chrome += reasons[i] is not None
+        if reasons[i] is not None and chrome >= MIN_EDGE_CHROME and chrome >= CHROME_SHARE * n:
+            tail = filled[len(filled) - n :]
+    if len(tail) < len(filled):
+        mark(tail, "inside the page's closing chrome")
+
+
+# The end of an article as its page marks it: WeChat's "- END -", a document site's preview cut-off.
+_THE_END = re.compile(r"^[-—–=~·\s]*(?:END|THE END|全文完|预览已结束.*|试读已?结束.*)[-—–=~·\s]*$", re.IGNORECASE)
+MIN_CHROME_AFTER_END = 2
+
+
+def _after_the_end(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """Everything below a page's end-of-article mark is the page's (its account card, comments with the author's
+    replies, download terms), when at least MIN_CHROME_AFTER_END lines there are recognised chrome: a mark
+    with the document going on below it (a slide titled "The End" before an appendix) keeps its text."""
+    ends = [i for i, line in enumerate(lines) if _THE_END.match(line.strip())]
+    if not ends:
+        return
+    below = range(ends[-1] + 1, len(lines))
+    if sum(reasons[i] is not None for i in below) < MIN_CHROME_AFTER_END:
+        return
+    for i in [ends[-1], *below]:
+        if lines[i].strip() and reasons[i] is None:
+            reasons[i] = "below the article's end"
 
 
 def _ad_blocks(lines: Sequence[str], reasons: list[str | None]) -> None:

@@ -158,6 +158,7 @@ def spelled(term: str, vocab: Mapping[str, int]) -> str:
 # A capitalised word inside an English question ("Haier", "Midea's"), not its first word.
 _NAME_EN = re.compile(r"(?<=[\s(])([A-Z][a-z]+[A-Za-z]*)(?:'s)?(?![A-Za-z0-9\-])")
 _QUOTED = re.compile(r"(?<![A-Za-z])['\"‘“][^'\"‘’“”]{2,80}['\"’”](?![A-Za-z])")
+_CLAUSE_START = re.compile(r"(?:^|[,，\-–—…]|\b(?:hey|hi|hello|ok|okay|so))\s*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\"'‘“])\s*$")
 # jieba tags some common compounds as proper nouns ("安全类", "触摸屏", "米左右"): a word ending in a kind or model
 # suffix, or opening with a unit, names no one.
@@ -199,8 +200,8 @@ def foreign_names(question: str, lex: LexicalIndex, equivalents: Callable[[str],
         lowered = word.lower()
         if _SENTENCE_END.search(unquoted[: match.start()]) or lowered in STOPWORDS_EN or lowered in _CALENDAR:
             continue
-        if is_chat_word(lowered):
-            continue
+        if is_chat_word(lowered) and _CLAUSE_START.search(unquoted[: match.start()]):
+            continue  # "Hey, Quick one": chat opening a clause; "does Quick sell" names a brand
         if known_in(lowered, lex, lambda term: [*equivalents(term), *lex.translate(term)]) or _place(lowered):
             continue
         if _SHORTHAND.get(lowered) in lex.vocab:

@@ -125,8 +125,10 @@ def test_the_refusal_note_says_what_the_documents_give_instead() -> None:
         ("Order is late. Walk me through the steps.", []),  # a sentence's first word
         ("What does the 'Sales Star' title pay?", []),  # a quoted title
         ("How much do ice makers cost?", []),
+        ("How much does Quick sell their ice makers for?", ["Quick"]),  # a brand that is also a chat word
+        ("Hey, Quick one: ice maker price?", []),  # the chat word opening a clause
     ],
-    ids=["brand-en", "brand-zh", "place", "sentence-start", "quoted", "no-name"],
+    ids=["brand-en", "brand-zh", "place", "sentence-start", "quoted", "no-name", "chat-word-brand", "chat-opening"],
 )
 def test_names_the_documents_never_use(question: str, names: list[str]) -> None:
     lex = VocabularyLexicon("ice maker makers commercial price hotel night cap order late steps sales title")

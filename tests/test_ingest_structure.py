@@ -869,3 +869,68 @@ def test_a_qa_sites_name_its_repost_notice_and_a_meta_lines_view_counter_are_chr
     meta = "Document No. HR-SVC-002 Rev. 4 | Owner: Customer Service | 1,284 views"
     assert without_counters(meta) == "Document No. HR-SVC-002 Rev. 4 | Owner: Customer Service"
     assert without_counters("Tier 1 | 1,284 units | CNY 52,000") == "Tier 1 | 1,284 units | CNY 52,000"
+
+
+def test_lines_inside_a_pages_dense_opening_and_closing_chrome_are_chrome_but_numbered_headings_stay() -> None:
+    """A document site's opening run where most lines are chrome holds a search box, the file's own name and a
+    blurb the cues miss; its closing run holds download terms, a help line and plain reader comments between
+    their headers and counters. Unrecognised lines inside such runs are the site's; the article between stays."""
+    from ingest.boilerplate import split_boilerplate
+
+    own = ["销售工程师岗位职责", "一、岗位概述", "1.负责华东区客户开发。", "二、考核", "1.回款率占40%。"]
+    page = [
+        "首页  |  经管营销  |  合同范本  |  VIP专区",
+        "找文档 ▸ ____________________ 〔 书 一 下 〕",
+        "热门搜索：岗位职责  述职报告",
+        "上传者：阿木   浏览 2,140 次   下载 96 次",
+        "销售工程师岗位职责(精编版).txt",
+        "页数：5页   所需：2 书币(VIP免费)",
+        "内容提要：本文介绍工业品销售工程师的岗位职责与考核。",
+        "评分：★★★★☆ 4.5分",
+        "————————————————————",
+        *own,
+        "网友评论(3)                    [我要评论]",
+        "小林   2025-07-12 21:08   来自 江苏",
+        "写得很清楚，收藏了。",
+        "  回复(2)  赞(15)",
+        "老周   2025-08-03 09:41   来自 浙江",
+        "请问有配套的考核表吗？",
+        "  回复(0)  赞(3)",
+        "相关文档推荐",
+        "上一篇：销售合同范本",
+    ]
+    assert [line for line in split_boilerplate(page)[0] if line] == own
+
+
+def test_everything_below_an_articles_end_mark_is_the_pages_and_a_page_marker_in_dashes_is_no_text() -> None:
+    """WeChat's "- END -" and a site's preview cut-off end the article: the account card, comments and the
+    author's replies below are the page's. A page marker in dashes inside the text goes too; an end mark with
+    the document going on below it (no chrome there) keeps what follows."""
+    from ingest.boilerplate import split_boilerplate
+
+    own = ["一、活动时间", "活动时间为4月1日至6月30日。", "二、优惠", "满5万元送检测。"]
+    page = [
+        "原创 市场部 某某机械 2026年3月2日 08:15 上海",
+        *own[:2],
+        "— 第 2 页 / 共 5 页 —",
+        *own[2:],
+        "- END -",
+        "某某机械",
+        "让每台设备多转一年",
+        "写留言",
+        "老客户A  湖北  12",
+        "今年怎么少了？",
+        "作者 回复：已转达市场部",
+        "已无更多数据",
+        "继续滑动看下一个",
+    ]
+    assert [line for line in split_boilerplate(page)[0] if line] == own
+    slides = ["一、总结", "全年完成率105%。", "THE END", "附录：各区完成率", "华东 110%，华南 98%。"]
+    assert [line for line in split_boilerplate(slides)[0] if line] == slides
+
+
+def test_a_pages_counter_sentence_is_dropped_from_its_review_note() -> None:
+    from ingest.boilerplate import split_boilerplate
+
+    page = ["Returns policy", "Last reviewed 2 March 2026 by Quality Assurance. Page views: 1,284"]
+    assert split_boilerplate(page)[0] == ["Returns policy", "Last reviewed 2 March 2026 by Quality Assurance."]
