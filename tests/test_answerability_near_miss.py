@@ -90,11 +90,14 @@ def test_a_year_the_document_does_not_give_is_a_near_miss_when_it_gives_others()
     assert year_qualifier({"2024"}, "a sheet that dates nothing", years_in) is None
 
 
-def test_a_trailing_letter_makes_another_model_unless_the_family_writes_variants_so() -> None:
+def test_a_trailing_letter_makes_another_model_even_where_the_family_writes_other_variants() -> None:
     found = suffixed_model(["cs80a"], frozenset({"cs80", "cs100", "cs60"}))
     assert found is not None and found.asked == "CS80A" and found.have == ("CS80",)
-    assert suffixed_model(["st5a"], frozenset({"st3", "st3s", "st5"})) is None
+    # FY-230 and FY-230D documented: an FY-230S nobody documents is another product, not the FY-230.
+    found = suffixed_model(["fy230s"], frozenset({"fy230", "fy230d", "fy260"}))
+    assert found is not None and found.asked == "FY230S" and found.have == ("FY230",)
     assert suffixed_model(["cs80"], frozenset({"cs80"})) is None
+    assert suffixed_model(["fy230d"], frozenset({"fy230", "fy230d"})) is None  # documented
 
 
 def test_an_unknown_model_against_a_sibling_s_sheet_is_a_near_miss() -> None:
@@ -201,8 +204,6 @@ def test_a_letter_the_family_uses_beside_a_plain_namesake_makes_another_model() 
     # LW-25 and LW-25S are both documented: the "S" is a product line, so an LW-30S is not the LW-30...
     found = suffixed_model(["lw30s"], frozenset({"lw25", "lw25s", "lw30", "lw50"}))
     assert found is not None and found.asked == "LW30S" and found.have == ("LW30",)
-    # ...but another letter than the family's pair uses may still be a way of writing a known model.
-    assert suffixed_model(["lw30a"], frozenset({"lw25", "lw25s", "lw30"})) is None
 
 
 def test_an_upper_case_letter_after_the_number_is_a_model_not_a_plural() -> None:
