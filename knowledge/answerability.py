@@ -15,6 +15,7 @@ A question naming a model or a year that no retrieved passage is about is refuse
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from knowledge.grounding import chat_words, coverage, informative_terms, is_chat
 from knowledge.qualifiers import (
     Qualifier,
     kind_qualifier,
+    label_qualifier,
     sibling_model,
     suffixed_model,
     variant_qualifier,
@@ -194,6 +196,7 @@ def foreign_names(question: str, lex: LexicalIndex, equivalents: Callable[[str],
             if len(word) >= 3 and any(word[i : i + 2] in lex.vocab for i in range(len(word) - 1)):
                 continue  # 公司简介: jieba's guess of a name, made of words the documents use
             found.append(word)
+        found.extend(w for w in _coined_companies(question) if w not in found and not known_in(w, lex, equivalents))
     unquoted = _QUOTED.sub(lambda m: " " * len(m.group(0)), question)  # a quoted title names no one
     for match in _NAME_EN.finditer(unquoted):
         word = match.group(1)
@@ -208,6 +211,32 @@ def foreign_names(question: str, lex: LexicalIndex, equivalents: Callable[[str],
             continue  # "Sales Admin" where the documents write "Sales Administration"
         found.append(word)
     return found
+
+
+# Words that follow a company's name: "丰禾农机", "杭叉集团", "华达科技", "海川牌".
+_COMPANY_WORDS = frozenset(
+    {"公司", "集团", "股份", "科技", "电器", "电气", "机械", "重工", "实业", "农机", "品牌", "牌", "厂", "厂家"}
+    | {"家电", "制造", "控股", "有限公司"}
+)
+
+
+def _coined_companies(question: str) -> list[str]:
+    """Names jieba's dictionary does not hold, found by its HMM and standing before a company word ("丰禾" of
+    "丰禾农机那款拖拉机"): a rival's brand that the dictionary pass splits into single characters (丰/禾)."""
+    import jieba
+    import jieba.posseg
+
+    jieba.dt.check_initialized()
+    tagged = jieba.posseg.lcut(question, HMM=True)
+    return [
+        word
+        for (word, flag), (after, _flag) in itertools.pairwise(tagged)
+        if len(word) >= 2
+        and after in _COMPANY_WORDS
+        and flag in (*_NAME_FLAGS_ZH, "nz")
+        and not jieba.dt.FREQ.get(word)
+        and CJK_CHAR.match(word)
+    ]
 
 
 @lru_cache(maxsize=1)
@@ -403,6 +432,7 @@ def near_miss(
             lex.translate,
         )
         or variant_qualifier(question, document, lambda term: [*equivalents(term), *lex.translate(term)])
+        or label_qualifier(question, document)
     )
 
 

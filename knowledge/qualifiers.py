@@ -81,6 +81,48 @@ def year_qualifier(asked: set[str], document: str, years_in: Callable[[str], set
     return Qualifier("year", "/".join(sorted(asked)), tuple(sorted(have, reverse=True)))
 
 
+# An enumerated label: "Level D", "Tier 4", "Class II", "Category B"; "D类客户", "三级经销商" (with the noun it sorts).
+_LABEL_EN = re.compile(
+    r"\b(level|tier|class|grade|category|type|zone|band|phase|stage)\s+([A-Z]|\d{1,2}|[IVX]{1,4})\b(?![\w-])",
+    re.IGNORECASE,
+)
+_LABEL_ZH = re.compile(
+    r"(?<![A-Za-z\d一二三四五六七八九十])([A-Z]|[一二三四五六七八九十])\s*(级|类|档)(?=[\u4e00-\u9fff]{2})"
+)
+SIBLING_LABELS = 2  # other values of the label the document gives, for a missing one to be a case it lacks
+
+
+def label_qualifier(question: str, document: str) -> Qualifier | None:
+    """An enumerated label the question asks about ("Level D complaint", "D类客户") that the document never
+    gives while it gives SIBLING_LABELS or more other values of it (Levels A, B and C; A类、B类客户): a case
+    the policy does not have. A Chinese label counts only with the noun it sorts (三级经销商 against 一级、
+    二级经销商, not against a delay's 一级、二级)."""
+    for match in _LABEL_EN.finditer(question):
+        word, value = match.group(1).lower(), match.group(2)
+        if value.isalpha() and value.islower():
+            continue  # "type a question": no label
+        have = {m.group(2).upper() for m in _LABEL_EN.finditer(document) if m.group(1).lower() == word}
+        if value.upper() not in have and len(have) >= SIBLING_LABELS:
+            return Qualifier("kind", f"{word.title()} {value}", tuple(f"{word.title()} {v}" for v in sorted(have)))
+    for match in _LABEL_ZH.finditer(question):
+        value, unit = match.groups()
+        noun = _first_word(question[match.end() :])
+        if len(noun) < 2:
+            continue
+        labels = _LABEL_ZH.finditer(document)
+        have = {m.group(1) for m in labels if m.group(2) == unit and document.startswith(noun, m.end())}
+        if value not in have and len(have) >= SIBLING_LABELS:
+            return Qualifier("kind", f"{value}{unit}", tuple(f"{v}{unit}" for v in sorted(have)), noun)
+    return None
+
+
+def _first_word(text: str) -> str:
+    import jieba
+
+    words = jieba.lcut(text[:12], HMM=False)
+    return words[0] if words else ""
+
+
 def suffixed_model(asked: Sequence[str], known: frozenset[str]) -> Qualifier | None:
     """An asked model the documents do not name whose base without its trailing letter they do ("cs80a" when
     only "cs80" is named, "fy230s" beside the documented "fy230" and "fy230d"): the letter makes a product the

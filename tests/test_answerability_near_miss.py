@@ -130,11 +130,26 @@ def test_the_refusal_note_says_what_the_documents_give_instead() -> None:
         ("How much do ice makers cost?", []),
         ("How much does Quick sell their ice makers for?", ["Quick"]),  # a brand that is also a chat word
         ("Hey, Quick one: ice maker price?", []),  # the chat word opening a clause
+        ("丰禾农机那款拖拉机现在卖多少钱？", ["丰禾"]),  # a coined brand the dictionary pass splits (丰/禾)
+        ("鹿鸣农机的拖拉机多少钱？", []),  # the company's own name: the documents hold it
+        ("有家公司想做我们的经销商", []),
     ],
-    ids=["brand-en", "brand-zh", "place", "sentence-start", "quoted", "no-name", "chat-word-brand", "chat-opening"],
+    ids=[
+        "brand-en",
+        "brand-zh",
+        "place",
+        "sentence-start",
+        "quoted",
+        "no-name",
+        "chat-word-brand",
+        "chat-opening",
+        "coined-brand-zh",
+        "own-name-zh",
+        "no-name-zh",
+    ],
 )
 def test_names_the_documents_never_use(question: str, names: list[str]) -> None:
-    lex = VocabularyLexicon("ice maker makers commercial price hotel night cap order late steps sales title")
+    lex = VocabularyLexicon("ice maker makers commercial price hotel night cap order late steps sales title 鹿鸣")
     assert foreign_names(question, lex, _none) == names  # type: ignore[arg-type]
 
 
@@ -253,3 +268,19 @@ def test_the_asked_models_sheet_below_another_document_still_answers_its_attribu
         ask, [other, own], lex, never, _none, fallback_threshold=0.3, document="洗衣房选型指南 …", sheet=(own, SHEET_ZH)
     )
     assert with_sheet.answerable and with_sheet.granted == "attribute"
+
+
+def test_a_label_the_document_never_gives_beside_its_siblings_is_a_case_it_lacks() -> None:
+    from knowledge.qualifiers import label_qualifier
+
+    document = "Level A - Safety: respond in 4 hours. Level B - Function. Level C - General.\n"
+    document += "一级经销商、二级经销商。一级延迟"
+    found = label_qualifier("What's the response time for a Level D complaint?", document)
+    assert found is not None and found.asked == "Level D" and found.have == ("Level A", "Level B", "Level C")
+    assert label_qualifier("What's the response time for a Level B complaint?", document) is None
+    zh = label_qualifier("三级经销商的返利是多少？", document)
+    assert zh is not None
+    assert zh.note("zh", "经销商政策") == "资料里有一级、二级经销商的内容（经销商政策），没有三级经销商的。"
+    assert label_qualifier("二级经销商的返利是多少？", document) is None
+    assert label_qualifier("三级延迟怎么补偿？", document) is None  # one delay level given: no siblings to go by
+    assert label_qualifier("How do I type a quote?", document) is None
