@@ -57,7 +57,8 @@ _STRONG = re.compile(
     r"大家都在搜|[\[【]\s*搜一下\s*[\]】]|搜.{0,8}_{6,}|_{6,}\s*[\[【]\s*搜|【推广】|\[推广\]|"
     # Where-you-are labels, a watermark's terms, a WeChat page's audio button, comment box, mini-program card
     # and the lines under its comments.
-    r"您在这里|你在这里|you are here|受版权保护|禁止商用|听全文|写留言|已无更多数据|关注该公众号|继续滑动看下一个|"
+    r"您在这里|你在这里|you are here|受版权保护|禁止商用|原创保护|未经(?:许可|授权)[，,]?\s*(?:禁止|不得)转载|"
+    r"听全文|写留言|已无更多数据|关注该公众号|继续滑动看下一个|"
     r"预览时标签不可点|喜欢此内容的人还喜欢|作者\s+回复|点击下方小程序|[\[【]\s*小程序\s*[\]】]|"
     r"著作权|转载请|热门专栏|预览已结束|试读结束|剩余\d+页|剩余内容|下载后(?:查看|阅读)|(?:\.{3}|…)[\s\]】]*[\[【]?\s*(?:搜\s*索|search)\s*[\]】]?$|^[\[【]\s*搜\s*索|已收录|收录文档|[★☆]{4,}|\d+\s*人评价|\[广告\]|^[>»\s]*广告\s*[:：]|发布于\s*[\u4e00-\u9fff]{2,3}\s*$|作者原创|不感兴趣",
     re.IGNORECASE,
@@ -96,10 +97,10 @@ _TRADE = re.compile(
     re.IGNORECASE,
 )
 # Page furniture: "第 3 页 共 10 页", "Page 3 of 10", "- 3 -", "3 / 10", a bare number.
-# The same set in dashes ("- 第 3 页 / 共 7 页 -", "— Page 2 of 5 —").
+# The same set in dashes ("- 第 3 页 / 共 7 页 -", "—— 第 2 页 / 共 7 页 ——", "— Page 2 of 5 —").
 _PAGE_NUMBER = re.compile(
-    r"^(?:[-–—]\s*)?(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页|page\s+\d+(?:\s+of\s+\d+)?|"
-    r"\d+\s*/\s*\d+)(?:\s*[-–—])?$|^(?:[-–—]\s*\d+\s*[-–—]|\d{1,4})$",
+    r"^(?:[-–—]+\s*)?(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页|page\s+\d+(?:\s+of\s+\d+)?|"
+    r"\d+\s*/\s*\d+)(?:\s*[-–—]+)?$|^(?:[-–—]+\s*\d+\s*[-–—]+|\d{1,4})$",
     re.IGNORECASE,
 )
 # Breadcrumbs and menu bars: "首页 > 文档 > 管理", "Home | Products | About".
@@ -255,6 +256,7 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
     _comments_under_header(lines, reasons)
     _forum_replies(lines, reasons)
     _repost_bounds(lines, reasons)
+    subject = _email_thread(lines, reasons)
     _contents_list(lines, reasons)
     _site_page_titles(lines, reasons)
     _site_names(lines, reasons)
@@ -267,6 +269,8 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
         for line, reason in zip(lines, reasons, strict=True)
         if reason is None or reason == SEPARATOR
     ]
+    if subject:  # an e-mail thread's title: its subject, above the messages
+        kept = [subject, "", *kept]
     dropped = [Dropped(line.strip(), reason) for line, reason in zip(lines, reasons, strict=True) if reason]
     return kept, dropped
 
@@ -314,6 +318,97 @@ def _chrome_runs(lines: Sequence[str], reasons: list[str | None]) -> None:
         reasons[i] = "site chrome above the page's other chrome"
 
 
+# An e-mail thread pasted as text: each message's header fields, the quoted-message separators, the senders'
+# signatures, the phone's "sent from" line, the confidentiality notice and the mail gateway's stamp.
+_MAIL_FIELD = re.compile(
+    r"^(?:发件人|发送时间|发送日期|收件人|抄送|密送|主题|附件|日期|时间|"
+    r"from|sent|date|to|cc|bcc|subject|attachments?|importance|priority|重要性|优先级)\s*[:：]",
+    re.IGNORECASE,
+)
+_MAIL_QUOTE = re.compile(
+    r"^[-=_*\s]*(?:邮件原件|原始邮件|转发邮件|转发的邮件|original message|forwarded message)[-=_*\s]*$", re.IGNORECASE
+)
+_MAIL_FOOTER = re.compile(
+    r"^(?:发自我的|sent from (?:my|outlook|mail)|get outlook for|保密声明|免责声明|confidentiality notice|"
+    r"disclaimer\s*[:：]|this (?:e-?mail|message) (?:and|is|may|contains))|病毒扫描|scanned by|virus[- ]checked",
+    re.IGNORECASE,
+)
+# A signature's contact or address line: phones, fax, mailbox, a street address ("3F, Building B, 1888 Huaxia
+# Road", "浦东新区华夏路1888号B座3楼").
+_CONTACT = re.compile(
+    r"手机|座机|电话|传真|邮箱|地址|tel\b|mobile|phone|fax|e-?mail\s*[:：]|\d{3,4}[- ]\d{4}|"
+    r"\b(?:road|rd\.|street|st\.|avenue|building|floor|suite)\b|\d+F,|\d+号|大厦",
+    re.IGNORECASE,
+)
+MIN_MAIL_FIELDS = 3  # header fields in one block for a text to be an e-mail thread
+MAX_SIGNATURE_LINES = 6
+MAX_SIGNATURE_CHARS = 50
+
+
+_MAIL_SUBJECT = re.compile(r"^(?:主题|subject)\s*[:：]\s*", re.IGNORECASE)
+_REPLY_PREFIX = re.compile(
+    r"^(?:(?:回复|答复|转发|re|fw|fwd|aw|wg)\s*[:：]\s*|[【\[](?:重要|紧急|important|urgent)[】\]]\s*)+", re.IGNORECASE
+)
+_SALUTATION = re.compile(r"^\S.{0,15}[：:,，]$")
+MAX_SALUTATION_CHARS = 16
+
+
+def _email_thread(lines: Sequence[str], reasons: list[str | None]) -> str:
+    """A forwarded e-mail thread keeps its messages' words and loses the mail around them: header blocks
+    (发件人/发送时间/收件人/主题, From/Sent/To/Subject), the quoted-message separators, "发自我的华为手机", the
+    confidentiality notice, the gateway's stamp, and each sender's signature (the short lines or contact lines
+    between a message's last sentence and the next header, separator or footer). Only in a text with a block of
+    MIN_MAIL_FIELDS header fields: a policy's own "主题：" line or a "保密声明" heading elsewhere stays. The
+    salutation under a header ("王磊：", "Hi all,") goes too. Returns the thread's subject without its reply and
+    forward prefixes (the document's title), "" for a text that is no e-mail thread."""
+    fields = [bool(_MAIL_FIELD.match(line.strip())) for line in lines]
+    runs = itertools.groupby(range(len(lines)), key=lambda i: fields[i])
+    if not any(field and len(list(run)) >= MIN_MAIL_FIELDS for field, run in runs):
+        return ""
+    subjects = [_MAIL_SUBJECT.sub("", line.strip()) for line in lines if _MAIL_SUBJECT.match(line.strip())]
+    subject = _REPLY_PREFIX.sub("", subjects[-1]).strip() if subjects else ""
+    edges: list[int] = []  # lines a signature ends above: header blocks, separators, footers, the text's end
+    for i, line in enumerate(lines):
+        text = line.strip()
+        if reasons[i] not in (None, SEPARATOR):
+            continue
+        if fields[i] or _MAIL_QUOTE.match(text):
+            reasons[i] = "e-mail header"
+        elif _MAIL_FOOTER.search(text):
+            reasons[i] = "e-mail footer"
+        else:
+            continue
+        edges.append(i)
+    edges.append(len(lines))
+    for edge in edges:
+        run: list[int] = []
+        for j in range(edge - 1, -1, -1):
+            text = lines[j].strip()
+            if not text or reasons[j] == SEPARATOR:
+                continue
+            if reasons[j] is not None:
+                if run:
+                    break
+                continue  # the footer's other lines, a separator
+            # A sentence ends the message's text; "Example Co., Ltd." is a signature's company line, not one.
+            sentence = re.search(r"[。！？!?；;：:]$", text) or (text.endswith(".") and len(text.split()) >= 5)
+            short = len(text) <= MAX_SIGNATURE_CHARS and not sentence
+            if len(run) >= MAX_SIGNATURE_LINES or _NUMBERED.match(text) or not (short or _CONTACT.search(text)):
+                break
+            run.append(j)
+        for j in run:
+            reasons[j] = "e-mail signature"
+    for i in range(1, len(lines)):
+        # the first line of a message under its header block (a blank line between)
+        above = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
+        text = lines[i].strip()
+        if above is None or reasons[above] != "e-mail header" or not fields[above] or reasons[i] is not None:
+            continue
+        if len(text) <= MAX_SALUTATION_CHARS and _SALUTATION.match(text):
+            reasons[i] = "e-mail salutation"
+    return subject
+
+
 CHROME_SHARE = 0.7  # of a page's closing lines that are chrome, for the lines among them to be too
 HEAD_SHARE = 0.6  # of its opening lines, where the run must also end on a rule or a blank line
 MIN_EDGE_CHROME = 4
@@ -322,7 +417,9 @@ _NUMBERED = re.compile(
 )
 # Chrome that sits inside a document as well as around it (an ad between its parts, a page marker) says nothing
 # about where the page's own chrome begins or ends.
-_INSIDE_CHROME = frozenset({"advertisement marker", "advertisement", "page number"})
+_INSIDE_CHROME = frozenset(
+    {"advertisement marker", "advertisement", "page number", "e-mail header", "e-mail footer", "e-mail signature"}
+)
 
 
 def _dense_edges(lines: Sequence[str], reasons: list[str | None]) -> None:

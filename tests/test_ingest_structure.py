@@ -912,7 +912,7 @@ def test_everything_below_an_articles_end_mark_is_the_pages_and_a_page_marker_in
     page = [
         "原创 市场部 某某机械 2026年3月2日 08:15 上海",
         *own[:2],
-        "— 第 2 页 / 共 5 页 —",
+        "—— 第 2 页 / 共 5 页 ——",
         *own[2:],
         "- END -",
         "某某机械",
@@ -934,3 +934,49 @@ def test_a_pages_counter_sentence_is_dropped_from_its_review_note() -> None:
 
     page = ["Returns policy", "Last reviewed 2 March 2026 by Quality Assurance. Page views: 1,284"]
     assert split_boilerplate(page)[0] == ["Returns policy", "Last reviewed 2 March 2026 by Quality Assurance."]
+
+
+def test_a_forwarded_e_mail_thread_keeps_its_messages_and_takes_its_subject_for_title() -> None:
+    """Header blocks, quoted-message separators, salutations, signatures (name, title, company, phone, slogan),
+    the phone's sent-from line, the confidentiality notice and the gateway stamp are the mail's; every message's
+    words stay, the reply on top too, and the subject without its RE/FW prefixes leads as the title."""
+    from ingest.boilerplate import split_boilerplate
+
+    thread = [
+        "From: Li Ming <li.ming@example.com>",
+        "Sent: Tuesday, 6 January 2026 11:03",
+        "To: Sales East <east@example.com>",
+        "Subject: RE: FW: [Important] Key-account registration rules 2026",
+        "",
+        "Hi all,",
+        "Registrations from 2025 must be confirmed again by 31 January.",
+        "",
+        "Li Ming",
+        "Regional Manager, East",
+        "Example Forklift Co., Ltd.",
+        "Mobile: 139 1620 7745 | Tel: 021-6088 3512",
+        "",
+        "-----Original Message-----",
+        "From: Sales Operations <salesops@example.com>",
+        "Sent: Monday, 5 January 2026 17:18",
+        "To: All sales <all@example.com>",
+        "Subject: [Important] Key-account registration rules 2026",
+        "",
+        "Dear colleagues,",
+        "1. A registration is valid for 90 days.",
+        "2. Conflicts go to the earlier approved registration.",
+        "",
+        "Sent from my iPhone",
+        "CONFIDENTIALITY NOTICE: This e-mail and its attachments contain confidential information.",
+        "[Scanned by ExampleMail Gateway]",
+    ]
+    kept = [line for line in split_boilerplate(thread)[0] if line]
+    assert kept == [
+        "Key-account registration rules 2026",
+        "Registrations from 2025 must be confirmed again by 31 January.",
+        "1. A registration is valid for 90 days.",
+        "2. Conflicts go to the earlier approved registration.",
+    ]
+    # A policy's own "主题：" and a "保密声明" heading, with no header block, stay.
+    policy = ["培训安排", "主题：新品培训", "八、保密声明", "员工不得泄露客户资料。"]
+    assert split_boilerplate(policy)[0] == policy
