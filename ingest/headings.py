@@ -103,6 +103,15 @@ def _opens_its_parts(line: str, following: str) -> bool:
     return number is not None and following.startswith(f"{number.group(1)}.1")
 
 
+_TITLE_FIELD = re.compile(r"^(?:title|document title|标题|文件名称)\s*[:：]\s*(\S.*)$", re.IGNORECASE)
+
+
+def _restarts(line: str, following: str) -> bool:
+    """The next line numbers from 1 again under a line numbered higher ("3. Handling Steps", "1. Listen ...")."""
+    mine, theirs = re.match(r"\d+", line), re.match(r"\d+", following)
+    return mine is not None and theirs is not None and int(theirs.group(0)) == 1 and int(mine.group(0)) > 1
+
+
 def starts_numbered(line: str) -> bool:
     """The line opens with a heading number or a list mark ("二、", "第三条", "1.2", "（一）", "- ")."""
     line = line.strip()
@@ -173,8 +182,10 @@ def read_heading(
         if line.endswith((":", "：")) and following is not None and LIST_MARK.match(following):
             return None  # "1. Steps:" before its own list is a lead-in, kept with the list
         if kind == "decimal1":
-            # "1. Call the customer" is a step; a heading has text under it, not its next sibling.
-            if following is None or (_numbered(following) or ("", ""))[0] == "decimal1":
+            # "1. Call the customer" is a step; a heading has text under it, not its next sibling. A list that
+            # starts again at 1 under "3. Handling Steps" is its text, not its sibling.
+            sibling = (_numbered(following) or ("", ""))[0] == "decimal1" if following is not None else False
+            if following is None or (sibling and not _restarts(line, following)):
                 return None
             if _INNER_PUNCT.search(rest) and not _opens_its_parts(line, following):
                 return None
@@ -192,9 +203,12 @@ def read_heading(
         is_label = len(line) <= MAX_LABEL_CHARS and not _INNER_PUNCT.search(line) and not re.search("[:：]", line)
         has_text_under = len(following) > len(line) or bool(LIST_MARK.match(following) or _numbered(following))
         return HeadingLine("zh-label", line) if is_label and has_text_under else None
+    titled = _TITLE_FIELD.match(line)
+    if titled and _short(titled.group(1)):
+        return HeadingLine("title", titled.group(1))  # "Title: Customer Complaint Handling": the title itself
     words = line.split()
-    if len(words) > 8 or not any(c.isalpha() for c in line):
-        return None
+    if len(words) > 8 or not any(c.isalpha() for c in line) or _FIELD_VALUE.search(line):
+        return None  # "Document No.: LM-FIN-007" is a field with its value, not a heading
     if _all_caps(line) or (title_case(line) and (paragraph or len(following.split()) > len(words))):
         return HeadingLine("caps" if _all_caps(line) else "title", line)
     return None

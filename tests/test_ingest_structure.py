@@ -980,3 +980,37 @@ def test_a_forwarded_e_mail_thread_keeps_its_messages_and_takes_its_subject_for_
     # A policy's own "主题：" and a "保密声明" heading, with no header block, stay.
     policy = ["培训安排", "主题：新品培训", "八、保密声明", "员工不得泄露客户资料。"]
     assert split_boilerplate(policy)[0] == policy
+
+
+def test_a_field_line_is_no_heading_and_a_list_numbered_from_one_again_is_its_headings_text(tmp_path: Path) -> None:
+    """A plain-text procedure: "Document No.: LM-FIN-007" under the title is a field, not a section every other
+    section nests in; "3. Handling Steps" followed by steps numbered from 1 again is a heading, not a step."""
+    text = (
+        "Complaint Handling Procedure\n\n"
+        "Document No.: LM-QA-009\n"
+        "Owner: Quality Department - Customer Service\n\n"
+        "1. Purpose\n"
+        "This procedure tells sales staff how to handle a customer complaint.\n\n"
+        "2. Complaint Levels\n"
+        "Level A - Safety: any complaint involving injury.\n\n"
+        "3. Handling Steps\n"
+        "1. Listen, apologise and take the machine's serial number.\n"
+        "2. Open a complaint ticket in CRM within 24 hours.\n"
+        "3. Call the customer back with the ticket number.\n\n"
+        "4. Contacts\n"
+        "Customer Service: ext. 8300\n"
+    )
+    doc = parse_file(_write(tmp_path, "complaints.txt", text))
+    paths = [list(section.heading_path) for section in doc.sections]
+    assert ["Complaint Handling Procedure", "3. Handling Steps"] in paths
+    assert not any("Document No." in part for path in paths for part in path)
+    steps = next(s for s in doc.sections if s.heading_path[-1] == "3. Handling Steps")
+    assert "2. Open a complaint ticket in CRM within 24 hours." in steps.text
+
+
+def test_a_title_field_heads_the_document_by_its_value() -> None:
+    from ingest.headings import read_heading
+
+    heading = read_heading("Title: Customer Complaint Handling", "STANDARD OPERATING PROCEDURE", "Document No.: SOP-11")
+    assert heading is not None and heading.text == "Customer Complaint Handling"
+    assert read_heading("Document No.: SOP-QA-011", "Customer Complaint Handling", "Owner: Quality Assurance") is None
