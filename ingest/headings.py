@@ -194,6 +194,9 @@ def read_heading(
         if kind in ("zh-num", "zh-paren") and _INNER_PUNCT.search(rest):
             return None
         return HeadingLine(kind, text)
+    titled = _TITLE_FIELD.match(line)
+    if titled and _short(titled.group(1)) and not _SENTENCE_END.search(line):
+        return HeadingLine("title", titled.group(1))  # "Title: Customer Complaint Handling": the title itself
     if following is None or _SENTENCE_END.search(line) or line.endswith((":", "：")):
         return None
     if previous is not None and not paragraph and not re.search(r"[。！？；：.!?:;]$", previous):
@@ -203,9 +206,6 @@ def read_heading(
         is_label = len(line) <= MAX_LABEL_CHARS and not _INNER_PUNCT.search(line) and not re.search("[:：]", line)
         has_text_under = len(following) > len(line) or bool(LIST_MARK.match(following) or _numbered(following))
         return HeadingLine("zh-label", line) if is_label and has_text_under else None
-    titled = _TITLE_FIELD.match(line)
-    if titled and _short(titled.group(1)):
-        return HeadingLine("title", titled.group(1))  # "Title: Customer Complaint Handling": the title itself
     words = line.split()
     if len(words) > 8 or not any(c.isalpha() for c in line) or _FIELD_VALUE.search(line):
         return None  # "Document No.: LM-FIN-007" is a field with its value, not a heading
