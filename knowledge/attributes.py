@@ -72,10 +72,18 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     _attr(
         "speed",
         r"\bspeed\b|\bhow fast\b|\bper (?:minute|hour|min|day)\b|\bthroughput\b|\boutput\b|\bcapacity\b|"
-        r"\b(?:top|max(?:imum)?|flow) rate\b|流速|"
-        r"速度|每分钟|每小时|产能|产量|处理量|产水量|流量|多快",
-        "speed minute min throughput output capacity flow",
-        "速度 每分钟 每小时 产能 产量 处理量 产水量 流量 流速",
+        r"\b(?:top|max(?:imum)?) rate\b|"
+        r"速度|每分钟|每小时|产能|产量|处理量|产水量|多快",
+        "speed minute min throughput output capacity",
+        "速度 每分钟 每小时 产能 产量 处理量 产水量",
+    ),
+    # A pump's or valve's flow is no machine's travel speed or output: a sheet stating "作业速度 6-9 km/h" does not
+    # answer "液压泵流量是多少".
+    _attr(
+        "flow",
+        r"\bflow(?:s| rate)?\b|\bl/min\b|流量|流速",
+        "flow",
+        "流量 流速",
     ),
     _attr(
         "efficiency",
@@ -126,7 +134,8 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     ),
     _attr(
         "consumption",
-        r"\bconsum(?:e|es|ption)\b|\buses?\b.*\bper\b|\bhow much \w+ does it use\b|消耗|耗量|用量|要用多少|耗电|耗水",
+        r"\bconsum(?:e|es|ption)\b|\bburns?\b|\buses?\b.*\bper\b|\bhow much \w+ does it use\b|"
+        r"消耗|耗量|用量|要用多少|耗电|耗水",
         "consumption consumes uses",
         "消耗 耗 用量",
     ),

@@ -145,6 +145,8 @@ def test_a_line_about_a_look_alike_model_does_not_answer_for_the_asked_one() -> 
         ("What IP rating does the GB-10S battery have?", ["protection"]),
         ("GB-5 电池包的工作温度范围是多少？", ["temperature"]),
         ("LW-70 的产品经理是谁，分机多少？", ["contact"]),
+        ("LT-1204T 的液压泵流量是多少？", ["flow"]),  # a pump's flow, not the tractor's travel speed
+        ("How many litres of diesel an hour does the LT-804 burn?", ["consumption", "volume"]),
     ],
     ids=[
         "weigh-not-price",
@@ -162,6 +164,8 @@ def test_a_line_about_a_look_alike_model_does_not_answer_for_the_asked_one() -> 
         "ip-rating",
         "zh-temperature",
         "zh-extension",
+        "zh-flow",
+        "burns-litres-per-hour",
     ],
 )
 def test_asked_attributes(question: str, names: list[str]) -> None:
