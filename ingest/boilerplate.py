@@ -48,7 +48,7 @@ _STRONG = re.compile(
     # A news or self-media page: its search box, ads, the author's creator badge, the province stamp, the notices.
     r"搜索站内|站内搜索|【广告】|"
     # A document site's preview cut-off, its search box and its star rating.
-    r"请输入关键[词字]|热搜\s*[:：]|热门搜索|热门关键词|[\[【]\s*搜\s*索\s*[\]】]|发表评论|我也要评论|"
+    r"请输入关键[词字]|请输入[^\]】]{0,16}关键[词字]|🔍|已被收录|收录至专题|热搜\s*[:：]|热门搜索|热门关键词|[\[【]\s*搜\s*索\s*[\]】]|发表评论|我也要评论|"
     # A preview notice and a site's download terms.
     r"仅供在线预览|完整内容请下载|下载说明|重复扣除|扣除积分|"
     # A sign-in prompt and a membership offer ("【登录】", "扫码登录", "首月仅需9.9元", "全站800万份文档畅读畅下").
@@ -59,7 +59,8 @@ _STRONG = re.compile(
     # and the lines under its comments.
     r"您在这里|你在这里|you are here|受版权保护|禁止商用|原创保护|未经(?:许可|授权)[，,]?\s*(?:禁止|不得)转载|"
     r"听全文|写留言|已无更多数据|关注该公众号|继续滑动看下一个|"
-    r"预览时标签不可点|喜欢此内容的人还喜欢|作者\s+回复|点击下方小程序|[\[【]\s*小程序\s*[\]】]|"
+    r"预览时标签不可点|喜欢此内容的人还喜欢|作者\s+回复|点击下方小程序|[\[【]\s*小程序\s*[\]】]|收录于合集|"
+    r"^[\[【]\s*(?:图片|视频|动图|音频)\s*[\]】]$|"
     r"著作权|转载请|热门专栏|预览已结束|试读结束|剩余\d+页|剩余内容|下载后(?:查看|阅读)|(?:\.{3}|…)[\s\]】]*[\[【]?\s*(?:搜\s*索|search)\s*[\]】]?$|^[\[【]\s*搜\s*索|已收录|收录文档|[★☆]{4,}|\d+\s*人评价|\[广告\]|^[>»\s]*广告\s*[:：]|发布于\s*[\u4e00-\u9fff]{2,3}\s*$|作者原创|不感兴趣",
     re.IGNORECASE,
 )
@@ -67,11 +68,13 @@ _STRONG = re.compile(
 _CHROME_START = re.compile(
     r"^(?:(?:posted|published|written)\s+(?:by|on)\b|(?:tags?|filed under)\s*[:：]|"
     r"(?:previous|next|prev)\s+(?:post|article|story)\b|read more$|continue reading|sign (?:in|up)(?:\s*[|/]|$)|"
-    r"log ?in$|(?:来源|作者|责任编辑|关键词|标签)\s*[:：])",
+    r"log ?in$|(?:来源|作者|责任编辑|关键词|标签|内容提要|文档简介|内容简介|文档摘要)\s*[:：])",
     re.IGNORECASE,
 )
 # A web page's byline holds two or more of these fields ("发布时间：2024-03-02 来源：原创 作者：小王"); a
 # policy's own header ("发布日期：2025年3月1日") holds one and stays.
+# An article's credits: "文｜渠道发展部　编辑｜阿May　审核｜周总" (two or more of them on one line).
+_CREDIT = re.compile(r"(?:^|\s)(?:文|文字|作者|编辑|审核|校对|排版|责编|图|摄影|来源)\s*[｜|丨]\s*\S")
 # A WeChat article's byline: "原创 市场部 某某润滑 2026年3月28日 09:30 江苏" (original, author, account, when, where).
 _WECHAT_BYLINE = re.compile(r"^原创\s.{1,40}\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}")
 _BYLINE_FIELD = re.compile(r"(?:发布时间|发表时间|更新时间|来源|作者|责任编辑|浏览|阅读|点击)\s*[:：]")
@@ -159,6 +162,9 @@ SEPARATOR = "separator line"
 _BRACKET_MENU = re.compile(r"^(?:[【\[][^】\]]{1,8}[】\]]\s*){5,}$")
 
 
+SITE_ADDRESS = "the site's name and address"
+
+
 def boilerplate_reason(line: str) -> str | None:
     """Why this line is site or page chrome, or None when it is the document's own text."""
     text = " ".join(line.split())
@@ -176,10 +182,13 @@ def boilerplate_reason(line: str) -> str | None:
     # has no "label: value" in it.
     if _TRAIL.match(text) and not re.search(r"[。！？.!?]$", text) and not _FIELD_VALUE.search(text):
         return "navigation"
+    words = text.split()
+    if len(text) <= SITE_NAME_CHARS and 2 <= len(words) <= 3 and any(_DOMAIN.match(w) for w in words[1:]):
+        return SITE_ADDRESS  # "简牍网 JIANDU.NET": a site's name with its address
     if len(text) <= MAX_CHROME_START_CHARS:
         if start := _CHROME_START.match(text):
             return f"page chrome ({start.group(0).strip()})"
-        if len(_BYLINE_FIELD.findall(text)) >= 2 or _WECHAT_BYLINE.match(text):
+        if len(_BYLINE_FIELD.findall(text)) >= 2 or _WECHAT_BYLINE.match(text) or len(_CREDIT.findall(text)) >= 2:
             return "byline"
         if _AD_MARKER.match(text):
             return "advertisement marker"
@@ -260,6 +269,7 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
     _contents_list(lines, reasons)
     _site_page_titles(lines, reasons)
     _site_names(lines, reasons)
+    _slogans_under_names(lines, reasons)
     _author_names(lines, reasons)
     _after_the_end(lines, reasons)
     _dense_edges(lines, reasons)
@@ -720,6 +730,20 @@ def _site_names(lines: Sequence[str], reasons: list[str | None]) -> None:
             reasons[i] = "the site's name and slogan"
         elif any(sum(form in line for line in dropped) >= 2 for form in forms):
             reasons[i] = "the site's name and slogan, the name repeated in its chrome"
+
+
+def _slogans_under_names(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """A short line right under the site's name and address and right above more chrome is its slogan
+    ("简牍网 JIANDU.NET" / "每一页，都值得被看见" / the sign-in bar), not the document's title."""
+    for i, reason in enumerate(reasons):
+        if reason != SITE_ADDRESS:
+            continue
+        _above, below = _neighbours(lines, i)
+        if below is None or reasons[below] is not None or len(lines[below].strip()) > SITE_NAME_CHARS:
+            continue
+        _self, after = _neighbours(lines, below)
+        if after is not None and reasons[after] is not None and not _NUMBERED.match(lines[below].strip()):
+            reasons[below] = "the site's slogan under its name"
 
 
 def _author_names(lines: Sequence[str], reasons: list[str | None]) -> None:

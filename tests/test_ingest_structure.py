@@ -1014,3 +1014,32 @@ def test_a_title_field_heads_the_document_by_its_value() -> None:
     heading = read_heading("Title: Customer Complaint Handling", "STANDARD OPERATING PROCEDURE", "Document No.: SOP-11")
     assert heading is not None and heading.text == "Customer Complaint Handling"
     assert read_heading("Document No.: SOP-QA-011", "Customer Complaint Handling", "Owner: Quality Assurance") is None
+
+
+def test_a_sites_name_with_its_address_its_slogan_search_box_and_a_wechat_pages_placeholders_are_chrome() -> None:
+    """The site's name with its address and the slogan under it (the line the title was taken from), a search
+    box with a magnifier, a collection notice, the site's blurb of the document; WeChat's collection tag, image
+    placeholders and credits."""
+    from ingest.boilerplate import split_boilerplate
+
+    own = ["销售代表岗位职责", "一、岗位概述", "1.负责华南区客户开发。"]
+    page = [
+        "手机版 | 书斋APP下载 | 帮助中心 | 您好，请 登录 / 免费注册",
+        "书斋网 SHUZHAI.NET",
+        "好文档，一页一页读",
+        "🔍 搜文档 ▾ [ 请输入文档标题、作者或关键词 ] 搜 索",
+        "首页 | 精品文档 | 合同范本 | VIP会员",
+        "★ 本文档已被收录至专题《销售管理资料包》",
+        "内容提要：一、岗位概述 销售代表负责……",
+        *own,
+    ]
+    assert split_boilerplate(page)[0] == own
+    wechat = [
+        "一文读懂｜经销商政策",
+        "收录于合集　#经销商政策　7个",
+        "[图片]",
+        "文｜渠道发展部　　编辑｜阿May　　审核｜周总",
+        "01 谁可以成为经销商？",
+        "具有独立法人资格。",
+    ]
+    assert split_boilerplate(wechat)[0] == [wechat[0], *wechat[4:]]
