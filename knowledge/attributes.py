@@ -100,7 +100,8 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     ),
     _attr(
         "temperature",
-        r"\btemperatures?\b|\bhow (?:hot|cold)\b|\bfreez(?:e|ing)\b|\bbelow zero\b|温度|多少度|耐温|零下|低温|高温",
+        r"(?<!colour )(?<!color )\btemperatures?\b|\bhow (?:hot|cold)\b|\bfreez(?:e|ing)\b|\bbelow zero\b|"
+        r"温度|多少度|耐温|零下|低温|高温",
         "temperature temperatures °c ℃",
         "温度 ℃ 低温 高温",
     ),
@@ -159,6 +160,26 @@ ATTRIBUTES: tuple[Attribute, ...] = (
         "亮度 流明",
     ),
     _attr(
+        "colour temperature",
+        r"\bcolou?r temperatures?\b|\bcct\b|\bkelvin\b|色温",
+        "cct kelvin colour color",
+        "色温",
+    ),
+    _attr(
+        "colour rendering",
+        r"\bcri\b|\bcolou?r rendering\b|显色指数|显指|显色性",
+        "cri ra rendering",
+        "显色 显指",
+    ),
+    # How far a sensor, a lamp's beam or a remote reaches: no size of the product itself.
+    _attr(
+        "range",
+        r"\bhow far\b|\b(?:detection|sensing|detecting|working) (?:range|distance)\b|"
+        r"探测距离|感应距离|探测范围|感应范围|多远",
+        "range distance",
+        "距离 范围",
+    ),
+    _attr(
         "noise",
         r"\bnois(?:e|y)\b|\bloud(?:ness)?\b|\bquiet\b|\bdb\b|\bdecibels?\b|噪音|噪声|分贝|多吵|声音多大",
         "noise db decibel decibels sound",
@@ -205,7 +226,7 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     ),
     _attr(
         "minimum order",
-        r"\bminimum order\b|\bmoq\b|\bsmallest order\b|起订|最低订货|最少订",
+        r"\bminimum order\b|\bmoq\b|\bsmallest order\b|起订|最低订货|最少(?:要|得|需)?订|至少(?:要|得)?订",
         "minimum order moq",
         "起订 最低 订货",
     ),

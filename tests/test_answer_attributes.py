@@ -147,6 +147,10 @@ def test_a_line_about_a_look_alike_model_does_not_answer_for_the_asked_one() -> 
         ("LW-70 的产品经理是谁，分机多少？", ["contact"]),
         ("LT-1204T 的液压泵流量是多少？", ["flow"]),  # a pump's flow, not the tractor's travel speed
         ("How many litres of diesel an hour does the LT-804 burn?", ["consumption", "volume"]),
+        ("HD-200 吊艇架最少要订几套？", ["minimum order"]),
+        ("How far can the JD-40S motion sensor detect?", ["range"]),
+        ("What colour temperature range can the YP-36T be tuned across?", ["colour temperature"]),
+        ("那个YP36T调色的面板灯 显指多少来着", ["colour rendering"]),
     ],
     ids=[
         "weigh-not-price",
@@ -166,6 +170,10 @@ def test_a_line_about_a_look_alike_model_does_not_answer_for_the_asked_one() -> 
         "zh-extension",
         "zh-flow",
         "burns-litres-per-hour",
+        "zh-fewest-to-order",
+        "how-far",
+        "colour-temperature-not-temperature",
+        "zh-cri",
     ],
 )
 def test_asked_attributes(question: str, names: list[str]) -> None:
