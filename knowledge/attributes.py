@@ -174,10 +174,10 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     # How far a sensor, a lamp's beam or a remote reaches: no size of the product itself.
     _attr(
         "range",
-        r"\bhow far\b|\b(?:detection|sensing|detecting|working) (?:range|distance)\b|"
-        r"探测距离|感应距离|探测范围|感应范围|多远",
-        "range distance",
-        "距离 范围",
+        r"\bhow far\b|\b(?:detection|sensing|detecting|working) (?:range|distance|radius)\b|"
+        r"探测距离|感应距离|探测范围|感应范围|感应半径|多远",
+        "range distance radius",
+        "距离 范围 半径",
     ),
     _attr(
         "noise",
