@@ -28,6 +28,7 @@ from knowledge.qualifiers import (
     Qualifier,
     kind_qualifier,
     label_qualifier,
+    quarter_qualifier,
     sibling_model,
     suffixed_model,
     variant_qualifier,
@@ -433,6 +434,7 @@ def near_miss(
         )
         or variant_qualifier(question, document, lambda term: [*equivalents(term), *lex.translate(term)])
         or label_qualifier(question, document)
+        or quarter_qualifier(question, document)
     )
 
 

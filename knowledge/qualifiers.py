@@ -116,6 +116,33 @@ def label_qualifier(question: str, document: str) -> Qualifier | None:
     return None
 
 
+# A quarter: "Q3", "third quarter", "三季度", "第二季度", "2季度".
+_QUARTER = re.compile(
+    r"\bQ([1-4])\b|\b(first|second|third|fourth) quarter\b|第?([一二三四1-4])季度", re.IGNORECASE
+)
+_QUARTER_NUMBER = {"first": "1", "second": "2", "third": "3", "fourth": "4", "一": "1", "二": "2", "三": "3", "四": "4"}
+
+
+def _quarters(text: str) -> set[str]:
+    out = set()
+    for match in _QUARTER.finditer(text):
+        word = next(group for group in match.groups() if group)
+        out.add(_QUARTER_NUMBER.get(word.lower(), word))
+    return out
+
+
+def quarter_qualifier(question: str, document: str) -> Qualifier | None:
+    """The question names a quarter the document never gives while it gives another ("三季度的促销" against a
+    second-quarter promotion): the year rule's reasoning, a quarter finer."""
+    asked = _quarters(question)
+    if not asked:
+        return None
+    have = _quarters(document)
+    if not have or asked & have:
+        return None
+    return Qualifier("quarter", "/".join(f"Q{q}" for q in sorted(asked)), tuple(f"Q{q}" for q in sorted(have)))
+
+
 def _first_word(text: str) -> str:
     import jieba
 

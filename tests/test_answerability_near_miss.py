@@ -284,3 +284,14 @@ def test_a_label_the_document_never_gives_beside_its_siblings_is_a_case_it_lacks
     assert label_qualifier("二级经销商的返利是多少？", document) is None
     assert label_qualifier("三级延迟怎么补偿？", document) is None  # one delay level given: no siblings to go by
     assert label_qualifier("How do I type a quote?", document) is None
+
+
+def test_a_quarter_the_document_never_gives_beside_another_is_a_case_it_lacks() -> None:
+    from knowledge.qualifiers import quarter_qualifier
+
+    document = "公司决定在2026年第二季度开展换油季促销活动。"
+    found = quarter_qualifier("三季度公司有什么促销活动？", document)
+    assert found is not None and found.note("zh", "促销政策") == "资料里有Q2的内容（促销政策），没有Q3的。"
+    assert quarter_qualifier("二季度的活动到什么时候？", document) is None
+    assert quarter_qualifier("What promotion runs this quarter?", document) is None  # no quarter named
+    assert quarter_qualifier("What runs in Q3?", "a price list that dates nothing") is None
