@@ -57,7 +57,8 @@ _STRONG = re.compile(
     r"大家都在搜|[\[【]\s*搜一下\s*[\]】]|搜.{0,8}_{6,}|_{6,}\s*[\[【]\s*搜|【推广】|\[推广\]|"
     # Where-you-are labels, a watermark's terms, a WeChat page's audio button, comment box, mini-program card
     # and the lines under its comments.
-    r"您在这里|你在这里|you are here|受版权保护|禁止商用|原创保护|未经(?:许可|授权)[，,]?\s*(?:禁止|不得)转载|"
+    r"您在这里|你在这里|you are here|受版权保护|禁止商用|请勿商用|仅供学习交流|原创保护|"
+    r"未经(?:许可|授权)[，,]?\s*(?:禁止|不得)转载|[\[【［]\s*(?:推广|广告)\s*[\]】］]|AI导读|内容由AI生成|"
     r"听全文|写留言|已无更多数据|关注该公众号|继续滑动看下一个|"
     r"预览时标签不可点|喜欢此内容的人还喜欢|作者\s+回复|点击下方小程序|[\[【]\s*小程序\s*[\]】]|收录于合集|"
     r"^[\[【]\s*(?:图片|视频|动图|音频)\s*[\]】]$|"
@@ -102,8 +103,8 @@ _TRADE = re.compile(
 # Page furniture: "第 3 页 共 10 页", "Page 3 of 10", "- 3 -", "3 / 10", a bare number.
 # The same set in dashes ("- 第 3 页 / 共 7 页 -", "—— 第 2 页 / 共 7 页 ——", "— Page 2 of 5 —").
 _PAGE_NUMBER = re.compile(
-    r"^(?:[-–—]+\s*)?(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页|page\s+\d+(?:\s+of\s+\d+)?|"
-    r"\d+\s*/\s*\d+)(?:\s*[-–—]+)?$|^(?:[-–—]+\s*\d+\s*[-–—]+|\d{1,4})$",
+    r"^(?:[-–—·.=*]+\s*)?(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页|page\s+\d+(?:\s+of\s+\d+)?|"
+    r"\d+\s*/\s*\d+)(?:\s*[-–—·.=*]+)?$|^(?:[-–—]+\s*\d+\s*[-–—]+|\d{1,4})$",
     re.IGNORECASE,
 )
 # Breadcrumbs and menu bars: "首页 > 文档 > 管理", "Home | Products | About".
@@ -163,6 +164,7 @@ _BRACKET_MENU = re.compile(r"^(?:[【\[][^】\]]{1,8}[】\]]\s*){5,}$")
 
 
 SITE_ADDRESS = "the site's name and address"
+_FILE_NAME = re.compile(r"^\S[^。，,;；:：>›»]*\.(?:txt|docx?|pdf|pptx?|xlsx?|wps)$", re.IGNORECASE)
 
 
 def boilerplate_reason(line: str) -> str | None:
@@ -182,6 +184,8 @@ def boilerplate_reason(line: str) -> str | None:
     # has no "label: value" in it.
     if _TRAIL.match(text) and not re.search(r"[。！？.!?]$", text) and not _FIELD_VALUE.search(text):
         return "navigation"
+    if len(text) <= MAX_CHROME_START_CHARS and _FILE_NAME.search(text):
+        return "the file's name as the site lists it"  # "……销售流程.txt", "岗位职责(完整版).docx"
     words = text.split()
     if len(text) <= SITE_NAME_CHARS and 2 <= len(words) <= 3 and any(_DOMAIN.match(w) for w in words[1:]):
         return SITE_ADDRESS  # "简牍网 JIANDU.NET": a site's name with its address
@@ -693,6 +697,8 @@ _SITE_WORD = re.compile(
 )
 # What a document or news site's slogan promises ("海量实用文档 免费在线阅读", "free documents to read online").
 _SITE_SLOGAN = re.compile(r"海量|免费|在线|分享|下载|阅读|文档|资料|free|online|download|documents?", re.IGNORECASE)
+# A name that says it is a site ("芸笺文档网", "墨斗文库"): with a slogan after it, the site's banner.
+_SITE_NAME_END = re.compile(r"(?:网|文库|论坛|社区|平台)$")
 _NAME_AND_SLOGAN = re.compile(r"\s+(?:[·•|｜]|[\-–—]{1,2})\s+")
 
 
@@ -726,7 +732,7 @@ def _site_names(lines: Sequence[str], reasons: list[str | None]) -> None:
         bare = re.sub(r"(?:网|网站|社区|论坛)$", "", name)
         forms |= {bare} if bare != name and len(bare) >= 2 else set()
         slogan = text[len(name) :]
-        if _SITE_WORD.search(slogan) or len(set(_SITE_SLOGAN.findall(slogan))) >= 2:
+        if _SITE_WORD.search(slogan) or len(set(_SITE_SLOGAN.findall(slogan))) >= 2 or _SITE_NAME_END.search(name):
             reasons[i] = "the site's name and slogan"
         elif any(sum(form in line for line in dropped) >= 2 for form in forms):
             reasons[i] = "the site's name and slogan, the name repeated in its chrome"

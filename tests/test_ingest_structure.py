@@ -1043,3 +1043,24 @@ def test_a_sites_name_with_its_address_its_slogan_search_box_and_a_wechat_pages_
         "具有独立法人资格。",
     ]
     assert split_boilerplate(wechat)[0] == [wechat[0], *wechat[4:]]
+
+
+def test_a_site_named_as_one_its_listed_file_name_an_ai_blurb_and_dotted_page_markers_are_chrome() -> None:
+    """Round 28's shapes, on a made-up page: "XX文档网 —— slogan" (a name that says it is a site), the file's name
+    as the site lists it ("….txt"), an AI summary, a promoted link in full-width brackets, page markers drawn with
+    dots, a watermark asking not to use the text commercially."""
+    from ingest.boilerplate import split_boilerplate
+
+    own = ["销售工程师岗位职责", "一、岗位概述", "1.负责华北区项目。", "二、考核", "1.回款率占40%。"]
+    page = [
+        "墨韵文档网 —— 墨墨文档，韵韵可读",
+        "首页 | 精品专区 | 合同范本 | 下载APP",
+        "［推广］门窗品牌招商加盟，扫码领取资料包 ✕",
+        "销售工程师岗位职责.txt",
+        "AI导读｜本文介绍了销售工程师的职责。（内容由AI生成，仅供参考）",
+        *own[:3],
+        "··········· 第 2 页 / 共 5 页 ···········",
+        "墨韵文档网 moyun-doc.com 仅供学习交流 请勿商用",
+        *own[3:],
+    ]
+    assert [line for line in split_boilerplate(page)[0] if line] == own
