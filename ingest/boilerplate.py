@@ -412,11 +412,12 @@ def _email_thread(lines: Sequence[str], reasons: list[str | None]) -> str:
             run.append(j)
         for j in run:
             reasons[j] = "e-mail signature"
-    for i in range(1, len(lines)):
+    for i, line in enumerate(lines):
         # the first line of a message under its header block (a blank line between)
-        above = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
-        text = lines[i].strip()
-        if above is None or reasons[above] != "e-mail header" or not fields[above] or reasons[i] is not None:
+        above, _below = _neighbours(lines, i)
+        text = line.strip()
+        under_header = above is not None and fields[above] and reasons[above] == "e-mail header"
+        if not text or not under_header or reasons[i] is not None:
             continue
         if len(text) <= MAX_SALUTATION_CHARS and _SALUTATION.match(text):
             reasons[i] = "e-mail salutation"

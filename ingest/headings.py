@@ -184,8 +184,9 @@ def read_heading(
         if kind == "decimal1":
             # "1. Call the customer" is a step; a heading has text under it, not its next sibling. A list that
             # starts again at 1 under "3. Handling Steps" is its text, not its sibling.
-            sibling = (_numbered(following) or ("", ""))[0] == "decimal1" if following is not None else False
-            if following is None or (sibling and not _restarts(line, following)):
+            if following is None:
+                return None
+            if (_numbered(following) or ("", ""))[0] == "decimal1" and not _restarts(line, following):
                 return None
             if _INNER_PUNCT.search(rest) and not _opens_its_parts(line, following):
                 return None

@@ -224,6 +224,8 @@ _COMPANY_WORDS = frozenset(
 def _coined_companies(question: str) -> list[str]:
     """Names jieba's dictionary does not hold, found by its HMM and standing before a company word ("丰禾" of
     "丰禾农机那款拖拉机"): a rival's brand that the dictionary pass splits into single characters (丰/禾)."""
+    if not any(word in question for word in _COMPANY_WORDS):
+        return []  # nothing for a name to stand before: no second tagging pass on the answer path
     import jieba
     import jieba.posseg
 

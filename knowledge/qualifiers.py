@@ -73,12 +73,19 @@ class Qualifier:
 
 def year_qualifier(asked: set[str], document: str, years_in: Callable[[str], set[str]]) -> Qualifier | None:
     """The question names a year the document never gives, while the document gives other years."""
+    return _another_period("year", asked, document, years_in)
+
+
+def _another_period(
+    kind: str, asked: set[str], document: str, periods_in: Callable[[str], set[str]]
+) -> Qualifier | None:
+    """The asked periods are none of those the document gives, and it gives some: it is about another time."""
     if not asked:
         return None
-    have = years_in(document)
+    have = periods_in(document)
     if not have or asked & have:
         return None
-    return Qualifier("year", "/".join(sorted(asked)), tuple(sorted(have, reverse=True)))
+    return Qualifier(kind, "/".join(sorted(asked)), tuple(sorted(have, reverse=True)))
 
 
 # An enumerated label: "Level D", "Tier 4", "Class II", "Category B"; "D类客户", "三级经销商" (with the noun it sorts).
@@ -124,23 +131,18 @@ _QUARTER_NUMBER = {"first": "1", "second": "2", "third": "3", "fourth": "4", "�
 
 
 def _quarters(text: str) -> set[str]:
+    """The quarters a text names, written "Q1".."Q4"."""
     out = set()
     for match in _QUARTER.finditer(text):
         word = next(group for group in match.groups() if group)
-        out.add(_QUARTER_NUMBER.get(word.lower(), word))
+        out.add(f"Q{_QUARTER_NUMBER.get(word.lower(), word)}")
     return out
 
 
 def quarter_qualifier(question: str, document: str) -> Qualifier | None:
     """The question names a quarter the document never gives while it gives another ("三季度的促销" against a
     second-quarter promotion): the year rule's reasoning, a quarter finer."""
-    asked = _quarters(question)
-    if not asked:
-        return None
-    have = _quarters(document)
-    if not have or asked & have:
-        return None
-    return Qualifier("quarter", "/".join(f"Q{q}" for q in sorted(asked)), tuple(f"Q{q}" for q in sorted(have)))
+    return _another_period("quarter", _quarters(question), document, _quarters)
 
 
 def _first_word(text: str) -> str:
