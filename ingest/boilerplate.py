@@ -59,6 +59,7 @@ _STRONG = re.compile(
     # and the lines under its comments.
     r"您在这里|你在这里|you are here|受版权保护|禁止商用|请勿商用|仅供学习交流|原创保护|"
     r"未经(?:许可|授权)[，,]?\s*(?:禁止|不得)转载|[\[【［]\s*(?:推广|广告)\s*[\]】］]|AI导读|内容由AI生成|"
+    r"AI(?:智能)?摘要|由\S{0,8}AI生成|\bpage owner\s*[:：]|"
     r"听全文|写留言|已无更多数据|关注该公众号|继续滑动看下一个|"
     r"预览时标签不可点|喜欢此内容的人还喜欢|作者\s+回复|点击下方小程序|[\[【]\s*小程序\s*[\]】]|收录于合集|"
     r"^[\[【]\s*(?:图片|视频|动图|音频)\s*[\]】]$|"
@@ -164,7 +165,21 @@ _BRACKET_MENU = re.compile(r"^(?:[【\[][^】\]]{1,8}[】\]]\s*){5,}$")
 
 
 SITE_ADDRESS = "the site's name and address"
+# The company's name above a document's title: page decoration, which as passage text became an "answer sentence".
+LETTERHEAD = "the company's name above the title (letterhead)"
 _FILE_NAME = re.compile(r"^\S[^。，,;；:：>›»]*\.(?:txt|docx?|pdf|pptx?|xlsx?|wps)$", re.IGNORECASE)
+
+
+def _is_page_marker(text: str) -> bool:
+    """A page marker, alone or with the site's name and address at its end or start ("—— 第 2 页 / 共 7 页 ——
+    拾页文库 shiye.cn")."""
+    if _PAGE_NUMBER.match(text):
+        return True
+    words = text.split()
+    for at, rests in ((-1, (words[:-1], words[:-2])), (0, (words[1:],)), (1, (words[2:],))):
+        if len(words) > 2 and _DOMAIN.match(words[at]) and any(_PAGE_NUMBER.match(" ".join(r)) for r in rests):
+            return True
+    return False
 
 
 def boilerplate_reason(line: str) -> str | None:
@@ -176,8 +191,10 @@ def boilerplate_reason(line: str) -> str | None:
         return SEPARATOR
     if _BRACKET_MENU.match(text):
         return "site menu"
-    if _PAGE_NUMBER.match(text):
+    if _is_page_marker(text):
         return "page number"
+    if _CONTENTS_ENTRY.match(text):
+        return "table of contents"
     # A field whose values are separated by slashes ("排水方式：水箱 / 连续排水 / 内置泵上排水") is a spec line,
     # not a breadcrumb: a trail has no "label:" before its steps.
     # Nor is a spec line whose label or values hold slashes ("阀体/阀球/阀杆材质：CF8M / SS316 / SS316"): a trail
@@ -343,8 +360,9 @@ _MAIL_QUOTE = re.compile(
     r"^[-=_*\s]*(?:邮件原件|原始邮件|转发邮件|转发的邮件|original message|forwarded message)[-=_*\s]*$", re.IGNORECASE
 )
 _MAIL_FOOTER = re.compile(
-    r"^(?:发自我的|sent from (?:my|outlook|mail)|get outlook for|保密声明|免责声明|confidentiality notice|"
-    r"disclaimer\s*[:：]|this (?:e-?mail|message) (?:and|is|may|contains))|病毒扫描|scanned by|virus[- ]checked",
+    r"^[【\[]?\s*(?:发自我的|sent from (?:my|outlook|mail)|get outlook for|保密声明|免责声明|confidentiality notice|"
+    r"disclaimer\s*[:：\]】]|this (?:e-?mail|message) (?:and|is|may|contains))|病毒扫描|scanned by|virus[- ]checked|"
+    r"打印前|打印之前|think before (?:you )?print",
     re.IGNORECASE,
 )
 # A signature's contact or address line: phones, fax, mailbox, a street address ("3F, Building B, 1888 Huaxia
@@ -591,7 +609,12 @@ def _comments_above_footers(lines: Sequence[str], reasons: list[str | None]) -> 
             j -= 1
 
 
-_CONTENTS = re.compile(r"^(?:目录|目\s+录|contents|table of contents)\s*[:：]?$", re.IGNORECASE)
+_CONTENTS = re.compile(
+    r"^(?:文档|本文|全文)?(?:目录|目\s+录|contents|table of contents)\s*(?:[（(][^）)]{1,8}[）)])?\s*[:：]?$",
+    re.IGNORECASE,
+)
+# An entry of a table of contents: its heading, a dot leader and the page ("岗位概述 ········· P1", "Scope ..... 3").
+_CONTENTS_ENTRY = re.compile(r"^\S.{0,40}?\s*(?:[·.…]\s*){4,}\s*(?:p\.?\s*|第\s*)?\d{1,3}\s*页?$", re.IGNORECASE)
 
 
 def _contents_list(lines: Sequence[str], reasons: list[str | None]) -> None:
@@ -600,6 +623,10 @@ def _contents_list(lines: Sequence[str], reasons: list[str | None]) -> None:
     for i, line in enumerate(lines):
         if reasons[i] or not _CONTENTS.match(line.strip()):
             continue
+        _above, below = _neighbours(lines, i)
+        if below is not None and reasons[below] == "table of contents":
+            reasons[i] = "table of contents"  # its entries have dot leaders and pages
+            return
         j = i + 1
         entries = []
         while j < len(lines) and lines[j].strip() and reasons[j] is None:
@@ -721,8 +748,10 @@ def _site_names(lines: Sequence[str], reasons: list[str | None]) -> None:
             reasons[i] = "the site's address and slogan, the address in its chrome"
             continue
         # "文档汇 wendanghui.cn —— 海量实用文档，一键下载": a name with the site's address, and a site's slogan.
+        # A title never carries a web address: "拾页文库 shiye.cn ｜ 拾起每一页，成就每一步" is the site's banner
+        # whatever its slogan says.
         address = any(_DOMAIN.match(word) for word in name.split())
-        if name != text and address and len(set(_SITE_SLOGAN.findall(text[len(name) :]))) >= 2:
+        if name != text and address and len(name.split()) >= 2:
             reasons[i] = "the site's name, address and slogan"
             continue
         if name == text or len(name) > SITE_NAME_CHARS // 2:

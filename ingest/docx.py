@@ -12,7 +12,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from ingest.boilerplate import Dropped, boilerplate_reason
+from ingest.boilerplate import LETTERHEAD, Dropped, boilerplate_reason
 from ingest.docx_numbering import ListNumbering
 from ingest.headings import outline_lines, title_index
 from ingest.models import MB, IngestError
@@ -118,10 +118,9 @@ def docx_outline(path: Path, data: bytes, *, max_expanded: int) -> tuple[str | N
         at = title_index(lines) if title is None else None
         if at is not None and len(lines) > at + 1:
             title = lines.pop(at)
-            # The company's name above the title (letterhead, often bold as well): text under the title, never a
-            # heading that every section's path would carry.
-            for line in lines[:at]:
-                outline.line(line)
+            # The company's name above the title (letterhead, often bold as well): neither a heading that every
+            # section's path would carry nor text.
+            dropped.extend(Dropped(line, LETTERHEAD) for line in lines[:at] if line)
             lines = lines[at:]
             emphasised = [i - at - 1 for i in emphasised if i > at]
             listed = [i - at - 1 for i in listed if i > at]

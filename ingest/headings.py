@@ -140,13 +140,38 @@ _LETTERHEAD = re.compile(
 RULE_LINE = re.compile(r"[-—–_=＝─━~～*·.。\s]{3,}")
 
 
+# What a document calls itself ("WX-450 硬装洗脱机 产品资料", "Returns Policy"), or a model code it is about.
+_NAMES_DOCUMENT = re.compile(
+    r"\b(?:product sheet|data ?sheet|spec(?:ification)? sheet|policy|procedure|manual|handbook|guide(?:lines?)?|"
+    r"sop|rules|price list|catalogue|catalog|brochure)\b|"
+    r"产品资料|规格书|说明书|手册|办法|制度|规定|流程|指引|细则|规范|价目表|\b[A-Z]{1,4}-?\d{2,4}[A-Z]?\b",
+    re.I,
+)
+
+
+def _letterhead(first: str, second: str) -> bool:
+    """The first line is the company's name above the title: it ends like a company ("…有限公司", "… Ltd."), or
+    it is a short name with no figure while the line under it names the document ("HONGTU LAUNDRY SYSTEMS"
+    over "WX-450S Soft-Mount Washer-Extractor - Product Sheet")."""
+    if not looks_like_title(second):
+        return False
+    if _LETTERHEAD.search(first):
+        return True
+    return (
+        len(first) <= 40
+        and not re.search(r"\d", first)
+        and not _NAMES_DOCUMENT.search(first)
+        and bool(_NAMES_DOCUMENT.search(second))
+    )
+
+
 def title_index(lines: list[str]) -> int | None:
     """Which of the first lines is the document's title: the first when it reads like one, or the second
     when the first is only the company's name above it (letterhead); None when neither is."""
     shown = [i for i, line in enumerate(lines) if line.strip() and not RULE_LINE.fullmatch(line.strip())][:2]
     if not shown:
         return None
-    if len(shown) == 2 and _LETTERHEAD.search(lines[shown[0]].strip()) and looks_like_title(lines[shown[1]]):
+    if len(shown) == 2 and _letterhead(lines[shown[0]].strip(), lines[shown[1]].strip()):
         return shown[1]
     return shown[0] if looks_like_title(lines[shown[0]]) else None
 

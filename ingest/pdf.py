@@ -14,7 +14,7 @@ from pathlib import Path
 from pypdf import PageObject, PdfReader
 
 from core.text import CJK_CHAR
-from ingest.boilerplate import Dropped, boilerplate_reason, is_repeated, repeated_page_lines
+from ingest.boilerplate import LETTERHEAD, Dropped, boilerplate_reason, is_repeated, repeated_page_lines
 from ingest.headings import outline_lines, starts_numbered, title_index
 from ingest.models import IngestError
 from ingest.outline import Outline
@@ -131,14 +131,11 @@ def pdf_outline(path: Path, data: bytes) -> tuple[str | None, Outline]:
         letterhead = [line for line in flat[:at] if line]  # the company's name above the title
         for line in (title, *letterhead):
             next(page for page in kept_pages if line in page).remove(line)
+    dropped.extend(Dropped(line, LETTERHEAD) for line in letterhead)
     outline = Outline()
-    for line in letterhead:  # text under the title, never a heading of its own
-        outline.line(line)
     if not outline_lines([line for page in kept_pages for line in page], outline):
         # No headings at all: one section per page, so a citation still says where to look.
         outline = Outline()
-        for line in letterhead:
-            outline.line(line)
         for number, page in enumerate(kept_pages, start=1):
             outline.heading(1, f"Page {number}", names_document=False)
             for line in page:

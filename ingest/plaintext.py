@@ -8,7 +8,7 @@ is a sentence has no title line and is named by its file name.
 
 from __future__ import annotations
 
-from ingest.boilerplate import split_boilerplate
+from ingest.boilerplate import LETTERHEAD, Dropped, split_boilerplate
 from ingest.headings import outline_lines, title_index
 from ingest.outline import Outline
 
@@ -26,9 +26,7 @@ def text_outline(text: str) -> tuple[str | None, Outline]:
         title = lines.pop(at)
         letterhead, lines = [line for line in lines[:at] if line], lines[at:]
     outline = Outline()
-    outline.dropped = dropped
-    for line in letterhead:  # the company's name above the title: text under the title, never a heading
-        outline.line(line)
+    outline.dropped = [*dropped, *(Dropped(line, LETTERHEAD) for line in letterhead)]
     if not any(lines) and lines:
         outline.line(lines[0])
     else:

@@ -186,7 +186,8 @@ def foreign_names(question: str, lex: LexicalIndex, equivalents: Callable[[str],
         import jieba.posseg
 
         previous = ""
-        for word, flag in jieba.posseg.lcut(question, HMM=False):
+        tagged = jieba.posseg.lcut(question, HMM=False)
+        for word, flag in tagged:
             after_number, previous = previous[-1:].isdigit() and word[:1] in _NUMBER_UNITS, word
             if flag not in _NAME_FLAGS_ZH or len(word) < 2 or is_chat_word(word) or _COMMON_SHAPE.search(word):
                 continue
@@ -197,7 +198,10 @@ def foreign_names(question: str, lex: LexicalIndex, equivalents: Callable[[str],
             if len(word) >= 3 and any(word[i : i + 2] in lex.vocab for i in range(len(word) - 1)):
                 continue  # 公司简介: jieba's guess of a name, made of words the documents use
             found.append(word)
-        found.extend(w for w in _coined_companies(question) if w not in found and not known_in(w, lex, equivalents))
+        opening = [(word, flag) for word, flag in tagged if word.strip()][:2]
+        found.extend(
+            w for w in _coined_companies(question, opening) if w not in found and not known_in(w, lex, equivalents)
+        )
     unquoted = _QUOTED.sub(lambda m: " " * len(m.group(0)), question)  # a quoted title names no one
     for match in _NAME_EN.finditer(unquoted):
         word = match.group(1)
@@ -221,11 +225,19 @@ _COMPANY_WORDS = frozenset(
 )
 
 
-def _coined_companies(question: str) -> list[str]:
-    """Names jieba's dictionary does not hold, found by its HMM and standing before a company word ("丰禾" of
-    "丰禾农机那款拖拉机"): a rival's brand that the dictionary pass splits into single characters (丰/禾)."""
-    if not any(word in question for word in _COMPANY_WORDS):
-        return []  # nothing for a name to stand before: no second tagging pass on the answer path
+def _coined_companies(question: str, opening: Sequence[tuple[str, str]] = ()) -> list[str]:
+    """Names jieba's dictionary does not hold, found by its HMM: a rival's brand that the dictionary pass splits
+    into single characters (丰/禾, 迈/瑞, 澜/溪). Such a name stands before a company word ("丰禾农机那款拖拉机")
+    or opens the question before a noun ("迈瑞监护仪现在报价多少", "澜溪卫浴的感应龙头"). `opening` is the dictionary
+    pass's first (word, flag) pairs: a question that opens with two single characters, one of them a noun (迈/瑞,
+    not the verb and adjective of 招/大客户经理), is tagged again with the HMM."""
+    opens_split = (
+        len(opening) >= 2
+        and all(len(word) == 1 and CJK_CHAR.match(word) for word, _flag in opening[:2])
+        and any(flag.startswith("n") for _word, flag in opening[:2])
+    )
+    if not opens_split and not any(word in question for word in _COMPANY_WORDS):
+        return []  # nothing a coined name could be: no second tagging pass on the answer path
     import jieba
     import jieba.posseg
 
@@ -233,10 +245,10 @@ def _coined_companies(question: str) -> list[str]:
     tagged = jieba.posseg.lcut(question, HMM=True)
     return [
         word
-        for (word, flag), (after, _flag) in itertools.pairwise(tagged)
+        for index, ((word, flag), (after, after_flag)) in enumerate(itertools.pairwise(tagged))
         if len(word) >= 2
-        and after in _COMPANY_WORDS
-        and flag in (*_NAME_FLAGS_ZH, "nz")
+        and (after in _COMPANY_WORDS or (index == 0 and opens_split and after_flag.startswith("n")))
+        and flag in (*_NAME_FLAGS_ZH, "ns")
         and not jieba.dt.FREQ.get(word)
         and CJK_CHAR.match(word)
     ]

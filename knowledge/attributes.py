@@ -53,9 +53,9 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     ),
     _attr(
         "power",
-        r"\bpower\b|\bwattage\b|\bwatts?\b|\bkw\b|\bmotor\b|功率|千瓦|瓦数|电机",
+        r"\bpower\b|\bwattage\b|\bwatts?\b|\bkw\b|\bmotor\b|功率|功耗|千瓦|瓦数|电机",
         "power wattage watt watts kw motor",
-        "功率 千瓦 电机",
+        "功率 功耗 千瓦 电机",
     ),
     _attr(
         "supply",

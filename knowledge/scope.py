@@ -93,6 +93,18 @@ TOPICS: tuple[Topic, ...] = (
         r"会议室|\b(?:meeting|conference) rooms?\b",
         r"会议室|\b(?:meeting|conference) rooms?\b",
     ),
+    _topic(  # the employee's own tax, not the VAT on an invoice or an export rebate
+        "personal tax",
+        r"\b(?:personal )?income tax\b|\b(?:my|personal) tax (?:refund|return|rebate)s?\b|个税|个人所得税",
+        r"\bincome tax\b|\btax returns?\b|个税|个人所得税",
+    ),
+    _topic(  # an HR entitlement: a sales policy states travel, commission and approvals, not days off
+        "leave",
+        r"\b(?:annual|sick|maternity|paternity|marriage|personal) leave\b|\bvacation days?\b|"
+        r"年假|年休假|病假|产假|陪产假|婚假|丧假|调休",
+        r"\b(?:annual|sick|maternity|paternity|marriage|personal) leave\b|\bvacation\b|"
+        r"年假|年休假|病假|产假|陪产假|婚假|丧假|调休",
+    ),
     _topic(
         "entertainment",
         r"\bfootball\b|\bsoccer\b|\bnba\b|\blottery\b|\bmovies?\b|\bhoroscope\b|彩票|电影|球赛|星座",

@@ -151,6 +151,7 @@ def test_a_line_about_a_look_alike_model_does_not_answer_for_the_asked_one() -> 
         ("How far can the JD-40S motion sensor detect?", ["range"]),
         ("What colour temperature range can the YP-36T be tuned across?", ["colour temperature"]),
         ("那个YP36T调色的面板灯 显指多少来着", ["colour rendering"]),
+        ("QX-220S 插电款的待机功耗是多少？", ["power"]),
     ],
     ids=[
         "weigh-not-price",
@@ -174,6 +175,7 @@ def test_a_line_about_a_look_alike_model_does_not_answer_for_the_asked_one() -> 
         "how-far",
         "colour-temperature-not-temperature",
         "zh-cri",
+        "zh-standby-power",
     ],
 )
 def test_asked_attributes(question: str, names: list[str]) -> None:

@@ -131,6 +131,10 @@ def test_the_refusal_note_says_what_the_documents_give_instead() -> None:
         ("How much does Quick sell their ice makers for?", ["Quick"]),  # a brand that is also a chat word
         ("Hey, Quick one: ice maker price?", []),  # the chat word opening a clause
         ("丰禾农机那款拖拉机现在卖多少钱？", ["丰禾"]),  # a coined brand the dictionary pass splits (丰/禾)
+        ("迈瑞监护仪现在报价多少", ["迈瑞"]),  # a coined brand opening the question, before a noun
+        ("澜溪卫浴的感应龙头现在卖多少钱一台？", ["澜溪"]),
+        ("质宝期多久啊", []),  # a typo the HMM joins is no name
+        ("招大客户经理对行业经验有什么硬性要求？", []),  # a verb and an adjective the HMM joins
         ("鹿鸣农机的拖拉机多少钱？", []),  # the company's own name: the documents hold it
         ("有家公司想做我们的经销商", []),
     ],
@@ -144,12 +148,16 @@ def test_the_refusal_note_says_what_the_documents_give_instead() -> None:
         "chat-word-brand",
         "chat-opening",
         "coined-brand-zh",
+        "coined-brand-opening",
+        "coined-brand-before-trade",
+        "typo-zh",
+        "verb-adjective-zh",
         "own-name-zh",
         "no-name-zh",
     ],
 )
 def test_names_the_documents_never_use(question: str, names: list[str]) -> None:
-    lex = VocabularyLexicon("ice maker makers commercial price hotel night cap order late steps sales title 鹿鸣")
+    lex = VocabularyLexicon("ice maker makers commercial price hotel night cap order late steps sales title 鹿鸣 卫浴")
     assert foreign_names(question, lex, _none) == names  # type: ignore[arg-type]
 
 

@@ -11,7 +11,7 @@ from fixtures_ingest import write_pdf
 from typer.testing import CliRunner
 
 from core.documents import DocumentMeta
-from ingest.boilerplate import boilerplate_reason
+from ingest.boilerplate import LETTERHEAD, boilerplate_reason
 from ingest.chunker import ChunkStats, TokenBudget, chunk_document, estimate_tokens
 from ingest.loaders import parse_file
 from ingest.models import ParsedDocument, Section
@@ -386,14 +386,33 @@ def test_the_company_name_above_the_title_is_not_a_heading(tmp_path: Path) -> No
         ("大客户信用管理办法",),
         ("大客户信用管理办法", "第一章 总则", "第一条"),
     ]
-    assert doc.sections[0].text.splitlines() == ["东方物流设备有限公司", "文件编号：CW-07"]
+    # The name is page decoration, kept out of the text (as an answer sentence it said nothing) and shown as dropped.
+    assert doc.sections[0].text.splitlines() == ["文件编号：CW-07"]
+    assert ("东方物流设备有限公司", LETTERHEAD) in [(d.line, d.reason) for d in doc.dropped]
     lines: list[str | tuple[str, ...]] = ["Acme Trading Co., Ltd.", "Credit Policy", "1. Scope", "All key accounts."]
     pdf = parse_file(write_pdf(tmp_path / "policy.pdf", [lines]))
     assert pdf.meta.title == "Credit Policy"
-    assert [(s.heading_path, s.text) for s in pdf.sections] == [
-        (("Credit Policy",), "Acme Trading Co., Ltd."),
-        (("Credit Policy", "1. Scope"), "All key accounts."),
-    ]
+    assert [(s.heading_path, s.text) for s in pdf.sections] == [(("Credit Policy", "1. Scope"), "All key accounts.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("HONGTU LAUNDRY SYSTEMS\nWX-450S Soft-Mount Washer-Extractor - Product Sheet\nEdition 2024-03\n", "WX-450S"),
+        ("宏图洗涤设备\nWX-450 硬装洗脱机 产品资料\n2024 年 3 月版\n", "WX-450 硬装"),
+        ("宏图洗涤设备\n样机借用管理规定\n", "样机借用管理规定"),
+        ("LATE DELIVERY HANDLING PROCEDURE\nOrder Management Centre\n", "LATE DELIVERY"),  # the title names itself
+        ("Sales Handbook\nFY-230 Product Sheet\n", "Sales Handbook"),  # the first line names a document
+    ],
+    ids=["name-over-sheet", "name-over-sheet-zh", "name-over-policy-zh", "title-first", "two-documents"],
+)
+def test_a_company_name_without_a_company_ending_above_the_documents_own_name_is_letterhead(
+    tmp_path: Path, text: str, title: str
+) -> None:
+    """A product sheet under the company's bare name ("HONGTU LAUNDRY SYSTEMS") was titled by the name, so every
+    look-alike sheet had the same title and none was about its model."""
+    doc = parse_file(_write(tmp_path, "sheet.txt", text + "\n1. Overview\nThe machine is for hotel laundries.\n"))
+    assert doc.meta.title.startswith(title)
 
 
 def test_chinese_lines_wrapped_by_a_pdf_layout_are_rejoined() -> None:
@@ -526,6 +545,68 @@ def test_a_sharing_sites_banner_location_help_line_and_comments_are_chrome_and_a
     assert "1.销售代表负责所辖区域的热泵销售。" in body and "内线电话：8826" in body
 
 
+def test_a_sites_banner_with_its_address_its_contents_list_ai_blurb_and_page_markers_are_chrome(
+    tmp_path: Path,
+) -> None:
+    """A site whose banner is its name, address and a slogan of no site words became the document's title; its
+    dot-leader contents list, its AI summary and page markers followed by its name and address stayed in the text."""
+    text = (
+        "拾页文库 example.cn ｜ 拾起每一页，成就每一步\n"
+        "当前位置：拾页文库 ＞ 企业管理 ＞ 岗位说明书 ＞ 正文\n"
+        "【AI智能摘要】本文介绍了区域销售经理的岗位职责。（由拾页AI生成，仅供参考）\n"
+        "文档目录（点击跳转）：\n"
+        "　　岗位概述 ········· P1\n"
+        "　　考核与激励 ······· P6\n"
+        "区域销售经理岗位职责\n"
+        "一、岗位概述\n"
+        "1.区域销售经理直接向大区总监汇报。\n"
+        "—— 第 2 页 / 共 7 页 ——　拾页文库 example.cn\n"
+        "2.每周拜访客户不少于8家。\n"
+        "二、考核与激励\n"
+        "1.季度考核完成率低于80%不发奖金。\n"
+    )
+    body = _site_article_body(tmp_path, "岗位职责.txt", text, title="区域销售经理岗位职责")
+    for chrome in ("拾起每一页", "AI智能摘要", "点击跳转", "·····", "第 2 页", "example.cn"):
+        assert chrome not in body
+    assert "每周拜访客户不少于8家" in body and "直接向大区总监汇报" in body
+
+
+def test_a_mail_signature_above_a_bracketed_confidentiality_notice_or_a_print_reminder_goes() -> None:
+    from ingest.boilerplate import split_boilerplate
+
+    lines = [
+        "发件人: 周晓岚 <zhou@example.com>",
+        "发送时间: 2026年5月22日 17:05",
+        "收件人: 华东大区销售团队 <east@example.com>",
+        "主题: 转发: 夏季促销政策",
+        "",
+        "各位，活动价格见下表，有问题直接找我。",
+        "",
+        "周晓岚",
+        "华东大区总监 | 营销中心",
+        "手机：138-0000-0000　邮箱：zhou@example.com",
+        "绿色办公，请您在打印前三思。",
+        "",
+        "-----原始邮件-----",
+        "发件人: 刘敏 <liu@example.com>",
+        "发送时间: 2026年5月21日 10:12",
+        "收件人: 各大区总监 <rd@example.com>",
+        "主题: 夏季促销政策",
+        "",
+        "活动期间折扣合计不得超过12%。",
+        "",
+        "刘敏",
+        "销售管理部 | 政策专员",
+        "电话：0519-0000 0000",
+        "【保密声明】本邮件及其附件含有保密信息，仅限于发送给上述收件人使用。",
+    ]
+    kept, _dropped = split_boilerplate(lines)
+    own = [line for line in kept if line.strip()]
+    subject, *messages = own
+    assert subject == "夏季促销政策"
+    assert messages == ["各位，活动价格见下表，有问题直接找我。", "活动期间折扣合计不得超过12%。"]
+
+
 def test_a_word_files_bold_letterhead_above_its_title_is_no_heading(tmp_path: Path) -> None:
     """The bold company name above a Word file's title nested every section under it ("经销商管理政策 > 森威热泵科技
     有限公司 > 第一部分 总则 > 1. 目的"), as the plain-text letterhead did before."""
@@ -545,7 +626,7 @@ def test_a_word_files_bold_letterhead_above_its_title_is_no_heading(tmp_path: Pa
     assert doc.meta.title == "经销商管理政策（2024版）"
     assert all("森威热泵科技有限公司" not in s.heading_path for s in doc.sections)
     assert ("经销商管理政策（2024版）", "第一部分 总则", "1. 目的") in [s.heading_path for s in doc.sections]
-    assert "森威热泵科技有限公司" in doc.sections[0].text
+    assert all("森威热泵科技有限公司" not in s.text for s in doc.sections)
 
 
 def test_a_copied_wechat_article_keeps_only_the_companys_text(tmp_path: Path) -> None:
@@ -760,7 +841,7 @@ def test_a_sharing_sites_address_rating_ads_and_preview_cut_are_chrome_but_compa
 
 
 def test_a_numbered_spec_list_stays_text_under_its_heading_and_no_line_is_lost(tmp_path: Path) -> None:
-    """"2.1 Working pressure: 20 MPa" is a field with its value, not a heading; a line taken for a heading with
+    """ "2.1 Working pressure: 20 MPa" is a field with its value, not a heading; a line taken for a heading with
     nothing under it goes back into its parent's text; "3. Price, MOQ and Lead Time" above its 3.1 is a heading
     though its comma would make a step of it."""
     specs = [f"2.{n} {label}" for n, label in enumerate(["Working pressure: 20 MPa", "Flow rate: 18 L/min"], 1)]

@@ -29,6 +29,10 @@ PRICES = [_hit("Domestic quotes are in RMB including 13% VAT. Export quotes in U
         ("公司年会是哪天？", "company events"),
         ("杭州到宁波的高铁票多少钱？", "fares"),
         ("会议室怎么在系统里预订？", "meeting rooms"),
+        ("How do I apply for my personal income tax refund this year?", "personal tax"),
+        ("个税专项附加扣除怎么填？", "personal tax"),
+        ("How many days of annual leave do I get after five years of service?", "leave"),
+        ("公司年假是怎么规定的？我今年还剩几天？", "leave"),
     ],
 )
 def test_a_topic_no_passage_is_about_is_out_of_scope(question: str, topic: str) -> None:
@@ -41,6 +45,8 @@ def test_a_topic_no_passage_is_about_is_out_of_scope(question: str, topic: str) 
         "A canteen group wants 12 woks. What volume discount can I give?",
         "What is the export price in USD?",
         "Our office is in Zhangjiang Science Park; what is the address?",
+        "Are export prices quoted with the tax rebate included?",
+        "Can a rep take leave of the customer before the contract is signed?",
     ],
 )
 def test_a_company_question_sharing_a_word_with_a_topic_is_in_scope(question: str) -> None:
