@@ -73,9 +73,9 @@ ATTRIBUTES: tuple[Attribute, ...] = (
         "speed",
         r"\bspeed\b|\bhow fast\b|\bper (?:minute|hour|min|day)\b|\bthroughput\b|\boutput\b|\bcapacity\b|"
         r"\b(?:top|max(?:imum)?) rate\b|"
-        r"速度|每分钟|每小时|产能|产量|处理量|产水量|多快",
-        "speed minute min throughput output capacity",
-        "速度 每分钟 每小时 产能 产量 处理量 产水量",
+        r"\brpm\b|速度|转速|每分钟|每小时|产能|产量|处理量|产水量|多快",
+        "speed minute min throughput output capacity rpm",
+        "速度 转速 每分钟 每小时 产能 产量 处理量 产水量",
     ),
     # A pump's or valve's flow is no machine's travel speed or output: a sheet stating "作业速度 6-9 km/h" does not
     # answer "液压泵流量是多少".

@@ -152,6 +152,7 @@ def test_a_line_about_a_look_alike_model_does_not_answer_for_the_asked_one() -> 
         ("What colour temperature range can the YP-36T be tuned across?", ["colour temperature"]),
         ("那个YP36T调色的面板灯 显指多少来着", ["colour rendering"]),
         ("QX-220S 插电款的待机功耗是多少？", ["power"]),
+        ("WX-225 的最高脱水转速是多少？", ["speed"]),
     ],
     ids=[
         "weigh-not-price",
@@ -176,6 +177,7 @@ def test_a_line_about_a_look_alike_model_does_not_answer_for_the_asked_one() -> 
         "colour-temperature-not-temperature",
         "zh-cri",
         "zh-standby-power",
+        "zh-spin-speed",
     ],
 )
 def test_asked_attributes(question: str, names: list[str]) -> None:
