@@ -892,7 +892,8 @@ def select_sentences(
                 names := _answers_attribute(line, header, named, document_models, asked_models, attributes, question)
             ):
                 # Named in the line or by its document: the model's own figure, wherever it was ranked.
-                bonus[id(sentence)] = ATTRIBUTE_BONUS * (1.0 if asked_models else factor)
+                sure = _naming(line, names, attributes)
+                bonus[id(sentence)] = ATTRIBUTE_BONUS * (1.0 if asked_models else factor) * sure
                 stated[id(sentence)] = names
             sentence.score = score
             candidates.append(sentence)
@@ -948,7 +949,7 @@ def select_sentences(
                 line, header, named, document_models, asked_models, attributes or (), question
             ):
                 sentence.score = overlap_of(set(tokenize(sentence.text)))
-                bonus[id(sentence)] = ATTRIBUTE_BONUS
+                bonus[id(sentence)] = ATTRIBUTE_BONUS * _naming(line, names, attributes or ())
                 stated[id(sentence)] = names
                 candidates.append(sentence)
     if not candidates:
@@ -1184,6 +1185,19 @@ def _states_attribute(text: str, header: str | None, attributes: Sequence[AskedA
         if any(a.in_text(label) or _names_attribute(a, cell) for a in attributes):
             return True
     return False
+
+
+UNIT_ONLY_SHARE = 0.5  # of the attribute bonus, for a prose line naming the attribute by its unit alone
+
+
+def _naming(line: _Line, names: set[str], attributes: Sequence[AskedAttribute]) -> float:
+    """How surely a line states the asked attribute: fully when it names it by a word or is a table row under a
+    labelled column; by half when prose gives only its unit ("一只 5 kg 的成年猫" is a cat's weight, not the
+    feeder's, beside "| 净重 | 2.0 kg |")."""
+    if line.kind == "row" or "price" in names:
+        return 1.0  # a price is named by its currency alone ("每台每年¥2,400")
+    named = [AskedAttribute(a.name, a.words - _UNIT_WORDS) for a in attributes if a.name in names]
+    return 1.0 if any(a.in_text(line.sentence.text) for a in named) else UNIT_ONLY_SHARE
 
 
 _UNITS = "kg kw mpa psi bar db hz cny rmb ¥ °c ℃ 公斤 千克 千瓦 元 升 伏 小时 平方米 平米 兆帕 分贝"

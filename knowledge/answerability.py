@@ -28,6 +28,7 @@ from knowledge.qualifiers import (
     Qualifier,
     kind_qualifier,
     label_qualifier,
+    place_qualifier,
     quarter_qualifier,
     sibling_model,
     suffixed_model,
@@ -449,6 +450,7 @@ def near_miss(
         or variant_qualifier(question, document, lambda term: [*equivalents(term), *lex.translate(term)])
         or label_qualifier(question, document)
         or quarter_qualifier(question, document)
+        or place_qualifier(question, document)
     )
 
 

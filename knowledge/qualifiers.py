@@ -145,6 +145,37 @@ def quarter_qualifier(question: str, document: str) -> Qualifier | None:
     return _another_period("quarter", _quarters(question), document, _quarters)
 
 
+# Abroad, and the places abroad a sales team travels or sells to: world knowledge, not any company's words. A
+# question about one of them ("hotel cap in Singapore", "去香港出差的住宿标准") finds the domestic travel policy,
+# whose city tiers answer for Chengdu without naming it but say nothing of Singapore.
+_ABROAD_EN = re.compile(
+    r"\b(?:abroad|overseas|foreign|Hong Kong|Macau|Macao|Taiwan|Singapore|Japan|Korea|"
+    r"Thailand|Vietnam|Malaysia|Indonesia|Philippines|India|Dubai|UAE|Saudi Arabia|Europe|Germany|France|"
+    r"Britain|London|United States|America|Canada|Australia|Brazil|Mexico|Russia|Africa|Middle East|"
+    r"Southeast Asia)\b|\b(?:USA|UK|EU)\b|\bUS\b(?!\s*(?:dollars?|\$))"
+)
+_ABROAD_ZH = re.compile(
+    r"国外|海外|境外|出国|香港|澳门|台湾|新加坡|日本|韩国|泰国|越南|马来西亚|印尼|印度尼西亚|菲律宾|印度|迪拜|"
+    r"阿联酋|沙特|欧洲|欧盟|德国|法国|英国|美国(?!元)|加拿大|澳大利亚|澳洲|巴西|墨西哥|俄罗斯|非洲|中东|东南亚"
+)
+# A document that speaks of selling abroad at all covers it somewhere: its export terms are the answer's place.
+_EXPORT = re.compile(r"\bexport\w*|\bimport\w*|\binternational\w*|出口|进口|外贸|国际", re.IGNORECASE)
+
+
+def place_qualifier(question: str, document: str) -> Qualifier | None:
+    """The question asks about a place abroad (or abroad itself) and the document names no place abroad and
+    no export at all: its rules are the domestic ones."""
+    asked = [m.group(0) for pattern in (_ABROAD_EN, _ABROAD_ZH) for m in pattern.finditer(question)]
+    if not asked:
+        return None
+    lowered = document.lower()
+    if _ABROAD_ZH.search(document) or _EXPORT.search(document) or _ABROAD_EN.search(document):
+        return None
+    if any(place.lower() in lowered for place in asked):
+        return None
+    return Qualifier("place", asked[0], ())
+
+
 def _first_word(text: str) -> str:
     import jieba
 

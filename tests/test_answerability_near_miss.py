@@ -303,3 +303,28 @@ def test_a_quarter_the_document_never_gives_beside_another_is_a_case_it_lacks() 
     assert quarter_qualifier("二季度的活动到什么时候？", document) is None
     assert quarter_qualifier("What promotion runs this quarter?", document) is None  # no quarter named
     assert quarter_qualifier("What runs in Q3?", "a price list that dates nothing") is None
+
+
+TRAVEL_ZH = "差旅费用标准\n三、住宿标准\n一线城市每晚 500 元，二线城市每晚 400 元，其他城市每晚 300 元。"
+
+
+@pytest.mark.parametrize(
+    ("question", "document", "asked"),
+    [
+        ("去香港出差住宿标准是每晚多少钱？", TRAVEL_ZH, "香港"),
+        ("What's the hotel cap per night for a trip to Singapore?", TRAVEL_ZH, "Singapore"),
+        ("What's the hotel limit for overseas trips?", TRAVEL_ZH, "overseas"),
+        ("去成都出差住宿标准多少？", TRAVEL_ZH, None),  # a city of the tiers, named or not
+        ("去香港出差住宿标准是每晚多少钱？", TRAVEL_ZH + "\n境外出差按实际发生报销。", None),  # abroad is covered
+        ("What do we charge a customer in Vietnam?", "Export prices are quoted FOB Shanghai in USD.", None),
+        ("Can we quote the LW-20 in US dollars?", "Price: USD 1,200 per unit.", None),  # a currency, no place
+    ],
+    ids=["hong-kong", "singapore", "overseas", "domestic-city", "abroad-covered", "export-covered", "us-dollars"],
+)
+def test_a_place_abroad_the_document_never_speaks_of_is_a_near_miss(
+    question: str, document: str, asked: str | None
+) -> None:
+    from knowledge.qualifiers import place_qualifier
+
+    found = place_qualifier(question, document)
+    assert (found.asked if found else None) == asked
