@@ -203,6 +203,18 @@ ATTRIBUTES: tuple[Attribute, ...] = (
         "accuracy accurate precision tolerance",
         "精度 准确度 误差",
     ),
+    _attr(  # a rep's pay: a commission plan states rates on sales, not the base salary
+        "salary",
+        r"\b(?:base|basic|monthly|fixed) (?:salary|pay|wage)s?\b|\bsalar(?:y|ies)\b|底薪|基本工资|固定工资|月薪|工资",
+        "salary salaries wage wages",
+        "底薪 基本工资 固定工资 月薪 工资 薪资",
+    ),
+    _attr(  # interest or a late fee on overdue money: a collection procedure's steps do not give a rate
+        "interest",
+        r"\binterest\b|\blate (?:payment )?(?:fee|charge)s?\b|利率|利息|滞纳金|罚息",
+        "interest late",
+        "利率 利息 滞纳金 罚息",
+    ),
     _attr(
         "time limit",
         r"\bhow long (?:do(?:es)?|did|will) \w+(?: \w+)? have to\b|\bdeadline\b|\btime limit\b|\bwithin how\b|"

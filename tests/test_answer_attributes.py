@@ -153,6 +153,8 @@ def test_a_line_about_a_look_alike_model_does_not_answer_for_the_asked_one() -> 
         ("那个YP36T调色的面板灯 显指多少来着", ["colour rendering"]),
         ("QX-220S 插电款的待机功耗是多少？", ["power"]),
         ("WX-225 的最高脱水转速是多少？", ["speed"]),
+        ("销售代表的底薪是多少？", ["salary"]),
+        ("客户逾期付款的话，滞纳金按什么利率收？", ["interest"]),
     ],
     ids=[
         "weigh-not-price",
@@ -178,6 +180,8 @@ def test_a_line_about_a_look_alike_model_does_not_answer_for_the_asked_one() -> 
         "zh-cri",
         "zh-standby-power",
         "zh-spin-speed",
+        "zh-base-salary",
+        "zh-late-fee-rate",
     ],
 )
 def test_asked_attributes(question: str, names: list[str]) -> None:

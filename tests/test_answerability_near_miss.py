@@ -328,3 +328,37 @@ def test_a_place_abroad_the_document_never_speaks_of_is_a_near_miss(
 
     found = place_qualifier(question, document)
     assert (found.asked if found else None) == asked
+
+
+COLLECTION_ZH = (
+    "应收账款逾期催收管理办法\n二、逾期的定义\n自合同约定付款日的次日起，客户未足额付款的，即视为逾期。\n"
+    "三、催收步骤\n1. 逾期 7 天：销售代表电话提醒客户。\n2. 逾期 30 天：财务部发出书面催款函。"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "document", "asked"),
+    [
+        ("客户逾期付款的话，我们按什么利率收滞纳金？", COLLECTION_ZH, "利率"),
+        ("What's the base salary for a sales rep?", "Commission: 3% of sales, paid quarterly.", "base salary"),
+        ("逾期多少天财务发催款函？", COLLECTION_ZH, None),  # no attribute asked: the steps answer it
+        ("What late payment interest do we charge?", "Overdue invoices bear interest at 0.05% per day.", None),
+    ],
+    ids=["rate-not-given", "salary-not-given", "no-attribute", "interest-given"],
+)
+def test_an_asked_attribute_no_line_of_the_document_states_is_a_near_miss(
+    question: str, document: str, asked: str | None
+) -> None:
+    from knowledge.answerability import unstated_attribute
+
+    found = unstated_attribute(question, document, lambda term: [])
+    assert (found.asked if found else None) == asked
+
+
+def test_a_yes_no_question_or_a_late_fee_stated_with_its_rate_is_no_unstated_attribute() -> None:
+    from knowledge.answerability import unstated_attribute
+
+    terms = "Overdue amounts bear a late fee of 0.05% per day, as stated in the standard sales contract."
+    assert unstated_attribute("What late fee do we charge on overdue invoices?", terms, lambda term: []) is None
+    deposit = "协议终止后 30 日内无息退还保证金。"
+    assert unstated_attribute("代理协议终止后保证金多久能退回来，有利息吗？", deposit, lambda term: []) is None
