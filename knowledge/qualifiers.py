@@ -243,13 +243,17 @@ def _before(head: str, document: str) -> list[str]:
                     if len(previous) >= 2 and previous not in STOPWORDS and previous not in _NOT_KINDS_ZH:
                         out.append(previous)
         return out
-    tokens = re.findall(r"[A-Za-z][A-Za-z0-9\-]*", document)
+    # Only a word a space apart: "com/warranty" of a web address or "units, warranty" puts no kind before it.
+    tokens = list(re.finditer(r"[A-Za-z][A-Za-z0-9\-]*", document))
     wanted = stem(head.lower())
-    for i, token in enumerate(tokens):
-        if i and stem(token.lower()) == wanted:
-            previous = tokens[i - 1].lower()
-            if len(previous) >= 2 and previous not in STOPWORDS and previous not in _NOT_KINDS_EN:
-                out.append(previous.split("-")[0])
+    for before, token in itertools.pairwise(tokens):
+        if stem(token.group(0).lower()) != wanted or not document[before.end() : token.start()].isspace():
+            continue
+        if before.start() and document[before.start() - 1] in "./@":
+            continue  # the end of an address ("hanbingcc.com")
+        previous = before.group(0).lower()
+        if len(previous) >= 2 and previous not in STOPWORDS and previous not in _NOT_KINDS_EN:
+            out.append(previous.split("-")[0])
     return out
 
 

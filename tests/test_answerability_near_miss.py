@@ -362,3 +362,12 @@ def test_a_yes_no_question_or_a_late_fee_stated_with_its_rate_is_no_unstated_att
     assert unstated_attribute("What late fee do we charge on overdue invoices?", terms, lambda term: []) is None
     deposit = "协议终止后 30 日内无息退还保证金。"
     assert unstated_attribute("代理协议终止后保证金多久能退回来，有利息吗？", deposit, lambda term: []) is None
+
+
+def test_a_web_address_or_a_comma_before_the_head_word_lists_no_kind() -> None:
+    document = (
+        "Warranty periods: see service.example.com/warranty for the form. Units, warranty and service are "
+        "listed below. The unit warranty runs 24 months."
+    )
+    found = kind_qualifier("What is the whole-machine warranty?", document, _unknown, _none)
+    assert found is None  # "com" and "units," are no kinds of warranty beside "unit"
