@@ -49,7 +49,8 @@ _ASKING_ZH_TEXT = """
     妈呀 老问 一直问 总问 嫌贵 又忘 忘记 记不清 不记得 搞忘 着急 急着 老是 总是 一直"""
 # Interjections however long they are drawn out: "emmm", "hmmm", "ummm", "hahaha", "ugh", "嗯嗯嗯", "哈哈哈".
 _INTERJECTION = re.compile(
-    r"^(?:e+m+|h+m+|u+m+|a+h+|o+h+|u+g+h+|(?:ha)+h?|(?:he){2,}|lo+l|k+|[嗯呃额哈嘿唉哎呀啊哦噢喔诶欸哇]+)$"
+    r"^(?:e+m+|h+m+|u+m+|a+h+|o+h+|u+g+h+|(?:ha)+h?|(?:he){2,}|lo+l|k+|[嗯呃额哈嘿唉哎呀啊哦噢喔诶欸哇]+|"
+    r"([\u4e00-\u9fff])\1+)$"  # one character said over and over: "急急急" (jieba's 急急 + 急)
 )
 _ASKING_EN = frozenset(_ASKING_EN_TEXT.split())
 _ASKING_ZH = frozenset(_ASKING_ZH_TEXT.split())

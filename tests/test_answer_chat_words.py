@@ -19,8 +19,20 @@ from knowledge.grounding import informative_terms
         ("emmm 废粉盒是哪个型号啊，多少钱一个", ("粉盒", "型号")),
         ("quick sanity check, the SLA credit maxes out at 20% right?", ("check", "sla", "credit", "out", "20")),
         ("哈尔滨出差住宿标准", ("哈尔滨", "出差", "住宿", "标准")),
+        ("报价单有效期多久来着，急急急！！", ("报价单", "有效期")),
     ],
-    ids=["zhe-kuai", "dao-di", "hey-quick-one", "walk-me-thru", "says-hasnt", "ha-lou", "emmm", "sanity", "harbin"],
+    ids=[
+        "zhe-kuai",
+        "dao-di",
+        "hey-quick-one",
+        "walk-me-thru",
+        "says-hasnt",
+        "ha-lou",
+        "emmm",
+        "sanity",
+        "harbin",
+        "ji-ji-ji",
+    ],
 )
 def test_chat_words_are_not_informative(question: str, terms: tuple[str, ...]) -> None:
     assert informative_terms(question) == terms
