@@ -60,6 +60,8 @@ _STRONG = re.compile(
     r"您在这里|你在这里|you are here|受版权保护|禁止商用|请勿商用|仅供学习交流|原创保护|"
     r"未经(?:许可|授权)[，,]?\s*(?:禁止|不得)转载|[\[【［]\s*(?:推广|广告)\s*[\]】］]|AI导读|内容由AI生成|"
     r"AI(?:智能)?摘要|由\S{0,8}AI生成|\bpage owner\s*[:：]|"
+    # A star-the-account prompt, a promoted line marked with a bar, a preview's scan-to-read notice.
+    r"星标|收到推送|^\W{0,3}推广[\s　:：]|文档预览|扫码(?:可)?继续阅读|"
     r"听全文|写留言|已无更多数据|关注该公众号|继续滑动看下一个|"
     r"预览时标签不可点|喜欢此内容的人还喜欢|作者\s+回复|点击下方小程序|[\[【]\s*小程序\s*[\]】]|收录于合集|"
     r"^[\[【]\s*(?:图片|视频|动图|音频)\s*[\]】]$|"
@@ -744,6 +746,10 @@ def _site_names(lines: Sequence[str], reasons: list[str | None]) -> None:
         # "灶台圈 · 餐饮设备人论坛 - 做厨房设备的人都在这里": the site's name and its slogan, the name (or its first
         # word: "技术圈" of "技术圈 JSQ") repeated.
         name = _NAME_AND_SLOGAN.split(text, maxsplit=1)[0]
+        if name != text and _SITE_NAME_END.search(name.split()[0] if name.split() else name):
+            # "青蓝文档网 QINGLANDOC ｜ 好文档，一搜就有": a name that says it is a site, its Latin name, a slogan.
+            reasons[i] = "the site's name and slogan"
+            continue
         if name != text and _DOMAIN.match(name) and any(name.lower() in line.lower() for line in dropped):
             reasons[i] = "the site's address and slogan, the address in its chrome"
             continue

@@ -18,12 +18,15 @@ _CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "menu"})
 _CHROME_NAME = re.compile(
     r"(?:^|[-_ ])(?:nav|navbar|menu|breadcrumbs?|crumbs?|footer|header|sidebar|side-bar|aside|"
     r"toolbar|share|social|comments?|related|recommend|advert|ads?|banner|copyright|login|signup|cookie|popup|modal|tags?|"
-    r"pagination|pager|helpful|feedback|rating|vote|bottom|masthead|colophon|site-?info|quick-?links|toc)(?:$|[-_ ])",
+    r"pagination|pager|helpful|feedback|rating|vote|bottom|masthead|colophon|site-?info|quick-?links|toc|"
+    # ARIA roles that say what a block is (a cookie bar as role="dialog"), and a side column ("col-side").
+    r"dialog|alertdialog|complementary|contentinfo|navigation|col-side|side-col(?:umn)?)(?:$|[-_ ])",
     re.I,
 )
 # Class names that are chrome only as a whole name ("side", "widget weather"): as a part they name page builders'
-# content blocks ("elementor-widget-container", "side-by-side").
-_WHOLE_CHROME_CLASS = frozenset({"side", "widget", "widgets"})
+# content blocks ("elementor-widget-container", "side-by-side"). So are the short names a hand-written intranet
+# gives its top bar, menu, feedback box, comments and footer ("tb", "nv", "fb", "cmt", "ft").
+_WHOLE_CHROME_CLASS = frozenset({"side", "widget", "widgets", "tb", "nv", "fb", "cmt", "ft", "hd"})
 # The head of a piece of content, not of the page: "card-header", "section-header", "table-header".
 _CONTENT_HEAD = re.compile(
     r"(?:^|[-_ ])(?:card|section|panel|table|tbl|col|column|row|box|block|list|item|entry|faq|accordion|tab|"

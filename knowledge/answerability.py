@@ -226,6 +226,10 @@ _COMPANY_WORDS = frozenset(
 )
 
 
+# A trade word of a company's name, "X业" ("坚邦胶业", "晨光纸业"): after a coined word, a name whatever jieba tags it.
+_TRADE = re.compile(r"[\u4e00-\u9fff]业")
+
+
 def _coined_companies(question: str, opening: Sequence[tuple[str, str]] = ()) -> list[str]:
     """Names jieba's dictionary does not hold, found by its HMM: a rival's brand that the dictionary pass splits
     into single characters (丰/禾, 迈/瑞, 澜/溪). Such a name stands before a company word ("丰禾农机那款拖拉机")
@@ -249,7 +253,7 @@ def _coined_companies(question: str, opening: Sequence[tuple[str, str]] = ()) ->
         for index, ((word, flag), (after, after_flag)) in enumerate(itertools.pairwise(tagged))
         if len(word) >= 2
         and (after in _COMPANY_WORDS or (index == 0 and opens_split and after_flag.startswith("n")))
-        and flag in (*_NAME_FLAGS_ZH, "ns")
+        and (flag in (*_NAME_FLAGS_ZH, "ns") or (index == 0 and opens_split and _TRADE.fullmatch(after)))
         and not jieba.dt.FREQ.get(word)
         and CJK_CHAR.match(word)
     ]

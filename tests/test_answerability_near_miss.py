@@ -135,6 +135,7 @@ def test_the_refusal_note_says_what_the_documents_give_instead() -> None:
         ("澜溪卫浴的感应龙头现在卖多少钱一台？", ["澜溪"]),
         ("质宝期多久啊", []),  # a typo the HMM joins is no name
         ("招大客户经理对行业经验有什么硬性要求？", []),  # a verb and an adjective the HMM joins
+        ("坚邦胶业的聚氨酯密封胶现在卖多少钱一支？", ["坚邦"]),  # a coined name before a trade word (X业)
         ("鹿鸣农机的拖拉机多少钱？", []),  # the company's own name: the documents hold it
         ("有家公司想做我们的经销商", []),
     ],
@@ -152,12 +153,15 @@ def test_the_refusal_note_says_what_the_documents_give_instead() -> None:
         "coined-brand-before-trade",
         "typo-zh",
         "verb-adjective-zh",
+        "coined-trade-name",
         "own-name-zh",
         "no-name-zh",
     ],
 )
 def test_names_the_documents_never_use(question: str, names: list[str]) -> None:
-    lex = VocabularyLexicon("ice maker makers commercial price hotel night cap order late steps sales title 鹿鸣 卫浴")
+    lex = VocabularyLexicon(
+        "ice maker makers commercial price hotel night cap order late steps sales title 鹿鸣 卫浴 聚氨酯"
+    )
     assert foreign_names(question, lex, _none) == names  # type: ignore[arg-type]
 
 

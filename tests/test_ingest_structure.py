@@ -189,6 +189,19 @@ def test_html_chrome_by_element_and_class_is_dropped(tmp_path: Path) -> None:
     assert len(doc.dropped) >= 8
 
 
+def test_a_hand_written_intranets_short_class_names_side_column_and_dialog_role_are_chrome(tmp_path: Path) -> None:
+    html = """<html><head><title>Warranty Policy</title></head><body>
+    <div class="tb">Yachuang Connect · Signed in as Wu Jing</div><div class="nv"><a href="#">Home</a></div>
+    <div class="col-main"><h1>Warranty Policy</h1><h2>1. Periods</h2><p>Chairs: 24 months.</p>
+    <div class="fb">Was this page helpful? Yes No</div>
+    <div class="cmt"><div class="c-who">Liu Yang · 3 days ago</div><p>Does this apply at Spring Festival?</p></div>
+    </div><div class="col-side"><h4>Today in the canteen</h4><p>Braised pork - RMB 15</p></div>
+    <div id="cc-bar" role="dialog"><p>We use cookies to keep you signed in.</p></div></body></html>"""
+    doc = parse_file(_write(tmp_path, "policy.html", html))
+    kept = [(s.heading_path, s.text) for s in doc.sections]
+    assert kept == [(("Warranty Policy", "1. Periods"), "Chairs: 24 months.")]
+
+
 @pytest.mark.parametrize(
     ("line", "chrome"),
     [
@@ -569,6 +582,28 @@ def test_a_sites_banner_with_its_address_its_contents_list_ai_blurb_and_page_mar
     for chrome in ("拾起每一页", "AI智能摘要", "点击跳转", "·····", "第 2 页", "example.cn"):
         assert chrome not in body
     assert "每周拜访客户不少于8家" in body and "直接向大区总监汇报" in body
+
+
+def test_a_site_named_as_a_site_with_a_latin_name_a_bar_marked_ad_and_a_scan_to_read_notice_are_chrome(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "青蓝文档网 QINGLANDOC ｜ 好文档，一搜就有\n"
+        "▎推广　口腔诊所装修一站式，30天开业，来电即送CAD设计方案\n"
+        "▼ 以下为文档预览（前6页），手机扫码可继续阅读 ▼\n"
+        "区域销售代表岗位职责\n"
+        "一、岗位概述\n"
+        "1.区域销售代表负责本区域诊所的开发。\n"
+    )
+    body = _site_article_body(tmp_path, "岗位职责.txt", text, title="区域销售代表岗位职责")
+    for chrome in ("青蓝文档网", "口腔诊所装修", "扫码"):
+        assert chrome not in body
+
+
+def test_a_wechat_star_prompt_is_no_title(tmp_path: Path) -> None:
+    text = "⬆️ 星标⭐公众号，第一时间收到推送\n销冠说｜卖CBCT，先帮院长算清三笔账\n\n一、设备投入\n院长关心回本。\n"
+    doc = parse_file(_write(tmp_path, "article.txt", text))
+    assert doc.meta.title == "销冠说｜卖CBCT，先帮院长算清三笔账"
 
 
 def test_a_mail_signature_above_a_bracketed_confidentiality_notice_or_a_print_reminder_goes() -> None:
