@@ -178,10 +178,16 @@ def _is_page_marker(text: str) -> bool:
     if _PAGE_NUMBER.match(text):
         return True
     words = text.split()
-    for at, rests in ((-1, (words[:-1], words[:-2])), (0, (words[1:],)), (1, (words[2:],))):
-        if len(words) > 2 and _DOMAIN.match(words[at]) and any(_PAGE_NUMBER.match(" ".join(r)) for r in rests):
-            return True
-    return False
+    if len(words) <= 2:
+        return False
+    # The address last ("… 拾页文库 shiye.cn") or first ("shiye.cn 拾页文库 …"), with or without the name beside it.
+    if _DOMAIN.match(words[-1]):
+        rests = [words[:-1], words[:-2]]
+    elif _DOMAIN.match(words[0]) or _DOMAIN.match(words[1]):
+        rests = [words[1:], words[2:]]
+    else:
+        return False
+    return any(_PAGE_NUMBER.match(" ".join(rest)) for rest in rests)
 
 
 def boilerplate_reason(line: str) -> str | None:
