@@ -140,6 +140,8 @@ _LETTERHEAD = re.compile(
 RULE_LINE = re.compile(r"[-—–_=＝─━~～*·.。\s]{3,}")
 
 
+_MODEL_CODE = re.compile(r"\b[A-Z]{1,4}-?\d{2,4}[A-Z]?\b")
+_SHEET_KIND = re.compile(r"product sheet|data ?sheet|spec(?:ification)? sheet|产品资料|规格书|说明书", re.I)
 # What a document calls itself ("WX-450 硬装洗脱机 产品资料", "Returns Policy"), or a model code it is about.
 _NAMES_DOCUMENT = re.compile(
     r"\b(?:product sheet|data ?sheet|spec(?:ification)? sheet|policy|procedure|manual|handbook|guide(?:lines?)?|"
@@ -157,12 +159,13 @@ def _letterhead(first: str, second: str) -> bool:
         return False
     if _LETTERHEAD.search(first):
         return True
-    return (
-        len(first) <= 40
-        and not re.search(r"\d", first)
-        and not _NAMES_DOCUMENT.search(first)
-        and bool(_NAMES_DOCUMENT.search(second))
-    )
+    if len(first) > 40 or re.search(r"\d", first):
+        return False
+    # "XINRUI ADHESIVES - PRODUCT SHEET" over "XR-HM18R Reactive PUR Hot-Melt Adhesive": the line naming the
+    # model is the title of the model's sheet, the line above it says only whose sheet it is.
+    if _NAMES_DOCUMENT.search(first):
+        return bool(_SHEET_KIND.search(first)) and not _MODEL_CODE.search(first) and bool(_MODEL_CODE.search(second))
+    return bool(_NAMES_DOCUMENT.search(second))
 
 
 def title_index(lines: list[str]) -> int | None:

@@ -416,8 +416,18 @@ def test_the_company_name_above_the_title_is_not_a_heading(tmp_path: Path) -> No
         ("宏图洗涤设备\n样机借用管理规定\n", "样机借用管理规定"),
         ("LATE DELIVERY HANDLING PROCEDURE\nOrder Management Centre\n", "LATE DELIVERY"),  # the title names itself
         ("Sales Handbook\nFY-230 Product Sheet\n", "Sales Handbook"),  # the first line names a document
+        ("XINRUI ADHESIVES - PRODUCT SHEET\nXR-HM18R Reactive PUR Hot-Melt Adhesive\n", "XR-HM18R"),
+        ("新锐胶粘 产品资料\nXR-MA41G 含玻璃微珠双组分丙烯酸结构胶\n", "XR-MA41G"),
     ],
-    ids=["name-over-sheet", "name-over-sheet-zh", "name-over-policy-zh", "title-first", "two-documents"],
+    ids=[
+        "name-over-sheet",
+        "name-over-sheet-zh",
+        "name-over-policy-zh",
+        "title-first",
+        "two-documents",
+        "whose-sheet-over-model",
+        "whose-sheet-over-model-zh",
+    ],
 )
 def test_a_company_name_without_a_company_ending_above_the_documents_own_name_is_letterhead(
     tmp_path: Path, text: str, title: str
