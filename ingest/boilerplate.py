@@ -752,7 +752,7 @@ def _site_names(lines: Sequence[str], reasons: list[str | None]) -> None:
         # "灶台圈 · 餐饮设备人论坛 - 做厨房设备的人都在这里": the site's name and its slogan, the name (or its first
         # word: "技术圈" of "技术圈 JSQ") repeated.
         name = _NAME_AND_SLOGAN.split(text, maxsplit=1)[0]
-        if name != text and _SITE_NAME_END.search(name.split()[0] if name.split() else name):
+        if name != text and _SITE_NAME_END.search(name.split()[0]):
             # "青蓝文档网 QINGLANDOC ｜ 好文档，一搜就有": a name that says it is a site, its Latin name, a slogan.
             reasons[i] = "the site's name and slogan"
             continue

@@ -140,13 +140,14 @@ _LETTERHEAD = re.compile(
 RULE_LINE = re.compile(r"[-—–_=＝─━~～*·.。\s]{3,}")
 
 
-_MODEL_CODE = re.compile(r"\b[A-Z]{1,4}-?\d{2,4}[A-Z]?\b")
-_SHEET_KIND = re.compile(r"product sheet|data ?sheet|spec(?:ification)? sheet|产品资料|规格书|说明书", re.I)
+_SHEET_KINDS = r"\b(?:product sheet|data ?sheet|spec(?:ification)? sheet)\b|产品资料|规格书|说明书"
+_MODEL_CODES = r"\b[A-Z]{1,4}-?\d{2,4}[A-Z]?\b"
+_SHEET_KIND = re.compile(_SHEET_KINDS, re.I)
+_MODEL_CODE = re.compile(_MODEL_CODES)
 # What a document calls itself ("WX-450 硬装洗脱机 产品资料", "Returns Policy"), or a model code it is about.
 _NAMES_DOCUMENT = re.compile(
-    r"\b(?:product sheet|data ?sheet|spec(?:ification)? sheet|policy|procedure|manual|handbook|guide(?:lines?)?|"
-    r"sop|rules|price list|catalogue|catalog|brochure)\b|"
-    r"产品资料|规格书|说明书|手册|办法|制度|规定|流程|指引|细则|规范|价目表|\b[A-Z]{1,4}-?\d{2,4}[A-Z]?\b",
+    rf"{_SHEET_KINDS}|\b(?:policy|procedure|manual|handbook|guide(?:lines?)?|sop|rules|price list|catalogue|catalog|"
+    rf"brochure)\b|手册|办法|制度|规定|流程|指引|细则|规范|价目表|{_MODEL_CODES}",
     re.I,
 )
 
@@ -163,8 +164,8 @@ def _letterhead(first: str, second: str) -> bool:
         return False
     # "XINRUI ADHESIVES - PRODUCT SHEET" over "XR-HM18R Reactive PUR Hot-Melt Adhesive": the line naming the
     # model is the title of the model's sheet, the line above it says only whose sheet it is.
-    if _NAMES_DOCUMENT.search(first):
-        return bool(_SHEET_KIND.search(first)) and not _MODEL_CODE.search(first) and bool(_MODEL_CODE.search(second))
+    if _NAMES_DOCUMENT.search(first):  # (a first line without figures names no model)
+        return bool(_SHEET_KIND.search(first) and _MODEL_CODE.search(second))
     return bool(_NAMES_DOCUMENT.search(second))
 
 

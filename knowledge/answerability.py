@@ -410,16 +410,17 @@ def _attribute_signals(
     attributes = asked_attributes(question, translate=translate)
     if not attributes:
         return 0.0, 0.0
-    return 1.0, float(_states_all(question, "\n".join(passages), attributes))
+    return 1.0, float(all(_stated(question, "\n".join(passages), attributes)))
 
 
-def _states_all(question: str, text: str, attributes: Sequence[AskedAttribute]) -> bool:
-    """Each asked attribute is named on a line of the text that states a figure (the composer's own test of a
-    figure: a model number or a list number alone is none)."""
+def _stated(question: str, text: str, attributes: Sequence[AskedAttribute]) -> list[bool]:
+    """For each asked attribute, whether it is named on a line of the text that states a figure (the composer's
+    own test of a figure: a model number or a list number alone is none)."""
     from knowledge.answer import states_figure
 
     lines = [line for line in text.splitlines() if states_figure(_LIST_NUMBER.sub("", line), question)]
-    return all(any(attribute.in_text(line) for line in lines) for attribute in attributes)
+    return [any(attribute.in_text(line) for line in lines) for attribute in attributes]
+
 
 
 # Terms a document states with a figure when it gives them at all, and that sound covered by a neighbouring
@@ -439,18 +440,10 @@ def unstated_attribute(question: str, document: str, translate: Callable[[str], 
     if _YES_NO.search(question):
         return None  # "有利息吗": "不计利息" answers it without a figure
     asked = [a for a in asked_attributes(question, translate=translate) if a.name in UNSTATED_REFUSED]
-    if not asked or _states_any(question, document, asked):
+    if not asked or any(_stated(question, document, asked)):
         return None
     cue = next(match for a in ATTRIBUTES if a.name == asked[0].name and (match := a.cue.search(question)))
     return Qualifier("attribute", cue.group(0).strip(), ())
-
-
-def _states_any(question: str, text: str, attributes: Sequence[AskedAttribute]) -> bool:
-    """One of the asked attributes is named on a line of the text that states a figure."""
-    from knowledge.answer import states_figure
-
-    lines = [line for line in text.splitlines() if states_figure(_LIST_NUMBER.sub("", line), question)]
-    return any(attribute.in_text(line) for attribute in attributes for line in lines)
 
 
 def near_miss(
@@ -512,7 +505,7 @@ def states_asked_attribute(
     if asked_years and not asked_years & years_in(document):
         return False  # "the 2024 price list's JP-3020 price": a sheet that names no 2024 cannot vouch for it
     attributes = asked_attributes(question, translate=translate)
-    return bool(attributes) and _states_all(question, document, attributes)
+    return bool(attributes) and all(_stated(question, document, attributes))
 
 
 def _where(hit: ScoredChunk) -> str:
