@@ -62,6 +62,9 @@ _STRONG = re.compile(
     r"AI(?:智能)?摘要|由\S{0,8}AI生成|\bpage owner\s*[:：]|"
     # A star-the-account prompt, a promoted line marked with a bar, a preview's scan-to-read notice.
     r"星标|收到推送|^\W{0,3}推广[\s　:：]|文档预览|扫码(?:可)?继续阅读|"
+    # A reader's page controls ("阅读进度 ▓▓░░░░ 已读 12%　字号 A- A A+　护眼模式：关") and a site's note that its
+    # software laid the text out ("本文由…AI自动识别排版，如有错漏请以原文档为准").
+    r"阅读进度|已读\s*\d+\s*%|字号\s*A|护眼模式|夜间模式|[▓░▒]{3,}|自动(?:识别)?排版|如有错漏|"
     r"听全文|写留言|已无更多数据|关注该公众号|继续滑动看下一个|"
     r"预览时标签不可点|喜欢此内容的人还喜欢|作者\s+回复|点击下方小程序|[\[【]\s*小程序\s*[\]】]|收录于合集|"
     r"^[\[【]\s*(?:图片|视频|动图|音频)\s*[\]】]$|"
@@ -104,16 +107,18 @@ _TRADE = re.compile(
     re.IGNORECASE,
 )
 # Page furniture: "第 3 页 共 10 页", "Page 3 of 10", "- 3 -", "3 / 10", a bare number.
-# The same set in dashes ("- 第 3 页 / 共 7 页 -", "—— 第 2 页 / 共 7 页 ——", "— Page 2 of 5 —").
+# The same set in dashes or drawn rules ("- 第 3 页 / 共 7 页 -", "—— 第 2 页 / 共 7 页 ——", "━━━━ 第2页 / 共6页 ━━━━",
+# "— Page 2 of 5 —").
 _PAGE_NUMBER = re.compile(
-    r"^(?:[-–—·.=*]+\s*)?(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页|page\s+\d+(?:\s+of\s+\d+)?|"
-    r"\d+\s*/\s*\d+)(?:\s*[-–—·.=*]+)?$|^(?:[-–—]+\s*\d+\s*[-–—]+|\d{1,4})$",
+    r"^(?:[-–—·.=*━─═]+\s*)?(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页|page\s+\d+(?:\s+of\s+\d+)?|"
+    r"\d+\s*/\s*\d+)(?:\s*[-–—·.=*━─═]+)?$|^(?:[-–—━─═]+\s*\d+\s*[-–—━─═]+|\d{1,4})$",
     re.IGNORECASE,
 )
 # Breadcrumbs and menu bars: "首页 > 文档 > 管理", "Home | Products | About".
 _TRAIL = re.compile(r"^(?:[^>|»/]{1,12}\s*(?:>|»|\||/|›)\s*){2,}[^>|»/]{0,20}$")
 _FIELD_VALUE = re.compile(r"[:：]\s*\S")
-_MENU_SEPARATOR = re.compile(r"\s[|｜/·┊┆¦│]\s|\s{2,}")
+# A menu's items are set apart by a bar, two spaces or one ideographic space ("首页　文档分类　精品专区").
+_MENU_SEPARATOR = re.compile(r"\s[|｜/·┊┆¦│]\s|\s{2,}|\u3000")
 # A paid-download site's terms: "一经下载不支持退款", "下载后概不退款", "no refunds once downloaded".
 _NO_REFUND_AFTER_DOWNLOAD = re.compile(
     r"下载.{0,8}(?:不支持|不予|概不|不可|不能|无法)\s*退|"
@@ -239,7 +244,7 @@ def boilerplate_reason(line: str) -> str | None:
             return f"site notice ({', '.join(sorted(weak))})"
         if site and trade:
             return f"site notice ({site.group(0)}, {trade.group(0)})"
-        if len(_MENU_SEPARATOR.findall(text)) >= 2 and (site or trade):
+        if len(_MENU_SEPARATOR.findall(line.strip())) >= 2 and (site or trade):
             return "site menu"
         # A download word beside another trade word is a short site notice; beside a hotline and a QQ group
         # ("下载遇到问题？…客服热线…QQ交流群") the site's help line at any notice length. A company's own line about

@@ -47,7 +47,7 @@ MAX_SENTENCES = 4
 _CITE = re.compile(r"\[\d+\]")
 _CITE_NUMBER = re.compile(r"\[(\d+)\]")
 _LIST_ITEM = re.compile(
-    r"^\s*(?:[-*+•·]\s|\d+[.)、．]\s?|[（(][一二三四五六七八九十\d]+[)）]|[①-⑳]|step\s*\d+\s*[:：.]|第[一二三四五六七八九十\d]+步)",
+    r"^\s*(?:[-*+•·]\s|\d+[.)、．]\s?|[（(][一二三四五六七八九十\d]+[)）]|[①-⑳]|step\s*\d+\s*(?:[:：.(\-–—]|$)|第[一二三四五六七八九十\d]+步)",
     re.IGNORECASE,
 )
 MIN_SENTENCES = 2

@@ -610,6 +610,36 @@ def test_a_site_named_as_a_site_with_a_latin_name_a_bar_marked_ad_and_a_scan_to_
         assert chrome not in body
 
 
+def test_a_menu_set_with_ideographic_spaces_reader_controls_a_layout_notice_and_drawn_page_markers_are_chrome(
+    tmp_path: Path,
+) -> None:
+    """A sharing site's menu whose items stand apart by ideographic spaces, its reading-progress bar with font
+    and eye-care switches, its note that software laid the text out, and page markers drawn with box rules: each
+    became answer text ("…下月拜访计划。━━━━ 第2页 / 共6页 ━━━━")."""
+    text = (
+        "首页\u3000文档分类\u3000精品专区\u3000职场办公\u3000行业资料\u3000上传赚币\n"
+        "阅读进度 ▓▓░░░░░░ 已读 12%\u3000\u3000字号 A- A A+\u3000\u3000护眼模式：关\n"
+        "本文由\"某某AI\"自动识别排版，如有错漏请以原文档为准\n"
+        "电梯销售工程师岗位职责\n"
+        "一、主要职责\n"
+        "1.每月新增有效项目线索不少于8条。\n"
+        "━━━━━━━━━━ 第2页 / 共6页 ━━━━━━━━━━\n"
+        "2.报价有效期为30天。\n"
+    )
+    body = _site_article_body(tmp_path, "岗位职责.txt", text, title="电梯销售工程师岗位职责")
+    for chrome in ("文档分类", "阅读进度", "护眼", "排版", "第2页"):
+        assert chrome not in body
+    assert "报价有效期为30天" in body and "不少于8条" in body
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["产品型号\u3000功率\u3000电压\u3000重量", "字号：云梯", "本合同以中文原文为准。"],
+)
+def test_a_companys_spaced_header_or_wording_near_reader_controls_stays(line: str) -> None:
+    assert boilerplate_reason(line) is None
+
+
 def test_a_wechat_star_prompt_is_no_title(tmp_path: Path) -> None:
     text = "⬆️ 星标⭐公众号，第一时间收到推送\n销冠说｜卖CBCT，先帮院长算清三笔账\n\n一、设备投入\n院长关心回本。\n"
     doc = parse_file(_write(tmp_path, "article.txt", text))
