@@ -510,19 +510,35 @@ def _dense_edges(lines: Sequence[str], reasons: list[str | None]) -> None:
 
 
 # The end of an article as its page marks it: WeChat's "- END -", a document site's preview cut-off.
-_THE_END = re.compile(r"^[-—–=~·\s]*(?:END|THE END|全文完|预览已结束.*|试读已?结束.*)[-—–=~·\s]*$", re.IGNORECASE)
+_THE_END = re.compile(
+    r"^[-—–=~·\s]*(?:END|THE END|全文完|[（(]本文完[）)]|预览已结束.*|全文预览结束.*|试读已?结束.*)[-—–=~·\s]*$",
+    re.IGNORECASE,
+)
 MIN_CHROME_AFTER_END = 2
+# The document's own numbered lines ("（四）回款与客户维护", "2.回款逾期超过60天的…"): below a preview's end mark
+# ("—— 试读结束，剩余4页需下载后阅读 ——" then "【会员已为您展开全文】"), three of them say the article goes on.
+# A site's numbered download terms below the real end ("2.下载后…", "3.卷币为虚拟商品…") have no part heading among
+# them; the article's rest does ("（四）回款与客户维护", "三、项目跟进流程").
+_PART = r"[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+[章条]"
+_NUMBERED_LINE = re.compile(rf"^(?:\d{{1,2}}\s*[.、．]\s*\S|{_PART})")
+_PART_HEADING = re.compile(rf"^(?:{_PART})")
+MIN_LINES_GOING_ON = 3
 
 
 def _after_the_end(lines: Sequence[str], reasons: list[str | None]) -> None:
     """Everything below a page's end-of-article mark is the page's (its account card, comments with the author's
     replies, download terms), when at least MIN_CHROME_AFTER_END lines there are recognised chrome: a mark
-    with the document going on below it (a slide titled "The End" before an appendix) keeps its text."""
+    with the document going on below it (a slide titled "The End" before an appendix, a preview's end with the
+    rest of the numbered article below) keeps its text."""
     ends = [i for i, line in enumerate(lines) if _THE_END.match(line.strip())]
     if not ends:
         return
     below = range(ends[-1] + 1, len(lines))
     if sum(reasons[i] is not None for i in below) < MIN_CHROME_AFTER_END:
+        return
+    own = [lines[i].strip() for i in below if reasons[i] is None and _NUMBERED_LINE.match(lines[i].strip())]
+    if len(own) >= MIN_LINES_GOING_ON and any(_PART_HEADING.match(line) for line in own):
+        reasons[ends[-1]] = reasons[ends[-1]] or "a preview's end mark with the article going on below it"
         return
     for i in [ends[-1], *below]:
         if lines[i].strip() and reasons[i] is None:

@@ -861,6 +861,7 @@ def select_sentences(
         flat = 1.0 if hit.source and hit.source == top[0].source else LOWER_PASSAGE_WEIGHT
         factor = 1.0 if rank == 0 else flat * min(1.0, hit.relevance / best_relevance)
         document_models = _document_models(hit)
+        heading = _last_heading(hit.section)
         header: str | None = None
         for line in lines:
             sentence = line.sentence
@@ -889,10 +890,12 @@ def select_sentences(
             if asked_models and named and not named & asked_models and _look_alike(named, asked_models):
                 score *= LOOK_ALIKE_LINE
             elif attributes and (
-                names := _answers_attribute(line, header, named, document_models, asked_models, attributes, question)
+                names := _answers_attribute(
+                    line, header, named, document_models, asked_models, attributes, question, heading
+                )
             ):
                 # Named in the line or by its document: the model's own figure, wherever it was ranked.
-                sure = _naming(line, names, attributes)
+                sure = _naming(line, names, attributes, heading)
                 bonus[id(sentence)] = ATTRIBUTE_BONUS * (1.0 if asked_models else factor) * sure
                 stated[id(sentence)] = names
             sentence.score = score
@@ -937,7 +940,8 @@ def select_sentences(
         rank = len(top) + offset
         lines = _passage_lines(chunk.text, rank, 0)
         lines_of.append(lines)
-        headings.append(_last_heading(chunk.section))
+        heading = _last_heading(chunk.section)
+        headings.append(heading)
         document_models = _document_models(chunk)
         header = None
         for line in lines:
@@ -946,10 +950,10 @@ def select_sentences(
             header = sentence.text if line.kind == "header" else None if line.kind == "text" else header
             named = _models_in(sentence.text)
             if names := _answers_attribute(
-                line, header, named, document_models, asked_models, attributes or (), question
+                line, header, named, document_models, asked_models, attributes or (), question, heading
             ):
                 sentence.score = overlap_of(set(tokenize(sentence.text)))
-                bonus[id(sentence)] = ATTRIBUTE_BONUS * _naming(line, names, attributes or ())
+                bonus[id(sentence)] = ATTRIBUTE_BONUS * _naming(line, names, attributes or (), heading)
                 stated[id(sentence)] = names
                 candidates.append(sentence)
     if not candidates:
@@ -1128,9 +1132,12 @@ def _answers_attribute(
     asked_models: set[tuple[str, str]],
     attributes: Sequence[AskedAttribute],
     question: str,
+    heading: str = "",
 ) -> set[str]:
     """The asked attributes the line states a figure for, of the asked model when the question names one (named in
-    the line, or by its document when the line names no look-alike: "Spare tape cartridge (TC-48): ¥320")."""
+    the line, or by its document when the line names no look-alike: "Spare tape cartridge (TC-48): ¥320"). A prose
+    line under its passage's own heading naming the attribute states it with a figure alone ("4. Warranty" over
+    "18 months from the date of delivery.")."""
     if line.kind == "header" or line.sentence.text.endswith(("?", "？")):
         return set()
     if asked_models:
@@ -1140,7 +1147,12 @@ def _answers_attribute(
         if not about:
             return set()
     row_header = header if line.kind == "row" else None
-    found = [a for a in attributes if _states_attribute(line.sentence.text, row_header, [a], question)]
+    found = [
+        a
+        for a in attributes
+        if _states_attribute(line.sentence.text, row_header, [a], question)
+        or (line.kind != "row" and _names_attribute(a, heading) and states_figure(line.sentence.text, question))
+    ]
     if len(found) > 1 and line.kind == "row":
         # A row's label names one attribute, its head: "流速精度" is an accuracy, "Power supply" a supply.
         label = " ".join([*(_cells(row_header) if row_header else []), _cells(line.sentence.text)[0]])
@@ -1190,14 +1202,14 @@ def _states_attribute(text: str, header: str | None, attributes: Sequence[AskedA
 UNIT_ONLY_SHARE = 0.5  # of the attribute bonus, for a prose line naming the attribute by its unit alone
 
 
-def _naming(line: _Line, names: set[str], attributes: Sequence[AskedAttribute]) -> float:
+def _naming(line: _Line, names: set[str], attributes: Sequence[AskedAttribute], heading: str = "") -> float:
     """How surely a line states the asked attribute: fully when it names it by a word or is a table row under a
     labelled column; by half when prose gives only its unit ("一只 5 kg 的成年猫" is a cat's weight, not the
     feeder's, beside "| 净重 | 2.0 kg |")."""
     if line.kind == "row" or "price" in names:
         return 1.0  # a price is named by its currency alone ("每台每年¥2,400")
     named = [AskedAttribute(a.name, a.words - _UNIT_WORDS) for a in attributes if a.name in names]
-    return 1.0 if any(a.in_text(line.sentence.text) for a in named) else UNIT_ONLY_SHARE
+    return 1.0 if any(a.in_text(line.sentence.text) or a.in_text(heading) for a in named) else UNIT_ONLY_SHARE
 
 
 _UNITS = "kg kw mpa psi bar db hz cny rmb ¥ °c ℃ 公斤 千克 千瓦 元 升 伏 小时 平方米 平米 兆帕 分贝"

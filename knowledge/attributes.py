@@ -65,7 +65,8 @@ ATTRIBUTES: tuple[Attribute, ...] = (
     ),
     _attr(
         "warranty",
-        r"\bwarrant(?:y|ies|ied)\b|\bguarantee(?:d)?\b|质保|保修|保固",
+        # with a chat typo's spellings ("warrenty", "waranty", "garantee")
+        r"\bwarr?[ae]nt(?:y|ee|ies|ied)\b|\bgu?ar[ae]nt(?:e|ee|eed)\b|质保|保修|保固",
         "warranty warranted guarantee",
         "质保 保修",
     ),
@@ -202,6 +203,12 @@ ATTRIBUTES: tuple[Attribute, ...] = (
         r"\baccura(?:te|cy)\b|\bprecision\b|\btolerance\b|精度|准确度|误差|多准",
         "accuracy accurate precision tolerance",
         "精度 准确度 误差",
+    ),
+    _attr(
+        "thickness",
+        r"\bthick(?:ness|er|est)?\b|厚度|壁厚|多厚|板厚|膜厚",
+        "thickness thick",
+        "厚度 壁厚 厚",
     ),
     _attr(  # a rep's pay: a commission plan states rates on sales, not the base salary
         "salary",

@@ -463,7 +463,7 @@ class HybridRetriever(BaseRetriever):
                 break
         if reranker is not None:
             results = rerank(results, self.passage_rows(query, results, translated), reranker)
-        return results[:k]
+        return dated_first(results, asked_years)[:k]
 
     def passage_rows(
         self, query: str, hits: Sequence[ScoredChunk], translated: dict[str, list[str]] | None = None
@@ -528,6 +528,28 @@ def years_in(text: str) -> set[str]:
         if first < last <= first + 10:
             found.update(str(year) for year in range(first, last + 1))
     return found
+
+
+def dated_first(hits: list[ScoredChunk], asked: set[str]) -> list[ScoredChunk]:
+    """A question naming a year ("2026年价格表上的价格含税吗？") is about the document titled with that year: when the
+    first passage's title and heading give no year and another passage's title gives the asked one ("2026 Standard
+    Price List"), that document's passages go first, in their order. The year rule (`other_year`) refuses another
+    year's document; this keeps an undated one in the asker's language from standing in front of the dated one."""
+    if not asked or not hits:
+        return hits
+
+    def dated(hit: ScoredChunk) -> bool:
+        return bool(years_in(str(hit.metadata.get("title", ""))) & asked)
+
+    first = hits[0]
+    if first.blocked or years_in(f"{first.metadata.get('title', '')}\n{first.section}"):
+        return hits  # the first passage is dated: to the asked year, or to another (the year rule's case)
+    leading = [h for h in hits if dated(h) and not h.blocked]
+    # Only a document that answers as well as the first passage: a "2024 Warranty Policy" is no price list of 2024.
+    if not leading or max(h.relevance for h in leading) < first.relevance:
+        return hits
+    chosen = {id(h) for h in leading}
+    return [*leading, *(h for h in hits if id(h) not in chosen)]
 
 
 def other_year(asked: set[str], heading: str) -> bool:

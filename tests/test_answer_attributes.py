@@ -155,6 +155,9 @@ def test_a_line_about_a_look_alike_model_does_not_answer_for_the_asked_one() -> 
         ("WX-225 的最高脱水转速是多少？", ["speed"]),
         ("销售代表的底薪是多少？", ["salary"]),
         ("客户逾期付款的话，滞纳金按什么利率收？", ["interest"]),
+        ("How thick is the wall of the DK-16P drip tape?", ["thickness"]),
+        ("DK-16P 的壁厚是多少？", ["thickness"]),
+        ("yo whats the warrenty on the fm5t", ["warranty"]),
     ],
     ids=[
         "weigh-not-price",
@@ -182,6 +185,9 @@ def test_a_line_about_a_look_alike_model_does_not_answer_for_the_asked_one() -> 
         "zh-spin-speed",
         "zh-base-salary",
         "zh-late-fee-rate",
+        "thickness",
+        "zh-wall-thickness",
+        "chat-typo-warranty",
     ],
 )
 def test_asked_attributes(question: str, names: list[str]) -> None:
@@ -220,3 +226,22 @@ def test_a_row_answers_the_attribute_its_label_ends_with_so_two_asked_attributes
     texts = [s.text for s in chosen]
     assert "| 流速范围 | 0.01–2000 mL/h |" in texts
     assert "| 流速精度 | ±2% |" in texts
+
+
+def test_a_line_under_a_heading_naming_the_asked_attribute_states_it_with_its_figure_alone() -> None:
+    """"4. Warranty" over "18 months from the date of delivery.": the line never says "warranty" (before: the
+    sheet's overview answered), but a line naming the attribute itself still wins over one the heading names."""
+    title = "FM-5T Fertigation Unit - Product Sheet"
+    source = "/kb/fm-5t_sheet.txt"
+    overview = _chunk("a", "1. Overview", "The FM-5T is the FM-5 injector with a built-in telemetry controller.", 0.3,
+                      title=title, source=source)
+    warranty = _chunk("b", "4. Warranty", "18 months from the date of delivery. Wear parts are excluded.", 0.2,
+                      title=title, source=source)
+    question = "what's the warranty on the FM-5T"
+    chosen = select_sentences(question, [overview, warranty], {"a": 1, "b": 2}, _idf, language="en")
+    assert chosen[0].text == "18 months from the date of delivery."
+    weights = _chunk(
+        "c", "三、重量与尺寸", "外形尺寸：2100 mm × 1100 mm × 1700 mm。整机净重：236 kg。", 0.3
+    )
+    chosen = select_sentences("CS-80 整机有多重？", [weights], {"c": 1}, _idf, language="zh")
+    assert chosen[0].text == "整机净重：236 kg。"

@@ -640,6 +640,33 @@ def test_a_companys_spaced_header_or_wording_near_reader_controls_stays(line: st
     assert boilerplate_reason(line) is None
 
 
+def test_a_preview_end_mark_with_the_numbered_article_going_on_below_drops_only_the_mark(tmp_path: Path) -> None:
+    """"—— 试读结束，剩余4页需下载后阅读 ——" then "【会员已为您展开全文】" and the rest of the article: everything
+    below the first mark was dropped as the page's, half the article with it. The article's real end ("—— 全文预览
+    结束 ——") still drops the download terms and comments below it."""
+    text = (
+        "销售工程师岗位职责\n"
+        "一、主要职责\n"
+        "1.每月新增有效项目线索不少于8条。\n"
+        "—— 试读结束，剩余4页需下载后阅读 ——\n"
+        "【会员已为您展开全文】\n"
+        "（四）回款与客户维护\n"
+        "1.销售工程师是回款第一责任人。\n"
+        "2.回款逾期超过60天的项目，暂停发放该项目的销售提成。\n"
+        "3.客户投诉须在24小时内响应。\n"
+        "（本文完）\n"
+        "—— 全文预览结束 ——\n"
+        "下载须知：\n"
+        "1.本站文档为虚拟商品，一经下载不支持退款。\n"
+        "2.充值比例为1元=10币，充值后不可提现。\n"
+        "Copyright © 2014-2026 某某文档网 All Rights Reserved\n"
+    )
+    body = _site_article_body(tmp_path, "岗位职责.txt", text, title="销售工程师岗位职责")
+    assert "暂停发放该项目的销售提成" in body and "24小时内响应" in body
+    for chrome in ("试读结束", "展开全文", "充值比例", "下载须知"):
+        assert chrome not in body
+
+
 def test_a_wechat_star_prompt_is_no_title(tmp_path: Path) -> None:
     text = "⬆️ 星标⭐公众号，第一时间收到推送\n销冠说｜卖CBCT，先帮院长算清三笔账\n\n一、设备投入\n院长关心回本。\n"
     doc = parse_file(_write(tmp_path, "article.txt", text))

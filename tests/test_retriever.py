@@ -159,3 +159,22 @@ def test_pump_and_suffixed_models_are_designations_tokens_and_known_bases() -> N
     assert designations("QL-50-160 and QL-50-200") == {("ql50160", ""), ("ql50200", "")}
     assert {"qlw15s", "qlw15"} <= set(tokenize("QLW-15S 不锈钢潜水排污泵"))
     assert all(MODEL_BASE.fullmatch(token) for token in ("ql50200", "gy15kt", "qlw15s", "ax100"))
+
+
+def test_a_question_naming_a_year_puts_the_document_titled_with_it_first() -> None:
+    """"2026年价格表上的价格含不含增值税？": the Chinese article (undated) ranked above the English "2026 Standard
+    Price List", and the year rule then refused, saying the documents had 2025 but not 2026."""
+    from knowledge.retriever import ScoredChunk, dated_first
+
+    def hit(chunk_id: str, title: str, section: str = "") -> ScoredChunk:
+        return ScoredChunk(chunk_id, "text", {"title": title, "section": section}, score=0.1, relevance=0.3)
+
+    article = hit("a", "旧楼加装电梯怎么卖？", "二、大概要多少钱")
+    terms = hit("b", "2026 Standard Price List", "1. General Terms")
+    changes = hit("c", "2026 Standard Price List", "11. Price Changes")
+    ordered = dated_first([article, terms, changes], {"2026"})
+    assert [h.chunk_id for h in ordered] == ["b", "c", "a"]
+    # No year asked, or the first passage already dated to it: the order stays.
+    assert dated_first([article, terms], set()) == [article, terms]
+    dated_article = hit("d", "2026 加装电梯报价说明")
+    assert dated_first([dated_article, terms], {"2026"}) == [dated_article, terms]
