@@ -128,6 +128,8 @@ _SHORTHAND = {
     "approx": "approximately",
     "info": "information",
     "mgr": "manager",
+    "rep": "representative",
+    "reps": "representatives",
     "dept": "department",
     "admin": "administration",
     "ops": "operations",
