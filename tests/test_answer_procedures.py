@@ -62,11 +62,17 @@ STEP_LINES = [line for line in STEPS.text.splitlines()]
         "派工程师上门安装之前，需要先做哪些事？",
         "A customer just rang me furious — how does the complaint get handled?",
         "Customer wants us to run their cartons first - who sets that up?",
+        "加装电梯项目推进五步法具体是哪五步？",
     ],
-    ids=["zh-how-to-operate", "zh-what-things-first", "en-how-is-it-handled", "en-set-it-up"],
+    ids=["zh-how-to-operate", "zh-what-things-first", "en-how-is-it-handled", "en-set-it-up", "zh-which-five-steps"],
 )
 def test_procedure_phrasings_ask_for_steps(question: str) -> None:
     assert ASKS_STEPS.search(question)
+
+
+@pytest.mark.parametrize("question", ["有没有进一步的优惠？", "一步到位的方案多少钱？"])
+def test_a_step_in_another_sense_asks_for_no_steps(question: str) -> None:
+    assert not ASKS_STEPS.search(question)
 
 
 def test_the_procedure_section_of_the_best_passages_document_is_quoted_in_order() -> None:
