@@ -76,7 +76,8 @@ _PROCEDURE_LEAD = re.compile(
 # Questions after a procedure or a list of steps: "what do I do", "step by step", "流程", "怎么办".
 ASKS_STEPS = re.compile(
     r"\b(?:what (?:do|should|must) (?:i|we|they) do|how (?:do|should|can) (?:i|we)|how to|steps?|procedure|"
-    r"process|walk me)\b|流程|步骤|程序|手续(?!费)|几步|哪几?[两三四五六七八九十]?步|[两三四五六七八九十]步法|怎么办|怎么处理|如何处理|怎么走|怎么做|一步步|做什么|"
+    r"process|walk me)\b|流程|步骤|程序|手续(?!费)|几步|哪几?[两三四五六七八九十]?步|[两三四五六七八九十]步法|"
+    r"怎么办|怎么处理|如何处理|怎么走|怎么做|一步步|做什么|"
     r"怎么申请|如何申请|怎么催|怎么操作|如何操作|哪些事|哪些步骤|要走哪些|怎么弄|\bsets? (?:that|it|this) up\b|"
     r"\bhow (?:does|do|is|are) .{0,60}\b(?:handled|processed|done)\b",
     re.IGNORECASE,
