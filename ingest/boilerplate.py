@@ -65,6 +65,8 @@ _STRONG = re.compile(
     # A reader's page controls ("阅读进度 ▓▓░░░░ 已读 12%　字号 A- A A+　护眼模式：关") and a site's note that its
     # software laid the text out ("本文由…AI自动识别排版，如有错漏请以原文档为准").
     r"阅读进度|已读\s*\d+\s*%|字号\s*A|护眼模式|夜间模式|[▓░▒]{3,}|自动(?:识别)?排版|如有错漏|"
+    # A mail footer's print reminder in English ("Please consider the environment before printing this e-mail").
+    r"before printing this e-?mail|consider the environment before printing|"
     r"听全文|写留言|已无更多数据|关注该公众号|继续滑动看下一个|"
     r"预览时标签不可点|喜欢此内容的人还喜欢|作者\s+回复|点击下方小程序|[\[【]\s*小程序\s*[\]】]|收录于合集|"
     r"^[\[【]\s*(?:图片|视频|动图|音频)\s*[\]】]$|"
@@ -387,7 +389,8 @@ _CONTACT = re.compile(
 )
 MIN_MAIL_FIELDS = 3  # header fields in one block for a text to be an e-mail thread
 MAX_SIGNATURE_LINES = 6
-MAX_SIGNATURE_CHARS = 50
+_COMPANY_END = re.compile(r"\b(?:co\.,?\s*ltd|ltd|inc|corp|llc|gmbh|pte\.?\s*ltd|plc)\.$", re.IGNORECASE)
+MAX_SIGNATURE_CHARS = 60  # "Director, Channel Sales | Guangchu Energy Co., Ltd." is 51
 
 
 _MAIL_SUBJECT = re.compile(r"^(?:主题|subject)\s*[:：]\s*", re.IGNORECASE)
@@ -436,7 +439,10 @@ def _email_thread(lines: Sequence[str], reasons: list[str | None]) -> str:
                     break
                 continue  # the footer's other lines, a separator
             # A sentence ends the message's text; "Example Co., Ltd." is a signature's company line, not one.
-            sentence = re.search(r"[。！？!?；;：:]$", text) or (text.endswith(".") and len(text.split()) >= 5)
+            # Nor is "Director, Channel Sales | Guangchu Energy Co., Ltd.", however many words it has.
+            sentence = re.search(r"[。！？!?；;：:]$", text) or (
+                text.endswith(".") and len(text.split()) >= 5 and not _COMPANY_END.search(text)
+            )
             short = len(text) <= MAX_SIGNATURE_CHARS and not sentence
             if len(run) >= MAX_SIGNATURE_LINES or _NUMBERED.match(text) or not (short or _CONTACT.search(text)):
                 break
@@ -511,7 +517,8 @@ def _dense_edges(lines: Sequence[str], reasons: list[str | None]) -> None:
 
 # The end of an article as its page marks it: WeChat's "- END -", a document site's preview cut-off.
 _THE_END = re.compile(
-    r"^[-—–=~·\s]*(?:END|THE END|全文完|[（(]本文完[）)]|预览已结束.*|全文预览结束.*|试读已?结束.*)[-—–=~·\s]*$",
+    r"^[-—–=~·\s]*(?:END|THE END|全文完|[（(]本文完[）)]|(?:免费|全文)?预览已?结束.*|(?:免费)?试读已?结束.*)"
+    r"[-—–=~·\s]*$",
     re.IGNORECASE,
 )
 MIN_CHROME_AFTER_END = 2

@@ -224,7 +224,7 @@ def foreign_names(question: str, lex: LexicalIndex, equivalents: Callable[[str],
 # Words that follow a company's name: "丰禾农机", "杭叉集团", "华达科技", "海川牌".
 _COMPANY_WORDS = frozenset(
     {"公司", "集团", "股份", "科技", "电器", "电气", "机械", "重工", "实业", "农机", "品牌", "牌", "厂", "厂家"}
-    | {"家电", "制造", "控股", "有限公司"}
+    | {"家电", "制造", "控股", "有限公司", "农科"}
 )
 
 
@@ -235,7 +235,8 @@ _TRADE = re.compile(r"[\u4e00-\u9fff]业")
 def _coined_companies(question: str, opening: Sequence[tuple[str, str]] = ()) -> list[str]:
     """Names jieba's dictionary does not hold, found by its HMM: a rival's brand that the dictionary pass splits
     into single characters (丰/禾, 迈/瑞, 澜/溪). Such a name stands before a company word ("丰禾农机那款拖拉机")
-    or opens the question before a noun ("迈瑞监护仪现在报价多少", "澜溪卫浴的感应龙头"). `opening` is the dictionary
+    or opens the question before a noun ("迈瑞监护仪现在报价多少", "澜溪卫浴的感应龙头") or a company word whatever
+    its tag ("禾润农科的注肥机报价"). `opening` is the dictionary
     pass's first (word, flag) pairs: a question that opens with two single characters, one of them a noun (迈/瑞,
     not the verb and adjective of 招/大客户经理), is tagged again with the HMM."""
     opens_split = (
@@ -255,7 +256,13 @@ def _coined_companies(question: str, opening: Sequence[tuple[str, str]] = ()) ->
         for index, ((word, flag), (after, after_flag)) in enumerate(itertools.pairwise(tagged))
         if len(word) >= 2
         and (after in _COMPANY_WORDS or (index == 0 and opens_split and after_flag.startswith("n")))
-        and (flag in (*_NAME_FLAGS_ZH, "ns") or (index == 0 and opens_split and _TRADE.fullmatch(after)))
+        and (
+            flag in (*_NAME_FLAGS_ZH, "ns")
+            or (index == 0 and opens_split and _TRADE.fullmatch(after))
+            # a noun only the HMM made up, opening the question before a company word ("禾润农科的注肥机"; not
+            # the verb of "有家公司…")
+            or (index == 0 and after in _COMPANY_WORDS and flag.startswith("n"))
+        )
         and not jieba.dt.FREQ.get(word)
         and CJK_CHAR.match(word)
     ]

@@ -136,6 +136,8 @@ def test_the_refusal_note_says_what_the_documents_give_instead() -> None:
         ("质宝期多久啊", []),  # a typo the HMM joins is no name
         ("招大客户经理对行业经验有什么硬性要求？", []),  # a verb and an adjective the HMM joins
         ("坚邦胶业的聚氨酯密封胶现在卖多少钱一支？", ["坚邦"]),  # a coined name before a trade word (X业)
+        ("禾润农科的注肥机报价大概多少？", ["禾润"]),  # a word the HMM made up, opening before a company word
+        ("我们公司的注肥机报价多少？", []),
         ("鹿鸣农机的拖拉机多少钱？", []),  # the company's own name: the documents hold it
         ("有家公司想做我们的经销商", []),
     ],
@@ -154,6 +156,8 @@ def test_the_refusal_note_says_what_the_documents_give_instead() -> None:
         "typo-zh",
         "verb-adjective-zh",
         "coined-trade-name",
+        "coined-before-company-word",
+        "our-company",
         "own-name-zh",
         "no-name-zh",
     ],

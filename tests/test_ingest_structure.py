@@ -1247,3 +1247,43 @@ def test_a_site_named_as_one_its_listed_file_name_an_ai_blurb_and_dotted_page_ma
         *own[3:],
     ]
     assert [line for line in split_boilerplate(page)[0] if line] == own
+
+
+def test_a_signatures_title_and_company_line_and_an_english_print_reminder_go_and_a_free_preview_end_ends() -> None:
+    """"Director, Channel Sales | Guangchu Energy Co., Ltd." ends with a full stop and has seven words, so it read as
+    the message's last sentence and the name above it stayed; "免费预览已结束" with its prefix was no end mark, so the
+    site's numbered download terms below it stayed."""
+    from ingest.boilerplate import split_boilerplate
+
+    mail = [
+        "From: Helen Zhao <helen@example.com>",
+        "Sent: Monday, March 23, 2026 6:15 PM",
+        "To: Regional Sales Managers <rsm@example.com>",
+        "Subject: Q2 rebate programme",
+        "",
+        "The rebate rises to 4% above CNY 2 million a quarter.",
+        "",
+        "Helen Zhao 赵海伦",
+        "Director, Channel Sales | Example Energy Co., Ltd.",
+        "T: +86 519 8588 6000 ext. 1601",
+        "",
+        "CONFIDENTIALITY NOTICE: This e-mail and any attachments are confidential.",
+        "Please consider the environment before printing this e-mail.",
+    ]
+    kept, _dropped = split_boilerplate(mail)
+    assert "The rebate rises to 4% above CNY 2 million a quarter." in kept
+    for line in mail[7:]:
+        assert not line or line not in kept
+    page = [
+        "储能销售工程师岗位职责",
+        "一、岗位概述",
+        "1.销售工程师直接向区域销售经理汇报。",
+        "—— 免费预览已结束，剩余 3 页可下载后阅读 ——",
+        "下载须知：",
+        "1. 拾页币一经兑换，不支持提现或退还；",
+        "2. 下载的文档与预览严重不符的，可在下载后 48 小时内提交工单申请退币；",
+        "拾页文库客服热线：400-820-3377（工作日 9:00-18:00）",
+        "Copyright © 2014-2026 拾页文库 版权所有",
+    ]
+    kept, _dropped = split_boilerplate(page)
+    assert [line for line in kept if line] == page[:3]
