@@ -304,6 +304,7 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
     subject = _email_thread(lines, reasons)
     _contents_list(lines, reasons)
     _site_page_titles(lines, reasons)
+    _listed_titles(lines, reasons)
     _site_names(lines, reasons)
     _slogans_under_names(lines, reasons)
     _author_names(lines, reasons)
@@ -733,6 +734,25 @@ def _site_page_titles(lines: Sequence[str], reasons: list[str | None]) -> None:
             reasons[i] = "page title with the site's name"
 
 
+def _listed_titles(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """A sharing site lists the document under its own title line, between its chrome (a promoted link above,
+    the uploader's line below): "光储能源储能销售工程师岗位职责与工作流程（2025版）" over the document's own
+    "储能销售工程师岗位职责与工作流程（2025版）" a few lines down. The listing, ending with that title, is the
+    site's."""
+    own = [i for i, line in enumerate(lines) if line.strip() and reasons[i] is None][:15]
+    for n, i in enumerate(own):
+        text = lines[i].strip()
+        above, below = _neighbours(lines, i)
+        if above is None or below is None or reasons[above] is None or reasons[below] is None:
+            continue
+        if any(
+            len(later) >= MIN_LISTED_TITLE_CHARS and text.endswith(later)
+            for later in (lines[j].strip() for j in own[n + 1 : n + 7])
+        ):
+            reasons[i] = "the site's listing of the document's title"
+
+
+MIN_LISTED_TITLE_CHARS = 6
 _BULLET = re.compile(r"^\s*[▶▷►·•◆◇○●\-*]\s*\S")
 _RECOMMENDS = re.compile(r"推荐|相关|往期|猜你|related|recommended|you may also", re.IGNORECASE)
 

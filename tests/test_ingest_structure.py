@@ -1287,3 +1287,21 @@ def test_a_signatures_title_and_company_line_and_an_english_print_reminder_go_an
     ]
     kept, _dropped = split_boilerplate(page)
     assert [line for line in kept if line] == page[:3]
+
+
+def test_a_sites_listing_of_the_title_between_its_chrome_is_no_title(tmp_path: Path) -> None:
+    """The site lists the document as "光储能源储能销售工程师岗位职责（2025版）" between a promoted link and the uploader's
+    line; the document's own title, below the company's name, is "储能销售工程师岗位职责（2025版）"."""
+    text = (
+        "拾页文库 shiye.cn ｜ 一页一页，拾起别人的经验\n"
+        "【推广】储能柜源头工厂直供 支持OEM贴牌 点此咨询 >>\n"
+        "光储能源储能销售工程师岗位职责（2025版）\n"
+        "上传者：光储老兵　｜　上传时间：2025-11-03　｜　浏览 12,806 次\n"
+        "本文档由用户上传，仅供学习交流，如有侵权请联系平台删除\n"
+        "光储能源科技有限公司\n"
+        "储能销售工程师岗位职责（2025版）\n"
+        "一、岗位概述\n"
+        "1.储能销售工程师直接向区域销售经理汇报。\n"
+    )
+    body = _site_article_body(tmp_path, "岗位职责.txt", text, title="储能销售工程师岗位职责（2025版）")
+    assert "光储能源储能" not in body and "直接向区域销售经理汇报" in body
