@@ -170,12 +170,22 @@ def _letterhead(first: str, second: str) -> bool:
 
 
 def title_index(lines: list[str]) -> int | None:
-    """Which of the first lines is the document's title: the first when it reads like one, or the second
-    when the first is only the company's name above it (letterhead); None when neither is."""
-    shown = [i for i, line in enumerate(lines) if line.strip() and not RULE_LINE.fullmatch(line.strip())][:2]
+    """Which of the first lines is the document's title: the first when it reads like one, or the second (or
+    third) when the lines above it are only the company's name and unit (letterhead); None when none is."""
+    shown = [i for i, line in enumerate(lines) if line.strip() and not RULE_LINE.fullmatch(line.strip())][:3]
     if not shown:
         return None
-    if len(shown) == 2 and _letterhead(lines[shown[0]].strip(), lines[shown[1]].strip()):
+    if len(shown) >= 2 and _letterhead(lines[shown[0]].strip(), lines[shown[1]].strip()):
+        # The company's name and the unit under it ("Guangchu Energy Co., Ltd." / "Commercial & Industrial
+        # Business Unit" over "Pre-Sales Site Survey and Proposal Preparation SOP"): both are letterhead.
+        unit, third = lines[shown[1]].strip(), lines[shown[2]].strip() if len(shown) == 3 else ""
+        if (
+            third
+            and not _NAMES_DOCUMENT.search(unit)  # the unit names no document: "售后维修服务政策" is the title
+            and not re.match(r"[^:：]{1,10}[:：]", third)  # nor is the line under it a field ("文件编号：…")
+            and _letterhead(unit, third)
+        ):
+            return shown[2]
         return shown[1]
     return shown[0] if looks_like_title(lines[shown[0]]) else None
 

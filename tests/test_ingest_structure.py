@@ -1249,7 +1249,7 @@ def test_a_site_named_as_one_its_listed_file_name_an_ai_blurb_and_dotted_page_ma
     assert [line for line in split_boilerplate(page)[0] if line] == own
 
 
-def test_a_signatures_title_and_company_line_and_an_english_print_reminder_go_and_a_free_preview_end_ends() -> None:
+def test_a_signatures_company_line_an_english_print_reminder_and_a_free_preview_end_are_chrome() -> None:
     """"Director, Channel Sales | Guangchu Energy Co., Ltd." ends with a full stop and has seven words, so it read as
     the message's last sentence and the name above it stayed; "免费预览已结束" with its prefix was no end mark, so the
     site's numbered download terms below it stayed."""
@@ -1290,8 +1290,8 @@ def test_a_signatures_title_and_company_line_and_an_english_print_reminder_go_an
 
 
 def test_a_sites_listing_of_the_title_between_its_chrome_is_no_title(tmp_path: Path) -> None:
-    """The site lists the document as "光储能源储能销售工程师岗位职责（2025版）" between a promoted link and the uploader's
-    line; the document's own title, below the company's name, is "储能销售工程师岗位职责（2025版）"."""
+    """The site lists the document as "光储能源储能销售工程师岗位职责（2025版）" between a promoted link and the
+    uploader's line; the document's own title, below the company's name, is "储能销售工程师岗位职责（2025版）"."""
     text = (
         "拾页文库 shiye.cn ｜ 一页一页，拾起别人的经验\n"
         "【推广】储能柜源头工厂直供 支持OEM贴牌 点此咨询 >>\n"
@@ -1305,3 +1305,21 @@ def test_a_sites_listing_of_the_title_between_its_chrome_is_no_title(tmp_path: P
     )
     body = _site_article_body(tmp_path, "岗位职责.txt", text, title="储能销售工程师岗位职责（2025版）")
     assert "光储能源储能" not in body and "直接向区域销售经理汇报" in body
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        (
+            ["Example Co., Ltd.", "Commercial & Industrial Business Unit", "Pre-Sales Site Survey SOP", "1. Aim"],
+            "Pre-Sales Site Survey SOP",
+        ),
+        (["某某科技有限公司", "售后维修服务政策", "文件编号：MX-CS-015", "一、适用范围"], "售后维修服务政策"),
+    ],
+    ids=["company-and-unit", "company-title-and-a-field"],
+)
+def test_the_company_and_its_unit_above_the_title_are_letterhead(lines: list[str], title: str) -> None:
+    from ingest.headings import title_index
+
+    at = title_index(lines)
+    assert at is not None and lines[at] == title
