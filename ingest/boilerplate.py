@@ -70,14 +70,14 @@ _STRONG = re.compile(
     r"听全文|写留言|已无更多数据|关注该公众号|继续滑动看下一个|"
     r"预览时标签不可点|喜欢此内容的人还喜欢|作者\s+回复|点击下方小程序|[\[【]\s*小程序\s*[\]】]|收录于合集|"
     r"^[\[【]\s*(?:图片|视频|动图|音频)\s*[\]】]$|"
-    r"著作权|转载请|热门专栏|预览已结束|试读结束|剩余\d+页|剩余内容|下载后(?:查看|阅读)|(?:\.{3}|…)[\s\]】]*[\[【]?\s*(?:搜\s*索|search)\s*[\]】]?$|^[\[【]\s*搜\s*索|已收录|收录文档|[★☆]{4,}|\d+\s*人评价|\[广告\]|^[>»\s]*广告\s*[:：]|发布于\s*[\u4e00-\u9fff]{2,3}\s*$|作者原创|不感兴趣",
+    r"著作权|转载请|热门专栏|预览已结束|试读结束|剩余\d+页|剩余内容|下载后(?:查看|阅读)|(?:\.{3}|…)[\s\]】]*[\[【]?\s*(?:搜\s*索|search)\s*[\]】]?$|^[\[【]\s*搜\s*索|已收录|收录文档|[★☆]{4,}|\d+\s*人评价|\[广告\]|^[>»\s]*广告\s*[:：｜|]|发布于\s*[\u4e00-\u9fff]{2,3}\s*$|作者原创|不感兴趣",
     re.IGNORECASE,
 )
 # Lines that open the way a page's chrome does: a byline, a tag list, the next post, a sign-in link.
 _CHROME_START = re.compile(
     r"^(?:(?:posted|published|written)\s+(?:by|on)\b|(?:tags?|filed under)\s*[:：]|"
     r"(?:previous|next|prev)\s+(?:post|article|story)\b|read more$|continue reading|sign (?:in|up)(?:\s*[|/]|$)|"
-    r"log ?in$|(?:来源|作者|责任编辑|关键词|标签|内容提要|文档简介|内容简介|文档摘要)\s*[:：])",
+    r"log ?in$|(?:来源|作者|责任编辑|关键词|(?:文档|文章)?标签|内容提要|文档简介|内容简介|文档摘要)\s*[:：])",
     re.IGNORECASE,
 )
 # A web page's byline holds two or more of these fields ("发布时间：2024-03-02 来源：原创 作者：小王"); a
@@ -518,7 +518,7 @@ def _dense_edges(lines: Sequence[str], reasons: list[str | None]) -> None:
 
 # The end of an article as its page marks it: WeChat's "- END -", a document site's preview cut-off.
 _THE_END = re.compile(
-    r"^[-—–=~·\s]*(?:END|THE END|全文完|[（(]本文完[）)]|(?:免费|全文)?预览已?结束.*|(?:免费)?试读已?结束.*)"
+    r"^[^\w]*(?:END|THE END|全文完|[（(]本文完[）)]|(?:免费|全文)?预览已?结束.*|(?:免费)?试读已?结束.*)"
     r"[-—–=~·\s]*$",
     re.IGNORECASE,
 )

@@ -1323,3 +1323,28 @@ def test_the_company_and_its_unit_above_the_title_are_letterhead(lines: list[str
 
     at = title_index(lines)
     assert at is not None and lines[at] == title
+
+
+def test_a_tag_line_an_ad_after_a_bar_and_a_preview_end_behind_a_symbol_are_chrome(tmp_path: Path) -> None:
+    """"文档标签：岗位职责　销售流程…" became the title; "▲ 预览已结束，…" was no end mark, so the site's numbered
+    download terms below it were answers."""
+    text = (
+        "知页网｜职场文档共享平台 —— 让每一页都被看见\n"
+        "当前位置：知页网 > 管理/人力资源 > 岗位说明书 > 销售类\n"
+        "上传者：青山不改Z　｜　上传时间：2025-11-03 14:26　｜　浏览：8,412次\n"
+        "文档标签：岗位职责　销售流程　空气净化器　新风系统\n"
+        "广告｜专业办公文档代写，48小时交稿，不满意免费重写 → 点击咨询\n"
+        "区域销售工程师岗位职责与销售流程\n"
+        "一、岗位概述\n"
+        "1. 每月新增有效商机不少于8个。\n"
+        "▲ 预览已结束，本文档共6页，您已免费预览全部正文内容\n"
+        "下载说明：\n"
+        "1. 本站所有文档均由用户上传，如有侵权请联系删除。\n"
+        "2. 知页币一经消费不予退还；可在72小时内申请返还。\n"
+        "3. 下载的文档仅供个人学习参考。\n"
+        "Copyright © 2013-2026 知页网 版权所有\n"
+    )
+    body = _site_article_body(tmp_path, "岗位职责.txt", text, title="区域销售工程师岗位职责与销售流程")
+    for chrome in ("文档标签", "代写", "预览已结束", "知页币", "仅供个人学习"):
+        assert chrome not in body
+    assert "每月新增有效商机不少于8个" in body
