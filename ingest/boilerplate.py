@@ -246,6 +246,7 @@ def boilerplate_reason(line: str) -> str | None:
             return f"site notice ({', '.join(sorted(weak))})"
         if site and trade:
             return f"site notice ({site.group(0)}, {trade.group(0)})"
+        # (on the line as written: `text` has its runs of spaces and ideographic spaces folded into one space)
         if len(_MENU_SEPARATOR.findall(line.strip())) >= 2 and (site or trade):
             return "site menu"
         # A download word beside another trade word is a short site notice; beside a hotline and a QQ group
@@ -523,13 +524,13 @@ _THE_END = re.compile(
     re.IGNORECASE,
 )
 MIN_CHROME_AFTER_END = 2
-# The document's own numbered lines ("（四）回款与客户维护", "2.回款逾期超过60天的…"): below a preview's end mark
-# ("—— 试读结束，剩余4页需下载后阅读 ——" then "【会员已为您展开全文】"), three of them say the article goes on.
-# A site's numbered download terms below the real end ("2.下载后…", "3.卷币为虚拟商品…") have no part heading among
-# them; the article's rest does ("（四）回款与客户维护", "三、项目跟进流程").
-_PART = r"[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+[章条]"
-_NUMBERED_LINE = re.compile(rf"^(?:\d{{1,2}}\s*[.、．]\s*\S|{_PART})")
-_PART_HEADING = re.compile(rf"^(?:{_PART})")
+# The document's own numbered lines (`_NUMBERED`: "（四）回款与客户维护", "2.回款逾期超过60天的…"): below a preview's
+# end mark ("—— 试读结束，剩余4页需下载后阅读 ——" then "【会员已为您展开全文】"), three of them say the article goes
+# on. A site's numbered download terms below the real end ("2.下载后…", "3.卷币为虚拟商品…") have no part heading
+# among them; the article's rest does ("（四）回款与客户维护", "三、项目跟进流程").
+_PART_HEADING = re.compile(
+    r"^(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|第[一二三四五六七八九十\d]+[章条])"
+)
 MIN_LINES_GOING_ON = 3
 
 
@@ -544,7 +545,7 @@ def _after_the_end(lines: Sequence[str], reasons: list[str | None]) -> None:
     below = range(ends[-1] + 1, len(lines))
     if sum(reasons[i] is not None for i in below) < MIN_CHROME_AFTER_END:
         return
-    own = [lines[i].strip() for i in below if reasons[i] is None and _NUMBERED_LINE.match(lines[i].strip())]
+    own = [lines[i].strip() for i in below if reasons[i] is None and _NUMBERED.match(lines[i].strip())]
     if len(own) >= MIN_LINES_GOING_ON and any(_PART_HEADING.match(line) for line in own):
         reasons[ends[-1]] = reasons[ends[-1]] or "a preview's end mark with the article going on below it"
         return

@@ -331,14 +331,15 @@ class HybridRetriever(BaseRetriever):
                 cand.ranks["bm25"] = rank
                 own_votes[row] = vote(rank, 1.0 - score / ranked[0][1], calibration.bm25_span)
                 cand.score += own_votes[row]
-            if other_terms and self.translated_weight > 0:
+            translated_weight = self.translated_weight_zh if chinese else self.translated_weight
+            if other_terms and translated_weight > 0:
                 # A passage counts its better BM25 vote, in the question's words or in their translations: a
                 # passage in the question's language keeps its lead, one in the other language is not left out.
                 ranked = lex.search(other_terms, pool, allowed, other_weights)
                 for rank, (row, score) in enumerate(ranked, start=1):
                     cand = found.setdefault(row, _Candidate(row, lex.chunk_ids[row]))
                     cand.ranks["bm25_translated"] = rank
-                    translated_vote = (self.translated_weight_zh if chinese else self.translated_weight) * vote(
+                    translated_vote = translated_weight * vote(
                         rank, 1.0 - score / ranked[0][1], calibration.bm25_span
                     )
                     cand.score += max(0.0, translated_vote - own_votes.get(row, 0.0))
