@@ -111,7 +111,7 @@ def known_in(term: str, lex: LexicalIndex, equivalents: Callable[[str], Sequence
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # Chat shorthand for everyday words ("cust", "hrs"): read as the word when the documents use the word.
-_SHORTHAND = {
+SHORTHAND = {
     "cust": "customer",
     "custs": "customers",
     "hr": "hour",
@@ -145,8 +145,8 @@ def spelled(term: str, vocab: Mapping[str, int]) -> str:
     Only words of TYPO_MIN_LENGTH letters or more; of several candidates the first in alphabetical order."""
     if CJK_CHAR.match(term) or not term.isalpha():
         return term
-    if term in _SHORTHAND and term not in vocab and _SHORTHAND[term] in vocab:
-        return _SHORTHAND[term]
+    if term in SHORTHAND and term not in vocab and SHORTHAND[term] in vocab:
+        return SHORTHAND[term]
     if len(term) < TYPO_MIN_LENGTH:
         return term
     base = stem(term)
@@ -215,7 +215,7 @@ def foreign_names(question: str, lex: LexicalIndex, equivalents: Callable[[str],
             continue  # "Hey, Quick one": chat opening a clause; "does Quick sell" names a brand
         if known_in(lowered, lex, lambda term: [*equivalents(term), *lex.translate(term)]) or _place(lowered):
             continue
-        if _SHORTHAND.get(lowered) in lex.vocab:
+        if SHORTHAND.get(lowered) in lex.vocab:
             continue  # "Sales Admin" where the documents write "Sales Administration"
         found.append(word)
     return found

@@ -41,6 +41,14 @@ def _words(term: str) -> tuple[str, ...]:
     return tuple(w.rstrip(".-+") or w for w in re.findall(r"[0-9a-z][0-9a-z.+\-]*", term.lower()))
 
 
+def _contains(text: str, term: str) -> bool:
+    """A Chinese glossary term occurs in the text. A one-character term is a unit ("元" of "5000元"): it counts
+    as the whole text or after a figure, never inside a word (欧元 is a euro, 单元 a unit, 元件 a part)."""
+    if len(term) > 1:
+        return term in text
+    return text == term or re.search(rf"[0-9０-９一二三四五六七八九十百千万亿]\s*{re.escape(term)}", text) is not None
+
+
 @dataclass(frozen=True)
 class Glossary:
     """Concept groups; each group lists every term (English lowercased, Chinese as written)."""
@@ -67,7 +75,7 @@ class Glossary:
         """The groups one of whose terms occurs in the text: Chinese as a substring, English as whole words."""
         found: dict[int, None] = {}
         for term, numbers in self._zh.items():
-            if term in text:
+            if _contains(text, term):
                 found.update(dict.fromkeys(numbers))
         words = _words(text)
         if words:
@@ -105,7 +113,7 @@ class Glossary:
         if cached is not None:
             return cached
         if has_cjk(term):
-            numbers = [n for key, ns in self._zh.items() if key in term for n in ns]
+            numbers = [n for key, ns in self._zh.items() if _contains(term, key) for n in ns]
         else:
             numbers = list(self._en.get(_words(term), ()))
         out: dict[str, None] = {}

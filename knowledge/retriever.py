@@ -22,9 +22,9 @@ from pydantic import ConfigDict, PrivateAttr
 
 from core.audience import ReaderLike
 from core.text import has_cjk, tokenize
-from knowledge.answerability import Verdict, judge, topic_terms
+from knowledge.answerability import SHORTHAND, Verdict, judge, topic_terms
 from knowledge.calibration import Calibration, calibration_for
-from knowledge.dictionary import base_forms
+from knowledge.dictionary import question_forms
 from knowledge.glossary import Glossary, glossary_for, weighted_terms
 from knowledge.grounding import coverage, informative_terms, stem
 from knowledge.lexical import MODEL_BASE, LexicalIndex, query_terms
@@ -259,9 +259,7 @@ class HybridRetriever(BaseRetriever):
         if settings is not None and not getattr(settings, "dictionary_enabled", True):
             return out
         for term in informative_terms(query):
-            found = next(
-                (words for form in (term, stem(term), *base_forms(term)) if (words := lex.translate(form))), []
-            )
+            found = self._translated(term, lex)
             if found:
                 out[term] = found
         # "How much is one HT-C500?" names no price word to translate, and "零售价" has no dictionary entry:
@@ -271,6 +269,15 @@ class HybridRetriever(BaseRetriever):
             if own not in out and (found := lex.translate(own)):
                 out[own] = found
         return out
+
+    @staticmethod
+    def _translated(term: str, lex: LexicalIndex) -> list[str]:
+        """The knowledge base's words in the other language for one term: as written, its stem, its
+        dictionary forms ("paid" -> "pay"), or what its chat shorthand stands for ("rep" -> "representative")."""
+        forms = [term, stem(term), *question_forms(term)]
+        if term in SHORTHAND:
+            forms.append(SHORTHAND[term])
+        return next((words for form in forms if (words := lex.translate(form))), [])
 
     def _product_models(self, generation: int, lex: LexicalIndex) -> frozenset[str]:
         titles = self.index.titles(generation) if hasattr(self.index, "titles") else ()

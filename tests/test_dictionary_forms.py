@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.dictionary import TABLE_VERSION, base_forms, translation_table, word_forms
+from knowledge.dictionary import TABLE_VERSION, base_forms, question_forms, translation_table, word_forms
 from knowledge.glossary import BUNDLED, load_glossary
 from knowledge.lexical import SNAPSHOT_META, LexicalIndex
 
@@ -128,3 +128,33 @@ def test_a_damaged_lookup_file_falls_back_to_the_whole_dictionary(
     vocabulary = {"warranty", "保修", "invoice"}
     assert dictionary.translation_table(vocabulary) == dictionary.table_from_entries(dictionary.cedict(), vocabulary)
     assert "warranty" in dictionary.translation_table(vocabulary)["保修"]
+
+
+@pytest.mark.parametrize(
+    ("asked", "entry"),
+    [("paid", "pay"), ("sold", "sell"), ("shipped", "ship"), ("shipping", "ship"), ("paying", "pay")],
+    ids=["irregular-paid", "irregular-sold", "doubled-ed", "doubled-ing", "three-letter-verb"],
+)
+def test_a_question_word_is_looked_up_by_its_dictionary_form(asked: str, entry: str) -> None:
+    assert question_forms(asked)[0] == asked
+    assert entry in question_forms(asked)
+
+
+def test_the_retriever_translates_past_forms_and_chat_shorthand() -> None:
+    """"paid" finds 支付 through "pay"; "rep" finds 代表 through "representative" (the chat shorthand table)."""
+    from knowledge.retriever import HybridRetriever
+
+    lexical = LexicalIndex.build([("c1", ["支付", "代表", "提成"], "")], generation=1)
+    translated = HybridRetriever.translations(
+        HybridRetriever.model_construct(index=None), "When is commission paid to a sales rep?", lexical
+    )
+    assert "支付" in translated["paid"] and "代表" in translated["rep"]
+
+
+def test_a_one_character_unit_counts_after_a_figure_only() -> None:
+    """元 in the glossary is the yuan of "5000元", not the 元 inside 欧元 (euro) or 单元 (unit)."""
+    glossary = load_glossary(BUNDLED)
+    yuan = next(n for n, group in enumerate(glossary.groups) if "元" in group)
+    assert yuan in glossary.groups_in("礼品超过500元要上交吗？")
+    assert yuan not in glossary.groups_in("给欧洲客户报欧元价是多少？")
+    assert "rmb" in glossary.equivalents("元") and "rmb" not in glossary.equivalents("欧元")
