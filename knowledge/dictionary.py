@@ -155,33 +155,6 @@ def base_forms(word: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-# Past forms a sales question uses whose dictionary form no ending rule finds ("paid" -> "pay").
-_IRREGULAR = {
-    "paid": "pay", "sold": "sell", "bought": "buy", "held": "hold", "caught": "catch", "sent": "send",
-    "spent": "spend", "made": "make", "gave": "give", "given": "give", "took": "take", "taken": "take",
-    "kept": "keep", "lost": "lose", "met": "meet", "won": "win", "built": "build", "brought": "bring",
-    "chose": "choose", "chosen": "choose", "broke": "break", "broken": "break", "wrote": "write",
-    "written": "write", "lent": "lend", "owed": "owe", "fell": "fall", "fallen": "fall", "went": "go",
-    "gone": "go", "told": "tell", "thought": "think", "found": "find", "understood": "understand",
-}
-_DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1(?:ed|ing)$")  # "shipped", "shipping" -> "ship"
-_SHORT_VERB = re.compile(r"^([a-z]{3})(?:ing|ed)$")  # "paying" -> "pay", under MIN_STEM for base_forms
-
-
-def question_forms(word: str) -> list[str]:
-    """Every form of a question's word to look up in the translation table, the word first: `base_forms`, the
-    past forms "paid" or "sold", a doubled consonant ("shipped" -> "ship") and a three-letter verb
-    ("paying" -> "pay"). Only for looking a question up: the table itself stays built from `word_forms`."""
-    out = base_forms(word)
-    if word in _IRREGULAR:
-        out.append(_IRREGULAR[word])
-    if (doubled := _DOUBLED.search(word)) is not None:
-        out.append(word[: doubled.start() + 1])
-    if (short := _SHORT_VERB.match(word)) is not None:
-        out.append(short.group(1))
-    return list(dict.fromkeys(out))
-
-
 def translation_table(vocabulary: Iterable[str]) -> dict[str, list[str]]:
     """Both directions for one knowledge base: Chinese word -> its English words in the vocabulary, English word
     -> the vocabulary's Chinese words glossed by it. Built at snapshot time, stored with the BM25 index.

@@ -24,7 +24,7 @@ from core.audience import ReaderLike
 from core.text import has_cjk, tokenize
 from knowledge.answerability import SHORTHAND, Verdict, judge, topic_terms
 from knowledge.calibration import Calibration, calibration_for
-from knowledge.dictionary import question_forms
+from knowledge.dictionary import base_forms
 from knowledge.glossary import Glossary, glossary_for, weighted_terms
 from knowledge.grounding import coverage, informative_terms, stem
 from knowledge.lexical import MODEL_BASE, LexicalIndex, query_terms
@@ -273,8 +273,9 @@ class HybridRetriever(BaseRetriever):
     @staticmethod
     def _translated(term: str, lex: LexicalIndex) -> list[str]:
         """The knowledge base's words in the other language for one term: as written, its stem, its
-        dictionary forms ("paid" -> "pay"), or what its chat shorthand stands for ("rep" -> "representative")."""
-        forms = [term, stem(term), *question_forms(term)]
+        dictionary forms ("protection" -> "protect"), or what its chat shorthand stands for ("rep" ->
+        "representative")."""
+        forms = [term, stem(term), *base_forms(term)]
         if term in SHORTHAND:
             forms.append(SHORTHAND[term])
         return next((words for form in forms if (words := lex.translate(form))), [])

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.dictionary import TABLE_VERSION, base_forms, question_forms, translation_table, word_forms
+from knowledge.dictionary import TABLE_VERSION, base_forms, translation_table, word_forms
 from knowledge.glossary import BUNDLED, load_glossary
 from knowledge.lexical import SNAPSHOT_META, LexicalIndex
 
@@ -130,25 +130,15 @@ def test_a_damaged_lookup_file_falls_back_to_the_whole_dictionary(
     assert "warranty" in dictionary.translation_table(vocabulary)["保修"]
 
 
-@pytest.mark.parametrize(
-    ("asked", "entry"),
-    [("paid", "pay"), ("sold", "sell"), ("shipped", "ship"), ("shipping", "ship"), ("paying", "pay")],
-    ids=["irregular-paid", "irregular-sold", "doubled-ed", "doubled-ing", "three-letter-verb"],
-)
-def test_a_question_word_is_looked_up_by_its_dictionary_form(asked: str, entry: str) -> None:
-    assert question_forms(asked)[0] == asked
-    assert entry in question_forms(asked)
-
-
-def test_the_retriever_translates_past_forms_and_chat_shorthand() -> None:
-    """"paid" finds 支付 through "pay"; "rep" finds 代表 through "representative" (the chat shorthand table)."""
+def test_the_retriever_translates_chat_shorthand() -> None:
+    """"rep" finds 代表 through "representative" (the chat shorthand table)."""
     from knowledge.retriever import HybridRetriever
 
-    lexical = LexicalIndex.build([("c1", ["支付", "代表", "提成"], "")], generation=1)
+    lexical = LexicalIndex.build([("c1", ["代表", "提成"], "")], generation=1)
     translated = HybridRetriever.translations(
         HybridRetriever.model_construct(index=None), "When is commission paid to a sales rep?", lexical
     )
-    assert "支付" in translated["paid"] and "代表" in translated["rep"]
+    assert "代表" in translated["rep"]
 
 
 def test_a_one_character_unit_counts_after_a_figure_only() -> None:
