@@ -5,7 +5,11 @@ Per question, through the assistant core as `salescoach ask` runs it, on a fresh
 corpus: answerable -> grounded and every key fact in the answer (verbatim, case and spacing ignored), and the
 right passage cited (a shown citation from the question's file whose section path holds the question's
 section); unanswerable -> refused. Boilerplate: answers and shown citations (snippet, title, section) checked
-for the chrome of these files (CHROME, taken from the parts of the files the corpus README calls chrome).
+for the chrome of these files (CHROME, taken from the parts of the files the corpus README calls chrome, plus
+the round's `chrome.txt`). A listed line that is also some document's own words (a sidebar naming the other
+policies by title, a breadcrumb naming the product the page is about) counts only shown from another file and
+standing alone as a line or field. "English on Chinese" counts English questions whose document is Chinese by its
+text (`document_languages`).
 
 Runs on any version of the code (only `Services`, `sync_paths`, `Request` are used), so a copy of this file
 outside bench/ (bench/bot.py would shadow the bot package) scores an older checkout with PYTHONPATH set to it.
@@ -111,6 +115,92 @@ def chrome_markers(folder: Path) -> tuple[str, ...]:
     return CHROME + tuple(line for line in own if line and not line.startswith("#"))
 
 
+def listed_markers(folder: Path) -> dict[str, set[str]]:
+    """Each marker of the round's `chrome.txt` -> the files it is listed under ("# <file name> - <where>")."""
+    path = folder / "chrome.txt"
+    listed: dict[str, set[str]] = defaultdict(set)
+    if not path.exists():
+        return listed
+    current = ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            current = line.lstrip("# ").split(" - ")[0].strip()
+        elif line.strip():
+            listed[line.strip()].add(current)
+    return listed
+
+
+def raw_text(path: Path) -> str:
+    """A file's text as its format holds it, without any filtering (nor this code's parser): the ground that
+    tells the corpus's own words from its chrome."""
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        import docx
+
+        document = docx.Document(str(path))
+        cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+        return "\n".join([*(p.text for p in document.paragraphs), *cells])
+    if suffix == ".pdf":
+        from pypdf import PdfReader
+
+        return "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if suffix in (".html", ".htm"):
+        from html.parser import HTMLParser
+
+        parts: list[str] = []
+        parser = HTMLParser()
+        parser.handle_data = parts.append  # type: ignore[method-assign]
+        parser.feed(text)
+        return "\n".join(parts)
+    return text
+
+
+def document_languages(folder: Path) -> dict[str, str]:
+    """File name -> "zh" when most of its letters are Chinese characters, else "en"."""
+    out = {}
+    for path in sorted((folder / "kb").iterdir()):
+        text = raw_text(path)
+        cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+        latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+        out[path.name] = "zh" if cjk >= latin / 3 else "en"  # a Chinese character carries a word's worth
+    return out
+
+
+def content_markers(folder: Path) -> dict[str, set[str]]:
+    """Markers that are also a document's own words -> the files holding them as content. A sidebar listing the
+    other policies by title names each policy's own title; a breadcrumb names the product the page is about;
+    a mail signature names the company a price list describes. Shown from that file, such a marker is no
+    chrome; elsewhere it counts only as a whole line or field."""
+    listed = listed_markers(folder)
+    out: dict[str, set[str]] = defaultdict(set)
+    for path in sorted((folder / "kb").iterdir()):
+        lines = [" ".join(line.split()) for line in raw_text(path).splitlines()]
+        own_lines = {" ".join(m.split()) for m, files in listed.items() if path.name in files}
+        content = "\n".join(line for line in lines if line and line not in own_lines)
+        for marker in listed:
+            mark = " ".join(marker.split())
+            if len(mark) >= 4 and mark in content:
+                out[marker].add(path.name)
+    return out
+
+
+def citation_chrome(shown: Sequence[Any], markers: Sequence[str], shared: dict[str, set[str]]) -> list[str]:
+    """Markers in the shown citations (title, section, snippet): a marker that is some document's own words
+    counts in a citation of another file, and only standing alone as a line or field."""
+    found: list[str] = []
+    for citation in shown:
+        text = f"{citation.title}\n{citation.section}\n{citation.snippet}"
+        own = Path(citation.source).name
+        plain = [m for m in markers if m not in shared]
+        found += [m for m in _chrome_in(text, plain) if m not in found]
+        fields = {" ".join(p.split()) for p in _PARTS.split(text)}
+        found += [
+            m for m, files in shared.items() if own not in files and " ".join(m.split()) in fields and m not in found
+        ]
+    return found
+
+
 def score(folder: Path) -> dict[str, Any]:
     """Ingest `folder/kb` into a temp home and score `folder/questions.jsonl`."""
     from core.messages import Request
@@ -121,6 +211,8 @@ def score(folder: Path) -> dict[str, Any]:
 
     rows = [json.loads(line) for line in (folder / "questions.jsonl").read_text("utf-8").splitlines() if line.strip()]
     markers = chrome_markers(folder)
+    shared = content_markers(folder)
+    languages = document_languages(folder)
     results: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="salescoach-realdocs-") as tmp:
         settings = Settings(home=Path(tmp) / "home")
@@ -136,7 +228,7 @@ def score(folder: Path) -> dict[str, Any]:
             for row in rows:
                 reply = services.assistant.ask(Request(text=row["q"]))
                 shown = _shown(reply)
-                cited_text = "\n".join(f"{c.title}\n{c.section}\n{c.snippet}" for c in shown)
+                answer_fields = {" ".join(p.split()) for p in _PARTS.split(reply.answer)}
                 result: dict[str, Any] = {
                     "q": row["q"],
                     "kind": row["kind"],
@@ -144,8 +236,9 @@ def score(folder: Path) -> dict[str, Any]:
                     "answerable": row["answerable"],
                     "grounded": bool(reply.grounded),
                     # a refusal names the nearest section: chrome there is a leak too
-                    "chrome_answer": _chrome_in(reply.answer, markers),
-                    "chrome_citation": _chrome_in(cited_text, markers) if reply.grounded else [],
+                    "chrome_answer": _chrome_in(reply.answer, [m for m in markers if m not in shared])
+                    + [m for m in shared if " ".join(m.split()) in answer_fields],
+                    "chrome_citation": citation_chrome(shown, markers, shared) if reply.grounded else [],
                     "answer": reply.answer[:400],
                 }
                 if row["answerable"]:
@@ -156,6 +249,7 @@ def score(folder: Path) -> dict[str, Any]:
                         Path(c.source).name == row["source"] and section in _norm(c.section) for c in shown
                     )
                     result["source_doc"] = row["source"]
+                    result["source_lang"] = languages.get(row["source"], "")
                 else:
                     result["refused"] = not reply.grounded
                     result["boilerplate_q"] = bool(row.get("boilerplate"))
@@ -175,7 +269,12 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
     by_kind: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in results:
         by_kind[r["kind"]].append(r)
-    cross_zh_doc = [r for r in answerable if r["lang"] == "en" and r.get("source_doc", "").endswith(".txt")]
+    # English questions on a Chinese document (by its text; a result saved before languages were kept: a .txt).
+    cross_zh_doc = [
+        r
+        for r in answerable
+        if r["lang"] == "en" and r.get("source_lang", "zh" if r.get("source_doc", "").endswith(".txt") else "") == "zh"
+    ]
     return {
         "fact_in_answer": _share(sum(r["facts_ok"] for r in answerable), len(answerable)),
         "fact_in_answer_en_on_zh_docs": _share(sum(r["facts_ok"] for r in cross_zh_doc), len(cross_zh_doc)),

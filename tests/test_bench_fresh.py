@@ -75,6 +75,37 @@ def test_real_document_bench_counts_a_short_chrome_marker_only_where_it_is_most_
     assert _chrome_in("See: 温馨提示：本资料仅供在线预览3页，完整内容请下载。 and more", markers) == [markers[1]]
 
 
+def test_real_document_bench_tells_a_documents_own_words_from_the_chrome_that_repeats_them(tmp_path: Path) -> None:
+    """A sidebar listing the other policies by title names the contract policy's own title: cited from that policy
+    it is no chrome; standing alone in another file's citation it is. The document's language comes from its
+    text, so an English question on the Chinese policy counts as English on Chinese whatever the file type."""
+    from types import SimpleNamespace
+
+    from bench.realdocs import citation_chrome, content_markers, document_languages
+
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "合同管理办法.txt").write_text("合同管理办法\n第一条 合同须书面签订。\n", encoding="utf-8")
+    (kb / "portal.html").write_text(
+        "<html><body><aside><p>合同管理办法</p><p>今日食堂：红烧肉</p></aside>"
+        "<p>Warranty is 2 years from delivery for every cabinet and cold room we sell.</p></body></html>",
+        encoding="utf-8",
+    )
+    (tmp_path / "chrome.txt").write_text("# portal.html - sidebar\n合同管理办法\n今日食堂：红烧肉\n", encoding="utf-8")
+    shared = content_markers(tmp_path)
+    assert shared == {"合同管理办法": {"合同管理办法.txt"}}
+    markers = ("合同管理办法", "今日食堂：红烧肉")
+    own = SimpleNamespace(
+        title="合同管理办法", section="第一条", snippet="合同须书面签订。", source="kb/合同管理办法.txt"
+    )
+    other = SimpleNamespace(title="合同管理办法", section="", snippet="Warranty is 2 years.", source="kb/portal.html")
+    menu = SimpleNamespace(title="Portal", section="", snippet="今日食堂：红烧肉", source="kb/portal.html")
+    assert citation_chrome([own], markers, shared) == []
+    assert citation_chrome([other], markers, shared) == ["合同管理办法"]
+    assert citation_chrome([menu], markers, shared) == ["今日食堂：红烧肉"]
+    assert document_languages(tmp_path) == {"portal.html": "en", "合同管理办法.txt": "zh"}
+
+
 def test_real_document_bench_names_a_folder_that_is_not_a_round(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
