@@ -54,12 +54,14 @@ _STRONG = re.compile(
     # A sign-in prompt and a membership offer ("【登录】", "扫码登录", "首月仅需9.9元", "全站800万份文档畅读畅下").
     r"扫码登录|登录送\d*积分|[【\[]\s*登录\s*[】\]]|首月仅需|畅读畅下|全站\d+万?份?(?:文档|资料)|"
     # A search box drawn as an input line ("搜资料 >>> ______ [搜一下]　大家都在搜：…"), a promoted link.
-    r"大家都在搜|[\[【]\s*搜一下\s*[\]】]|搜.{0,8}_{6,}|_{6,}\s*[\[【]\s*搜|【推广】|\[推广\]|"
+    r"大家都在搜|猜你想搜|猜你在找|你可能(?:想搜|在找)|相关搜索|[\[【]\s*搜一下\s*[\]】]|搜.{0,8}_{6,}|_{6,}\s*[\[【]\s*搜|【推广】|\[推广\]|"
     # Where-you-are labels, a watermark's terms, a WeChat page's audio button, comment box, mini-program card
     # and the lines under its comments.
     r"您在这里|你在这里|you are here|受版权保护|禁止商用|请勿商用|仅供学习交流|原创保护|"
     r"未经(?:许可|授权)[，,]?\s*(?:禁止|不得)转载|[\[【［]\s*(?:推广|广告)\s*[\]】］]|AI导读|内容由AI生成|"
-    r"AI(?:智能)?摘要|由\S{0,8}AI生成|\bpage owner\s*[:：]|"
+    r"AI(?:智能)?摘要|由\S{0,8}AI生成|AI速读|AI生成[，,]\s*(?:内容)?仅供参考|"
+    # A page's skip link for screen readers ("跳到主要内容").
+    r"跳(?:到|转到|至)(?:主要内容|正文)|\bpage owner\s*[:：]|"
     # A star-the-account prompt, a promoted line marked with a bar, a preview's scan-to-read notice.
     r"星标|收到推送|^\W{0,3}推广[\s　:：]|文档预览|扫码(?:可)?继续阅读|"
     # A reader's page controls ("阅读进度 ▓▓░░░░ 已读 12%　字号 A- A A+　护眼模式：关") and a site's note that its
@@ -110,10 +112,10 @@ _TRADE = re.compile(
 )
 # Page furniture: "第 3 页 共 10 页", "Page 3 of 10", "- 3 -", "3 / 10", a bare number.
 # The same set in dashes or drawn rules ("- 第 3 页 / 共 7 页 -", "—— 第 2 页 / 共 7 页 ——", "━━━━ 第2页 / 共6页 ━━━━",
-# "— Page 2 of 5 —").
+# "— Page 2 of 5 —"), or in brackets ("〔第3页 / 共9页〕", "[Page 2 of 5]").
 _PAGE_NUMBER = re.compile(
-    r"^(?:[-–—·.=*━─═]+\s*)?(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页|page\s+\d+(?:\s+of\s+\d+)?|"
-    r"\d+\s*/\s*\d+)(?:\s*[-–—·.=*━─═]+)?$|^(?:[-–—━─═]+\s*\d+\s*[-–—━─═]+|\d{1,4})$",
+    r"^(?:[-–—·.=*━─═〔【\[(（〈<]+\s*)?(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页|"
+    r"page\s+\d+(?:\s+of\s+\d+)?|\d+\s*/\s*\d+)(?:\s*[-–—·.=*━─═〕】\])）〉>]+)?$|^(?:[-–—━─═]+\s*\d+\s*[-–—━─═]+|\d{1,4})$",
     re.IGNORECASE,
 )
 # Breadcrumbs and menu bars: "首页 > 文档 > 管理", "Home | Products | About".
@@ -148,7 +150,10 @@ _HASHTAGS = re.compile(r"^(?:#\S+\s*){2,}$")
 # A comment's footer line: "12小时前 · 回复 · 赞 88", "1天前 · 回复"; the line above it is the comment.
 _COMMENT_FOOTER = re.compile(r"^\s*(?:\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|昨天|前天)\s*[·・|｜]\s*回复")
 # The rule a page draws around its ads: "—————— 广告 ——————", "--- Advertisement ---".
-_AD_MARKER = re.compile(r"^[—\-=_*~·\s]{2,}(?:广告|推广|赞助|advertisement|sponsored)[—\-=_*~·\s]{2,}$", re.IGNORECASE)
+# Or the top of a box drawn around them ("┏━━━━ 广告 ━━━━┓").
+_AD_MARKER = re.compile(
+    r"^[—\-=_*~·\s┏┓╔╗┌┐━─═]{2,}(?:广告|推广|赞助|advertisement|sponsored)[—\-=_*~·\s┏┓╔╗┌┐━─═]{2,}$", re.IGNORECASE
+)
 MAX_AD_LINES = 4
 # A web address: "wendanghui.com", "www.example.cn" (not an e-mail address).
 _DOMAIN = re.compile(
@@ -167,7 +172,7 @@ class Dropped:
 
 
 # A line of one repeated mark ("=====", "-----", "*****") draws a rule: no text of the document, but a break.
-_RULE = re.compile(r"^[=\-*_~#—─━·•]{10,}$")
+_RULE = re.compile(r"^[=\-*_~#—─━·•]{10,}$|^[┏┗╔╚┌└][━═─]{8,}[┓┛╗╝┐┘]$")  # or a drawn box's top or bottom
 SEPARATOR = "separator line"
 # A site's menu written as a row of bracketed links: 【首页】【行业资料】【企业管理】【合同范本】…
 _BRACKET_MENU = re.compile(r"^(?:[【\[][^】\]]{1,8}[】\]]\s*){5,}$")
@@ -242,7 +247,8 @@ def boilerplate_reason(line: str) -> str | None:
             return "comment footer"
         site, trade = _SITE.search(text), _TRADE.search(text)
         weak = {m.group(0) for m in _WEAK_SITE.finditer(text)}
-        if weak and (site or len(weak) >= 2):
+        # A site's watermark names its address: "墨斗文库 modouwenku.cn ▪ 北方冷柜人 ▪ 禁止转载".
+        if weak and (site or len(weak) >= 2 or any(_DOMAIN.match(word) for word in words)):
             return f"site notice ({', '.join(sorted(weak))})"
         if site and trade:
             return f"site notice ({site.group(0)}, {trade.group(0)})"
@@ -271,6 +277,7 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
     A short line naming the web page itself ("首页", "点击", "login") is also dropped when it stands in the
     leading or trailing run of chrome (a site's menu above the article, its footer below).
     """
+    lines = _unquoted(lines)
     reasons = [boilerplate_reason(line) for line in lines]
     _recommended_lists(lines, reasons)
     for edge in (range(len(lines)), range(len(lines) - 1, -1, -1)):
@@ -379,6 +386,8 @@ _MAIL_QUOTE = re.compile(
 _MAIL_FOOTER = re.compile(
     r"^[【\[]?\s*(?:发自我的|sent from (?:my|outlook|mail)|get outlook for|保密声明|免责声明|confidentiality notice|"
     r"disclaimer\s*[:：\]】]|this (?:e-?mail|message) (?:and|is|may|contains))|病毒扫描|scanned by|virus[- ]checked|"
+    # A mail gateway's stamp: "This message was scanned for viruses and spam. No threats detected."
+    r"scanned for (?:viruses|malware|spam)|no threats? (?:were |was )?(?:detected|found)|"
     r"打印前|打印之前|think before (?:you )?print",
     re.IGNORECASE,
 )
@@ -391,8 +400,11 @@ _CONTACT = re.compile(
 )
 MIN_MAIL_FIELDS = 3  # header fields in one block for a text to be an e-mail thread
 MAX_SIGNATURE_LINES = 6
-_COMPANY_END = re.compile(r"\b(?:co\.,?\s*ltd|ltd|inc|corp|llc|gmbh|pte\.?\s*ltd|plc)\.$", re.IGNORECASE)
+_COMPANY_END = re.compile(r"\b(?:co|co\.,?\s*ltd|ltd|inc|corp|llc|gmbh|pte\.?\s*ltd|plc)\.$", re.IGNORECASE)
 MAX_SIGNATURE_CHARS = 60  # "Director, Channel Sales | Guangchu Energy Co., Ltd." is 51
+MAX_SLOGAN_CHARS = 40
+# A reply quotes the message below it line by line: "> From: …", ">> Sent: …".
+_QUOTE_MARK = re.compile(r"^\s*(?:>\s?)+")
 
 
 _MAIL_SUBJECT = re.compile(r"^(?:主题|subject)\s*[:：]\s*", re.IGNORECASE)
@@ -401,6 +413,18 @@ _REPLY_PREFIX = re.compile(
 )
 _SALUTATION = re.compile(r"^\S.{0,15}[：:,，]$")
 MAX_SALUTATION_CHARS = 16
+
+
+def _unquoted(lines: Sequence[str]) -> Sequence[str]:
+    """An e-mail thread's quoted messages without their quote marks ("> From: …" -> "From: …"), so that their
+    header blocks, signatures and notices read as the top message's do and their words as plain text. Only in a
+    text quoting MIN_MAIL_FIELDS header fields: a line of a manual that begins with ">" stays as written."""
+    quoted_fields = sum(
+        1 for line in lines if (mark := _QUOTE_MARK.match(line)) and _MAIL_FIELD.match(line[mark.end() :].strip())
+    )
+    if quoted_fields < MIN_MAIL_FIELDS:
+        return lines
+    return [_QUOTE_MARK.sub("", line) for line in lines]
 
 
 def _email_thread(lines: Sequence[str], reasons: list[str | None]) -> str:
@@ -416,7 +440,7 @@ def _email_thread(lines: Sequence[str], reasons: list[str | None]) -> str:
     if not any(field and len(list(run)) >= MIN_MAIL_FIELDS for field, run in runs):
         return ""
     subjects = [_MAIL_SUBJECT.sub("", line.strip()) for line in lines if _MAIL_SUBJECT.match(line.strip())]
-    subject = _REPLY_PREFIX.sub("", subjects[-1]).strip() if subjects else ""
+    subject = _REPLY_PREFIX.sub("", subjects[0]).strip() if subjects else ""
     edges: list[int] = []  # lines a signature ends above: header blocks, separators, footers, the text's end
     for i, line in enumerate(lines):
         text = line.strip()
@@ -442,10 +466,15 @@ def _email_thread(lines: Sequence[str], reasons: list[str | None]) -> str:
                 continue  # the footer's other lines, a separator
             # A sentence ends the message's text; "Example Co., Ltd." is a signature's company line, not one.
             # Nor is "Director, Channel Sales | Guangchu Energy Co., Ltd.", however many words it has.
-            sentence = re.search(r"[。！？!?；;：:]$", text) or (
-                text.endswith(".") and len(text.split()) >= 5 and not _COMPANY_END.search(text)
+            # So is a sentence in brackets or quotes ("[No. Without a nameplate there is no credit.]").
+            closed = text.rstrip("\"'”’)]）】")
+            sentence = re.search(r"[。！？!?；;：:]$", closed) or (
+                closed.endswith(".") and len(text.split()) >= 5 and not _COMPANY_END.search(closed)
             )
-            short = len(text) <= MAX_SIGNATURE_CHARS and not sentence
+            # A company's slogan closes the signature under its contact lines ("Keep it cool. Keep it fresh.").
+            above, _below = _neighbours(lines, j)
+            slogan = not run and len(text) <= MAX_SLOGAN_CHARS and above is not None and _CONTACT.search(lines[above])
+            short = len(text) <= MAX_SIGNATURE_CHARS and (not sentence or bool(slogan))
             if len(run) >= MAX_SIGNATURE_LINES or _NUMBERED.match(text) or not (short or _CONTACT.search(text)):
                 break
             run.append(j)
@@ -555,9 +584,14 @@ def _after_the_end(lines: Sequence[str], reasons: list[str | None]) -> None:
 
 
 def _ad_blocks(lines: Sequence[str], reasons: list[str | None]) -> None:
-    """The few short lines between two ad rules ("—————— 广告 ——————" above and below) are the ads themselves."""
+    """The few short lines between two ad rules ("—————— 广告 ——————" above and below), or between an ad box's top
+    and its bottom ("┏━━ 广告 ━━┓" … "┗━━━━━━┛"), are the ads themselves."""
     markers = [i for i, reason in enumerate(reasons) if reason == "advertisement marker"]
-    for start, end in itertools.pairwise(markers):
+    ends = [i for i, reason in enumerate(reasons) if reason == SEPARATOR and lines[i].strip()[:1] in "┗╚└"]
+    for start in markers:
+        end = min((i for i in [*markers, *ends] if i > start), default=None)
+        if end is None:
+            continue
         inside = [j for j in range(start + 1, end) if lines[j].strip()]
         if 0 < len(inside) <= MAX_AD_LINES and all(len(lines[j].strip()) <= MAX_NOTICE_CHARS for j in inside):
             for j in inside:

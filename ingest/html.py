@@ -19,6 +19,8 @@ _CHROME_NAME = re.compile(
     r"(?:^|[-_ ])(?:nav|navbar|menu|breadcrumbs?|crumbs?|footer|header|sidebar|side-bar|aside|"
     r"toolbar|share|social|comments?|related|recommend|advert|ads?|banner|copyright|login|signup|cookie|popup|modal|tags?|"
     r"pagination|pager|helpful|feedback|rating|vote|bottom|masthead|colophon|site-?info|quick-?links|toc|"
+    # A screen reader's skip link, the page's list of attached files.
+    r"skip|attach|attachments|"
     # ARIA roles that say what a block is (a cookie bar as role="dialog"), and a side column ("col-side").
     r"dialog|alertdialog|complementary|contentinfo|navigation|col-side|side-col(?:umn)?)(?:$|[-_ ])",
     re.I,

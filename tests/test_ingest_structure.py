@@ -1348,3 +1348,90 @@ def test_a_tag_line_an_ad_after_a_bar_and_a_preview_end_behind_a_symbol_are_chro
     for chrome in ("文档标签", "代写", "预览已结束", "知页币", "仅供个人学习"):
         assert chrome not in body
     assert "每月新增有效商机不少于8个" in body
+
+
+def test_a_quoted_reply_chain_loses_its_quote_marks_and_its_mail_furniture() -> None:
+    """"> From: …" and ">> Sent: …" quote the messages below: their headers, signatures with a slogan under the
+    contact lines and the gateway's stamp go, their words stay without the marks, and the top message's subject
+    (the thread's name now) is the title."""
+    from ingest.boilerplate import split_boilerplate
+
+    thread = [
+        "From: Grace Lin <grace@example.com>",
+        "Sent: Monday, 15 June 2026 09:12",
+        "To: East <east@example.com>",
+        "Subject: FW: RE: Trade-in rules (final)",
+        "[ExampleMail Gateway] This message was scanned for viruses and spam. No threats detected.",
+        "",
+        "Please read the rules below.",
+        "",
+        "Grace Lin",
+        "Regional Director",
+        "Example Cold Chain Co., Ltd.",
+        "T: +86 512 5288 7000 ext. 8210",
+        "Keep it cool. Keep it fresh.",
+        "",
+        "> -----Original Message-----",
+        "> From: Helen Xu <helen@example.com>",
+        "> Sent: Thursday, 11 June 2026 11:05",
+        "> Subject: RE: Trade-in questions",
+        ">",
+        "> Q2: Does a broken cabinet without a nameplate qualify?",
+        "> [No. Without a readable nameplate there is no credit.]",
+        ">",
+        "> Best regards,",
+        "> Helen Xu",
+        "> T: +86 512 5288 7000 ext. 8021",
+    ]
+    kept = [line for line in split_boilerplate(thread)[0] if line]
+    assert kept == [
+        "Trade-in rules (final)",
+        "Please read the rules below.",
+        "Q2: Does a broken cabinet without a nameplate qualify?",
+        "[No. Without a readable nameplate there is no credit.]",
+    ]
+    manual = ["Shell prompts", "> show version", "> show interfaces", "The prompt ends with >."]
+    assert split_boilerplate(manual)[0] == manual
+
+
+def test_a_document_sites_search_hints_ai_summary_boxed_ad_watermark_and_bracketed_page_marks_go() -> None:
+    from ingest.boilerplate import split_boilerplate
+
+    page = [
+        "猜你想搜：冷柜销售话术　冷库报价明细表　销售提成方案",
+        "AI速读（某某AI生成，内容仅供参考）：本文介绍了区域销售经理的岗位职责。",
+        "一、岗位概述",
+        "区域销售经理向大区总监汇报。",
+        "┏━━━━━━━━━━ 广告 ━━━━━━━━━━┓",
+        "┃ 冷库工程一站式服务，报价5分钟出 → 冷库宝 ┃",
+        "┗━━━━━━━━━━━━━━━━━━━━━━━━┛",
+        "〔第3页 / 共9页〕",
+        "某某文库 moudouwenku.cn ▪ 上传者甲 ▪ 禁止转载",
+        "二、任职要求",
+        "大专及以上学历。",
+    ]
+    assert [line for line in split_boilerplate(page)[0] if line] == [
+        "一、岗位概述",
+        "区域销售经理向大区总监汇报。",
+        "二、任职要求",
+        "大专及以上学历。",
+    ]
+    # A company's box around its own note stays; so does a line naming its web site for downloads.
+    note = ["┏━━━━━━━━━━ 注意 ━━━━━━━━━━┓", "┃ 报价须经大区总监审批 ┃", "请在 www.example.cn 下载产品手册。"]
+    assert "┃ 报价须经大区总监审批 ┃" in split_boilerplate(note)[0]
+    assert "请在 www.example.cn 下载产品手册。" in split_boilerplate(note)[0]
+
+
+def test_an_intranet_pages_skip_link_and_attachment_list_are_chrome(tmp_path: Path) -> None:
+    page = tmp_path / "warranty.html"
+    page.write_text(
+        '<html><body><a class="skip-link" href="#main">跳到主要内容</a><main id="main"><h1>保修政策</h1>'
+        "<p>整机保修期为2年。</p>"
+        '<div class="attach"><span>附件：</span><a href="/f.pdf">保修政策V3.2.pdf（356KB）</a></div>'
+        "</main></body></html>",
+        encoding="utf-8",
+    )
+    doc = parse_file(page)
+    text = "\n".join(section.text for section in doc.sections)
+    assert "整机保修期为2年。" in text
+    assert "跳到主要内容" not in text and "356KB" not in text and "附件" not in text
