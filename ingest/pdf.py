@@ -18,7 +18,7 @@ from ingest.boilerplate import LETTERHEAD, Dropped, boilerplate_reason, is_repea
 from ingest.headings import outline_lines, starts_numbered, title_index
 from ingest.models import IngestError
 from ingest.outline import Outline
-from ingest.pdf_tables import row_key, table_rows
+from ingest.pdf_tables import joined_rows, row_key, table_rows
 
 WRAPPED_SHARE = 0.85  # a line this close to the page's full width ran on to the next one
 _ENDS_UNIT = re.compile(r"[。！？；：:.!?;]$")
@@ -112,7 +112,7 @@ def pdf_outline(path: Path, data: bytes) -> tuple[str | None, Outline]:
     kept_pages: list[list[str]] = []
     for page, rows in zip(page_lines, tables, strict=True):
         kept_pages.append([])
-        for line in page:
+        for line in joined_rows(page, rows):
             if line and row_key(line) in rows:  # a table row (a header repeated on the next page too) is content
                 kept_pages[-1].append(rows[row_key(line)])
             elif line and is_repeated(line, repeated):

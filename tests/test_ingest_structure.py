@@ -1435,3 +1435,40 @@ def test_an_intranet_pages_skip_link_and_attachment_list_are_chrome(tmp_path: Pa
     text = "\n".join(section.text for section in doc.sections)
     assert "整机保修期为2年。" in text
     assert "跳到主要内容" not in text and "356KB" not in text and "附件" not in text
+
+
+def test_a_pdf_tables_wrapped_header_is_one_row_and_a_mismatched_first_line_is_left_out() -> None:
+    """Layout text of a price table whose header wraps its units onto a second line ("Length" over "(mm)"): one
+    header row, every model a row, and the plain extraction's header pieces joined back to map to it."""
+    from ingest.pdf_tables import joined_rows, table_rows
+
+    layout = "\n".join(
+        [
+            "Model        Description               Length       List price",
+            "                                       (mm)         (RMB)",
+            "HL-GD2P      Two-door upright          1400         12,300",
+            "HL-GD3P      Three-door upright        1950         16,500",
+        ]
+    )
+    rows = table_rows(layout)
+    plain = ["Model Description", "Length", "(mm)", "List price", "(RMB)", "HL-GD3P Three-door upright 1950 16,500"]
+    joined = joined_rows(plain, rows)
+    assert [rows[key] for key in map("".join, (line.split() for line in joined))] == [
+        "| Model | Description | Length (mm) | List price (RMB) |",
+        "| HL-GD3P | Three-door upright | 1950 | 16,500 |",
+    ]
+    # A page header's fields over prose are no header; the rows under a row with a wrapped cell stay a table.
+    page = "\n".join(
+        [
+            "Doc No. JW-2026      Price List 2026      Rev. B",
+            "15. Storage and Handling",
+            "SVC-INS-R    Installation, resin printers       Included   (remote)   /   1,200",
+            "                                                 on-site",
+            "SVC-EXT      Extended warranty, per year        8% of list price",
+            "SVC-PRT      Print-on-demand, resin parts       0.35 per cm3",
+        ]
+    )
+    assert sorted(table_rows(page).values()) == [
+        "| SVC-EXT | Extended warranty, per year | 8% of list price |",
+        "| SVC-PRT | Print-on-demand, resin parts | 0.35 per cm3 |",
+    ]
