@@ -44,7 +44,11 @@ _STRONG = re.compile(
     r"侵删|本帖最后由|只看该作者|倒序浏览|小黑屋|相关帖子|热门帖子|"
     # A blog platform's page: membership offers, the post's link and edit stamp, tags, tips, the author card.
     r"超级会员|付费专栏|免广告|打赏|本文链接|首次修改|文章标签|知识点与|博主|码龄|评论区|查看更多评论|查看全部评论|"
-    r"\+\s*关注|"
+    r"[+＋]\s*关注|"
+    # A blog column's subscription, the author's tip-jar line, a failed picture, a watermark's "no reposting",
+    # the page's back-to-top and jump-to links, a promoted download or offer, a share bar of emoji counters.
+    r"订阅专栏|专栏收录|创作的最大动力|图片加载失败|点击重试|禁止搬运|严禁搬运|回到顶部|点击跳转|"
+    r"立即(?:获取|体验|领取)|(?:[👍👎⭐💬❤♥↗]\s*[\d.,kKwW万]*\s*){3,}|^≡\s|"
     # A news or self-media page: its search box, ads, the author's creator badge, the province stamp, the notices.
     r"搜索站内|站内搜索|【广告】|"
     # A document site's preview cut-off, its search box and its star rating.
@@ -61,7 +65,14 @@ _STRONG = re.compile(
     r"未经(?:许可|授权)[，,]?\s*(?:禁止|不得)转载|[\[【［]\s*(?:推广|广告)\s*[\]】］]|AI导读|内容由AI生成|"
     r"AI(?:智能)?摘要|由\S{0,8}AI生成|AI速读|AI生成[，,]\s*(?:内容)?仅供参考|"
     # A page's skip link for screen readers ("跳到主要内容").
-    r"跳(?:到|转到|至)(?:主要内容|正文)|\bpage owner\s*[:：]|"
+    r"跳(?:到|转到|至)(?:主要内容|正文)|"
+    # An AI summary offered by the page ("AI 一键总结全文", "一键速读", "以上内容由 AI 生成"), a locked rest of
+    # the article, a WeChat page's QR card and mini-program card, a search icon.
+    r"AI\s*一键|一键(?:速读|总结)|由\s*AI\s*生成|解锁全文|继续阅读|[〔\[【]\s*二维码\s*[〕\]】]|点击卡片|"
+    r"长\s*按\s*图\s*片|扫码(?:添加|领取)|文末有福利|⌕|"
+    # An English blog's reading time, paywall meter, share bar, comment loader, related posts, post links.
+    r"\bfree articles? (?:left|this month)|^share\s*:|\bload \d+ more comments\b|"
+    r"\byou might also like\b|^←\s*previous\s*:|^next\s*:.*→$|^reply\s*[·•|]\s*♥|\bpage owner\s*[:：]|"
     # A star-the-account prompt, a promoted line marked with a bar, a preview's scan-to-read notice.
     r"星标|收到推送|^\W{0,3}推广[\s　:：]|文档预览|扫码(?:可)?继续阅读|"
     # A reader's page controls ("阅读进度 ▓▓░░░░ 已读 12%　字号 A- A A+　护眼模式：关") and a site's note that its
@@ -72,7 +83,7 @@ _STRONG = re.compile(
     r"听全文|写留言|已无更多数据|关注该公众号|继续滑动看下一个|"
     r"预览时标签不可点|喜欢此内容的人还喜欢|作者\s+回复|点击下方小程序|[\[【]\s*小程序\s*[\]】]|收录于合集|"
     r"^[\[【]\s*(?:图片|视频|动图|音频)\s*[\]】]$|"
-    r"著作权|转载请|热门专栏|预览已结束|试读结束|剩余\d+页|剩余内容|下载后(?:查看|阅读)|(?:\.{3}|…)[\s\]】]*[\[【]?\s*(?:搜\s*索|search)\s*[\]】]?$|^[\[【]\s*搜\s*索|已收录|收录文档|[★☆]{4,}|\d+\s*人评价|\[广告\]|^[>»\s]*广告\s*[:：｜|]|发布于\s*[\u4e00-\u9fff]{2,3}\s*$|作者原创|不感兴趣",
+    r"著作权|转载请|热门专栏|预览已结束|试读结束|剩余\s*\d+\s*页|剩余内容|下载须知|下载后(?:查看|阅读)|(?:\.{3}|…)[\s\]】]*[\[【]?\s*(?:搜\s*索|search)\s*[\]】]?$|^[\[【]\s*搜\s*索|已收录|收录文档|[★☆]{4,}|\d+\s*人评价|\[广告\]|^[>»\s]*广告\s*[:：｜|]|发布于\s*[\u4e00-\u9fff]{2,3}\s*$|作者原创|不感兴趣",
     re.IGNORECASE,
 )
 # Lines that open the way a page's chrome does: a byline, a tag list, the next post, a sign-in link.
@@ -95,9 +106,11 @@ _COUNTER = re.compile(
     r"(?:阅读|浏览|评论|留言|点赞|收藏|分享|下载|举报|页数|字数|大小|热度|赞|在看)(?:量|次数|数)?\s*[:：(（]?\s*[\d.,]+[kKwW万]?|"
     r"[\d.,]+[kKwW万]?\s*(?:人|次|条)?\s*(?:阅读|浏览|评论|收藏|下载|点赞|赞)\b|"
     r"\b[\d.,]+[kK]?\s+(?:comments?|views?|likes?|shares?|downloads?|reads?)\b|"
-    r"\b(?:page\s+)?(?:comments?|views?|likes?|shares?|downloads?)\s*[:(]\s*[\d.,]+",
+    r"\b(?:page\s+)?(?:comments?|views?|likes?|shares?|downloads?)\s*[:(]\s*[\d.,]+|"
+    r"\b\d+\s*min(?:ute)? read\b",  # a blog's reading time
     re.IGNORECASE,
 )
+_LETTER_SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 # Cues that need company: a word about the web page itself next to a word about the site's trade.
 _SITE = re.compile(
     # 注册 as signing up, not a registration certificate, number or capital (注册证, 注册号, 注册资本, 注册商标).
@@ -114,8 +127,8 @@ _TRADE = re.compile(
 # The same set in dashes or drawn rules ("- 第 3 页 / 共 7 页 -", "—— 第 2 页 / 共 7 页 ——", "━━━━ 第2页 / 共6页 ━━━━",
 # "— Page 2 of 5 —"), or in brackets ("〔第3页 / 共9页〕", "[Page 2 of 5]").
 _PAGE_NUMBER = re.compile(
-    r"^(?:[-–—·.=*━─═〔【\[(（〈<]+\s*)?(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页|"
-    r"page\s+\d+(?:\s+of\s+\d+)?|\d+\s*/\s*\d+)(?:\s*[-–—·.=*━─═〕】\])）〉>]+)?$|^(?:[-–—━─═]+\s*\d+\s*[-–—━─═]+|\d{1,4})$",
+    r"^(?:[-–—·.=*━─═┈┄╌〔【\[(（〈<]\s*)*(?:第\s*\d+\s*页(?:\s*[,，/／]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页|"
+    r"page\s+\d+(?:\s+of\s+\d+)?|\d+\s*/\s*\d+)(?:\s*[-–—·.=*━─═┈┄╌〕】\])）〉>])*$|^(?:[-–—━─═]+\s*\d+\s*[-–—━─═]+|\d{1,4})$",
     re.IGNORECASE,
 )
 # Breadcrumbs and menu bars: "首页 > 文档 > 管理", "Home | Products | About".
@@ -152,7 +165,8 @@ _COMMENT_FOOTER = re.compile(r"^\s*(?:\d+\s*(?:秒|分钟|小时|天|周|个月|
 # The rule a page draws around its ads: "—————— 广告 ——————", "--- Advertisement ---".
 # Or the top of a box drawn around them ("┏━━━━ 广告 ━━━━┓").
 _AD_MARKER = re.compile(
-    r"^[—\-=_*~·\s┏┓╔╗┌┐━─═]{2,}(?:广告|推广|赞助|advertisement|sponsored)[—\-=_*~·\s┏┓╔╗┌┐━─═]{2,}$", re.IGNORECASE
+    r"^[—\-=_*~·\s┏┓╔╗┌┐━─═╳┈┄╌]{2,}(?:广\s?告|推\s?广|赞\s?助|advertisement|sponsored)[—\-=_*~·\s┏┓╔╗┌┐━─═╳┈┄╌]{2,}$",
+    re.IGNORECASE,
 )
 MAX_AD_LINES = 4
 # A web address: "wendanghui.com", "www.example.cn" (not an e-mail address).
@@ -172,7 +186,7 @@ class Dropped:
 
 
 # A line of one repeated mark ("=====", "-----", "*****") draws a rule: no text of the document, but a break.
-_RULE = re.compile(r"^[=\-*_~#—─━·•]{10,}$|^[┏┗╔╚┌└][━═─]{8,}[┓┛╗╝┐┘]$")  # or a drawn box's top or bottom
+_RULE = re.compile(r"^[=\-*_~#—─━·•╳┈┄╌]{10,}$|^[┏┗╔╚┌└][━═─]{8,}[┓┛╗╝┐┘]?$")  # or a drawn box's top or bottom
 SEPARATOR = "separator line"
 # A site's menu written as a row of bracketed links: 【首页】【行业资料】【企业管理】【合同范本】…
 _BRACKET_MENU = re.compile(r"^(?:[【\[][^】\]]{1,8}[】\]]\s*){5,}$")
@@ -234,7 +248,8 @@ def boilerplate_reason(line: str) -> str | None:
         if _AD_MARKER.match(text):
             return "advertisement marker"
     if len(text) <= MAX_NOTICE_CHARS:
-        strong = _STRONG.search(text)
+        # a letter-spaced notice ("闪 电 下 载", "推 广") reads as written without the spaces
+        strong = _STRONG.search(text) or _STRONG.search(_LETTER_SPACED.sub("", text))
         if strong:
             return f"site notice ({strong.group(0)})"
         if _COUNTER.search(text) and len(text) <= 60:
@@ -302,6 +317,7 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
             break
     _chrome_runs(lines, reasons)
     _ad_blocks(lines, reasons)
+    _chrome_boxes(lines, reasons)
     _forum_floors(lines, reasons)
     _replies_to_comments(lines, reasons)
     _weak_cues_beside_chrome(lines, reasons)
@@ -310,6 +326,7 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
     _forum_replies(lines, reasons)
     _repost_bounds(lines, reasons)
     subject = _email_thread(lines, reasons)
+    _repeated_lines(lines, reasons)
     _contents_list(lines, reasons)
     _site_page_titles(lines, reasons)
     _listed_titles(lines, reasons)
@@ -347,6 +364,32 @@ def without_counters(line: str) -> str:
     return " | ".join(kept) if kept and len(kept) < len(parts) else line
 
 
+MIN_REPEATED_CHARS = 12
+MIN_REPEATS = 3
+# A page's own number in a repeated line: "Page 2 of 4", "第 2 页 / 共 4 页", "2/4".
+_PAGE_OF = re.compile(
+    r"page\s+\d+(?:\s+of\s+\d+)?|第\s*\d+\s*页(?:\s*\S?\s*共\s*\d+\s*页)?|\b\d+\s*/\s*\d+\b", re.IGNORECASE
+)
+
+
+def _repeated_lines(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """A text export of a printed document repeats its page header and footer on every page ("Kestrel Valve &
+    Controls Ltd.   Distributor Sales Policy   KVC-SP-014 Rev. 3", "CONFIDENTIAL   Page 2 of 4"): a line of
+    MIN_REPEATED_CHARS or more met MIN_REPEATS times (page numbers aside) is page furniture. Table rows and
+    numbered lines repeat by nature and stay."""
+    keys = [_PAGE_OF.sub("#", " ".join(line.split())) for line in lines]
+    counts = Counter(keys)
+    for i, key in enumerate(keys):
+        if (
+            reasons[i] is None
+            and counts[key] >= MIN_REPEATS
+            and len(key) >= MIN_REPEATED_CHARS
+            and not key.startswith("|")
+            and not _NUMBERED.match(key)
+        ):
+            reasons[i] = "repeated on every page"
+
+
 MAX_CHROME_GAP = 3  # unrecognised short lines above a page's chrome that may still be the site's
 
 
@@ -381,13 +424,19 @@ _MAIL_FIELD = re.compile(
     re.IGNORECASE,
 )
 _MAIL_QUOTE = re.compile(
-    r"^[-=_*\s]*(?:邮件原件|原始邮件|转发邮件|转发的邮件|original message|forwarded message)[-=_*\s]*$", re.IGNORECASE
+    r"^[-=_*\s]*(?:邮件原件|原始邮件|转发邮件|转发的邮件|original message|forwarded message)[-=_*\s]*$|"
+    # A reply's attribution line above the quoted message: "On Fri, 12 Apr 2024 at 16:47, Grace <…> wrote:".
+    r"^on .{5,100}\bwrote:$|^在\s*.{5,80}写道[:：]$",
+    re.IGNORECASE,
 )
+_ATTRIBUTION = re.compile(r"^on .{5,100}\bwrote:$|^在\s*.{5,80}写道[:：]$", re.IGNORECASE)
 _MAIL_FOOTER = re.compile(
     r"^[【\[]?\s*(?:发自我的|sent from (?:my|outlook|mail)|get outlook for|保密声明|免责声明|confidentiality notice|"
     r"disclaimer\s*[:：\]】]|this (?:e-?mail|message) (?:and|is|may|contains))|病毒扫描|scanned by|virus[- ]checked|"
     # A mail gateway's stamp: "This message was scanned for viruses and spam. No threats detected."
-    r"scanned for (?:viruses|malware|spam)|no threats? (?:were |was )?(?:detected|found)|"
+    r"scanned for (?:viruses|malware|spam)|no threats? (?:were |was )?(?:detected|found)|未发现病毒|"
+    # An outside sender's warning banner and an inline picture's placeholder ("[cid:image001.png@01DA…]").
+    r"originated from outside|^\[external\]|^\[cid:|"
     r"打印前|打印之前|think before (?:you )?print",
     re.IGNORECASE,
 )
@@ -419,10 +468,11 @@ def _unquoted(lines: Sequence[str]) -> Sequence[str]:
     """An e-mail thread's quoted messages without their quote marks ("> From: …" -> "From: …"), so that their
     header blocks, signatures and notices read as the top message's do and their words as plain text. Only in a
     text quoting MIN_MAIL_FIELDS header fields: a line of a manual that begins with ">" stays as written."""
-    quoted_fields = sum(
-        1 for line in lines if (mark := _QUOTE_MARK.match(line)) and _MAIL_FIELD.match(line[mark.end() :].strip())
-    )
-    if quoted_fields < MIN_MAIL_FIELDS:
+    quoted = [line[mark.end() :].strip() for line in lines if (mark := _QUOTE_MARK.match(line))]
+    fields = sum(1 for text in quoted if _MAIL_FIELD.match(text))
+    # or the reply's attribution line above quoted text ("On Fri, … Grace <…> wrote:")
+    attributed = any(_ATTRIBUTION.match(_QUOTE_MARK.sub("", line).strip()) for line in lines)
+    if fields < MIN_MAIL_FIELDS and not (attributed and len(quoted) >= MIN_MAIL_FIELDS):
         return lines
     return [_QUOTE_MARK.sub("", line) for line in lines]
 
@@ -437,7 +487,8 @@ def _email_thread(lines: Sequence[str], reasons: list[str | None]) -> str:
     forward prefixes (the document's title), "" for a text that is no e-mail thread."""
     fields = [bool(_MAIL_FIELD.match(line.strip())) for line in lines]
     runs = itertools.groupby(range(len(lines)), key=lambda i: fields[i])
-    if not any(field and len(list(run)) >= MIN_MAIL_FIELDS for field, run in runs):
+    attributed = any(_ATTRIBUTION.match(line.strip()) for line in lines)  # "On …, Grace <…> wrote:"
+    if not any(field and len(list(run)) >= MIN_MAIL_FIELDS for field, run in runs) and not attributed:
         return ""
     subjects = [_MAIL_SUBJECT.sub("", line.strip()) for line in lines if _MAIL_SUBJECT.match(line.strip())]
     subject = _REPLY_PREFIX.sub("", subjects[0]).strip() if subjects else ""
@@ -587,7 +638,7 @@ def _ad_blocks(lines: Sequence[str], reasons: list[str | None]) -> None:
     """The few short lines between two ad rules ("—————— 广告 ——————" above and below), or between an ad box's top
     and its bottom ("┏━━ 广告 ━━┓" … "┗━━━━━━┛"), are the ads themselves."""
     markers = [i for i, reason in enumerate(reasons) if reason == "advertisement marker"]
-    ends = [i for i, reason in enumerate(reasons) if reason == SEPARATOR and lines[i].strip()[:1] in "┗╚└"]
+    ends = [i for i, reason in enumerate(reasons) if reason == SEPARATOR and lines[i].strip()[:1] in "┗╚└╳┈┄╌"]
     for start in markers:
         end = min((i for i in [*markers, *ends] if i > start), default=None)
         if end is None:
@@ -596,6 +647,30 @@ def _ad_blocks(lines: Sequence[str], reasons: list[str | None]) -> None:
         if 0 < len(inside) <= MAX_AD_LINES and all(len(lines[j].strip()) <= MAX_NOTICE_CHARS for j in inside):
             for j in inside:
                 reasons[j] = reasons[j] or "advertisement"
+
+
+_BOX_TOP = "┌┏╔"
+_BOX_SIDE = "│┃║"
+_BOX_BOTTOM = "└┗╚"
+
+
+def _chrome_boxes(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """A box drawn around a page's widget ("┌ 🤖 AI 一键速读 ───" … "│ 本文介绍了…" … "└────"): when its top line is
+    chrome, so are its sides' lines and its bottom."""
+    i = 0
+    while i < len(lines):
+        top = lines[i].strip()
+        if top[:1] in _BOX_TOP and reasons[i] not in (None, SEPARATOR):
+            j = i + 1
+            while j < len(lines) and lines[j].strip()[:1] in _BOX_SIDE:
+                reasons[j] = reasons[j] or "inside the page's widget box"
+                j += 1
+            if j < len(lines) and lines[j].strip()[:1] in _BOX_BOTTOM:
+                reasons[j] = reasons[j] or SEPARATOR
+                j += 1
+            i = j
+        else:
+            i += 1
 
 
 def _neighbours(lines: Sequence[str], i: int) -> tuple[int | None, int | None]:
@@ -681,6 +756,7 @@ def _comments_above_footers(lines: Sequence[str], reasons: list[str | None]) -> 
             j -= 1
 
 
+MAX_NUMBERING = 6  # characters a heading's numbering may add before a contents entry's words ("一、", "2.1 ")
 _CONTENTS = re.compile(
     r"^(?:文档|本文|全文)?(?:目录|目\s+录|contents|table of contents)\s*(?:[（(][^）)]{1,8}[）)])?\s*[:：]?$",
     re.IGNORECASE,
@@ -689,11 +765,17 @@ _CONTENTS = re.compile(
 _CONTENTS_ENTRY = re.compile(r"^\S.{0,40}?\s*(?:[·.…]\s*){4,}\s*(?:p\.?\s*|第\s*)?\d{1,3}\s*页?$", re.IGNORECASE)
 
 
+_LEADING_MARKS = re.compile(r"^[^\w\u4e00-\u9fff]+")
+
+
 def _contents_list(lines: Sequence[str], reasons: list[str | None]) -> None:
-    """A "目录" / "Contents" line and the entries under it that recur later as the document's own headings: a
-    copied page's table of contents, which would stand in the preamble as a list of headings without text."""
+    """A "目录" / "Contents" line (bare, or a page's widget: "📑 目录（点击跳转）") and the entries under it that
+    recur later as the document's own headings ("▸ 岗位分工" over "一、岗位分工"): a copied page's table of
+    contents, which would stand in the preamble as a list of headings without text."""
     for i, line in enumerate(lines):
-        if reasons[i] or not _CONTENTS.match(line.strip()):
+        head = _LEADING_MARKS.sub("", line.strip())
+        widget = (reasons[i] or "").startswith("site notice")  # "📑 目录（点击跳转）"
+        if (reasons[i] is not None and not widget) or not _CONTENTS.match(head):
             continue
         _above, below = _neighbours(lines, i)
         if below is not None and reasons[below] == "table of contents":
@@ -702,8 +784,9 @@ def _contents_list(lines: Sequence[str], reasons: list[str | None]) -> None:
         j = i + 1
         entries = []
         while j < len(lines) and lines[j].strip() and reasons[j] is None:
-            entry = lines[j].strip()
-            if not any(other.strip() == entry for other in lines[j + 1 :]):
+            entry = _LEADING_MARKS.sub("", lines[j].strip())
+            later = (_LEADING_MARKS.sub("", other.strip()) for other in lines[j + 1 :])
+            if not entry or not any(o.endswith(entry) and len(o) <= len(entry) + MAX_NUMBERING for o in later):
                 break
             entries.append(j)
             j += 1

@@ -1472,3 +1472,61 @@ def test_a_pdf_tables_wrapped_header_is_one_row_and_a_mismatched_first_line_is_l
         "| SVC-EXT | Extended warranty, per year | 8% of list price |",
         "| SVC-PRT | Print-on-demand, resin parts | 0.35 per cm3 |",
     ]
+
+
+def test_widget_boxes_letter_spaced_ads_share_bars_and_a_widgets_contents_list_go() -> None:
+    from ingest.boilerplate import split_boilerplate
+
+    page = [
+        "┌ 🤖 鹊AI 一键速读（Beta） ─────────────",
+        "│ 本文介绍了一家包装材料企业的大客户销售体系。",
+        "└──────────────────────────",
+        "📑 目录（点击跳转）",
+        "▸ 岗位分工",
+        "▸ 七步销售流程",
+        "┈┈┈┈┈┈┈┈┈┈ 推 广 ┈┈┈┈┈┈┈┈┈┈",
+        "📦 纸箱厂老板都在用的报价神器　➔ 立即体验",
+        "┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈",
+        "一、岗位分工",
+        "大客户经理负责商务，售前工程师负责方案。",
+        "— — — 第 2 页 ／ 共 6 页 — — —",
+        "二、七步销售流程",
+        "第一步，建名单。",
+        "👍 58　　👎　　⭐ 211　　💬 9　　↗ 分享",
+        "<<< 某某博客 @作者 原创 · 禁止搬运 >>>",
+    ]
+    assert [line for line in split_boilerplate(page)[0] if line] == [
+        "一、岗位分工",
+        "大客户经理负责商务，售前工程师负责方案。",
+        "二、七步销售流程",
+        "第一步，建名单。",
+    ]
+
+
+def test_a_text_exports_repeated_page_header_and_a_gmail_style_reply_chain() -> None:
+    from ingest.boilerplate import split_boilerplate
+
+    header = "Kestrel Valve & Controls Ltd.      Distributor Sales Policy      KVC-SP-014 Rev. 3"
+    export = []
+    for page in (1, 2, 3):
+        export += [header, f"CONFIDENTIAL - INTERNAL USE ONLY      Page {page} of 3", f"{page}. Part {page}", "Text."]
+    assert [line for line in split_boilerplate(export)[0] if line] == [
+        "1. Part 1", "Text.", "2. Part 2", "Text.", "3. Part 3", "Text."
+    ]
+    # Price lines that differ only in their figures are the document's own.
+    prices = ["Price: ¥1,200 per unit per year", "Price: ¥2,400 per unit per year", "Price: ¥4,800 per unit per year"]
+    assert split_boilerplate(prices)[0] == prices
+    thread = [
+        "[EXTERNAL] ⚠ CAUTION: This email originated from outside the organisation.",
+        "Jason, see my answer below.",
+        "",
+        "On Fri, 12 Apr 2024 at 16:47, Grace Zhang <grace@example.com> wrote:",
+        "> The quotation is valid for 30 days.",
+        "> [cid:image001.png@01DA8F2C.5B3E1A70]",
+        "> Please confirm the price before Friday so that we can send it.",
+    ]
+    assert [line for line in split_boilerplate(thread)[0] if line] == [
+        "Jason, see my answer below.",
+        "The quotation is valid for 30 days.",
+        "Please confirm the price before Friday so that we can send it.",
+    ]
