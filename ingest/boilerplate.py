@@ -72,7 +72,10 @@ _STRONG = re.compile(
     r"长\s*按\s*图\s*片|扫码(?:添加|领取)|文末有福利|⌕|"
     # An English blog's reading time, paywall meter, share bar, comment loader, related posts, post links.
     r"\bfree articles? (?:left|this month)|^share\s*:|\bload \d+ more comments\b|"
-    r"\byou might also like\b|^←\s*previous\s*:|^next\s*:.*→$|^reply\s*[·•|]\s*♥|\bpage owner\s*[:：]|"
+    r"\byou might also like\b|^←\s*previous\s*:|^next\s*:.*→$|^reply\s*[·•|]\s*♥|"
+    # A wiki page's feedback tally, edit stamp and history link.
+    r"found this (?:page |article )?(?:helpful|useful)|^last edited by\b|view (?:version|page|revision) history|"
+    r"\bpage owner\s*[:：]|"
     # A star-the-account prompt, a promoted line marked with a bar, a preview's scan-to-read notice.
     r"星标|收到推送|^\W{0,3}推广[\s　:：]|文档预览|扫码(?:可)?继续阅读|"
     # A reader's page controls ("阅读进度 ▓▓░░░░ 已读 12%　字号 A- A A+　护眼模式：关") and a site's note that its
@@ -107,7 +110,7 @@ _COUNTER = re.compile(
     r"[\d.,]+[kKwW万]?\s*(?:人|次|条)?\s*(?:阅读|浏览|评论|收藏|下载|点赞|赞)\b|"
     r"\b[\d.,]+[kK]?\s+(?:comments?|views?|likes?|shares?|downloads?|reads?)\b|"
     r"\b(?:page\s+)?(?:comments?|views?|likes?|shares?|downloads?)\s*[:(]\s*[\d.,]+|"
-    r"\b\d+\s*min(?:ute)? read\b",  # a blog's reading time
+    r"\b\d+\s*min(?:ute)? read\b|\bviewed\s+[\d,.]+[kK]?\s+times\b",  # a blog's reading time, a wiki's views
     re.IGNORECASE,
 )
 _LETTER_SPACED = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")

@@ -181,6 +181,39 @@ def _menu(tag: Tag) -> bool:
     return bool(text) and len(linked) >= MENU_LINK_SHARE * len(text)
 
 
+_CONTENT_TAGS = ("p", "li", "td", "th", "h2", "h3", "h4", "h5", "h6", "dd", "pre", "blockquote")
+MAIN_SHARE = 0.7  # of the page's text that the block holding its <h1> must hold to be the page's content
+
+
+def _text_size(tag: Tag) -> int:
+    return sum(len("".join(t.get_text("", strip=True).split())) for t in tag.find_all(_CONTENT_TAGS))
+
+
+def _main_content(body: Tag, dropped: list[Dropped]) -> Tag:
+    """The innermost block around the page's <h1> that holds MAIN_SHARE of its text: what lies outside it (a top
+    band with the site's name, tabs and sign-in, a trail, a side rail, a cookie bar, however the page names its
+    classes) is the page's, not the document's. The whole body when no such block stands apart."""
+    heading = body.find("h1")
+    total = _text_size(body)
+    if not isinstance(heading, Tag) or total == 0:
+        return body
+    main = next(
+        (a for a in heading.parents if isinstance(a, Tag) and a is not body and _text_size(a) >= MAIN_SHARE * total),
+        None,
+    )
+    if main is None:
+        return body
+    for ancestor in [main, *main.parents]:
+        if ancestor is body:
+            break
+        for sibling in [*reversed(ancestor.find_previous_siblings()), *ancestor.find_next_siblings()]:
+            if isinstance(sibling, Tag) and sibling.name.lower() not in _SKIP:
+                dropped.extend(
+                    Dropped(" ".join(t.split()), "outside the page's main content") for t in sibling.stripped_strings
+                )
+    return main
+
+
 def html_outline(text: str) -> tuple[str | None, Outline]:
     """Return (the <title>, or None; outline of the body)."""
     soup = BeautifulSoup(text, "html.parser")
@@ -188,6 +221,7 @@ def html_outline(text: str) -> tuple[str | None, Outline]:
     title = " ".join(title_tag.get_text(" ").split()) if isinstance(title_tag, Tag) else ""
     walker = _Walker()
     root = soup.body if isinstance(soup.body, Tag) else soup
+    root = _main_content(root, walker.dropped)
     walker.walk(root)
     walker._end_line()
     outline = walker.outline

@@ -1530,3 +1530,26 @@ def test_a_text_exports_repeated_page_header_and_a_gmail_style_reply_chain() -> 
         "The quotation is valid for 30 days.",
         "Please confirm the price before Friday so that we can send it.",
     ]
+
+
+def test_an_intranet_page_with_made_up_class_names_keeps_only_the_block_around_its_title(tmp_path: Path) -> None:
+    """The top band (site name, tabs, sign-in), the trail, the side rail and the consent bar carry class names no
+    list knows ("rn-band", "trail-x", "rn-rail", "qx-consent"): the block holding the <h1> and most of the page's
+    text is the document; the rest goes, and says so in `ingest --show`."""
+    page = tmp_path / "policy.html"
+    rule = "quotations above the regional limit need the director's approval"
+    body = "".join(f"<p>Rule {n}: {rule}.</p>" for n in range(8))
+    page.write_text(
+        '<html><body><div class="qx-consent"><p class="t">RidgeNet uses cookies to keep you signed in.</p></div>'
+        '<div class="rn-band"><a href="/">RidgeNet</a><span>Signed in as Tang Wei</span></div>'
+        '<div class="trail-x"><a href="/">Home</a> › <a href="/p">Policies</a></div>'
+        f'<div class="rn-grid"><div class="rn-main"><h1>SP-07 Quotation Policy</h1>{body}</div>'
+        '<div class="rn-rail"><p>Canteen today: noodles</p><p>IT help: ext. 8000</p></div></div></body></html>',
+        encoding="utf-8",
+    )
+    doc = parse_file(page)
+    text = "\n".join(section.text for section in doc.sections)
+    assert "Rule 7: quotations above the regional limit" in text
+    for chrome in ("cookies", "RidgeNet", "Signed in", "Canteen", "ext. 8000", "Policies"):
+        assert chrome not in text
+    assert any(item.reason == "outside the page's main content" for item in doc.dropped)
