@@ -73,6 +73,11 @@ _STRONG = re.compile(
     # An English blog's reading time, paywall meter, share bar, comment loader, related posts, post links.
     r"\bfree articles? (?:left|this month)|^share\s*:|\bload \d+ more comments\b|"
     r"\byou might also like\b|^←\s*previous\s*:|^next\s*:.*→$|^reply\s*[·•|]\s*♥|"
+    # A forum's buttons, member card, signature stand-in, thread links, rules and reply box.
+    r"^(?:主题|帖子|积分|威望|铜钱|金币)\s*[:：]?\s*\d+\s|^回复\s*[|｜]?\s*举报$|^举报\s*[|｜]?\s*回复$|^UID\s*[:：]?\s*\d+$|^发消息$|电梯直达|签名被屏蔽|回帖后跳转|"
+    r"上一主题|下一主题|下一页|本版版规|^发新帖|返回列表|[\[【]\s*复制链接\s*[\]】]|"
+    # A blog's newsletter box, a sponsor's trial offer, the author box.
+    r"\bin your inbox every\b|\bsign me up\b|\bstart (?:your )?free trial\b|\babout the author\b|"
     # A wiki page's feedback tally, edit stamp and history link.
     r"found this (?:page |article )?(?:helpful|useful)|^last edited by\b|view (?:version|page|revision) history|"
     r"\bpage owner\s*[:：]|"
@@ -135,7 +140,11 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 # Breadcrumbs and menu bars: "首页 > 文档 > 管理", "Home | Products | About".
-_TRAIL = re.compile(r"^(?:[^>|»/]{1,12}\s*(?:>|»|\||/|›)\s*){2,}[^>|»/]{0,20}$")
+_TRAIL = re.compile(
+    r"^(?:[^>|»/]{1,12}\s*(?:>|»|\||/|›)\s*){2,}[^>|»/]{0,20}$|"
+    # with the steps set apart by spaces on both sides, longer ones ("Playbooks  /  Company Spotlights  /  …")
+    r"^(?:[^>|»/。.!?]{1,30}\s(?:>|»|/|›)\s+){2,}[^>|»/。!?]{1,40}$"
+)
 _FIELD_VALUE = re.compile(r"[:：]\s*\S")
 # A menu's items are set apart by a bar, two spaces or one ideographic space ("首页　文档分类　精品专区").
 _MENU_SEPARATOR = re.compile(r"\s[|｜/·┊┆¦│]\s|\s{2,}|\u3000")
@@ -177,7 +186,11 @@ _DOMAIN = re.compile(
     r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|info|io)(?:\.cn)?/?$", re.IGNORECASE
 )
 # A forum post's header: its floor ("楼主", "沙发", "板凳", "地板", "5#", "12楼") and the poster's name, short.
-_FLOOR = re.compile(r"^(?:楼主|沙发|板凳|地板|\d{1,4}\s*#|\d{1,4}\s*楼)(?:\s{1,4}\S{1,20}){1,4}$")
+# (alone on its line too: "沙发", "５＃", counted only where two or more stand in a thread)
+# The opening post's "楼主" only with its poster's name: alone it heads the thread's own text.
+_FLOOR = re.compile(
+    r"^(?:楼主(?:\s{1,4}\S{1,20}){1,4}|(?:沙发|板凳|地板|[\d０-９]{1,4}\s*[#＃]|[\d０-９]{1,4}\s*楼)(?:\s{1,4}\S{1,20}){0,4})$"
+)
 
 
 @dataclass(frozen=True)
@@ -322,6 +335,7 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
     _ad_blocks(lines, reasons)
     _chrome_boxes(lines, reasons)
     _forum_floors(lines, reasons)
+    _comment_headers(lines, reasons)
     _replies_to_comments(lines, reasons)
     _weak_cues_beside_chrome(lines, reasons)
     _comments_above_footers(lines, reasons)
@@ -695,11 +709,43 @@ def _forum_floors(lines: Sequence[str], reasons: list[str | None]) -> None:
     """Floor headers ("沙发  锅铲侠阿斌", "5#  楼主  老王") in a forum thread: two or more of them, or one beside a
     "发表于" stamp; a lone "3楼 销售部" or "地板 强化复合 12mm" is a document's own line."""
     floors = [i for i, line in enumerate(lines) if reasons[i] is None and _FLOOR.match(" ".join(line.split()))]
+    opening = [i for i, line in enumerate(lines) if reasons[i] is None and line.strip() == "楼主"]
     stamped = any("发表于" in line for line in lines)
     threaded = any(_THREAD_WORDS.search(line) for line in lines)
-    if floors and (stamped or (len(floors) >= 2 and threaded)):
+    if floors and (stamped or (len(floors) + len(opening) >= 2 and threaded)):
         for i in floors:
             reasons[i] = "forum post header"
+        for i in opening:  # the thread's own post: its words are the document
+            reasons[i] = "the opening post's header"
+
+
+# A comment's header line, its text on the next line: "Rob Keeling · 2 days ago", "↪ Dana (author) · 1 day ago",
+# "▷ 工控小白2020　2024.05.10", "└ ▷ 老周 回复 工控小白2020　2024.05.10".
+_COMMENT_HEADER = re.compile(
+    r"^[▷►▶•·└├↪↳\s]*[^\s:：][^:：]{0,30}?\s*(?:[·•|｜]\s*\d+\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago|"
+    r"[·•|｜]?\s*\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|\s\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2})?)$",
+    re.IGNORECASE,
+)
+MIN_COMMENT_HEADERS = 2
+MAX_COMMENT_CHARS = 80  # a reader's one-line comment; longer text under a "name, date" line is a post's own
+
+
+def _comment_headers(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """Reader comments laid out as a header (the commenter and when) over the comment's text: with two or more
+    such headers in the text, each header and the short line under it are the page's comments. One "营销中心
+    2025-03-01" under a notice is its own signature line and stays; so does a labelled answer header
+    ("回答者：老王 2023-09-14") over a Q&A page's answer."""
+    headers = [i for i, line in enumerate(lines) if reasons[i] is None and _COMMENT_HEADER.match(line.strip())]
+    if len(headers) < MIN_COMMENT_HEADERS:
+        return
+    for i in headers:
+        reasons[i] = "a reader's comment header"
+        _above, below = _neighbours(lines, i)
+        if below is None or reasons[below] is not None:
+            continue
+        text = lines[below].strip()
+        if len(text) <= MAX_COMMENT_CHARS and not _NUMBERED.match(text):
+            reasons[below] = "reader's comment"
 
 
 def _replies_to_comments(lines: Sequence[str], reasons: list[str | None]) -> None:

@@ -1553,3 +1553,46 @@ def test_an_intranet_page_with_made_up_class_names_keeps_only_the_block_around_i
     for chrome in ("cookies", "RidgeNet", "Signed in", "Canteen", "ext. 8000", "Policies"):
         assert chrome not in text
     assert any(item.reason == "outside the page's main content" for item in doc.dropped)
+
+
+def test_a_forums_floors_buttons_member_card_and_a_blogs_comment_headers_go() -> None:
+    from ingest.boilerplate import split_boilerplate
+
+    thread = [
+        "铁算盘论坛 » 论坛 » 销售管理 » 制度分享区",
+        "楼主",
+        "UID 20931",
+        "主题 27　帖子 412　铜钱 2386",
+        "一、客户分级",
+        "A类客户年采购额500万元以上。",
+        "回复　举报",
+        "沙发",
+        "蹲一个下半部分。",
+        "回复　举报",
+        "« 上一主题　下一主题 »",
+    ]
+    assert [line for line in split_boilerplate(thread)[0] if line] == ["一、客户分级", "A类客户年采购额500万元以上。"]
+    blog = [
+        "Playbooks  /  Company Spotlights  /  Harbourline Industrial Supply",
+        "1. Discount ladder",
+        "Reps may give 5% on their own; 12% needs the manager.",
+        "Rob Keeling · 2 days ago",
+        "Do TAMs ever push back on the 12% cap?",
+        "↪ Dana Whitcombe (author) · 2 days ago",
+        "Occasionally.",
+    ]
+    assert [line for line in split_boilerplate(blog)[0] if line] == [
+        "1. Discount ladder",
+        "Reps may give 5% on their own; 12% needs the manager.",
+    ]
+    # One "department, date" line under a notice is its signature; a Q&A page's labelled answer header keeps its
+    # answer.
+    notice = ["关于调整报价审批的通知", "自4月1日起，折扣超过10%须总监审批。", "营销中心 2025-03-01"]
+    assert split_boilerplate(notice)[0] == notice
+    answers = [
+        "回答者：热能老王 2023-09-14 21:07",
+        "本人做了十一年锅炉销售，简单说说我理解的销售工程师岗位职责。",
+        "回答者：暖通设计狗 2023-09-15",
+        "站在设计院的角度补充一句。",
+    ]
+    assert "本人做了十一年锅炉销售，简单说说我理解的销售工程师岗位职责。" in split_boilerplate(answers)[0]
