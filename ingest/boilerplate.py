@@ -76,6 +76,13 @@ _STRONG = re.compile(
     # A forum's buttons, member card, signature stand-in, thread links, rules and reply box.
     r"^(?:主题|帖子|积分|威望|铜钱|金币)\s*[:：]?\s*\d+\s|^回复\s*[|｜]?\s*举报$|^举报\s*[|｜]?\s*回复$|^UID\s*[:：]?\s*\d+$|^发消息$|电梯直达|签名被屏蔽|回帖后跳转|"
     r"上一主题|下一主题|下一页|本版版规|^发新帖|返回列表|[\[【]\s*复制链接\s*[\]】]|"
+    # A comment marked with a speech bubble or a reply hooked under one ("💬 小程同学：…", "└ 客服 回复：…"), a
+    # listed document with its rating or price ("▪ 销售制度.doc　4.6分　免费"), an ad's close button, a drawn
+    # banner's letters ("┃招┃").
+    r"^💬\s*\S{1,20}\s*[:：]|^[└↳↪]\s*\S{1,16}\s*回复|\.(?:docx?|pptx?|xlsx?|pdf|wps)[\s　]+.{0,20}"
+    r"(?:\d(?:\.\d)?\s*分|免费|[¥￥]\s*\d)|^广告\s*[×✕]$|^[┃│║].{1,3}[┃│║]$|"
+    # A page's cookie notice and a post's byline.
+    r"\bwe use cookies\b|^by\s.{2,60}·\s*(?:published|updated|posted)\b|"
     # A blog's newsletter box, a sponsor's trial offer, the author box.
     r"\bin your inbox every\b|\bsign me up\b|\bstart (?:your )?free trial\b|\babout the author\b|"
     # A wiki page's feedback tally, edit stamp and history link.
@@ -202,7 +209,10 @@ class Dropped:
 
 
 # A line of one repeated mark ("=====", "-----", "*****") draws a rule: no text of the document, but a break.
-_RULE = re.compile(r"^[=\-*_~#—─━·•╳┈┄╌]{10,}$|^[┏┗╔╚┌└][━═─]{8,}[┓┛╗╝┐┘]?$")  # or a drawn box's top or bottom
+_RULE = re.compile(
+    r"^[=\-*_~#—─━·•╳┈┄╌]{10,}$|^[┏┗╔╚┌└][━═─]{8,}[┓┛╗╝┐┘]?$|"
+    r"^[┏┓┗┛╔╗╚╝┌┐└┘━═─]{2,}$|^(?:[·•]\s*){8,}$"  # or a small box's edge, a dotted rule
+)  # or a drawn box's top or bottom
 SEPARATOR = "separator line"
 # A site's menu written as a row of bracketed links: 【首页】【行业资料】【企业管理】【合同范本】…
 _BRACKET_MENU = re.compile(r"^(?:[【\[][^】\]]{1,8}[】\]]\s*){5,}$")
@@ -449,7 +459,8 @@ _MAIL_QUOTE = re.compile(
 _ATTRIBUTION = re.compile(r"^on .{5,100}\bwrote:$|^在\s*.{5,80}写道[:：]$", re.IGNORECASE)
 _MAIL_FOOTER = re.compile(
     r"^[【\[]?\s*(?:发自我的|sent from (?:my|outlook|mail)|get outlook for|保密声明|免责声明|confidentiality notice|"
-    r"disclaimer\s*[:：\]】]|this (?:e-?mail|message) (?:and|is|may|contains))|病毒扫描|scanned by|virus[- ]checked|"
+    r"disclaimer\s*[:：\]】]|this (?:e-?mail|message) (?:and|is|may|contains)|"
+    r"this (?:e-?mail|message)\b.{0,40}\b(?:confidential|privileged))|病毒扫描|scanned by|virus[- ]checked|"
     # A mail gateway's stamp: "This message was scanned for viruses and spam. No threats detected."
     r"scanned for (?:viruses|malware|spam)|no threats? (?:were |was )?(?:detected|found)|未发现病毒|"
     # An outside sender's warning banner and an inline picture's placeholder ("[cid:image001.png@01DA…]").

@@ -1596,3 +1596,27 @@ def test_a_forums_floors_buttons_member_card_and_a_blogs_comment_headers_go() ->
         "站在设计院的角度补充一句。",
     ]
     assert "本人做了十一年锅炉销售，简单说说我理解的销售工程师岗位职责。" in split_boilerplate(answers)[0]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "┃招┃",
+        "💬 小程同学：有配套的提成计算表格吗？求分享",
+        "└ 文档坞客服 回复：亲，已为您退还坞币",
+        "▪ 销售部管理制度及绩效考核方案（完整版）.doc　　4.6分　　免费",
+        "广告 ×",
+        "We use cookies 🍪 to personalise content and keep you logged in.",
+        "By Dana Whitcombe, guest contributor · Published March 4, 2024 · 8 min read",
+    ],
+)
+def test_more_chrome_shapes_are_recognised(line: str) -> None:
+    assert boilerplate_reason(line) is not None
+
+
+def test_a_confidentiality_notice_worded_this_message_including_goes_from_a_mail() -> None:
+    from ingest.boilerplate import split_boilerplate
+
+    notice = "This message (including any attachments) is confidential and may be privileged."
+    thread = ["From: a@example.com", "To: b@example.com", "Subject: Prices", "", "Prices rise 3% in May.", notice]
+    assert split_boilerplate(thread)[0][-1] == "Prices rise 3% in May."
