@@ -249,6 +249,9 @@ def boilerplate_reason(line: str) -> str | None:
         return None
     if _RULE.match(text):
         return SEPARATOR
+    segments = _SEGMENT.split(text)
+    if len(segments) >= 2 and all(_PAGE_STAMP.match(seg) or _COUNTER.fullmatch(seg) for seg in segments):
+        return "the page's stamp"  # "Last updated 12 Feb 2026 by Service Marketing · 1,204 views · Page ID SH-0417"
     if _BRACKET_MENU.match(text):
         return "site menu"
     if _is_page_marker(text):
@@ -374,7 +377,11 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
     return kept, dropped
 
 
-_SEGMENT = re.compile(r"\s+[|｜]\s+")
+_SEGMENT = re.compile(r"\s+[|｜·•]\s+")
+# A page's own stamp: when it was last changed and by whom, its id in the site's system.
+_PAGE_STAMP = re.compile(
+    r"^(?:last (?:updated|edited|modified)\b|page id\b|(?:页面|文章|文档)\s*id\b|最后(?:更新|修改|编辑))", re.IGNORECASE
+)
 
 
 def without_counters(line: str) -> str:
@@ -463,6 +470,8 @@ _MAIL_FOOTER = re.compile(
     r"this (?:e-?mail|message)\b.{0,40}\b(?:confidential|privileged))|病毒扫描|scanned by|virus[- ]checked|"
     # A mail gateway's stamp: "This message was scanned for viruses and spam. No threats detected."
     r"scanned for (?:viruses|malware|spam)|no threats? (?:were |was )?(?:detected|found)|未发现病毒|"
+    # A list mail's "do not reply" notice.
+    r"请勿(?:直接)?回复(?:此|本)邮件|do not reply (?:to )?(?:this|the) (?:e-?mail|message)|"
     # An outside sender's warning banner and an inline picture's placeholder ("[cid:image001.png@01DA…]").
     r"originated from outside|^\[external\]|^\[cid:|"
     r"打印前|打印之前|think before (?:you )?print",

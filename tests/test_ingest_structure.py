@@ -1620,3 +1620,18 @@ def test_a_confidentiality_notice_worded_this_message_including_goes_from_a_mail
     notice = "This message (including any attachments) is confidential and may be privileged."
     thread = ["From: a@example.com", "To: b@example.com", "Subject: Prices", "", "Prices rise 3% in May.", notice]
     assert split_boilerplate(thread)[0][-1] == "Prices rise 3% in May."
+
+
+def test_a_pages_stamp_goes_whole_and_a_meta_line_with_company_fields_only_loses_its_counter() -> None:
+    from ingest.boilerplate import split_boilerplate, without_counters
+
+    assert boilerplate_reason("Last updated 12 Feb 2026 by Service Marketing · 1,204 views · Page ID SH-0417")
+    meta = "Policy owner: After-Sales Service Department · Version 2.1 · Last updated 12 January 2026 · 4 min read"
+    assert boilerplate_reason(meta) is None
+    kept = "Policy owner: After-Sales Service Department | Version 2.1 | Last updated 12 January 2026"
+    assert without_counters(meta) == kept
+    thread = [
+        "发件人：销售运营部", "收件人：sales-all", "主题：二季度促销", "", "赠品随货发出。",
+        "请注意：请勿回复此邮件至 sales-all 群组，回复将发送给全体销售人员。",
+    ]
+    assert [line for line in split_boilerplate(thread)[0] if line] == ["二季度促销", "赠品随货发出。"]
