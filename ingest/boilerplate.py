@@ -72,7 +72,7 @@ _STRONG = re.compile(
     r"长\s*按\s*图\s*片|扫码(?:添加|领取)|文末有福利|⌕|"
     # An English blog's reading time, paywall meter, share bar, comment loader, related posts, post links.
     r"\bfree articles? (?:left|this month)|^share\s*:|\bload \d+ more comments\b|"
-    r"\byou might also like\b|^←\s*previous\s*:|^next\s*:.*→$|^reply\s*[·•|]\s*♥|"
+    r"\byou might also like\b|^←\s*previous\s*:|^next\s*:.*→$|^reply\s*[·•|]\s*[♥▲❤]|"
     # A forum's buttons, member card, signature stand-in, thread links, rules and reply box.
     r"^(?:主题|帖子|积分|威望|铜钱|金币)\s*[:：]?\s*\d+\s|^回复\s*[|｜]?\s*举报$|^举报\s*[|｜]?\s*回复$|^UID\s*[:：]?\s*\d+$|^发消息$|电梯直达|签名被屏蔽|回帖后跳转|"
     r"上一主题|下一主题|下一页|本版版规|^发新帖|返回列表|[\[【]\s*复制链接\s*[\]】]|"
@@ -85,6 +85,12 @@ _STRONG = re.compile(
     r"\bwe use cookies\b|^by\s.{2,60}·\s*(?:published|updated|posted)\b|"
     # A blog's newsletter box, a sponsor's trial offer, the author box.
     r"\bin your inbox every\b|\bsign me up\b|\bstart (?:your )?free trial\b|\babout the author\b|"
+    # A Q&A site's vote tally, answer buttons, follow button and question links; a feed's ad tag, a post's
+    # province stamp.
+    r"\d[\d,]*\s*人赞同|写回答|邀请回答|好问题\s*\d|下一个回答|查看全部\s*[\d,]+\s*个回答|\s[\d,]+\s*个回答$|^相关问题$|"
+    r"[⊕+＋]\s*关注\s*(?:ta|他|她)?|广告\s*[｜|·]\s*\S|[·・]\s*来自[\u4e00-\u9fff]{2,3}(?:\s|$)|"
+    # A magazine page's audio player, ad break, comment prompt, topic list and section links.
+    r"\blisten to this article\b|\barticle continues below\b|\blog in or register to\b|^topics\s*:|^more in\s|"
     # A wiki page's feedback tally, edit stamp and history link.
     r"found this (?:page |article )?(?:helpful|useful)|^last edited by\b|view (?:version|page|revision) history|"
     r"\bpage owner\s*[:：]|"
@@ -180,11 +186,15 @@ _HOTLINE = re.compile(r"客服\s*[:：]|客服热线|客服电话|服务热线|c
 # Tags under a post: "#劳保用品 #销售干货 #职场经验".
 _HASHTAGS = re.compile(r"^(?:#\S+\s*){2,}$")
 # A comment's footer line: "12小时前 · 回复 · 赞 88", "1天前 · 回复"; the line above it is the comment.
-_COMMENT_FOOTER = re.compile(r"^\s*(?:\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|昨天|前天)\s*[·・|｜]\s*回复")
+# Or its date and the commenter's province: "2023-11-09 · 广东　回复　♡ 56", "5月21日 · 来自广东　回复　👍 87".
+_COMMENT_FOOTER = re.compile(
+    r"^\s*(?:\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|昨天|前天|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}月\d{1,2}日)"
+    r"(?:\s*[·・]\s*(?:来自)?[\u4e00-\u9fff]{2,3})?\s*[·・|｜\s]\s*回复"
+)
 # The rule a page draws around its ads: "—————— 广告 ——————", "--- Advertisement ---".
 # Or the top of a box drawn around them ("┏━━━━ 广告 ━━━━┓").
 _AD_MARKER = re.compile(
-    r"^[—\-=_*~·\s┏┓╔╗┌┐━─═╳┈┄╌]{2,}(?:广\s?告|推\s?广|赞\s?助|advertisement|sponsored)[—\-=_*~·\s┏┓╔╗┌┐━─═╳┈┄╌]{2,}$",
+    r"^[—\-=_*~·\s┏┓╔╗┌┐━─═╳┈┄╌⋯▼▲]{2,}(?:广\s?告|推\s?广|赞\s?助|advertisement|sponsored)[—\-=_*~·\s┏┓╔╗┌┐━─═╳┈┄╌⋯▼▲]{2,}$",
     re.IGNORECASE,
 )
 MAX_AD_LINES = 4

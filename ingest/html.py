@@ -190,28 +190,33 @@ def _text_size(tag: Tag) -> int:
 
 
 def _main_content(body: Tag, dropped: list[Dropped]) -> Tag:
-    """The innermost block around the page's <h1> that holds MAIN_SHARE of its text: what lies outside it (a top
-    band with the site's name, tabs and sign-in, a trail, a side rail, a cookie bar, however the page names its
-    classes) is the page's, not the document's. The whole body when no such block stands apart."""
-    heading = body.find("h1")
+    """The innermost block holding MAIN_SHARE of the page's text, followed down from the body while one child holds
+    that much: what lies outside it (a top band with the site's name, tabs and sign-in, a trail, a side rail of
+    widgets, a cookie bar, however the page names its classes) is the page's, not the document's. The page's <h1>
+    is read with it wherever it stands (`html_outline`). The whole body when no such block stands apart."""
     total = _text_size(body)
-    if not isinstance(heading, Tag) or total == 0:
+    node = body
+    while total:
+        inner = next((c for c in node.find_all(recursive=False) if _text_size(c) >= MAIN_SHARE * total), None)
+        if inner is None:
+            break
+        node = inner
+    if node is body:
         return body
-    main = next(
-        (a for a in heading.parents if isinstance(a, Tag) and a is not body and _text_size(a) >= MAIN_SHARE * total),
-        None,
-    )
-    if main is None:
-        return body
-    for ancestor in [main, *main.parents]:
+    heading = body.find("h1")
+    for ancestor in [node, *node.parents]:
         if ancestor is body:
             break
         for sibling in [*reversed(ancestor.find_previous_siblings()), *ancestor.find_next_siblings()]:
             if isinstance(sibling, Tag) and sibling.name.lower() not in _SKIP:
+                holds_title = isinstance(heading, Tag) and heading in sibling.descendants
+                title = heading.get_text(" ", strip=True) if isinstance(heading, Tag) and holds_title else ""
                 dropped.extend(
-                    Dropped(" ".join(t.split()), "outside the page's main content") for t in sibling.stripped_strings
+                    Dropped(" ".join(t.split()), "outside the page's main content")
+                    for t in sibling.stripped_strings
+                    if " ".join(t.split()) != title
                 )
-    return main
+    return node
 
 
 def html_outline(text: str) -> tuple[str | None, Outline]:
@@ -220,8 +225,12 @@ def html_outline(text: str) -> tuple[str | None, Outline]:
     title_tag = soup.find("title")
     title = " ".join(title_tag.get_text(" ").split()) if isinstance(title_tag, Tag) else ""
     walker = _Walker()
-    root = soup.body if isinstance(soup.body, Tag) else soup
-    root = _main_content(root, walker.dropped)
+    body = soup.body if isinstance(soup.body, Tag) else soup
+    root = _main_content(body, walker.dropped)
+    heading = body.find("h1")
+    if root is not body and isinstance(heading, Tag) and heading not in root.descendants:
+        walker.headings += 1  # the title in the page's top band still heads the document
+        walker.outline.heading(1, heading.get_text(" ", strip=True))
     walker.walk(root)
     walker._end_line()
     outline = walker.outline
@@ -231,7 +240,7 @@ def html_outline(text: str) -> tuple[str | None, Outline]:
     outline.dropped = walker.dropped
     # A site appends its name to the page title ("Returns policy - Example Corp", "岗位职责_某某文库"): the
     # page's own h1 names it better, else the part of <title> before the site's separator.
-    if outline.first_heading is not None and root.find("h1") is not None:
+    if outline.first_heading is not None and body.find("h1") is not None:
         return None, outline
     own = _TITLE_SEPARATOR.split(title)[0].strip() if title else ""
     return own or title or None, outline

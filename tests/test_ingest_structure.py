@@ -1635,3 +1635,37 @@ def test_a_pages_stamp_goes_whole_and_a_meta_line_with_company_fields_only_loses
         "请注意：请勿回复此邮件至 sales-all 群组，回复将发送给全体销售人员。",
     ]
     assert [line for line in split_boilerplate(thread)[0] if line] == ["二季度促销", "赠品随货发出。"]
+
+
+def test_an_intranet_page_with_its_title_in_the_top_band_keeps_the_title_and_the_block_of_text(tmp_path: Path) -> None:
+    page = tmp_path / "rules.html"
+    rule = "打样费由客户承担，下单后抵扣"
+    body = "".join(f"<p>第{n}条 {rule}。</p>" for n in range(1, 9))
+    page.write_text(
+        '<html><body><div class="hy-grid"><div class="hy-band"><h1>销售业务管理规定（2024年版）</h1>'
+        "<span>欢迎您，营销中心 林晓雯</span></div>"
+        f'<div class="hy-paper">{body}</div>'
+        '<div class="hy-dock"><p>今日食堂：红烧带鱼</p><p>宁波 · 多云 18℃～24℃</p></div></div></body></html>',
+        encoding="utf-8",
+    )
+    doc = parse_file(page)
+    text = "\n".join(section.text for section in doc.sections)
+    assert doc.meta.title == "销售业务管理规定（2024年版）"
+    assert "第8条 打样费由客户承担" in text
+    assert "林晓雯" not in text and "红烧带鱼" not in text and "多云" not in text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1,532 人赞同了该回答",
+        "关注问题　　✎ 写回答　　👥 邀请回答　　👍 好问题 12",
+        "2024-05-21 08:37 · 蜂报号 · 来自广东",
+        "冷库工程一站式报价｜30秒获取专属方案 >> 　广告 · 查看详情",
+        "▸ Listen to this article · 8:12",
+        "Article continues below ↓",
+        "TOPICS:  inside sales · commission plans · fasteners",
+    ],
+)
+def test_q_and_a_feed_and_magazine_chrome_is_recognised(line: str) -> None:
+    assert boilerplate_reason(line) is not None
