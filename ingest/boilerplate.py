@@ -98,7 +98,7 @@ _STRONG = re.compile(
     r"星标|收到推送|^\W{0,3}推广[\s　:：]|文档预览|扫码(?:可)?继续阅读|"
     # A reader's page controls ("阅读进度 ▓▓░░░░ 已读 12%　字号 A- A A+　护眼模式：关") and a site's note that its
     # software laid the text out ("本文由…AI自动识别排版，如有错漏请以原文档为准").
-    r"阅读进度|已读\s*\d+\s*%|字号\s*A|护眼模式|夜间模式|[▓░▒]{3,}|自动(?:识别)?排版|如有错漏|"
+    r"左右滑动|滑动查看更多|阅读进度|已读\s*\d+\s*%|字号\s*A|护眼模式|夜间模式|[▓░▒]{3,}|自动(?:识别)?排版|如有错漏|"
     # A mail footer's print reminder in English ("Please consider the environment before printing this e-mail").
     r"before printing this e-?mail|consider the environment before printing|"
     r"听全文|写留言|已无更多数据|关注该公众号|继续滑动看下一个|"
@@ -180,7 +180,9 @@ _DATED_COMMENT = re.compile(
 _REPLY = re.compile(r"^\S{1,16}\s+回复\s+\S{1,16}\s*[:：]")
 # Words of a site's own pages that a company's text may also use ("积分商城", "会员中心", "快速回复客户"): chrome
 # when a second site or trade word stands in the line, or when the line stands beside other chrome.
-_WEAK_SITE = re.compile(r"快速回复|回帖|每日签到|积分商城|会员中心|版主|创作者|禁止转载|不良信息")
+_WEAK_SITE = re.compile(r"快速回复|回帖|每日签到|积分商城|会员中心|版主|创作者|禁止转载|注明出处|不良信息")
+# A notice drawn between rules: "———— 以下为文档预览 ————", "===== 广告 =====".
+_RULED_NOTICE = re.compile(r"^[—\-=_*~·━─═┈]{2,}.+[—\-=_*~·━─═┈]{2,}$")
 # A site's hotline ("客服热线：400-800-1234（工作日9:00-18:00）"): chrome only beside other chrome at the page's edge.
 _HOTLINE = re.compile(r"客服\s*[:：]|客服热线|客服电话|服务热线|customer service hotline", re.IGNORECASE)
 # Tags under a post: "#劳保用品 #销售干货 #职场经验".
@@ -627,7 +629,12 @@ def _dense_edges(lines: Sequence[str], reasons: list[str | None]) -> None:
         if reasons[i] is None and _NUMBERED.match(lines[i].strip()):
             break  # the document has begun
         chrome += reasons[i] is not None
-        closed = reasons[i] == SEPARATOR or (i + 1 < len(lines) and not lines[i + 1].strip())
+        # (a notice drawn between rules, "———— 以下为文档预览（第1页/共6页）————", closes the run as a rule does)
+        closed = (
+            reasons[i] == SEPARATOR
+            or (i + 1 < len(lines) and not lines[i + 1].strip())
+            or (reasons[i] is not None and _RULED_NOTICE.match(lines[i].strip()) is not None)
+        )
         if closed and reasons[i] is not None and chrome >= MIN_EDGE_CHROME and chrome >= HEAD_SHARE * n:
             head = filled[:n]
     if len(head) < len(filled):

@@ -1669,3 +1669,32 @@ def test_an_intranet_page_with_its_title_in_the_top_band_keeps_the_title_and_the
 )
 def test_q_and_a_feed_and_magazine_chrome_is_recognised(line: str) -> None:
     assert boilerplate_reason(line) is not None
+
+
+def test_a_sites_one_word_menu_lines_go_when_its_opening_chrome_ends_on_a_notice_drawn_between_rules() -> None:
+    """The site's menu written one item a line ("首页", "行业资料") is no title: the opening run of chrome ends on
+    "———— 以下为文档预览 ————", which closes it as a rule would, and the article's own title follows."""
+    from ingest.boilerplate import split_boilerplate
+
+    page = [
+        "某某文档网 —— 让每一页经验都有去处",
+        "您好，请【登录】或【免费注册】",
+        "🔍 搜索文档……　［搜 索］",
+        "首页",
+        "行业资料",
+        "办公模板",
+        "VIP专区",
+        "当前位置：某某文档网 » 行业资料 » 岗位职责",
+        "上传者：水滴石穿 ｜ 浏览：3,416次",
+        "———— 以下为文档预览（第1页/共6页）————",
+        "大客户销售经理岗位职责及标准销售流程",
+        "一、岗位概述",
+        "KA经理向区域销售总监汇报。",
+        "▲ 左右滑动查看更多",
+        "某某文档网 moumoudoc.com 复制请注明出处",
+    ]
+    assert [line for line in split_boilerplate(page)[0] if line] == [
+        "大客户销售经理岗位职责及标准销售流程",
+        "一、岗位概述",
+        "KA经理向区域销售总监汇报。",
+    ]
