@@ -62,7 +62,7 @@ _STRONG = re.compile(
     # Where-you-are labels, a watermark's terms, a WeChat page's audio button, comment box, mini-program card
     # and the lines under its comments.
     r"您在这里|你在这里|you are here|受版权保护|禁止商用|请勿商用|仅供学习交流|原创保护|"
-    r"未经(?:许可|授权)[，,]?\s*(?:禁止|不得)转载|[\[【［]\s*(?:推广|广告)\s*[\]】］]|AI导读|内容由AI生成|"
+    r"未经(?:许可|授权)[，,]?\s*(?:禁止|不得)转载|[\[【［〖]\s*(?:推广|广告)\s*[\]】］〗]|继续(?:免费)?预览|AI导读|内容由AI生成|"
     r"AI(?:智能)?摘要|由\S{0,8}AI生成|AI速读|AI生成[，,]\s*(?:内容)?仅供参考|"
     # A page's skip link for screen readers ("跳到主要内容").
     r"跳(?:到|转到|至)(?:主要内容|正文)|"
@@ -281,6 +281,13 @@ def boilerplate_reason(line: str) -> str | None:
     words = text.split()
     if len(text) <= SITE_NAME_CHARS and 2 <= len(words) <= 3 and any(_DOMAIN.match(w) for w in words[1:]):
         return SITE_ADDRESS  # "简牍网 JIANDU.NET": a site's name with its address
+    if (
+        len(text) <= MAX_SITE_BANNER_CHARS
+        and len(words) >= 3
+        and _DOMAIN.match(words[1])
+        and not re.search(r"[。！？!?:：]", text)
+    ):
+        return SITE_ADDRESS  # "墨格文档 mogedoc.com ·· 让好文档流动起来 ··": the name, the address, a slogan
     if len(text) <= MAX_CHROME_START_CHARS:
         if start := _CHROME_START.match(text):
             return f"page chrome ({start.group(0).strip()})"
@@ -482,6 +489,8 @@ _MAIL_FOOTER = re.compile(
     r"this (?:e-?mail|message)\b.{0,40}\b(?:confidential|privileged))|病毒扫描|scanned by|virus[- ]checked|"
     # A mail gateway's stamp: "This message was scanned for viruses and spam. No threats detected."
     r"scanned for (?:viruses|malware|spam)|no threats? (?:were |was )?(?:detected|found)|未发现病毒|"
+    # A list mail's "do not reply" notice, an auto-reply's stamp.
+    r"此邮件为自动回复|^(?:automatic reply|auto-?reply)\b|"
     # A list mail's "do not reply" notice.
     r"请勿(?:直接)?回复(?:此|本)邮件|do not reply (?:to )?(?:this|the) (?:e-?mail|message)|"
     # An outside sender's warning banner and an inline picture's placeholder ("[cid:image001.png@01DA…]").
@@ -589,7 +598,28 @@ def _email_thread(lines: Sequence[str], reasons: list[str | None]) -> str:
             continue
         if len(text) <= MAX_SALUTATION_CHARS and _SALUTATION.match(text):
             reasons[i] = "e-mail salutation"
+    _automatic_replies(lines, reasons)
     return subject
+
+
+_AUTO_REPLY_SUBJECT = re.compile(
+    r"^(?:主题|subject)\s*[:：]\s*(?:自动回复|automatic reply|auto-?reply|out of (?:the )?office)", re.IGNORECASE
+)
+
+
+def _automatic_replies(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """An out-of-office reply in a thread ("Subject: Automatic reply: RE: …"): its words, down to the next header
+    or separator, are the mail system's, not the thread's."""
+    for i, line in enumerate(lines):
+        if not _AUTO_REPLY_SUBJECT.match(line.strip()):
+            continue
+        j = i + 1
+        while j < len(lines) and reasons[j] in (None, "e-mail header", "e-mail footer", "e-mail salutation"):
+            if reasons[j] == "e-mail header" and j > i + 1 and not lines[j - 1].strip():
+                break  # the next message's header block
+            if lines[j].strip() and reasons[j] is None:
+                reasons[j] = "an automatic reply"
+            j += 1
 
 
 CHROME_SHARE = 0.7  # of a page's closing lines that are chrome, for the lines among them to be too
@@ -978,6 +1008,7 @@ def _recommended_lists(lines: Sequence[str], reasons: list[str | None]) -> None:
 
 
 SITE_NAME_CHARS = 20
+MAX_SITE_BANNER_CHARS = 50
 AUTHOR_NAME_CHARS = 8
 # The slogan after a site's name says what kind of site it is ("有料有趣的资讯平台", "工程师的知识分享社区").
 _SITE_WORD = re.compile(

@@ -1698,3 +1698,35 @@ def test_a_sites_one_word_menu_lines_go_when_its_opening_chrome_ends_on_a_notice
         "一、岗位概述",
         "KA经理向区域销售总监汇报。",
     ]
+
+
+def test_a_site_banner_with_its_address_a_promoted_line_a_preview_notice_and_an_auto_reply_go() -> None:
+    from ingest.boilerplate import split_boilerplate
+
+    for line in (
+        "墨格文档 mogedoc.com ·· 让好文档流动起来 ··",
+        "〖推广〗工业级缠绕膜 厂家直销 量大从优 — 点此咨询",
+        "—— 以下为第 5-8 页，登录后可继续免费预览 ——",
+    ):
+        assert boilerplate_reason(line) is not None
+    assert boilerplate_reason("官网：www.example.com，可下载产品手册。") is None
+    thread = [
+        "From: Wang Jun <wang.jun@example.com>",
+        "Sent: Thursday, 5 March 2026 18:42",
+        "To: Michael Xu",
+        "Subject: Automatic reply: RE: special price request",
+        "",
+        "Thank you for your e-mail. I am visiting customers in Chengdu until 9 March.",
+        "",
+        "此邮件为自动回复。",
+        "________________________________",
+        "From: Michael Xu <michael.xu@example.com>",
+        "Sent: Thursday, 5 March 2026 17:02",
+        "To: Wang Jun",
+        "Subject: RE: special price request",
+        "",
+        "The special price of 8% off is approved for the Wuxi order only.",
+    ]
+    kept = [line for line in split_boilerplate(thread)[0] if line]
+    assert "The special price of 8% off is approved for the Wuxi order only." in kept
+    assert not any("visiting customers" in line or "自动回复" in line for line in kept)
