@@ -25,6 +25,7 @@ import sys
 import tempfile
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -130,9 +131,10 @@ def listed_markers(folder: Path) -> dict[str, set[str]]:
     return listed
 
 
+@lru_cache(maxsize=64)
 def raw_text(path: Path) -> str:
     """A file's text as its format holds it, without any filtering (nor this code's parser): the ground that
-    tells the corpus's own words from its chrome."""
+    tells the corpus's own words from its chrome. Kept per file: the languages and the shared markers read it."""
     suffix = path.suffix.lower()
     if suffix == ".docx":
         import docx

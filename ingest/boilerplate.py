@@ -220,11 +220,11 @@ class Dropped:
     reason: str
 
 
-# A line of one repeated mark ("=====", "-----", "*****") draws a rule: no text of the document, but a break.
+# A line of one repeated mark ("=====", "-----", "*****") draws a rule: no text of the document, but a break. So
+# does a drawn box's top or bottom, a small box's edge and a dotted rule.
 _RULE = re.compile(
-    r"^[=\-*_~#—─━·•╳┈┄╌]{10,}$|^[┏┗╔╚┌└][━═─]{8,}[┓┛╗╝┐┘]?$|"
-    r"^[┏┓┗┛╔╗╚╝┌┐└┘━═─]{2,}$|^(?:[·•]\s*){8,}$"  # or a small box's edge, a dotted rule
-)  # or a drawn box's top or bottom
+    r"^[=\-*_~#—─━·•╳┈┄╌]{10,}$|^[┏┗╔╚┌└][━═─]{8,}[┓┛╗╝┐┘]?$|^[┏┓┗┛╔╗╚╝┌┐└┘━═─]{2,}$|^(?:[·•]\s*){8,}$"
+)
 SEPARATOR = "separator line"
 # A site's menu written as a row of bracketed links: 【首页】【行业资料】【企业管理】【合同范本】…
 _BRACKET_MENU = re.compile(r"^(?:[【\[][^】\]]{1,8}[】\]]\s*){5,}$")
@@ -297,7 +297,8 @@ def boilerplate_reason(line: str) -> str | None:
             return "advertisement marker"
     if len(text) <= MAX_NOTICE_CHARS:
         # a letter-spaced notice ("闪 电 下 载", "推 广") reads as written without the spaces
-        strong = _STRONG.search(text) or _STRONG.search(_LETTER_SPACED.sub("", text))
+        squeezed = _LETTER_SPACED.sub("", text)
+        strong = _STRONG.search(text) or (squeezed != text and _STRONG.search(squeezed)) or None
         if strong:
             return f"site notice ({strong.group(0)})"
         if _COUNTER.search(text) and len(text) <= 60:
@@ -476,22 +477,21 @@ _MAIL_FIELD = re.compile(
     r"from|sent|date|to|cc|bcc|subject|attachments?|importance|priority|重要性|优先级)\s*[:：]",
     re.IGNORECASE,
 )
+# A reply's attribution line above the quoted message: "On Fri, 12 Apr 2024 at 16:47, Grace <…> wrote:".
+_ATTRIBUTION = re.compile(r"^on .{5,100}\bwrote:$|^在\s*.{5,80}写道[:：]$", re.IGNORECASE)
 _MAIL_QUOTE = re.compile(
     r"^[-=_*\s]*(?:邮件原件|原始邮件|转发邮件|转发的邮件|original message|forwarded message)[-=_*\s]*$|"
-    # A reply's attribution line above the quoted message: "On Fri, 12 Apr 2024 at 16:47, Grace <…> wrote:".
-    r"^on .{5,100}\bwrote:$|^在\s*.{5,80}写道[:：]$",
+    + _ATTRIBUTION.pattern,
     re.IGNORECASE,
 )
-_ATTRIBUTION = re.compile(r"^on .{5,100}\bwrote:$|^在\s*.{5,80}写道[:：]$", re.IGNORECASE)
 _MAIL_FOOTER = re.compile(
     r"^[【\[]?\s*(?:发自我的|sent from (?:my|outlook|mail)|get outlook for|保密声明|免责声明|confidentiality notice|"
     r"disclaimer\s*[:：\]】]|this (?:e-?mail|message) (?:and|is|may|contains)|"
     r"this (?:e-?mail|message)\b.{0,40}\b(?:confidential|privileged))|病毒扫描|scanned by|virus[- ]checked|"
     # A mail gateway's stamp: "This message was scanned for viruses and spam. No threats detected."
     r"scanned for (?:viruses|malware|spam)|no threats? (?:were |was )?(?:detected|found)|未发现病毒|"
-    # A list mail's "do not reply" notice, an auto-reply's stamp.
+    # An auto-reply's stamp and a list mail's "do not reply" notice.
     r"此邮件为自动回复|^(?:automatic reply|auto-?reply)\b|"
-    # A list mail's "do not reply" notice.
     r"请勿(?:直接)?回复(?:此|本)邮件|do not reply (?:to )?(?:this|the) (?:e-?mail|message)|"
     # An outside sender's warning banner and an inline picture's placeholder ("[cid:image001.png@01DA…]").
     r"originated from outside|^\[external\]|^\[cid:|"
@@ -525,7 +525,8 @@ MAX_SALUTATION_CHARS = 16
 def _unquoted(lines: Sequence[str]) -> Sequence[str]:
     """An e-mail thread's quoted messages without their quote marks ("> From: …" -> "From: …"), so that their
     header blocks, signatures and notices read as the top message's do and their words as plain text. Only in a
-    text quoting MIN_MAIL_FIELDS header fields: a line of a manual that begins with ">" stays as written."""
+    text quoting MIN_MAIL_FIELDS header fields, or quoting as many lines under a reply's attribution ("On …, Grace
+    <…> wrote:"): a line of a manual that begins with ">" stays as written."""
     quoted = [line[mark.end() :].strip() for line in lines if (mark := _QUOTE_MARK.match(line))]
     fields = sum(1 for text in quoted if _MAIL_FIELD.match(text))
     # or the reply's attribution line above quoted text ("On Fri, … Grace <…> wrote:")
