@@ -184,6 +184,17 @@ _WEAK_SITE = re.compile(r"快速回复|回帖|每日签到|积分商城|会员�
 # A notice drawn between rules: "———— 以下为文档预览 ————", "===== 广告 =====".
 _RULED_NOTICE = re.compile(r"^[—\-=_*~·━─═┈]{2,}.+[—\-=_*~·━─═┈]{2,}$")
 # A site's hotline ("客服热线：400-800-1234（工作日9:00-18:00）"): chrome only beside other chrome at the page's edge.
+# A cookie banner pasted with the page, however long its sentences ("We use cookies 🍪 to personalise content …
+# Accept · Reject non-essential", "本网站使用Cookie以提升您的浏览体验").
+_COOKIES = re.compile(
+    r"\b(?:we|this (?:site|website)) uses? cookies\b|(?:本网站|本站|我们)使用\s*cookies?", re.IGNORECASE
+)
+MAX_COOKIE_NOTICE_CHARS = 400
+_LINK_ARROW = re.compile(r"\S\s*[›→▸»➜➔]$")
+# A document's own header line names its number, version or effective date; a site's menu never does.
+_DOCUMENT_FIELDS = re.compile(
+    r"\b(?:version|rev\.|doc(?:ument)?\s+no\.?|effective)\s*\S|版本\s*[:：号]?\s*\S|文件编号|生效日期", re.IGNORECASE
+)
 _HOTLINE = re.compile(r"客服\s*[:：]|客服热线|客服电话|服务热线|customer service hotline", re.IGNORECASE)
 # Tags under a post: "#劳保用品 #销售干货 #职场经验".
 _HASHTAGS = re.compile(r"^(?:#\S+\s*){2,}$")
@@ -261,6 +272,8 @@ def boilerplate_reason(line: str) -> str | None:
         return None
     if _RULE.match(text):
         return SEPARATOR
+    if len(text) <= MAX_COOKIE_NOTICE_CHARS and _COOKIES.search(text):
+        return "cookie notice"  # a whole banner on one line, its buttons after its sentences
     segments = _SEGMENT.split(text)
     if len(segments) >= 2 and all(_PAGE_STAMP.match(seg) or _COUNTER.fullmatch(seg) for seg in segments):
         return "the page's stamp"  # "Last updated 12 Feb 2026 by Service Marketing · 1,204 views · Page ID SH-0417"
@@ -303,6 +316,9 @@ def boilerplate_reason(line: str) -> str | None:
             return f"site notice ({strong.group(0)})"
         if _COUNTER.search(text) and len(text) <= 60:
             return "counter"
+        # "B2B销售从0到1 · 限时 ¥9.9　去看看 ›", "Book a demo →": a line ending in an arrow is a link or a button.
+        if _LINK_ARROW.search(text) and not _NUMBERED.match(text):
+            return "a link (ends in an arrow)"
         if _DATED_COMMENT.match(text):
             return "reader's comment"
         if _HASHTAGS.match(text):
@@ -317,7 +333,8 @@ def boilerplate_reason(line: str) -> str | None:
         if site and trade:
             return f"site notice ({site.group(0)}, {trade.group(0)})"
         # (on the line as written: `text` has its runs of spaces and ideographic spaces folded into one space)
-        if len(_MENU_SEPARATOR.findall(line.strip())) >= 2 and (site or trade):
+        # "Document No. XR-SP-006 / Version 1.4 / Owner: Customer Service": the document's own header.
+        if len(_MENU_SEPARATOR.findall(line.strip())) >= 2 and (site or trade) and not _DOCUMENT_FIELDS.search(text):
             return "site menu"
         # A download word beside another trade word is a short site notice; beside a hotline and a QQ group
         # ("下载遇到问题？…客服热线…QQ交流群") the site's help line at any notice length. A company's own line about
@@ -378,9 +395,11 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
     subject = _email_thread(lines, reasons)
     _repeated_lines(lines, reasons)
     _contents_list(lines, reasons)
+    _one_step_trails(lines, reasons)
     _site_page_titles(lines, reasons)
     _listed_titles(lines, reasons)
     _site_names(lines, reasons)
+    _mastheads(lines, reasons)
     _slogans_under_names(lines, reasons)
     _author_names(lines, reasons)
     _after_the_end(lines, reasons)
@@ -770,6 +789,17 @@ def _beside_chrome(lines: Sequence[str], reasons: list[str | None], i: int) -> b
     return any(j is not None and reasons[j] not in (None, "page number") for j in _neighbours(lines, i))
 
 
+_ONE_STEP = re.compile(r"^[^>›»。.!?:：]{1,30}\s*[>›»]\s*[^>›»。.!?:：]{1,40}$")
+
+
+def _one_step_trails(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """A breadcrumb one step deep ("SALES & MARKETING › Inside Sales") beside the page's chrome is navigation,
+    not a heading; the longer trails are caught on their own."""
+    for i, line in enumerate(lines):
+        if reasons[i] is None and _ONE_STEP.match(line.strip()) and _beside_chrome(lines, reasons, i):
+            reasons[i] = "navigation"
+
+
 _THREAD_WORDS = re.compile(r"楼主|帖子|回帖|点赞")
 
 
@@ -1062,6 +1092,46 @@ def _site_names(lines: Sequence[str], reasons: list[str | None]) -> None:
             reasons[i] = "the site's name and slogan"
         elif any(sum(form in line for line in dropped) >= 2 for form in forms):
             reasons[i] = "the site's name and slogan, the name repeated in its chrome"
+
+
+_MASTHEAD_LINES = 2  # the site's name and its tagline; a third short line above the menu is the page's own
+_OPENING_LINES = 8  # a cookie banner and a skip link may stand above the masthead
+_MENU_REASONS = ("site notice", "page chrome (sign", "page chrome (log")
+# What a page's top bar holds beside its sections: the home link, a search box, sign-in links.
+_MENU_CUE = re.compile(r"🔍|⌕|搜索|search|登录|log ?in|sign ?(?:in|up)|注册|subscribe|首页|\bhome\b", re.IGNORECASE)
+
+
+def _mastheads(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """The short lines above a page's first menu or sign-in bar, with only chrome above them, are the site's
+    masthead ("答岸 · 有问题，上答岸", "WHOLESALE LINES ⟡ monthly" / "The trade journal for industrial distributors
+    — since 1987"), not the document's title: a page lays out its name, then its menu, then the article. A title
+    above a byline stays, and so does a numbered heading or a sentence."""
+    opening = [i for i, line in enumerate(lines) if line.strip()][:_OPENING_LINES]
+    menus = [k for k, i in enumerate(opening) if reasons[i] is not None and _is_menu(lines[i], reasons[i] or "")]
+    if not menus:
+        return
+    top = opening[: menus[0]]
+    run = list(itertools.takewhile(lambda j: reasons[j] is None, reversed(top)))
+    if not run or len(run) > _MASTHEAD_LINES or any(reasons[j] is None for j in top[: len(top) - len(run)]):
+        return
+    for j in run:
+        text = lines[j].strip()
+        if len(text) > MAX_SITE_BANNER_CHARS + 10 or _NUMBERED.match(text) or re.search(r"[。！？!?:：;；]$", text):
+            return
+    for j in run:
+        reasons[j] = "the site's masthead above its menu"
+
+
+def _is_menu(line: str, reason: str) -> bool:
+    """A bar of several items (a menu, a search box, sign-in links) with no "label: value" in it (an uploader's
+    line has those); a trail without arrows ("Subscribe | Sign in | Newsletters") is a menu too, while
+    "首页 > 制度" may follow a document's title."""
+    if reason == "navigation":
+        return not re.search(r"[>›»→/]", line)
+    if reason == "site menu":
+        return True
+    items = len(_MENU_SEPARATOR.findall(line.strip())) >= 2
+    return reason.startswith(_MENU_REASONS) and items and not _FIELD_VALUE.search(line) and bool(_MENU_CUE.search(line))
 
 
 def _slogans_under_names(lines: Sequence[str], reasons: list[str | None]) -> None:

@@ -1730,3 +1730,47 @@ def test_a_site_banner_with_its_address_a_promoted_line_a_preview_notice_and_an_
     kept = [line for line in split_boilerplate(thread)[0] if line]
     assert "The special price of 8% off is approved for the Wuxi order only." in kept
     assert not any("visiting customers" in line or "自动回复" in line for line in kept)
+
+
+def test_a_sites_masthead_above_its_menu_goes_and_the_article_title_below_stays() -> None:
+    """The name and tagline above the menu are the site's; a one-step breadcrumb, a cookie banner written on one
+    long line and a link ending in an arrow are chrome too. The article's title under the menu is the title."""
+    from ingest.boilerplate import split_boilerplate
+
+    page = [
+        'We use cookies 🍪 to personalise content, measure traffic and keep you logged in. By clicking "Accept" you '
+        "agree to our use of cookies. Manage preferences · Accept · Reject non-essential",
+        "WHOLESALE LINES ⟡ monthly",
+        "The trade journal for industrial distributors — since 1987",
+        "Subscribe  |  Sign in  |  Newsletters  |  Events  |  Advertise",
+        "SALES & MARKETING › Inside Sales",
+        "How Brackwater Fastening rebuilt its inside sales desk",
+        "Standard quotes must go out within four business hours.",
+        "Is your ERP slowing down your counter? See how DistriCore cuts order entry time in half. Book a demo →",
+        "Invoices over 15 days past due appear on the representative's daily task list.",
+    ]
+    assert [line for line in split_boilerplate(page)[0] if line] == [
+        "How Brackwater Fastening rebuilt its inside sales desk",
+        "Standard quotes must go out within four business hours.",
+        "Invoices over 15 days past due appear on the representative's daily task list.",
+    ]
+    zh = ["答岸 · 有问题，上答岸", "首页　　会员　　发现　　🔍 搜索你感兴趣的内容…　　✚ 提问", "一、新人岗位职责"]
+    assert [line for line in split_boilerplate(zh)[0] if line] == ["一、新人岗位职责"]
+
+
+def test_a_title_above_a_byline_or_an_uploaders_line_and_a_documents_own_header_stay() -> None:
+    from ingest.boilerplate import split_boilerplate
+
+    wechat = ["软水机怎么卖给餐厅？三个真实案例", "原创 千盛营销中心 千盛水处理 2026年03月12日 08:30", "一、先算水费"]
+    assert split_boilerplate(wechat)[0][0] == "软水机怎么卖给餐厅？三个真实案例"
+    listing = [
+        "首页 > 行业资料 > 销售管理",
+        "业务员管理制度（2025修订版）",
+        "上传人：wxl_8826  上传时间：2025-03-14  文档格式：DOC  文档大小：58.5KB",
+        "第一章 总则",
+    ]
+    assert "业务员管理制度（2025修订版）" in split_boilerplate(listing)[0]
+    header = "Document No. XR-SP-006 / Version 1.4 / Effective 1 July 2023 / Owner: Customer Service and Quality"
+    assert boilerplate_reason(header) is None
+    assert boilerplate_reason("Home  |  Products  |  Customer Service  |  Download Centre") is not None
+    assert boilerplate_reason("3. 报价审批 → 合同评审 → 发货") is None
