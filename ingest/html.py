@@ -134,6 +134,11 @@ class _Walker:
                 for text in child.stripped_strings:
                     self.dropped.append(Dropped(" ".join(text.split()), f"page chrome <{name}>"))
                 continue
+            if _form(child):
+                self._end_line()
+                for text in child.stripped_strings:
+                    self.dropped.append(Dropped(" ".join(text.split()), "a form (its labels and buttons)"))
+                continue
             if name in _LINK_BLOCKS and _menu(child):
                 self._end_line()
                 for text in child.stripped_strings:
@@ -165,6 +170,17 @@ class _Walker:
                     self.lines.append("")
             else:
                 self.walk(child)  # inline: span, a, strong, td outside a table row...
+
+
+MAX_FORM_TEXT_CHARS = 120  # a form's title, labels and button; a longer block is content with a box in it
+
+
+def _form(tag: Tag) -> bool:
+    """A block holding input fields of its own ("在线留言" / "您的姓名" [ ] / "联系电话" [ ] / "提交留言") is the
+    site's contact or sign-up form even when the page wrote it without a <form>."""
+    if tag.find(["input", "textarea", "select"], recursive=False) is None:
+        return False
+    return len(tag.get_text("", strip=True)) <= MAX_FORM_TEXT_CHARS
 
 
 def _menu(tag: Tag) -> bool:

@@ -1774,3 +1774,20 @@ def test_a_title_above_a_byline_or_an_uploaders_line_and_a_documents_own_header_
     assert boilerplate_reason(header) is None
     assert boilerplate_reason("Home  |  Products  |  Customer Service  |  Download Centre") is not None
     assert boilerplate_reason("3. 报价审批 → 合同评审 → 发货") is None
+
+
+def test_a_contact_form_written_without_a_form_tag_is_chrome(tmp_path: Path) -> None:
+    page = tmp_path / "policy.html"
+    page.write_text(
+        "<html><body><div class='main'><h1>销售与售后服务政策</h1>"
+        "<p>质保期为设备验收合格之日起18个月。</p><p>保修期内的上门服务免收人工费。</p>"
+        "<div class='ask-box'><div>在线留言</div><label>您的姓名</label><input type='text'>"
+        "<label>需求描述</label><textarea></textarea><button>提交留言</button></div>"
+        "</div></body></html>",
+        encoding="utf-8",
+    )
+    doc = parse_file(page)
+    text = "\n".join(section.text for section in doc.sections)
+    assert "质保期为设备验收合格之日起18个月" in text
+    assert "您的姓名" not in text and "在线留言" not in text
+    assert any(d.reason.startswith("a form") for d in doc.dropped)
