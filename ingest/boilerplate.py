@@ -439,6 +439,8 @@ def without_counters(line: str) -> str:
 
 MIN_REPEATED_CHARS = 12
 MIN_REPEATS = 3
+# A forum signature sets its phone beside a slogan; a company's contact line said twice has no such bar.
+_SIGNATURE_SEPARATOR = re.compile(r"☎|\S\s*[｜|]\s*\S")
 # A page's own number in a repeated line: "Page 2 of 4", "第 2 页 / 共 4 页", "2/4".
 _PAGE_OF = re.compile(
     r"page\s+\d+(?:\s+of\s+\d+)?|第\s*\d+\s*页(?:\s*\S?\s*共\s*\d+\s*页)?|\b\d+\s*/\s*\d+\b", re.IGNORECASE
@@ -461,6 +463,17 @@ def _repeated_lines(lines: Sequence[str], reasons: list[str | None]) -> None:
             and not _NUMBERED.match(key)
         ):
             reasons[i] = "repeated on every page"
+        elif (
+            reasons[i] is None
+            and counts[key] >= 2
+            and MIN_REPEATED_CHARS <= len(key) <= MAX_NOTICE_CHARS
+            and _CONTACT.search(key)
+            and _SIGNATURE_SEPARATOR.search(key)
+            and not key.startswith("|")
+            and not _NUMBERED.match(key)
+        ):
+            # "包装找青禾☎0571-8673 5521｜做销售，就是把信任装进盒子里📦" under each of a poster's floors
+            reasons[i] = "a signature repeated under each post"
 
 
 MAX_CHROME_GAP = 3  # unrecognised short lines above a page's chrome that may still be the site's

@@ -1791,3 +1791,14 @@ def test_a_contact_form_written_without_a_form_tag_is_chrome(tmp_path: Path) -> 
     assert "质保期为设备验收合格之日起18个月" in text
     assert "您的姓名" not in text and "在线留言" not in text
     assert any(d.reason.startswith("a form") for d in doc.dropped)
+
+
+def test_a_posters_signature_repeated_under_each_floor_goes_and_a_contact_line_said_twice_stays() -> None:
+    from ingest.boilerplate import split_boilerplate
+
+    signature = "包装找青禾☎0571-8673 5521｜做销售，就是把信任装进盒子里"
+    thread = ["1. 每月有效拜访不少于20家。", signature, "", "2. 逾期60天的，移交公司法务处理。", signature]
+    assert [line for line in split_boilerplate(thread)[0] if line] == [thread[0], thread[3]]
+    contact = "售后服务热线：0571-8673 5521"
+    policy = [contact, "质保期为18个月。", contact]
+    assert [line for line in split_boilerplate(policy)[0] if line] == policy
