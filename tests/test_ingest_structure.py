@@ -1802,3 +1802,19 @@ def test_a_posters_signature_repeated_under_each_floor_goes_and_a_contact_line_s
     contact = "售后服务热线：0571-8673 5521"
     policy = [contact, "质保期为18个月。", contact]
     assert [line for line in split_boilerplate(policy)[0] if line] == policy
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "☰ 首页 ▸ 职场文库 ▸ 行业资料 ▸ 办公模板 ▸ 考试题库 ▸ 墨斗课堂 ▸ 企业采购",
+        "阅读模式：标准 ｜ 护眼 ｜ 夜间    字号：A-  A  A+",
+        "首页 ＞ 资料 ＞ 销售管理",
+    ],
+)
+def test_a_menu_drawn_with_triangles_and_a_reading_mode_bar_are_chrome(line: str) -> None:
+    assert boilerplate_reason(line) is not None
+
+
+def test_a_process_drawn_with_arrows_is_no_menu() -> None:
+    assert boilerplate_reason("询价 → 报价 → 签约 → 回款") is None

@@ -85,7 +85,7 @@ _STRONG = re.compile(
     r"星标|收到推送|^\W{0,3}推广[\s　:：]|文档预览|扫码(?:可)?继续阅读|"
     # A reader's page controls ("阅读进度 ▓▓░░░░ 已读 12%　字号 A- A A+　护眼模式：关") and a site's note that its
     # software laid the text out ("本文由…AI自动识别排版，如有错漏请以原文档为准").
-    r"左右滑动|滑动查看更多|阅读进度|已读\s*\d+\s*%|字号\s*A|护眼模式|夜间模式|[▓░▒]{3,}|自动(?:识别)?排版|如有错漏|"
+    r"左右滑动|滑动查看更多|阅读进度|已读\s*\d+\s*%|字号\s*[:：]?\s*A|护眼模式|阅读模式\s*[:：]|^☰|夜间模式|[▓░▒]{3,}|自动(?:识别)?排版|如有错漏|"
     # A mail footer's print reminder in English ("Please consider the environment before printing this e-mail").
     r"before printing this e-?mail|consider the environment before printing|"
     r"听全文|写留言|已无更多数据|关注该公众号|继续滑动看下一个|"
@@ -141,9 +141,9 @@ _PAGE_NUMBER = re.compile(
 )
 # Breadcrumbs and menu bars: "首页 > 文档 > 管理", "Home | Products | About".
 _TRAIL = re.compile(
-    r"^(?:[^>|»/]{1,12}\s*(?:>|»|\||/|›)\s*){2,}[^>|»/]{0,20}$|"
+    r"^(?:[^>|»/▸►▶＞]{1,12}\s*(?:>|»|\||/|›|▸|►|▶|＞)\s*){2,}[^>|»/▸►▶＞]{0,20}$|"
     # with the steps set apart by spaces on both sides, longer ones ("Playbooks  /  Company Spotlights  /  …")
-    r"^(?:[^>|»/。.!?]{1,30}\s(?:>|»|/|›)\s+){2,}[^>|»/。!?]{1,40}$"
+    r"^(?:[^>|»/。.!?]{1,30}\s(?:>|»|/|›|▸|►|▶|＞)\s+){2,}[^>|»/。!?]{1,40}$"
 )
 FIELD_VALUE = re.compile(r"[:：]\s*\S")
 # A menu's items are set apart by a bar, two spaces or one ideographic space ("首页　文档分类　精品专区").
