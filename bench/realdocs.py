@@ -203,6 +203,13 @@ def citation_chrome(shown: Sequence[Any], markers: Sequence[str], shared: dict[s
     return found
 
 
+def answer_shared_chrome(fields: set[str], shared: dict[str, set[str]], cited: set[str]) -> list[str]:
+    """Markers that are some document's own words, standing alone as a line or field of the answer, when no
+    cited file holds them as content: "Quality" is a menu item of one intranet page and a step of the same
+    page's instructions ("the Quality Portal (RuiNet › Quality › RMA)")."""
+    return [m for m, files in shared.items() if " ".join(m.split()) in fields and not files & cited]
+
+
 def score(folder: Path) -> dict[str, Any]:
     """Ingest `folder/kb` into a temp home and score `folder/questions.jsonl`."""
     from core.messages import Request
@@ -239,7 +246,7 @@ def score(folder: Path) -> dict[str, Any]:
                     "grounded": bool(reply.grounded),
                     # a refusal names the nearest section: chrome there is a leak too
                     "chrome_answer": _chrome_in(reply.answer, [m for m in markers if m not in shared])
-                    + [m for m in shared if " ".join(m.split()) in answer_fields],
+                    + answer_shared_chrome(answer_fields, shared, {Path(c.source).name for c in reply.citations}),
                     "chrome_citation": citation_chrome(shown, markers, shared) if reply.grounded else [],
                     "answer": reply.answer[:400],
                 }

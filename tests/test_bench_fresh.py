@@ -81,7 +81,7 @@ def test_real_document_bench_tells_a_documents_own_words_from_the_chrome_that_re
     text, so an English question on the Chinese policy counts as English on Chinese whatever the file type."""
     from types import SimpleNamespace
 
-    from bench.realdocs import citation_chrome, content_markers, document_languages
+    from bench.realdocs import answer_shared_chrome, citation_chrome, content_markers, document_languages
 
     kb = tmp_path / "kb"
     kb.mkdir()
@@ -104,6 +104,9 @@ def test_real_document_bench_tells_a_documents_own_words_from_the_chrome_that_re
     assert citation_chrome([other], markers, shared) == ["合同管理办法"]
     assert citation_chrome([menu], markers, shared) == ["今日食堂：红烧肉"]
     assert document_languages(tmp_path) == {"portal.html": "en", "合同管理办法.txt": "zh"}
+    fields = {"合同管理办法", "第一条 合同须书面签订。"}
+    assert answer_shared_chrome(fields, shared, {"合同管理办法.txt"}) == []
+    assert answer_shared_chrome(fields, shared, {"portal.html"}) == ["合同管理办法"]
 
 
 def test_real_document_bench_names_a_folder_that_is_not_a_round(

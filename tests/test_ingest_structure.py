@@ -1818,3 +1818,17 @@ def test_a_menu_drawn_with_triangles_and_a_reading_mode_bar_are_chrome(line: str
 
 def test_a_process_drawn_with_arrows_is_no_menu() -> None:
     assert boilerplate_reason("询价 → 报价 → 签约 → 回款") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "contents"),
+    [
+        ("本文目录（自动生成）：一、岗位概述 / 二、岗位职责 / 三、任职要求 / 四、项目销售流程", True),
+        ("Contents: 1. Purpose | 2. Scope | 3. Steps", True),
+        ("考核分三部分：一、业绩；二、回款；三、客户满意度", False),
+    ],
+)
+def test_a_contents_list_on_one_line_is_chrome_and_a_sentence_counting_its_points_is_not(
+    line: str, contents: bool
+) -> None:
+    assert (boilerplate_reason(line) == "table of contents") is contents

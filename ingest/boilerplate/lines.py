@@ -268,7 +268,7 @@ def boilerplate_reason(line: str) -> str | None:
         return "site menu"
     if _is_page_marker(text):
         return "page number"
-    if _CONTENTS_ENTRY.match(text):
+    if _CONTENTS_ENTRY.match(text) or _contents_on_one_line(text):
         return "table of contents"
     # A field whose values are separated by slashes ("排水方式：水箱 / 连续排水 / 内置泵上排水") is a spec line,
     # not a breadcrumb: a trail has no "label:" before its steps.
@@ -358,6 +358,22 @@ def without_counters(line: str) -> str:
         return line
     kept = [part for part in parts if not (len(part) <= 30 and _COUNTER.fullmatch(part.strip()))]
     return " | ".join(kept) if kept and len(kept) < len(parts) else line
+MIN_CONTENTS_ITEMS = 3
+MAX_CONTENTS_ITEM_CHARS = 24
+_CONTENTS_LABEL = re.compile(r"^[^:：]{0,16}(?:目录|contents)[^:：]{0,12}[:：]\s*", re.IGNORECASE)
+_ITEM_BAR = re.compile(r"\s*[/｜|]\s*")
+
+
+def _contents_on_one_line(text: str) -> bool:
+    """A contents list written on one line, its numbered headings set apart by bars ("本文目录（自动生成）：一、岗位概述
+    / 二、岗位职责 / 三、任职要求"): the document's headings follow as its own text. A sentence that counts its points
+    ("分三部分：一、业绩；二、回款；三、满意度") sets them apart with semicolons and stays."""
+    items = _ITEM_BAR.split(_CONTENTS_LABEL.sub("", text))
+    return len(items) >= MIN_CONTENTS_ITEMS and all(
+        NUMBERED.match(item) and len(item) <= MAX_CONTENTS_ITEM_CHARS for item in items
+    )
+
+
 NUMBERED = re.compile(
     r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十百\d]+[章节条部分]|[(（][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[.、)）]\s*\S)"
 )
