@@ -1832,3 +1832,9 @@ def test_a_contents_list_on_one_line_is_chrome_and_a_sentence_counting_its_point
     line: str, contents: bool
 ) -> None:
     assert (boilerplate_reason(line) == "table of contents") is contents
+
+
+def test_a_menu_set_apart_by_any_drawn_mark_is_chrome_and_a_formula_or_a_table_header_is_not() -> None:
+    assert boilerplate_reason("首页 ◆ 行业资料 ◆ 下载中心 ◆ 登录") is not None
+    assert boilerplate_reason("型号 ◆ 功率 ◆ 光效 ◆ 价格") is None
+    assert boilerplate_reason("维修报价 = 人工费 + 所更换配件价格，超过目录价60%的，客服须提醒客户。") is None

@@ -146,8 +146,11 @@ _TRAIL = re.compile(
     r"^(?:[^>|»/。.!?]{1,30}\s(?:>|»|/|›|▸|►|▶|＞)\s+){2,}[^>|»/。!?]{1,40}$"
 )
 FIELD_VALUE = re.compile(r"[:：]\s*\S")
-# A menu's items are set apart by a bar, two spaces or one ideographic space ("首页　文档分类　精品专区").
-MENU_SEPARATOR = re.compile(r"\s[|｜/·┊┆¦│]\s|\s{2,}|\u3000")
+# A menu's items are set apart by a bar, a bullet, an arrow or a drawn mark ("首页 ▸ 文库", "Home • Shop"), two
+# spaces or one ideographic space ("首页　文档分类　精品专区"); not by "=" or "+" (a formula's terms).
+MENU_SEPARATOR = re.compile(
+    r"\s[|｜/·┊┆¦│\u2022\u2023\u2027\u2043\u2190-\u21ff\u22c4\u22c5\u2500-\u27bf\u2b00-\u2bff]\s|\s{2,}|\u3000"
+)
 # A paid-download site's terms: "一经下载不支持退款", "下载后概不退款", "no refunds once downloaded".
 _NO_REFUND_AFTER_DOWNLOAD = re.compile(
     r"下载.{0,8}(?:不支持|不予|概不|不可|不能|无法)\s*退|"
