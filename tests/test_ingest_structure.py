@@ -1838,3 +1838,26 @@ def test_a_menu_set_apart_by_any_drawn_mark_is_chrome_and_a_formula_or_a_table_h
     assert boilerplate_reason("首页 ◆ 行业资料 ◆ 下载中心 ◆ 登录") is not None
     assert boilerplate_reason("型号 ◆ 功率 ◆ 光效 ◆ 价格") is None
     assert boilerplate_reason("维修报价 = 人工费 + 所更换配件价格，超过目录价60%的，客服须提醒客户。") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "本文共计2345字，预计阅读时间6分钟",
+        "Marcy Okonkwo-Reyes is a senior editor at Wholesale Lines covering distributor sales.",
+        "作者简介：老周，十年工业品销售经验，现任某上市公司大区经理。",
+        "Your email address will not be published. Required fields are marked *",
+        "Already a subscriber? Log in",
+        "This article first appeared in Distribution Today.",
+        "下载APP，阅读体验更佳",
+        "本页面由AI翻译，仅供参考",
+        "增值电信业务经营许可证：京B2-20210000",
+        "没有更多了",
+    ],
+)
+def test_reading_times_author_bios_comment_forms_app_prompts_and_licences_are_chrome(line: str) -> None:
+    assert boilerplate_reason(line) is not None
+
+
+def test_a_dealers_business_licence_is_the_documents_own_text() -> None:
+    assert boilerplate_reason("（一）经营许可证被吊销或过期未换证；") is None

@@ -89,6 +89,19 @@ _STRONG = re.compile(
     # A mail footer's print reminder in English ("Please consider the environment before printing this e-mail").
     r"before printing this e-?mail|consider the environment before printing|"
     r"听全文|写留言|已无更多数据|关注该公众号|继续滑动看下一个|"
+    # Reading time, an author's bio, picture credits, a reprint line, app prompts, loading and paging widgets.
+    r"预计阅读(?:时间)?\s*\d+|阅读需\s*\d+\s*分钟|本文共计?\s*\d+\s*字|^作者简介\s*[:：]|^关于作者$|"
+    r"长按(?:识别)?二维码|识别二维码|^往期(?:回顾|推荐|精选)|^图片来源\s*[:：]|^(?:photo|image)\s*(?:credit)?\s*:|"
+    r"下载\s*APP|打开\s*APP|APP\s*内打开|由\s*AI\s*翻译|^举报\s*/\s*反馈$|^文章已于.{4,20}修改$|^收起全文|"
+    r"看一看|^继续浏览$|到第\s*页|^(?:热门|精品)推荐$|^(?:正在)?加载中?[.…]{1,3}$|^没有更多了$|^意见反馈$|"
+    r"增值电信业务经营许可证|"
+    r"\bis an? (?:senior |contributing |staff |freelance )?(?:editor|writer|reporter|journalist|columnist|contributor)"
+    r" (?:at|for|with)\b|^read next\b|^trending now$|^most popular$|^promoted$|sign up for (?:our|the) newsletter|"
+    r"enter your e-?mail(?: address)?$|already a subscriber|first appeared in\b|reprinted with permission|"
+    r"^posted in\b.*\btagged\b|^\d+ (?:responses|comments|replies) to\b|^leave a reply|will not be published|"
+    r"required fields are marked|save my name, email|^post comment$|^font size\s*:|^helpful\?\s*yes|^jump to\s*:|"
+    r"^on this page$|report a problem with this page|^search the intranet|^quick links$|^my apps$|"
+    r"^notifications\s*\(\d+\)$|"
     r"预览时标签不可点|喜欢此内容的人还喜欢|作者\s+回复|点击下方小程序|[\[【]\s*小程序\s*[\]】]|收录于合集|"
     r"^[\[【]\s*(?:图片|视频|动图|音频)\s*[\]】]$|"
     r"著作权|转载请|热门专栏|预览已结束|试读结束|剩余\s*\d+\s*页|剩余内容|下载须知|下载后(?:查看|阅读)|(?:\.{3}|…)[\s\]】]*[\[【]?\s*(?:搜\s*索|search)\s*[\]】]?$|^[\[【]\s*搜\s*索|已收录|收录文档|[★☆]{4,}|\d+\s*人评价|\[广告\]|^[>»\s]*广告\s*[:：｜|]|发布于\s*[\u4e00-\u9fff]{2,3}\s*$|作者原创|不感兴趣",
