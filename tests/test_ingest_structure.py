@@ -1861,3 +1861,31 @@ def test_reading_times_author_bios_comment_forms_app_prompts_and_licences_are_ch
 
 def test_a_dealers_business_licence_is_the_documents_own_text() -> None:
     assert boilerplate_reason("（一）经营许可证被吊销或过期未换证；") is None
+
+
+def test_tagged_ads_a_sites_announcement_bar_and_a_mail_signature_banner_are_chrome() -> None:
+    from ingest.boilerplate import split_boilerplate
+
+    assert boilerplate_reason("▍广告 ▍永固空压机·厂价直销 买一台送三年保养 ›› 立即询价") is not None
+    assert boilerplate_reason("【公告】春节期间人工客服在线时间调整为10:00-16:00，给您带来不便敬请谅解。") is not None
+    for own in ("广告费用由公司承担。", "广告、展会费用按季度报销。", "【通知】关于2026年销售提成调整的说明"):
+        assert boilerplate_reason(own) is None
+    thread = [
+        "From: Zhao Min",
+        "Sent: Monday, 2 March 2026 09:12",
+        "To: Liu Yang",
+        "Subject: RE: Jinhai quote",
+        "",
+        "Quote the SD-30; the SD-20 is too small for that site in summer.",
+        "",
+        "Best regards",
+        "Zhao Min",
+        "Regional Sales Manager, East China",
+        "Join the East China weekly sales call on Teams every Monday 08:30 | Meeting ID 482 991 306",
+        "",
+        "P.S. The dryer sizing check applies to every quote that includes a dryer.",
+    ]
+    kept = [line for line in split_boilerplate(thread)[0] if line]
+    assert "Quote the SD-30; the SD-20 is too small for that site in summer." in kept
+    assert "P.S. The dryer sizing check applies to every quote that includes a dryer." in kept
+    assert not any("Meeting ID" in line or line == "Zhao Min" for line in kept)

@@ -214,6 +214,14 @@ _AD_MARKER = re.compile(
     re.IGNORECASE,
 )
 MAX_AD_LINES = 4
+# An ad tagged in brackets or bars at the head of its own line; "广告费用由公司承担" is a policy's words.
+_AD_TAG = re.compile(
+    r"^[【\[（(〖▍|｜■□◆]\s*(?:广\s?告|推\s?广|赞\s?助|sponsored|ad)\s*[】\]）)〗▍|｜■□◆]|"
+    r"^(?:广\s?告|推\s?广|sponsored)\s*[｜|▍]",
+    re.IGNORECASE,
+)
+# A site's announcement bar: a tag in brackets, and a word about its service desk or members.
+_ANNOUNCEMENT_TAG = re.compile(r"^[【\[〖]\s*(?:公告|通知|提示|温馨提示|系统(?:消息|通知)|站内(?:信|通知))\s*[】\]〗]")
 # A web address: "wendanghui.com", "www.example.cn" (not an e-mail address).
 DOMAIN = re.compile(
     r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|info|io)(?:\.cn)?/?$", re.IGNORECASE
@@ -311,6 +319,10 @@ def boilerplate_reason(line: str) -> str | None:
             return "byline"
         if _AD_MARKER.match(text):
             return "advertisement marker"
+    if len(text) <= MAX_NOTICE_CHARS and _AD_TAG.match(text):
+        return "advertisement"  # "▍广告 ▍永固空压机·厂价直销 …", "【推广】…", "[Sponsored] …"
+    if len(text) <= MAX_NOTICE_CHARS and _ANNOUNCEMENT_TAG.match(text) and (SITE.search(text) or TRADE.search(text)):
+        return "site notice (the site's announcement)"  # "【公告】春节期间人工客服在线时间调整为…"
     if len(text) <= MAX_NOTICE_CHARS:
         # a letter-spaced notice ("闪 电 下 载", "推 广") reads as written without the spaces
         squeezed = _LETTER_SPACED.sub("", text)

@@ -138,8 +138,37 @@ def email_thread(lines: Sequence[str], reasons: list[str | None]) -> str:
             continue
         if len(text) <= MAX_SALUTATION_CHARS and _SALUTATION.match(text):
             reasons[i] = "e-mail salutation"
+    _signed_blocks(lines, reasons)
     _automatic_replies(lines, reasons)
     return subject
+
+
+# A message's closing word: the lines under it, down to a blank line, are the sender's signature.
+_VALEDICTION = re.compile(
+    r"^(?:best|kind|warm)?\s*regards|^(?:best|cheers|thanks|thank you|many thanks|sincerely|yours sincerely|br)"
+    r"[,，.!！]?$|^(?:此致|敬礼|祝好|顺祝商祺|祝商祺|谢谢|多谢)[!！,，。]?$",
+    re.IGNORECASE,
+)
+MAX_SIGNED_LINES = 8
+
+
+def _signed_blocks(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """The closing ("Best regards") and the lines under it down to a blank line: the sender's name, title,
+    company, phone, slogan and the banners a mail system appends ("Join the weekly sales call on Teams … |
+    Meeting ID …"), however long. A sentence under the closing (a P.S.) ends the signature and stays."""
+    for i, line in enumerate(lines):
+        if reasons[i] is not None or not _VALEDICTION.match(line.strip()):
+            continue
+        block = [i]
+        for j in range(i + 1, min(len(lines), i + 1 + MAX_SIGNED_LINES)):
+            text = lines[j].strip()
+            if not text or reasons[j] not in (None, "e-mail signature"):
+                break
+            if re.search(r"[。！？!?]$", text) or (text.endswith(".") and len(text.split()) >= 5):
+                break
+            block.append(j)
+        for j in block:
+            reasons[j] = "e-mail signature"
 
 
 _AUTO_REPLY_SUBJECT = re.compile(
