@@ -95,6 +95,10 @@ def _joined(word: str) -> str:
     return "".join(p for p in _PART_SPLIT.split(word) if p)
 
 
+# A figure written against its unit ("75kW", "300W", "8bar", "30kg"): the whole, the figure and the unit.
+_FIGURE_AND_UNIT = re.compile(r"(\d+(?:\.\d+)?)(kw|kwh|w|kv|v|a|mah|hz|khz|kg|g|t|mm|cm|m|km|l|ml|bar|mpa|psi|db|lm|k)")
+
+
 @lru_cache(maxsize=65536)
 def _word_tokens(word: str) -> tuple[str, ...]:
     """An ASCII-ish word; compounds ("ax-100") yield the whole, the parts and the joined form ("ax100").
@@ -105,6 +109,9 @@ def _word_tokens(word: str) -> tuple[str, ...]:
     if _MODEL_PLURAL.fullmatch(word):
         # Lowercased, "QLW-15S" (a model of its own) reads like "AX-200s" (several AX-200s): both readings.
         return tuple(dict.fromkeys((*_word_tokens(word[:-1]), word, _joined(word))))
+    if glued := _FIGURE_AND_UNIT.fullmatch(word):  # "75kw" meets "75 kW" and "75-160 kW"; "7.5kw" "7.5 kW"
+        unit = glued.group(2)  # a one-letter unit ("w", "k") is dropped as a word of its own is
+        return (word, glued.group(1), unit) if len(unit) > 1 else (word, glued.group(1))
     if not _PART_SPLIT.search(word):
         if len(word) == 1 and not word.isdigit():
             return ()

@@ -19,6 +19,7 @@ from core.text import split_sentences, tokenize
         ("客户逾期付款怎么升级处理", ["客户", "逾期", "付款", "升级", "处理"], ["怎么"]),
         ("Hello, world!!! (really)", ["hello", "world", "really"], ["!", ",", "("]),
         ("over 50,000 CNY, 1,234,567 units, items 1,2", ["50000", "cny", "1234567", "1", "2"], ["50", "000"]),
+        ("旧机 75kW–160kW, 7.5kW, 300W", ["75kw", "75", "kw", "160", "7.5kw", "7.5", "300w", "300"], ["w", "5kw"]),
     ],
     ids=[
         "model-number-parts",
@@ -30,6 +31,7 @@ from core.text import split_sentences, tokenize
         "zh-question",
         "punctuation",
         "thousands",
+        "figure-and-unit",
     ],
 )
 def test_tokenize(text: str, must_contain: list[str], must_not_contain: list[str]) -> None:
