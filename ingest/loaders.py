@@ -61,7 +61,12 @@ def decode_text(path: Path, data: bytes, *, declared: str | None = None) -> str:
             f"{odd} of {len(text)} characters are control, private-use or unassigned code points: "
             "binary data, not text",
         )
-    return text
+    # Zero-width spaces and joiners that web pages scatter through copied text ("\u200b赞同 236\u200b") are
+    # invisible, yet split words and hide a line's shape from every pattern.
+    return _ZERO_WIDTH.sub("", text)
+
+
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
 NON_TEXT_SHARE = 0.01  # real documents, English or Chinese, have none; decoded binary has about one in six

@@ -1889,3 +1889,31 @@ def test_tagged_ads_a_sites_announcement_bar_and_a_mail_signature_banner_are_chr
     assert "Quote the SD-30; the SD-20 is too small for that site in summer." in kept
     assert "P.S. The dryer sizing check applies to every quote that includes a dryer." in kept
     assert not any("Meeting ID" in line or line == "Zhao Min" for line in kept)
+
+
+def test_a_menu_one_item_a_line_a_boxed_ad_and_zero_width_spaces() -> None:
+    """The Q&A site's menu pasted one item a line goes with the site's name above it; a box whose first line is
+    an ad's tag goes whole; a list of the document's own short lines stays."""
+    from ingest.boilerplate import split_boilerplate
+
+    page = ["问否 · 有问题，就会有答案", "首页", "发现", "私信", "登录 / 注册", "", "一、目的", "规范价格执行。"]
+    assert [line for line in split_boilerplate(page)[0] if line] == ["一、目的", "规范价格执行。"]
+    boxed = [
+        "（六）上述各项折扣可以叠加。",
+        "┌──────────────────────────────┐",
+        "│ 广告 · 医械合规学院                          │",
+        "│ GSP飞检高频问题清单（2024版）免费领取        │",
+        "│ 立即领取 ›                                   │",
+        "└──────────────────────────────┘",
+        "五、特殊价格审批",
+    ]
+    assert [line for line in split_boilerplate(boxed)[0] if line] == [boxed[0], boxed[-1]]
+    own = ["适用产品：", "注射器", "输液器", "采血管", "医用口罩"]
+    assert split_boilerplate(own)[0] == own
+
+
+def test_zero_width_spaces_are_removed_on_reading(tmp_path: Path) -> None:
+    page = tmp_path / "answer.txt"
+    page.write_text("一、折扣\n批量折扣为2%。\n\u200b赞同 236\u200b\n", encoding="utf-8")
+    doc = parse_file(page)
+    assert "\u200b" not in "".join(section.text for section in doc.sections)

@@ -165,11 +165,15 @@ _BOX_BOTTOM = "└┗╚"
 
 def chrome_boxes(lines: Sequence[str], reasons: list[str | None]) -> None:
     """A box drawn around a page's widget ("┌ 🤖 AI 一键速读 ───" … "│ 本文介绍了…" … "└────"): when its top line is
-    chrome, so are its sides' lines and its bottom."""
+    chrome, so are its sides' lines and its bottom. So when the box's first line inside is chrome (an ad's tag:
+    "┌────┐" / "│ 广告 · 医械合规学院 │" / "│ GSP飞检高频问题清单免费领取 │" / "│ 立即领取 › │"); a boxed note of
+    the document's own stays."""
     i = 0
     while i < len(lines):
         top = lines[i].strip()
-        if top[:1] in _BOX_TOP and reasons[i] not in (None, SEPARATOR):
+        first = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        titled = bool(first) and first[0] in _BOX_SIDE and reasons[i + 1] not in (None, SEPARATOR)
+        if top and top[0] in _BOX_TOP and (reasons[i] not in (None, SEPARATOR) or titled):
             j = i + 1
             while j < len(lines) and lines[j].strip()[:1] in _BOX_SIDE:
                 reasons[j] = reasons[j] or "inside the page's widget box"
@@ -371,6 +375,32 @@ _OPENING_LINES = 8  # a cookie banner and a skip link may stand above the masthe
 _MENU_REASONS = ("site notice", "page chrome (sign", "page chrome (log")
 # What a page's top bar holds beside its sections: the home link, a search box, sign-in links.
 _MENU_CUE = re.compile(r"🔍|⌕|搜索|search|登录|log ?in|sign ?(?:in|up)|注册|subscribe|首页|\bhome\b", re.IGNORECASE)
+
+
+MIN_MENU_ITEMS = 4
+MAX_MENU_ITEM_CHARS = 16
+
+
+def menu_columns(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """A site's menu pasted one item a line ("首页" / "发现" / "等你来答" / "私信" / "登录 / 注册"): a run of
+    MIN_MENU_ITEMS or more tiny lines without a break, numbering or sentence, three or more of them not yet known
+    as chrome and one of those naming the home page, the search box or sign-in. A list of the document's own
+    stays: it names none of these."""
+    run: list[int] = []
+    for i in [*range(len(lines)), len(lines)]:
+        text = lines[i].strip() if i < len(lines) else ""
+        if text and (reasons[i] is not None or _menu_item(text)):
+            run.append(i)
+            continue
+        items = [j for j in run if reasons[j] is None]
+        if len(run) >= MIN_MENU_ITEMS and len(items) >= 3 and any(_MENU_CUE.search(lines[j]) for j in items):
+            for j in items:
+                reasons[j] = "site menu"
+        run = []
+
+
+def _menu_item(text: str) -> bool:
+    return len(text) <= MAX_MENU_ITEM_CHARS and not NUMBERED.match(text) and not re.search(r"[。，,！？!?；;:：]", text)
 
 
 def mastheads(lines: Sequence[str], reasons: list[str | None]) -> None:
