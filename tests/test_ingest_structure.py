@@ -1917,3 +1917,31 @@ def test_zero_width_spaces_are_removed_on_reading(tmp_path: Path) -> None:
     page.write_text("一、折扣\n批量折扣为2%。\n\u200b赞同 236\u200b\n", encoding="utf-8")
     doc = parse_file(page)
     assert "\u200b" not in "".join(section.text for section in doc.sections)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hello, Brian (Dealer #NG-40512) ▾    🛒 Cart (0)    Sign out",
+        "Quick poll: How useful is this policy page?",
+        "Reply · 👍 4",
+        "回复 · ♡ 14",
+        "Load more comments",
+        "Stay in the loop - get program updates in your inbox.",
+        "Email address  [ Subscribe ]",
+        "© 2025 Northgate Climate Systems, Inc. All rights reserved. | Privacy | Terms of Use | Accessibility | Do Not "
+        "Sell or Share My Personal Information",
+    ],
+)
+def test_a_portals_account_bar_poll_comment_counters_newsletter_box_and_long_footer_are_chrome(line: str) -> None:
+    assert boilerplate_reason(line) is not None
+
+
+def test_a_menu_bar_of_any_words_beside_chrome_goes_and_the_same_shape_in_the_text_stays() -> None:
+    from ingest.boilerplate import split_boilerplate
+
+    bar = "Products ⋮ Orders ⋮ Warranty ⋮ Training ⋮ Marketing Co-op ⋮ Policies ⋮ Support"
+    page = ["NORTHGATE CONNECT | Dealer Portal", bar, "🔍 Search parts, models, documents…", "", "1. Purpose", "Text."]
+    assert [line for line in split_boilerplate(page)[0] if line] == ["1. Purpose", "Text."]
+    own = ["Tiers:", "Platinum · Gold · Silver · Bronze · Authorized", "Each tier is set in January."]
+    assert split_boilerplate(own)[0] == own

@@ -58,8 +58,9 @@ _STRONG = re.compile(
     r"AI\s*一键|一键(?:速读|总结)|由\s*AI\s*生成|解锁全文|继续阅读|[〔\[【]\s*二维码\s*[〕\]】]|点击卡片|"
     r"长\s*按\s*图\s*片|扫码(?:添加|领取)|文末有福利|⌕|"
     # An English blog's reading time, paywall meter, share bar, comment loader, related posts, post links.
-    r"\bfree articles? (?:left|this month)|^share\s*:|\bload \d+ more comments\b|"
-    r"\byou might also like\b|^←\s*previous\s*:|^next\s*:.*→$|^reply\s*[·•|]\s*[♥▲❤]|"
+    r"\bfree articles? (?:left|this month)|^share\s*:|\bload (?:\d+ )?more comments\b|"
+    r"updates in your inbox|^stay in the loop\b|\[\s*subscribe\s*\]|"
+    r"\byou might also like\b|^←\s*previous\s*:|^next\s*:.*→$|^(?:reply|回复)\s*[·•|]\s*(?:[♥♡▲❤]|👍)\s*\d|"
     # A forum's buttons, member card, signature stand-in, thread links, rules and reply box.
     r"^(?:主题|帖子|积分|威望|铜钱|金币)\s*[:：]?\s*\d+\s|^回复\s*[|｜]?\s*举报$|^举报\s*[|｜]?\s*回复$|^UID\s*[:：]?\s*\d+$|^发消息$|电梯直达|签名被屏蔽|回帖后跳转|"
     r"上一主题|下一主题|下一页|本版版规|^发新帖|返回列表|[\[【]\s*复制链接\s*[\]】]|"
@@ -102,6 +103,9 @@ _STRONG = re.compile(
     r"required fields are marked|save my name, email|^post comment$|^font size\s*:|^helpful\?\s*yes|^jump to\s*:|"
     r"^on this page$|report a problem with this page|^search the intranet|^quick links$|^my apps$|"
     r"^notifications\s*\(\d+\)$|"
+    # A portal's account bar and cart, a page poll.
+    r"\bsign out$|🛒|\bcart\s*\(\d+\)|购物车\s*[（(]\d+|^quick poll\b|\[\s*vote\s*\]|"
+    r"how useful is this (?:page|policy|article)|"
     r"预览时标签不可点|喜欢此内容的人还喜欢|作者\s+回复|点击下方小程序|[\[【]\s*小程序\s*[\]】]|收录于合集|"
     r"^[\[【]\s*(?:图片|视频|动图|音频)\s*[\]】]$|"
     r"著作权|转载请|热门专栏|预览已结束|试读结束|剩余\s*\d+\s*页|剩余内容|下载须知|下载后(?:查看|阅读)|(?:\.{3}|…)[\s\]】]*[\[【]?\s*(?:搜\s*索|search)\s*[\]】]?$|^[\[【]\s*搜\s*索|已收录|收录文档|[★☆]{4,}|\d+\s*人评价|\[广告\]|^[>»\s]*广告\s*[:：｜|]|发布于\s*[\u4e00-\u9fff]{2,3}\s*$|作者原创|不感兴趣",
@@ -162,7 +166,7 @@ FIELD_VALUE = re.compile(r"[:：]\s*\S")
 # A menu's items are set apart by a bar, a bullet, an arrow or a drawn mark ("首页 ▸ 文库", "Home • Shop"), two
 # spaces or one ideographic space ("首页　文档分类　精品专区"); not by "=" or "+" (a formula's terms).
 MENU_SEPARATOR = re.compile(
-    r"\s[|｜/·┊┆¦│\u2022\u2023\u2027\u2043\u2190-\u21ff\u22c4\u22c5\u2500-\u27bf\u2b00-\u2bff]\s|\s{2,}|\u3000"
+    r"\s[|｜/·┊┆¦│\u2022\u2023\u2027\u2043\u2190-\u21ff\u22c4\u22c5\u22ee\u22ef\u2500-\u27bf\u2b00-\u2bff]\s|\s{2,}|\u3000"
 )
 # A paid-download site's terms: "一经下载不支持退款", "下载后概不退款", "no refunds once downloaded".
 _NO_REFUND_AFTER_DOWNLOAD = re.compile(
@@ -193,6 +197,9 @@ _COOKIES = re.compile(
     r"\b(?:we|this (?:site|website)) uses? cookies\b|(?:本网站|本站|我们)使用\s*cookies?", re.IGNORECASE
 )
 MAX_COOKIE_NOTICE_CHARS = 400
+# A site's footer on one line, however long: its copyright beside its legal links or licence numbers.
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|copyright|all rights reserved|版权所有", re.IGNORECASE)
+_FOOTER_LINKS = re.compile(r"privacy|terms of (?:use|service)|cookie|隐私|用户协议|ICP", re.IGNORECASE)
 _LINK_ARROW = re.compile(r"\S\s*[›→▸»➜➔]$")
 # A document's own header line names its number, version or effective date; a site's menu never does.
 _DOCUMENT_FIELDS = re.compile(
@@ -283,6 +290,8 @@ def boilerplate_reason(line: str) -> str | None:
         return None
     if _RULE.match(text):
         return SEPARATOR
+    if len(text) <= MAX_COOKIE_NOTICE_CHARS and _COPYRIGHT.search(text) and _FOOTER_LINKS.search(text):
+        return "the site's footer"  # "© 2025 Northgate … All rights reserved. | Privacy | Terms of Use | …"
     if len(text) <= MAX_COOKIE_NOTICE_CHARS and _COOKIES.search(text):
         return "cookie notice"  # a whole banner on one line, its buttons after its sentences
     segments = _SEGMENT.split(text)

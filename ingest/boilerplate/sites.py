@@ -381,6 +381,25 @@ MIN_MENU_ITEMS = 4
 MAX_MENU_ITEM_CHARS = 16
 
 
+MIN_BAR_ITEMS = 5
+MAX_BAR_ITEM_CHARS = 20
+
+
+def menu_bars(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """A bar of MIN_BAR_ITEMS or more short items set apart by bullets, bars or drawn marks ("Products ⋮ Orders ⋮
+    Warranty ⋮ Training ⋮ Policies ⋮ Support") beside the page's chrome is its menu, whatever its words: no item
+    is a sentence, none is numbered. A document's own list of that shape has no chrome beside it."""
+    for i, line in enumerate(lines):
+        text = line.strip()
+        if reasons[i] is not None or not text or NUMBERED.match(text):
+            continue
+        items = [item.strip() for item in MENU_SEPARATOR.split(text)]
+        if len(items) < MIN_BAR_ITEMS or any(not item or len(item) > MAX_BAR_ITEM_CHARS for item in items):
+            continue
+        if not re.search(r"[。！？!?；;]", text) and beside_chrome(lines, reasons, i):
+            reasons[i] = "site menu"
+
+
 def menu_columns(lines: Sequence[str], reasons: list[str | None]) -> None:
     """A site's menu pasted one item a line ("首页" / "发现" / "等你来答" / "私信" / "登录 / 注册"): a run of
     MIN_MENU_ITEMS or more tiny lines without a break, numbering or sentence, three or more of them not yet known
