@@ -1945,3 +1945,28 @@ def test_a_menu_bar_of_any_words_beside_chrome_goes_and_the_same_shape_in_the_te
     assert [line for line in split_boilerplate(page)[0] if line] == ["1. Purpose", "Text."]
     own = ["Tiers:", "Platinum · Gold · Silver · Bronze · Authorized", "Each tier is set in January."]
     assert split_boilerplate(own)[0] == own
+
+
+def test_a_discuz_threads_floor_furniture_and_the_replies_above_their_vote_bars_go() -> None:
+    from ingest.boilerplate import split_boilerplate
+
+    thread = [
+        "4.3.4 报价超过有效期的须重新报价，价格按最新指导价执行。",
+        "",
+        "（字数超限，剩下的在4楼）",
+        "金牌会员",
+        "Rank: 6Rank: 6",
+        "",
+        "回复 支持 112 反对 0",
+        "使用道具 举报",
+        "仓储小白兔",
+        "mark一下，明天到公司慢慢看",
+        "回复 支持 3 反对 0",
+        "使用道具 举报",
+        "",
+        "4.4 演示与试驾",
+    ]
+    kept = [line for line in split_boilerplate(thread)[0] if line]
+    assert kept == [thread[0], "4.4 演示与试驾"]
+    assert boilerplate_reason("—— 登录后可查看完整回答 ——") is not None
+    assert boilerplate_reason("- - - Members only: sign in again to keep reading - - -") is not None

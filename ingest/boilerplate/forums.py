@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ingest.boilerplate.lines import COMMENT_FOOTER, FLOOR, MAX_NOTICE_CHARS, NUMBERED, REPLY, neighbours
+from ingest.boilerplate.lines import COMMENT_FOOTER, FLOOR, MAX_NOTICE_CHARS, NUMBERED, REPLY, REPLY_BAR, neighbours
 from ingest.boilerplate.sites import REPOST_START
 
 _THREAD_WORDS = re.compile(r"楼主|帖子|回帖|点赞")
@@ -85,13 +85,17 @@ def comments_under_header(lines: Sequence[str], reasons: list[str | None]) -> No
 
 
 def comments_above_footers(lines: Sequence[str], reasons: list[str | None]) -> None:
-    """The short lines right above a comment's footer ("12小时前 · 回复 · 赞 88") are the comment and the author's
-    reply to it ("山东老刘：写得很实在…")."""
+    """The short lines right above a comment's footer ("12小时前 · 回复 · 赞 88", a vote bar "回复 支持 3 反对 0") are
+    the comment, its poster and the author's reply to it ("山东老刘：写得很实在…")."""
+
+    def footer(line: str) -> bool:
+        return bool(COMMENT_FOOTER.search(line) or REPLY_BAR.match(line.strip()))
+
     for i, reason in enumerate(reasons):
-        if not reason or not COMMENT_FOOTER.search(lines[i]):
+        if not reason or not footer(lines[i]):
             continue
         j = i - 1
-        while j >= 0 and i - j <= 3 and lines[j].strip() and not COMMENT_FOOTER.search(lines[j]):
+        while j >= 0 and i - j <= 3 and lines[j].strip() and not footer(lines[j]):
             if reasons[j] is None:
                 if len(lines[j].strip()) > MAX_NOTICE_CHARS:
                     break

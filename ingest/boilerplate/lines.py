@@ -106,6 +106,11 @@ _STRONG = re.compile(
     # A portal's account bar and cart, a page poll.
     r"\bsign out$|🛒|\bcart\s*\(\d+\)|购物车\s*[（(]\d+|^quick poll\b|\[\s*vote\s*\]|"
     r"how useful is this (?:page|policy|article)|"
+    # A Discuz forum's floor furniture: the vote bar, the tools link, the member's rank, the poster's "continued".
+    r"支持\s*\d+\s*反对\s*\d+|使用道具|^rank\s*:\s*\d|^(?:金牌|银牌|铜牌|钻石|高级|中级|初级|注册)会员$|^新手上路$|"
+    r"字数超限|下楼继续|剩下的在\s*\d+\s*楼|"
+    # A wall over the rest of the page: "—— 登录后可查看完整回答 ——", "Members only: sign in again to keep reading".
+    r"登录后(?:可|即可)?(?:查看|阅读|浏览)|sign in .{0,12}to (?:keep|continue) reading|"
     r"预览时标签不可点|喜欢此内容的人还喜欢|作者\s+回复|点击下方小程序|[\[【]\s*小程序\s*[\]】]|收录于合集|"
     r"^[\[【]\s*(?:图片|视频|动图|音频)\s*[\]】]$|"
     r"著作权|转载请|热门专栏|预览已结束|试读结束|剩余\s*\d+\s*页|剩余内容|下载须知|下载后(?:查看|阅读)|(?:\.{3}|…)[\s\]】]*[\[【]?\s*(?:搜\s*索|search)\s*[\]】]?$|^[\[【]\s*搜\s*索|已收录|收录文档|[★☆]{4,}|\d+\s*人评价|\[广告\]|^[>»\s]*广告\s*[:：｜|]|发布于\s*[\u4e00-\u9fff]{2,3}\s*$|作者原创|不感兴趣",
@@ -214,6 +219,8 @@ COMMENT_FOOTER = re.compile(
     r"^\s*(?:\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|昨天|前天|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}月\d{1,2}日)"
     r"(?:\s*[·・]\s*(?:来自)?[\u4e00-\u9fff]{2,3})?\s*[·・|｜\s]\s*回复"
 )
+# A reply's vote bar under it: "回复 支持 112 反对 0", "Reply · 👍 4", "回复 · ♡ 14".
+REPLY_BAR = re.compile(r"^(?:回复|reply)\s*[·•|｜]?\s*(?:支持\s*\d+|(?:[♥♡▲❤]|👍)\s*\d+)", re.IGNORECASE)
 # The rule a page draws around its ads: "—————— 广告 ——————", "--- Advertisement ---".
 # Or the top of a box drawn around them ("┏━━━━ 广告 ━━━━┓").
 _AD_MARKER = re.compile(
