@@ -1970,3 +1970,32 @@ def test_a_discuz_threads_floor_furniture_and_the_replies_above_their_vote_bars_
     assert kept == [thread[0], "4.4 演示与试驾"]
     assert boilerplate_reason("—— 登录后可查看完整回答 ——") is not None
     assert boilerplate_reason("- - - Members only: sign in again to keep reading - - -") is not None
+
+
+def test_an_out_of_office_reply_a_zoom_invitation_and_a_uk_signature_go_from_a_thread() -> None:
+    from ingest.boilerplate import split_boilerplate
+
+    thread = [
+        "Automatic reply: FW: Updated quote-to-order process",
+        "Thank you for your email. I am out of the office until Monday 14 October with limited access to email.",
+        "From: Helen Osei <helen.osei@example.co.uk>",
+        "Sent: 02 October 2024 14:05",
+        "To: Tom Ashworth <tom.ashworth@example.co.uk>",
+        "Subject: Updated quote-to-order process",
+        "",
+        "Quotes are valid for 60 days.",
+        "",
+        "Join Zoom Meeting",
+        "https://example.zoom.us/j/83412957710?pwd=cXRnb0xhV2tTRUo3",
+        "Meeting ID: 834 1295 7710",
+        "Passcode: 552931",
+        "One tap mobile",
+        "+442080806591,,83412957710# United Kingdom",
+        "Helen Osei (she/her)",
+        "Commercial Operations Manager, EMEA",
+        "Veridian Analytical Instruments (UK) Ltd | Unit 4, Harwell Innovation Park, Didcot OX11 0QX",
+        "M +44 7700 900418",
+        "Registered in England & Wales No. 08812345. Registered office: Unit 4, Harwell Innovation Park.",
+    ]
+    assert [line for line in split_boilerplate(thread)[0] if line] == ["Updated quote-to-order process",
+                                                                          "Quotes are valid for 60 days."]

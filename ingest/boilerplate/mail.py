@@ -34,14 +34,21 @@ _MAIL_FOOTER = re.compile(
     r"请勿(?:直接)?回复(?:此|本)邮件|do not reply (?:to )?(?:this|the) (?:e-?mail|message)|"
     # An outside sender's warning banner and an inline picture's placeholder ("[cid:image001.png@01DA…]").
     r"originated from outside|^\[external\]|^\[cid:|"
-    r"打印前|打印之前|think before (?:you )?print",
+    r"打印前|打印之前|think before (?:you )?print|"
+    # An out-of-office reply's sentence, a company's registration line under a signature.
+    r"\bI(?:'m| am| will be) (?:currently )?out of (?:the )?office\b|我(?:目前)?正在休假|"
+    r"registered in england|registered office\s*:|company (?:registration|reg\.?) no|"
+    # A meeting invitation pasted under a message: its join link, ID, passcode and dial-in lines.
+    r"^join (?:zoom|microsoft teams|teams|webex) meeting|zoom\.us/j/|^meeting id\s*:|^passcode\s*:|"
+    r"^one tap mobile|,,\d{6,}#|^(?:会议号|会议密码|腾讯会议)\s*[:：]",
     re.IGNORECASE,
 )
 # A signature's contact or address line: phones, fax, mailbox, a street address ("3F, Building B, 1888 Huaxia
 # Road", "浦东新区华夏路1888号B座3楼").
 CONTACT = re.compile(
     r"手机|座机|电话|传真|邮箱|地址|tel\b|mobile|phone|fax|e-?mail\s*[:：]|\d{3,4}[- ]\d{4}|"
-    r"\b(?:road|rd\.|street|st\.|avenue|building|floor|suite)\b|\d+F,|\d+号|大厦",
+    r"\b(?:road|rd\.|street|st\.|avenue|building|floor|suite)\b|\d+F,|\d+号|大厦|\bunit \d+\b|"
+    r"\b[a-z]{1,2}\d{1,2}[a-z]? \d[a-z]{2}\b",  # "Unit 4, Harwell Innovation Park, Didcot OX11 0QX"
     re.IGNORECASE,
 )
 MIN_MAIL_FIELDS = 3  # header fields in one block for a text to be an e-mail thread
