@@ -1999,3 +1999,22 @@ def test_an_out_of_office_reply_a_zoom_invitation_and_a_uk_signature_go_from_a_t
     ]
     assert [line for line in split_boilerplate(thread)[0] if line] == ["Updated quote-to-order process",
                                                                           "Quotes are valid for 60 days."]
+
+
+def test_a_wechat_articles_player_time_bare_recommended_titles_and_follow_prompt_go() -> None:
+    from ingest.boilerplate import split_boilerplate
+
+    page = [
+        "六、经销商支持",
+        "",
+        "（二）样机政策：A级经销商可按价目表50%采购样机。",
+        "▼ 推荐阅读 ▼",
+        "展会邀约｜昊伦流体邀您相约2025上海国际泵阀展（N3馆B27）",
+        "一文看懂：HLC化工流程泵通过API 610第12版认证意味着什么",
+        "",
+        "▍关注“昊伦流体”，后台回复【价目表】获取2025电子版价目表",
+        "七、市场支持",
+    ]
+    assert [line for line in split_boilerplate(page)[0] if line] == [page[0], page[2], "七、市场支持"]
+    assert boilerplate_reason("12:47") is not None
+    assert boilerplate_reason("【外部邮件提醒】该邮件来自企业外部。") is None  # outside a thread

@@ -109,6 +109,8 @@ _STRONG = re.compile(
     # A Discuz forum's floor furniture: the vote bar, the tools link, the member's rank, the poster's "continued".
     r"支持\s*\d+\s*反对\s*\d+|使用道具|^rank\s*:\s*\d|^(?:金牌|银牌|铜牌|钻石|高级|中级|初级|注册)会员$|^新手上路$|"
     r"字数超限|下楼继续|剩下的在\s*\d+\s*楼|"
+    # An official account's follow prompt: "▍关注“昊伦流体”，后台回复【价目表】获取…".
+    r"后台回复|^\W{0,2}关注\s*[“「\"].{1,16}[”」\"]\s*[，,]|"
     # A wall over the rest of the page: "—— 登录后可查看完整回答 ——", "Members only: sign in again to keep reading".
     r"登录后(?:可|即可)?(?:查看|阅读|浏览)|sign in .{0,12}to (?:keep|continue) reading|"
     r"预览时标签不可点|喜欢此内容的人还喜欢|作者\s+回复|点击下方小程序|[\[【]\s*小程序\s*[\]】]|收录于合集|"
@@ -202,6 +204,7 @@ _COOKIES = re.compile(
     r"\b(?:we|this (?:site|website)) uses? cookies\b|(?:本网站|本站|我们)使用\s*cookies?", re.IGNORECASE
 )
 MAX_COOKIE_NOTICE_CHARS = 400
+_PLAYER_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 # A site's footer on one line, however long: its copyright beside its legal links or licence numbers.
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|copyright|all rights reserved|版权所有", re.IGNORECASE)
 _FOOTER_LINKS = re.compile(r"privacy|terms of (?:use|service)|cookie|隐私|用户协议|ICP", re.IGNORECASE)
@@ -297,6 +300,8 @@ def boilerplate_reason(line: str) -> str | None:
         return None
     if _RULE.match(text):
         return SEPARATOR
+    if _PLAYER_TIME.match(text):
+        return "a media player's time"  # "12:47" under "听全文"
     if len(text) <= MAX_COOKIE_NOTICE_CHARS and _COPYRIGHT.search(text) and _FOOTER_LINKS.search(text):
         return "the site's footer"  # "© 2025 Northgate … All rights reserved. | Privacy | Terms of Use | …"
     if len(text) <= MAX_COOKIE_NOTICE_CHARS and _COOKIES.search(text):

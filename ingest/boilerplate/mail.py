@@ -36,7 +36,8 @@ _MAIL_FOOTER = re.compile(
     r"originated from outside|^\[external\]|^\[cid:|"
     r"打印前|打印之前|think before (?:you )?print|"
     # An out-of-office reply's sentence, a company's registration line under a signature.
-    r"\bI(?:'m| am| will be) (?:currently )?out of (?:the )?office\b|我(?:目前)?正在休假|"
+    r"\bI(?:'m| am| will be) (?:currently )?out of (?:the )?office\b|我(?:目前)?正在休假|无法及时回复邮件|"
+    r"^自动回复\s*[:：]|来自企业外部|来自外部(?:发件人|邮箱)|外部邮件(?:提醒|警告|提示)|"
     r"registered in england|registered office\s*:|company (?:registration|reg\.?) no|"
     # A meeting invitation pasted under a message: its join link, ID, passcode and dial-in lines.
     r"^join (?:zoom|microsoft teams|teams|webex) meeting|zoom\.us/j/|^meeting id\s*:|^passcode\s*:|"

@@ -303,9 +303,21 @@ _BULLET = re.compile(r"^\s*[▶▷►·•◆◇○●\-*]\s*\S")
 _RECOMMENDS = re.compile(r"推荐|相关|往期|猜你|related|recommended|you may also", re.IGNORECASE)
 
 
+MAX_LISTED_TITLES = 6
+MAX_RECOMMENDS_HEADER_CHARS = 20  # "推荐阅读", "You may also like": the header alone, not a line listing links
+MAX_LISTED_TITLE_CHARS = 60
+
+
+def _listed_title(line: str) -> bool:
+    text = line.strip()
+    return 0 < len(text) <= MAX_LISTED_TITLE_CHARS and not NUMBERED.match(text) and not re.search(r"[。！!；;]$", text)
+
+
 def recommended_lists(lines: Sequence[str], reasons: list[str | None]) -> None:
     """The bulleted titles under a site's "往期推荐" / "Related articles" line are its links, not the document's
-    list (their counters mark them on document sites; an article page lists bare titles)."""
+    list (their counters mark them on document sites; an article page lists bare titles). So are the bare
+    titles right under it, down to a blank line ("▼ 推荐阅读 ▼" / "展会邀约｜…" / "一文看懂：…"): a numbered line
+    or a sentence there is the document's again."""
     i = 0
     while i < len(lines):
         if reasons[i] and _RECOMMENDS.search(lines[i]):
@@ -314,6 +326,11 @@ def recommended_lists(lines: Sequence[str], reasons: list[str | None]) -> None:
                 if lines[j].strip() and reasons[j] is None and len(lines[j].strip()) <= MAX_NOTICE_CHARS:
                     reasons[j] = "a link listed under the site's recommendations"
                 j += 1
+            header = re.sub(r"[^\w\u4e00-\u9fff ]", "", lines[i]).strip()
+            if j == i + 1 and len(header) <= MAX_RECOMMENDS_HEADER_CHARS:  # bare titles right under a header alone
+                while j < len(lines) and j - i <= MAX_LISTED_TITLES and _listed_title(lines[j]):
+                    reasons[j] = reasons[j] or "a link listed under the site's recommendations"
+                    j += 1
             i = j
         else:
             i += 1
