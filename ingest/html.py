@@ -134,6 +134,11 @@ class _Walker:
                 for text in child.stripped_strings:
                     self.dropped.append(Dropped(" ".join(text.split()), f"page chrome <{name}>"))
                 continue
+            if _widget(child):
+                self._end_line()
+                for text in child.stripped_strings:
+                    self.dropped.append(Dropped(" ".join(text.split()), "a widget box with chrome in it"))
+                continue
             if _form(child):
                 self._end_line()
                 for text in child.stripped_strings:
@@ -170,6 +175,23 @@ class _Walker:
                     self.lines.append("")
             else:
                 self.walk(child)  # inline: span, a, strong, td outside a table row...
+
+
+MAX_WIDGET_CHARS = 300
+MAX_WIDGET_LINES = 6
+_WIDGET_TAGS = frozenset({"div", "section", "aside"})
+
+
+def _widget(tag: Tag) -> bool:
+    """A small box inside the article ("<div class='zz9'>": "Is £42,000 – £48,000 a fair salary?" / "Compare with
+    312 similar roles ▸"; a promoted job: "Promoted" / title / "Easy apply") is the site's widget when one of its
+    few lines is chrome on its own, whatever the page calls the box. No heading or table lives in it."""
+    if tag.name.lower() not in _WIDGET_TAGS or tag.find([*_HEADINGS, "table", "ul", "ol"]) is not None:
+        return False
+    texts = [" ".join(text.split()) for text in tag.stripped_strings]
+    if not texts or len(texts) > MAX_WIDGET_LINES or sum(map(len, texts)) > MAX_WIDGET_CHARS:
+        return False
+    return any(boilerplate_reason(text) for text in texts)
 
 
 MAX_FORM_TEXT_CHARS = 120  # a form's title, labels and button; a longer block is content with a box in it

@@ -2018,3 +2018,19 @@ def test_a_wechat_articles_player_time_bare_recommended_titles_and_follow_prompt
     assert [line for line in split_boilerplate(page)[0] if line] == [page[0], page[2], "七、市场支持"]
     assert boilerplate_reason("12:47") is not None
     assert boilerplate_reason("【外部邮件提醒】该邮件来自企业外部。") is None  # outside a thread
+
+
+def test_a_small_box_in_the_article_with_a_chrome_line_in_it_goes_whole(tmp_path: Path) -> None:
+    page = tmp_path / "job.html"
+    page.write_text(
+        "<html><body><h1>Key Account Manager</h1><h2>4. Pricing</h2>"
+        "<p>The Key Account Manager may quote up to 12% off CPL.</p>"
+        "<div class='p-x2'><span>Promoted</span><a href='/j/1'>Sales Director – Hospitality</a>"
+        "<span>£70k – £85k · Easy apply</span></div>"
+        "<div class='n1'><p>Quotes are valid for 45 days.</p></div>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    text = "\n".join(section.text for section in parse_file(page).sections)
+    assert "12% off CPL" in text and "Quotes are valid for 45 days." in text
+    assert "Easy apply" not in text and "Sales Director" not in text
