@@ -2034,3 +2034,44 @@ def test_a_small_box_in_the_article_with_a_chrome_line_in_it_goes_whole(tmp_path
     text = "\n".join(section.text for section in parse_file(page).sections)
     assert "12% off CPL" in text and "Quotes are valid for 45 days." in text
     assert "Easy apply" not in text and "Sales Director" not in text
+
+
+def test_a_wrapped_disclaimer_a_signature_under_its_delimiter_and_dotted_page_marks_go() -> None:
+    from ingest.boilerplate import split_boilerplate
+
+    thread = [
+        "From: Kevin Zhou <kevin.zhou@example.com>",
+        "Sent: Monday, 9 March 2026 18:05",
+        "To: Tom Li <tom.li@example.com>",
+        "Subject: Tender support rules",
+        "",
+        "The bid bond is refunded within 30 days of the award.",
+        "",
+        "--",
+        "Kevin Zhou | Regional Sales Manager, East China",
+        "www.example.com | Make every screen count.",
+        "",
+        "CONFIDENTIALITY NOTICE: This e-mail and any attachments are",
+        "confidential and intended solely for the addressee. If you have",
+        "received it in error, please notify the sender and delete it.",
+        "Samples for tenders are lent for 60 days.",
+    ]
+    kept = [line for line in split_boilerplate(thread)[0] if line]
+    assert kept == ["Tender support rules", thread[5], thread[-1]]
+    for line in ("………… 第 4 页 / 共 5 页 …………", "▌AI 导读　本导读由素笺智能助手自动生成，可能存在错误，请以原文为准",
+                 "本页最后更新：2026-01-05 10:32　责任人：客户服务中心", "（点击展开剩余 70%）"):
+        assert boilerplate_reason(line) is not None
+
+
+def test_the_paragraph_under_an_ai_summary_notice_goes_and_a_title_under_it_stays() -> None:
+    from ingest.boilerplate import split_boilerplate
+
+    page = [
+        "一、岗位职责",
+        "负责渠道开发。",
+        "▌AI 导读　本导读由素笺智能助手自动生成，可能存在错误，请以原文为准",
+        "本文主要介绍了渠道销售经理的岗位职责，报备保护期为 60 天。",
+        "",
+        "二、项目报备",
+    ]
+    assert [line for line in split_boilerplate(page)[0] if line] == ["一、岗位职责", "负责渠道开发。", "二、项目报备"]

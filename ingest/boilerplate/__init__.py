@@ -97,6 +97,7 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
     sites.site_page_titles(lines, reasons)
     sites.listed_titles(lines, reasons)
     sites.site_names(lines, reasons)
+    sites.ai_summaries(lines, reasons)
     sites.menu_bars(lines, reasons)
     sites.menu_columns(lines, reasons)
     sites.mastheads(lines, reasons)

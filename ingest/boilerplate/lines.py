@@ -49,7 +49,9 @@ _STRONG = re.compile(
     # Where-you-are labels, a watermark's terms, a WeChat page's audio button, comment box, mini-program card
     # and the lines under its comments.
     r"您在这里|你在这里|you are here|受版权保护|禁止商用|请勿商用|仅供学习交流|原创保护|"
-    r"未经(?:许可|授权)[，,]?\s*(?:禁止|不得)转载|[\[【［〖]\s*(?:推广|广告)\s*[\]】］〗]|继续(?:免费)?预览|AI导读|内容由AI生成|"
+    r"未经(?:许可|授权)[，,]?\s*(?:禁止|不得)转载|[\[【［〖]\s*(?:推广|广告)\s*[\]】］〗]|继续(?:免费)?预览|AI\s*导读|内容由AI生成|"
+    r"自动生成.{0,12}(?:可能存在错误|仅供参考)|请以原文为准|^本页(?:最后)?更新(?:时间|于)?\s*[:：]|"
+    r"点击展开|展开剩余\s*\d+\s*%|"
     r"AI(?:智能)?摘要|由\S{0,8}AI生成|AI速读|AI生成[，,]\s*(?:内容)?仅供参考|"
     # A page's skip link for screen readers ("跳到主要内容").
     r"跳(?:到|转到|至)(?:主要内容|正文)|"
@@ -159,8 +161,8 @@ TRADE = re.compile(
 # The same set in dashes or drawn rules ("- 第 3 页 / 共 7 页 -", "—— 第 2 页 / 共 7 页 ——", "━━━━ 第2页 / 共6页 ━━━━",
 # "— Page 2 of 5 —"), or in brackets ("〔第3页 / 共9页〕", "[Page 2 of 5]").
 _PAGE_NUMBER = re.compile(
-    r"^(?:[-–—·.=*━─═┈┄╌〔【\[(（〈<]\s*)*(?:第\s*\d+\s*页(?:\s*[,，/／]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页|"
-    r"page\s+\d+(?:\s+of\s+\d+)?|\d+\s*/\s*\d+)(?:\s*[-–—·.=*━─═┈┄╌〕】\])）〉>])*$|^(?:[-–—━─═]+\s*\d+\s*[-–—━─═]+|\d{1,4})$",
+    r"^(?:[-–—·.=*━─═┈┄╌…⋯~～〔【\[(（〈<]\s*)*(?:第\s*\d+\s*页(?:\s*[,，/／]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页|"
+    r"page\s+\d+(?:\s+of\s+\d+)?|\d+\s*/\s*\d+)(?:\s*[-–—·.=*━─═┈┄╌…⋯~～〕】\])）〉>])*$|^(?:[-–—━─═]+\s*\d+\s*[-–—━─═]+|\d{1,4})$",
     re.IGNORECASE,
 )
 # Breadcrumbs and menu bars: "首页 > 文档 > 管理", "Home | Products | About".

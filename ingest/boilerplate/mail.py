@@ -146,9 +146,40 @@ def email_thread(lines: Sequence[str], reasons: list[str | None]) -> str:
             continue
         if len(text) <= MAX_SALUTATION_CHARS and _SALUTATION.match(text):
             reasons[i] = "e-mail salutation"
+    _wrapped_footers(lines, reasons)
     _signed_blocks(lines, reasons)
     _automatic_replies(lines, reasons)
     return subject
+
+
+MAX_WRAPPED_LINES = 8
+_SENTENCE_END = re.compile(r"[.。!！?？]['\"”’)）]*$")
+
+
+def _wrapped_footers(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """A disclaimer wrapped over several lines ("CONFIDENTIALITY NOTICE: This e-mail and any attachments are" /
+    "confidential and intended solely for the addressee. If you have" / …): the lines after its first, down to
+    the one that ends its last sentence. And the sender's signature under a "--" delimiter, down to a blank
+    line."""
+    for i, reason in enumerate(reasons):
+        text = lines[i].strip()
+        if reason == "e-mail footer" and not _SENTENCE_END.search(text):
+            for j in range(i + 1, min(len(lines), i + 1 + MAX_WRAPPED_LINES)):
+                follow = lines[j].strip()
+                if not follow or reasons[j] is not None:
+                    break
+                reasons[j] = "e-mail footer"
+                if _SENTENCE_END.search(follow):
+                    break
+        elif reason is None and _SIGNATURE_DELIMITER.match(text):
+            reasons[i] = "e-mail signature"
+            for j in range(i + 1, min(len(lines), i + 1 + MAX_SIGNED_LINES)):
+                if not lines[j].strip() or reasons[j] not in (None, "e-mail signature"):
+                    break
+                reasons[j] = "e-mail signature"
+
+
+_SIGNATURE_DELIMITER = re.compile(r"^--$")  # the mail convention's "-- " above a signature
 
 
 # A message's closing word: the lines under it, down to a blank line, are the sender's signature.

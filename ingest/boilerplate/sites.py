@@ -417,6 +417,24 @@ def menu_bars(lines: Sequence[str], reasons: list[str | None]) -> None:
             reasons[i] = "site menu"
 
 
+_AI_SUMMARY = re.compile(r"AI|导读|速读|摘要|summary", re.IGNORECASE)
+MAX_SUMMARY_CHARS = 300
+
+
+def ai_summaries(lines: Sequence[str], reasons: list[str | None]) -> None:
+    """The paragraph right under a page's AI-summary notice ("▌AI 导读　本导读由…自动生成" / "本文主要介绍了…") is
+    the machine's summary of the document, not the document: it repeats its facts in other words."""
+    for i, reason in enumerate(reasons):
+        if not reason or not reason.startswith("site notice") or not _AI_SUMMARY.search(reason):
+            continue
+        _above, below = neighbours(lines, i)
+        if below is not None and reasons[below] is None:
+            text = lines[below].strip()
+            # a summary is sentences; a title under the notice ("金盾安防…销售流程") is the document's own
+            if len(text) <= MAX_SUMMARY_CHARS and not NUMBERED.match(text) and re.search(r"[。.!！]$", text):
+                reasons[below] = "the page's AI summary"
+
+
 def menu_columns(lines: Sequence[str], reasons: list[str | None]) -> None:
     """A site's menu pasted one item a line ("首页" / "发现" / "等你来答" / "私信" / "登录 / 注册"): a run of
     MIN_MENU_ITEMS or more tiny lines without a break, numbering or sentence, three or more of them not yet known
