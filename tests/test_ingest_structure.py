@@ -2075,3 +2075,20 @@ def test_the_paragraph_under_an_ai_summary_notice_goes_and_a_title_under_it_stay
         "二、项目报备",
     ]
     assert [line for line in split_boilerplate(page)[0] if line] == ["一、岗位职责", "负责渠道开发。", "二、项目报备"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "分类专栏：销售管理 文章已被社区收录",
+        "来源 | 销售圈（ID：xsq2020）",
+        "编辑于 2024-03-12 10:21・IP 属地浙江",
+        "【字体：大 中 小】",
+        "有用 23 没用 2",
+        "Proudly powered by WordPress",
+        "Toggle navigation",
+        "Recent Posts",
+    ],
+)
+def test_blog_qa_and_cms_article_furniture_is_chrome(line: str) -> None:
+    assert boilerplate_reason(line) is not None

@@ -52,6 +52,14 @@ _STRONG = re.compile(
     r"未经(?:许可|授权)[，,]?\s*(?:禁止|不得)转载|[\[【［〖]\s*(?:推广|广告)\s*[\]】］〗]|继续(?:免费)?预览|AI\s*导读|内容由AI生成|"
     r"自动生成.{0,12}(?:可能存在错误|仅供参考)|请以原文为准|^本页(?:最后)?更新(?:时间|于)?\s*[:：]|"
     r"点击展开|展开剩余\s*\d+\s*%|"
+    # Blog, Q&A and news-site furniture (CSDN, Zhihu, Douban, a CMS's article page, a WordPress theme).
+    r"文章已被.{0,6}收录|^加入社区$|最新推荐文章于|请勿转载|扫描.{0,6}二维码|点个赞|转发给需要的|^留言区$|^精选(?:评论|留言)$|"
+    r"^(?:作者|编辑|来源|责编)\s*[|｜]\s*\S|^微信号\s*[:：]|^ID\s*[:：]\s*\w+$|豆瓣评分|^有用\s*\d+\s*没用\s*\d+|^回应$|"
+    r"^赞同\s*[\d.]+\s*万?$|^(?:发布|编辑)于\s*\d{4}-\d{1,2}-\d{1,2}|IP\s*属地|^查看更多$|^上一页$|"
+    r"字体\s*[:：]\s*大\s*中\s*小|【(?:收藏|打印|关闭)】|^点击数\s*[:：]\s*\d|^发布人\s*[:：]|我要纠错|"
+    r"^like this:$|^loading\.\.\.$|^related$|\btheme by\b|^search for:$|^recent (?:posts|comments)$|^archives$|"
+    r"^categories$|^entries feed$|^comments feed$|wordpress\.org|^(?:primary )?menu$|toggle navigation|"
+    r"^× close$|^open menu$|"
     r"AI(?:智能)?摘要|由\S{0,8}AI生成|AI速读|AI生成[，,]\s*(?:内容)?仅供参考|"
     # A page's skip link for screen readers ("跳到主要内容").
     r"跳(?:到|转到|至)(?:主要内容|正文)|"
