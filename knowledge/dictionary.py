@@ -152,7 +152,20 @@ def base_forms(word: str) -> list[str]:
             out.extend((stem, stem + "e"))
     if word.endswith("ies") and len(word) - 2 >= MIN_STEM:
         out.append(word[:-3] + "y")
+    out.extend(american for form in list(out) if (american := _american(form)) != form)
     return list(dict.fromkeys(out))
+
+
+# British spellings, looked up as the dictionary spells them: "colour" -> "color", "centre" -> "center",
+# "licence" -> "license", "authorise" -> "authorize", "catalogue" -> "catalog", "cancelled" -> "canceled".
+_BRITISH = (("our", "or"), ("tre", "ter"), ("ence", "ense"), ("ise", "ize"), ("yse", "yze"), ("ogue", "og"))
+
+
+def _american(word: str) -> str:
+    for british, american in _BRITISH:
+        if word.endswith(british) and len(word) - len(british) >= MIN_STEM - 1:
+            return word[: -len(british)] + american
+    return word
 
 
 def translation_table(vocabulary: Iterable[str]) -> dict[str, list[str]]:

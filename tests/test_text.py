@@ -108,3 +108,13 @@ def test_a_model_number_in_the_plural_yields_the_models_tokens() -> None:
     assert {"ax-200", "ax200", "200"} <= set(tokenize("we need 25 AX-200s"))
     assert "k7" in tokenize("three K7s")
     assert tokenize("apps and 1990s") == ["apps", "1990s"]  # ordinary plurals and decades untouched
+
+
+def test_british_spellings_are_looked_up_as_the_dictionary_spells_them() -> None:
+    from knowledge.dictionary import base_forms
+
+    assert "color" in base_forms("colours")
+    assert "center" in base_forms("centres")
+    assert "license" in base_forms("licence")
+    assert "authorize" in base_forms("authorised")
+    assert base_forms("hour") == ["hour"]
