@@ -12,7 +12,7 @@ from knowledge.grounding import informative_terms
     [
         ("客户要12个点的折扣 这块谁拍板？", ("客户", "12", "折扣", "拍板")),
         ("回款率到底低于多少就评不上优秀了", ("回款", "低于", "评不", "优秀")),
-        ("hey quick one, whats the MOQ on the 300ml sealant tubes", ("moq", "300ml", "sealant", "tubes")),
+        ("hey quick one, whats the MOQ on the 300ml sealant tubes", ("moq", "300ml", "300", "ml", "sealant", "tubes")),
         ("walk me thru the refund process", ("refund", "process")),
         ("cust says their order still hasn't arrived", ("cust", "order", "arrived")),
         ("哈喽～MD-C2018w 零售多少钱呀，客户嫌贵😂", ("md-c2018w", "零售", "客户")),

@@ -2092,3 +2092,20 @@ def test_the_paragraph_under_an_ai_summary_notice_goes_and_a_title_under_it_stay
 )
 def test_blog_qa_and_cms_article_furniture_is_chrome(line: str) -> None:
     assert boilerplate_reason(line) is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "💬 Need help? Chat with our team",
+        "We value your privacy",
+        "Manage cookie preferences",
+        "Did you find this useful?",
+        "Get it on Google Play",
+        "Page last reviewed: 12 March 2025",
+        "Company No. 01234567 · VAT GB123456789",
+        "在线咨询",
+    ],
+)
+def test_chat_widgets_consent_dialogs_feedback_boxes_and_legal_footers_are_chrome(line: str) -> None:
+    assert boilerplate_reason(line) is not None

@@ -60,6 +60,12 @@ _STRONG = re.compile(
     r"^like this:$|^loading\.\.\.$|^related$|\btheme by\b|^search for:$|^recent (?:posts|comments)$|^archives$|"
     r"^categories$|^entries feed$|^comments feed$|wordpress\.org|^(?:primary )?menu$|toggle navigation|"
     r"^× close$|^open menu$|"
+    # A site's chat widget, consent dialog, page-feedback box, app badges and legal footer links.
+    r"chat with (?:us|our team)|how can we help you|^在线(?:咨询|客服)$|^online service$|we value your privacy|"
+    r"accept all cookies|cookie preferences|^同意并继续$|rate this page|feedback on this page|"
+    r"did you find this (?:page |article )?(?:useful|helpful)|^was this helpful|download our app|get it on google play|"
+    r"download on the app store|page last reviewed|next review due|contact the page owner|^content owner\s*:|"
+    r"^sitemap$|accessibility statement|modern slavery statement|^company no\.?\s*\d+.{0,6}\bvat\b|"
     r"AI(?:智能)?摘要|由\S{0,8}AI生成|AI速读|AI生成[，,]\s*(?:内容)?仅供参考|"
     # A page's skip link for screen readers ("跳到主要内容").
     r"跳(?:到|转到|至)(?:主要内容|正文)|"
