@@ -17,7 +17,7 @@ from knowledge.grounding import informative_terms
         ("DF-900 功率多大，一天耗电多少度？", ("df-900", "功率", "耗电")),
         ("逾期账款一般怎么一步步催收？", ("逾期", "账款", "催收")),
         ("老大 经销商给终端报价最低能到几折啊", ("经销商", "终端", "报价", "最低")),
-        ("sry dumb q but the E2 boiler is 12L or 18L?? cant rember", ("e2", "boiler", "12l", "18l")),
+        ("sry dumb q but the E2 boiler is 12L or 18L?? cant rember", ("e2", "boiler", "12l", "12", "18l", "18")),
         ("GY-8K-H 有几路 MPPT？", ("gy-8k-h", "mppt")),
     ],
     ids=[

@@ -153,6 +153,7 @@ def email_thread(lines: Sequence[str], reasons: list[str | None]) -> str:
 
 
 MAX_WRAPPED_LINES = 8
+MIN_WRAPPED_CHARS = 40
 _SENTENCE_END = re.compile(r"[.。!！?？]['\"”’)）]*$")
 
 
@@ -163,7 +164,8 @@ def _wrapped_footers(lines: Sequence[str], reasons: list[str | None]) -> None:
     line."""
     for i, reason in enumerate(reasons):
         text = lines[i].strip()
-        if reason == "e-mail footer" and not _SENTENCE_END.search(text):
+        # cut mid-sentence: a long line ending on a word ("…and any attachments are"), not "[cid:image001.png]"
+        if reason == "e-mail footer" and len(text) >= MIN_WRAPPED_CHARS and text[-1].isalnum():
             for j in range(i + 1, min(len(lines), i + 1 + MAX_WRAPPED_LINES)):
                 follow = lines[j].strip()
                 if not follow or reasons[j] is not None:
