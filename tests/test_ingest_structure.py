@@ -2109,3 +2109,8 @@ def test_blog_qa_and_cms_article_furniture_is_chrome(line: str) -> None:
 )
 def test_chat_widgets_consent_dialogs_feedback_boxes_and_legal_footers_are_chrome(line: str) -> None:
     assert boilerplate_reason(line) is not None
+
+
+def test_wechats_copied_toolbar_and_audio_guide_are_chrome() -> None:
+    assert boilerplate_reason("视频 小程序 赞 ，轻点两下取消赞 在看 ，轻点两下取消在看 分享 留言 收藏 听过") is not None
+    assert boilerplate_reason("👇本期音频导读 时长 06:42") is not None

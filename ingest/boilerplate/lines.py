@@ -125,6 +125,8 @@ _STRONG = re.compile(
     # A Discuz forum's floor furniture: the vote bar, the tools link, the member's rank, the poster's "continued".
     r"支持\s*\d+\s*反对\s*\d+|使用道具|^rank\s*:\s*\d|^(?:金牌|银牌|铜牌|钻石|高级|中级|初级|注册)会员$|^新手上路$|"
     r"字数超限|下楼继续|剩下的在\s*\d+\s*楼|"
+    # WeChat's toolbar as copied ("赞 ，轻点两下取消赞 在看 …") and its audio guide ("👇本期音频导读 时长 06:42").
+    r"轻点两下取消|音频导读|时长\s*\d{1,2}:\d{2}|"
     # An official account's follow prompt: "▍关注“昊伦流体”，后台回复【价目表】获取…".
     r"后台回复|^\W{0,2}关注\s*[“「\"].{1,16}[”」\"]\s*[，,]|"
     # A wall over the rest of the page: "—— 登录后可查看完整回答 ——", "Members only: sign in again to keep reading".
