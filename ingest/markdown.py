@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.boilerplate import SEPARATOR, Dropped, judge_lines
 from ingest.outline import Outline
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
@@ -40,11 +41,38 @@ def _setext_level(line: str, underline: str) -> int | None:
     return None
 
 
+MIN_CLIPPED_CHROME = 8  # lines a page clipped to Markdown carries at least (a follow prompt, a toolbar, comments)
+CLIPPED_SHARE = 0.15  # of its non-blank lines
+
+
+def _judged(lines: list[str]) -> list[str | None]:
+    """Each line's chrome reason, judged on what a reader sees (a heading's words, a link's text), when the file
+    is a web page clipped to Markdown ("公众号剪藏.md": its follow prompt, toolbar, comments and recommendations
+    as any pasted page carries them). A Markdown document written as one, where a line or two may merely name a
+    QR code or a download, is kept whole. Table rows, rules and code are structure and are not judged."""
+    fenced = False
+    plain: list[str] = []
+    for line in lines:
+        if _FENCE.match(line):
+            fenced = not fenced
+        structural = fenced or _FENCE.match(line) or line.lstrip().startswith("|") or _THEMATIC_BREAK.match(line)
+        heading = _ATX.match(line)
+        text = (heading.group(2) or "") if heading else line
+        plain.append("" if structural or _SETEXT_H1.match(line) or _SETEXT_H2.match(line) else inline_text(text))
+    _lines, reasons, _subject = judge_lines(plain)
+    found = [None if reason == SEPARATOR else reason for reason in reasons]
+    chrome = sum(1 for reason in found if reason)
+    if chrome < MIN_CLIPPED_CHROME or chrome < CLIPPED_SHARE * sum(1 for line in plain if line.strip()):
+        return [None] * len(lines)
+    return found
+
+
 def markdown_outline(body: str) -> Outline:
-    """Walk Markdown lines; headings inside fenced code blocks are text, not structure."""
+    """Walk Markdown lines; headings inside fenced code blocks are text, not structure; site chrome is dropped."""
     outline = Outline()
     fence: str | None = None
     lines = _COMMENT.sub("", body).splitlines()
+    reasons = _judged(lines)
     skip_next = False
     for index, line in enumerate(lines):
         if skip_next:
@@ -69,6 +97,9 @@ def markdown_outline(body: str) -> Outline:
         if setext is not None:
             outline.heading(setext, inline_text(line.strip()))
             skip_next = True
+            continue
+        if reasons[index]:
+            outline.dropped.append(Dropped(" ".join(inline_text(line).split()), reasons[index] or ""))
             continue
         if _TABLE_RULE.match(line) and "|" in line:
             continue

@@ -2114,3 +2114,51 @@ def test_chat_widgets_consent_dialogs_feedback_boxes_and_legal_footers_are_chrom
 def test_wechats_copied_toolbar_and_audio_guide_are_chrome() -> None:
     assert boilerplate_reason("视频 小程序 赞 ，轻点两下取消赞 在看 ，轻点两下取消在看 分享 留言 收藏 听过") is not None
     assert boilerplate_reason("👇本期音频导读 时长 06:42") is not None
+
+
+def test_a_page_clipped_to_markdown_loses_its_chrome_and_a_written_markdown_document_stays_whole(
+    tmp_path: Path,
+) -> None:
+    chrome = [
+        "👆点击上方蓝字“岚山门业”，关注我们，每周三更新门业干货",
+        "原创 岚山门业 岚山门业 *2026年03月12日 09:30* *浙江*",
+        "觉得有用，就点个“在看”吧👇",
+        "长按识别二维码，关注“岚山门业”",
+        "往期推荐",
+        "精选留言",
+        "写留言",
+        "留言 12",
+        "继续滑动看下一个",
+        "关注该公众号",
+    ]
+    clipped = tmp_path / "剪藏.md"
+    clipped.write_text(
+        "# 工业分节提升门怎么选？\n\n" + "\n".join(chrome[:3]) + "\n\n## 一、门洞尺寸\n\n门宽最大可做到10米。\n\n"
+        + "\n".join(chrome[3:]) + "\n",
+        encoding="utf-8",
+    )
+    text = "\n".join(section.text for section in parse_file(clipped).sections)
+    assert "门宽最大可做到10米" in text
+    assert not any(line in text for line in chrome)
+    written = tmp_path / "faq.md"
+    written.write_text(
+        "# 样机管理\n\n一、销售管理部建立样机台账，记录每台样机的当前位置。\n\n二、登录内网资料中心下载证书。\n",
+        encoding="utf-8",
+    )
+    kept = "\n".join(section.text for section in parse_file(written).sections)
+    assert "当前位置" in kept and "下载证书" in kept
+
+
+def test_the_sites_listing_of_a_title_with_its_note_goes_and_the_documents_own_title_stays() -> None:
+    from ingest.boilerplate import split_boilerplate
+
+    page = [
+        "当前位置：拾页网 > 行业资料 > 门窗幕墙 > 正文",
+        "大客户销售经理岗位职责及项目销售流程（岚山门业内部版）",
+        "上传者：lan***_2019　上传时间：2025-11-03　浏览 12,486 次　下载 633 次",
+        "本文由拾页AI排版助手自动分段，如与原文有差异以下载版本为准",
+        "大客户销售经理岗位职责及项目销售流程",
+        "一、岗位概述",
+        "负责重点客户开发。",
+    ]
+    assert [line for line in split_boilerplate(page)[0] if line] == page[4:]

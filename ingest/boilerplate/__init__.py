@@ -44,6 +44,7 @@ __all__ = [
     "Dropped",
     "boilerplate_reason",
     "is_repeated",
+    "judge_lines",
     "repeated_page_lines",
     "split_boilerplate",
     "without_counters",
@@ -51,7 +52,24 @@ __all__ = [
 
 
 def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
-    """Keep the document's own lines (blank lines too, for paragraph breaks); drop chrome with its reason.
+    """Keep the document's own lines (blank lines too, for paragraph breaks); drop chrome with its reason."""
+    lines, reasons, subject = judge_lines(lines)
+    # A rule line stays as a blank line: the paragraph break it drew.
+    kept = [
+        without_counters(line) if reason is None else ""
+        for line, reason in zip(lines, reasons, strict=True)
+        if reason is None or reason == SEPARATOR
+    ]
+    if subject:  # an e-mail thread's title: its subject, above the messages
+        kept = [subject, "", *kept]
+    dropped = [Dropped(line.strip(), reason) for line, reason in zip(lines, reasons, strict=True) if reason]
+    return kept, dropped
+
+
+def judge_lines(lines: Sequence[str]) -> tuple[Sequence[str], list[str | None], str]:
+    """Each line's reason for being chrome (None: the document's own), judged alone and then by the page around
+    it; with the lines as judged (a pasted e-mail thread's quote marks removed) and the thread's subject ("" when
+    the text is no e-mail thread).
 
     A short line naming the web page itself ("首页", "点击", "login") is also dropped when it stands in the
     leading or trailing run of chrome (a site's menu above the article, its footer below).
@@ -105,13 +123,4 @@ def split_boilerplate(lines: Sequence[str]) -> tuple[list[str], list[Dropped]]:
     forums.author_names(lines, reasons)
     sites.after_the_end(lines, reasons)
     sites.dense_edges(lines, reasons)
-    # A rule line stays as a blank line: the paragraph break it drew.
-    kept = [
-        without_counters(line) if reason is None else ""
-        for line, reason in zip(lines, reasons, strict=True)
-        if reason is None or reason == SEPARATOR
-    ]
-    if subject:  # an e-mail thread's title: its subject, above the messages
-        kept = [subject, "", *kept]
-    dropped = [Dropped(line.strip(), reason) for line, reason in zip(lines, reasons, strict=True) if reason]
-    return kept, dropped
+    return lines, reasons, subject

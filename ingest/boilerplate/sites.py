@@ -292,13 +292,17 @@ def listed_titles(lines: Sequence[str], reasons: list[str | None]) -> None:
         if above is None or below is None or reasons[above] is None or reasons[below] is None:
             continue
         if any(
-            len(later) >= MIN_LISTED_TITLE_CHARS and text.endswith(later)
+            len(later) >= MIN_LISTED_TITLE_CHARS
+            and (text.endswith(later) or (text.startswith(later) and _BRACKETED_NOTE.fullmatch(text[len(later) :])))
             for later in (lines[j].strip() for j in own[n + 1 : n + 7])
         ):
-            reasons[i] = "the site's listing of the document's title"
+            reasons[i] = LISTED_TITLE
 
 
 MIN_LISTED_TITLE_CHARS = 6
+LISTED_TITLE = "the site's listing of the document's title"
+# The site's note after the listed title: "大客户销售经理岗位职责及项目销售流程（岚山门业内部版）".
+_BRACKETED_NOTE = re.compile(r"\s*[（(【\[][^）)】\]]{1,20}[）)】\]]")
 _BULLET = re.compile(r"^\s*[▶▷►·•◆◇○●\-*]\s*\S")
 _RECOMMENDS = re.compile(r"推荐|相关|往期|猜你|related|recommended|you may also", re.IGNORECASE)
 
@@ -348,8 +352,8 @@ _NAME_AND_SLOGAN = re.compile(r"\s+(?:[·•|｜]|[\-–—]{1,2})\s+")
 def site_names(lines: Sequence[str], reasons: list[str | None]) -> None:
     """A short line among the first few that two or more chrome lines repeat is the site's or account's name
     ("冷链人说事" above "原创 … 冷链人说事 发表于上海" and "关注「冷链人说事」"), not the document's title. Two: a
-    breadcrumb alone repeats the document's own title once."""
-    dropped = [lines[i] for i, reason in enumerate(reasons) if reason]
+    breadcrumb alone repeats the document's own title once, and the site's listing of the title repeats it too."""
+    dropped = [lines[i] for i, reason in enumerate(reasons) if reason and reason != LISTED_TITLE]
     own = [i for i, line in enumerate(lines) if line.strip() and reasons[i] is None][:5]
     for i in own:
         text = lines[i].strip()
