@@ -2162,3 +2162,20 @@ def test_the_sites_listing_of_a_title_with_its_note_goes_and_the_documents_own_t
         "负责重点客户开发。",
     ]
     assert [line for line in split_boilerplate(page)[0] if line] == page[4:]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "由 张三 创建，最后修改于 3月12日",
+        "在腾讯文档中打开",
+        "以上内容由 DeepSeek 生成",
+        "原文地址：https://zhuanlan.zhihu.com/p/123",
+        "添加小助手微信，进群交流",
+        "验证码登录",
+        "This page was last edited on 12 March 2025, at 10:21.",
+        "Retrieved from \"https://wiki.example.com/Sales_Policy\"",
+    ],
+)
+def test_cloud_document_and_wiki_furniture_repost_sources_and_sign_in_forms_are_chrome(line: str) -> None:
+    assert boilerplate_reason(line) is not None

@@ -66,6 +66,14 @@ _STRONG = re.compile(
     r"did you find this (?:page |article )?(?:useful|helpful)|^was this helpful|download our app|get it on google play|"
     r"download on the app store|page last reviewed|next review due|contact the page owner|^content owner\s*:|"
     r"^sitemap$|accessibility statement|modern slavery statement|^company no\.?\s*\d+.{0,6}\bvat\b|"
+    # A cloud document's or wiki's furniture (Feishu, Tencent Docs, Yuque, DingTalk, MediaWiki), a repost's source
+    # line, group-chat invitations and sign-in forms.
+    r"^(?:飞书云文档|腾讯文档|语雀|钉钉文档)$|在腾讯文档中打开|^由\s*\S{1,12}\s*创建[，,]\s*最后修改于|^最近修改\s*[:：]|^所有者\s*[:：]|"
+    r"^添加评论$|以上内容由\s*\S{1,16}\s*生成|^文档来源\s*[:：]\s*网络|^转自\s*[:：]|^原文地址\s*[:：]|欢迎转发|"
+    r"进群交流|知识星球|^(?:手机号|验证码|密码|扫码|微信)登录$|^忘记密码|^立即注册$|page generated in|"
+    r"^last modified\s*:|"
+    r"this page was last edited|^retrieved from\b|jump to navigation|the free encyclopedia|^edit this page$|"
+    r"^view history$|^printable version$|^permanent link$|^page information$|^cite this page$|"
     r"AI(?:智能)?摘要|由\S{0,8}AI生成|AI速读|AI生成[，,]\s*(?:内容)?仅供参考|"
     # A page's skip link for screen readers ("跳到主要内容").
     r"跳(?:到|转到|至)(?:主要内容|正文)|"
