@@ -1868,7 +1868,8 @@ def test_tagged_ads_a_sites_announcement_bar_and_a_mail_signature_banner_are_chr
 
     assert boilerplate_reason("▍广告 ▍永固空压机·厂价直销 买一台送三年保养 ›› 立即询价") is not None
     assert boilerplate_reason("【公告】春节期间人工客服在线时间调整为10:00-16:00，给您带来不便敬请谅解。") is not None
-    for own in ("广告费用由公司承担。", "广告、展会费用按季度报销。", "【通知】关于2026年销售提成调整的说明"):
+    assert boilerplate_reason("┃广告┃ 二手地磅回收 高价上门 138 0571 2299") is not None
+    for own in ("广告费用由公司承担。", "广告、展会费用按季度报销。", "【通知】关于提成调整的说明", "（一）广告投放"):
         assert boilerplate_reason(own) is None
     thread = [
         "From: Zhao Min",

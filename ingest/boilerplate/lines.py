@@ -259,8 +259,8 @@ _AD_MARKER = re.compile(
 MAX_AD_LINES = 4
 # An ad tagged in brackets or bars at the head of its own line; "广告费用由公司承担" is a policy's words.
 _AD_TAG = re.compile(
-    r"^[【\[（(〖▍|｜■□◆]\s*(?:广\s?告|推\s?广|赞\s?助|sponsored|ad)\s*[】\]）)〗▍|｜■□◆]|"
-    r"^(?:广\s?告|推\s?广|sponsored)\s*[｜|▍]",
+    r"^[^\w\s\u4e00-\u9fff]{1,3}\s*(?:广\s?告|推\s?广|赞\s?助|sponsored|ad)\s*[^\w\s\u4e00-\u9fff，、。；：:,.;]{1,3}|"
+    r"^(?:广\s?告|推\s?广|sponsored)\s*[｜|▍┃│]",
     re.IGNORECASE,
 )
 # A site's announcement bar: a tag in brackets, and a word about its service desk or members.
