@@ -38,6 +38,8 @@ _MAIL_FOOTER = re.compile(
     # An out-of-office reply's sentence, a company's registration line under a signature.
     r"\bI(?:'m| am| will be) (?:currently )?out of (?:the )?office\b|我(?:目前)?正在休假|无法及时回复邮件|"
     r"^自动回复\s*[:：]|来自企业外部|来自外部(?:发件人|邮箱)|外部邮件(?:提醒|警告|提示)|"
+    r"limited access to (?:my )?e-?mail|休年假|邮件处理可能延迟|links? rewritten|sender verified|"
+    r"^»+\s*meet us at\b|^when\s*:\s*\w+day,|"
     r"registered in england|registered office\s*:|company (?:registration|reg\.?) no|"
     # A meeting invitation pasted under a message: its join link, ID, passcode and dial-in lines.
     r"^join (?:zoom|microsoft teams|teams|webex) meeting|zoom\.us/j/|^meeting id\s*:|^passcode\s*:|"

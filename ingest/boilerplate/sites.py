@@ -158,9 +158,9 @@ def ad_blocks(lines: Sequence[str], reasons: list[str | None]) -> None:
                 reasons[j] = reasons[j] or "advertisement"
 
 
-_BOX_TOP = "┌┏╔"
+_BOX_TOP = "┌┏╔╭"
 _BOX_SIDE = "│┃║"
-_BOX_BOTTOM = "└┗╚"
+_BOX_BOTTOM = "└┗╚╰"
 
 
 def chrome_boxes(lines: Sequence[str], reasons: list[str | None]) -> None:
@@ -399,7 +399,7 @@ _MENU_CUE = re.compile(r"🔍|⌕|搜索|search|登录|log ?in|sign ?(?:in|up)|�
 
 
 MIN_MENU_ITEMS = 4
-MAX_MENU_ITEM_CHARS = 16
+MAX_MENU_ITEM_CHARS = 24
 
 
 MIN_BAR_ITEMS = 5
