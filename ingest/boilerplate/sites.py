@@ -400,6 +400,7 @@ _MENU_CUE = re.compile(r"🔍|⌕|搜索|search|登录|log ?in|sign ?(?:in|up)|�
 
 MIN_MENU_ITEMS = 4
 MAX_MENU_ITEM_CHARS = 24
+MAX_PLAIN_ITEM_CHARS = 16
 
 
 MIN_BAR_ITEMS = 5
@@ -458,7 +459,10 @@ def menu_columns(lines: Sequence[str], reasons: list[str | None]) -> None:
 
 
 def _menu_item(text: str) -> bool:
-    return len(text) <= MAX_MENU_ITEM_CHARS and not NUMBERED.match(text) and not re.search(r"[。，,！？!?；;:：]", text)
+    """A menu's item: a word or two ("发现", "Used Presses"), longer only when it is the sign-in or search link
+    ("→ Sign in ⁄ Join free"); a document's title under the menu is neither."""
+    limit = MAX_MENU_ITEM_CHARS if _MENU_CUE.search(text) else MAX_PLAIN_ITEM_CHARS
+    return len(text) <= limit and not NUMBERED.match(text) and not re.search(r"[。，,！？!?；;:：]", text)
 
 
 def mastheads(lines: Sequence[str], reasons: list[str | None]) -> None:
