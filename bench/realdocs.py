@@ -191,10 +191,10 @@ def citation_chrome(shown: Sequence[Any], markers: Sequence[str], shared: dict[s
     """Markers in the shown citations (title, section, snippet): a marker that is some document's own words
     counts in a citation of another file, and only standing alone as a line or field."""
     found: list[str] = []
+    plain = [m for m in markers if m not in shared]
     for citation in shown:
         text = f"{citation.title}\n{citation.section}\n{citation.snippet}"
         own = Path(citation.source).name
-        plain = [m for m in markers if m not in shared]
         found += [m for m in _chrome_in(text, plain) if m not in found]
         fields = {" ".join(p.split()) for p in _PARTS.split(text)}
         found += [
@@ -221,6 +221,7 @@ def score(folder: Path) -> dict[str, Any]:
     rows = [json.loads(line) for line in (folder / "questions.jsonl").read_text("utf-8").splitlines() if line.strip()]
     markers = chrome_markers(folder)
     shared = content_markers(folder)
+    plain = [m for m in markers if m not in shared]  # the markers no document holds as its own words
     languages = document_languages(folder)
     results: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="salescoach-realdocs-") as tmp:
@@ -245,7 +246,7 @@ def score(folder: Path) -> dict[str, Any]:
                     "answerable": row["answerable"],
                     "grounded": bool(reply.grounded),
                     # a refusal names the nearest section: chrome there is a leak too
-                    "chrome_answer": _chrome_in(reply.answer, [m for m in markers if m not in shared])
+                    "chrome_answer": _chrome_in(reply.answer, plain)
                     + answer_shared_chrome(answer_fields, shared, {Path(c.source).name for c in reply.citations}),
                     "chrome_citation": citation_chrome(shown, markers, shared) if reply.grounded else [],
                     "answer": reply.answer[:400],

@@ -117,6 +117,20 @@ class _Walker:
             return tag.find_parent(["article", "main"]) is None
         return bool(_CHROME_NAME.search(names))
 
+    def _chrome_block(self, tag: Tag) -> str | None:
+        """Why the whole block is the page's rather than the document's, or None: by its tag or class name, a small
+        widget box, a form, a block of links only."""
+        name = tag.name.lower()
+        if name not in ("body", "html", "main", "article") and self._chrome(tag):
+            return f"page chrome <{name}>"
+        if _widget(tag):
+            return "a widget box with chrome in it"
+        if _form(tag):
+            return "a form (its labels and buttons)"
+        if name in _LINK_BLOCKS and _menu(tag):
+            return "links only (navigation)"
+        return None
+
     def walk(self, node: Tag) -> None:
         for child in node.children:
             if isinstance(child, Comment):
@@ -129,25 +143,10 @@ class _Walker:
             name = child.name.lower()
             if name in _SKIP:
                 continue
-            if name not in ("body", "html", "main", "article") and self._chrome(child):
+            if reason := self._chrome_block(child):
                 self._end_line()
                 for text in child.stripped_strings:
-                    self.dropped.append(Dropped(" ".join(text.split()), f"page chrome <{name}>"))
-                continue
-            if _widget(child):
-                self._end_line()
-                for text in child.stripped_strings:
-                    self.dropped.append(Dropped(" ".join(text.split()), "a widget box with chrome in it"))
-                continue
-            if _form(child):
-                self._end_line()
-                for text in child.stripped_strings:
-                    self.dropped.append(Dropped(" ".join(text.split()), "a form (its labels and buttons)"))
-                continue
-            if name in _LINK_BLOCKS and _menu(child):
-                self._end_line()
-                for text in child.stripped_strings:
-                    self.dropped.append(Dropped(" ".join(text.split()), "links only (navigation)"))
+                    self.dropped.append(Dropped(" ".join(text.split()), reason))
                 continue
             if name in _HEADINGS:
                 self._end_line()
@@ -227,7 +226,7 @@ def _text_size(tag: Tag) -> int:
     return sum(len("".join(t.get_text("", strip=True).split())) for t in tag.find_all(_CONTENT_TAGS))
 
 
-def _main_content(body: Tag, dropped: list[Dropped]) -> Tag:
+def _main_content(body: Tag, heading: Tag | None, dropped: list[Dropped]) -> Tag:
     """The innermost block holding MAIN_SHARE of the page's text, followed down from the body while one child holds
     that much: what lies outside it (a top band with the site's name, tabs and sign-in, a trail, a side rail of
     widgets, a cookie bar, however the page names its classes) is the page's, not the document's. The page's <h1>
@@ -241,14 +240,13 @@ def _main_content(body: Tag, dropped: list[Dropped]) -> Tag:
         node = inner
     if node is body:
         return body
-    heading = body.find("h1")
     for ancestor in [node, *node.parents]:
         if ancestor is body:
             break
         for sibling in [*reversed(ancestor.find_previous_siblings()), *ancestor.find_next_siblings()]:
             if isinstance(sibling, Tag) and sibling.name.lower() not in _SKIP:
-                holds_title = isinstance(heading, Tag) and heading in sibling.descendants
-                title = heading.get_text(" ", strip=True) if isinstance(heading, Tag) and holds_title else ""
+                holds_title = heading is not None and heading in sibling.descendants
+                title = heading.get_text(" ", strip=True) if heading is not None and holds_title else ""
                 dropped.extend(
                     Dropped(" ".join(t.split()), "outside the page's main content")
                     for t in sibling.stripped_strings
@@ -264,9 +262,10 @@ def html_outline(text: str) -> tuple[str | None, Outline]:
     title = " ".join(title_tag.get_text(" ").split()) if isinstance(title_tag, Tag) else ""
     walker = _Walker()
     body = soup.body if isinstance(soup.body, Tag) else soup
-    root = _main_content(body, walker.dropped)
-    heading = body.find("h1")
-    if root is not body and isinstance(heading, Tag) and heading not in root.descendants:
+    found = body.find("h1")
+    heading = found if isinstance(found, Tag) else None
+    root = _main_content(body, heading, walker.dropped)
+    if root is not body and heading is not None and heading not in root.descendants:
         walker.headings += 1  # the title in the page's top band still heads the document
         walker.outline.heading(1, heading.get_text(" ", strip=True))
     walker.walk(root)
@@ -278,7 +277,7 @@ def html_outline(text: str) -> tuple[str | None, Outline]:
     outline.dropped = walker.dropped
     # A site appends its name to the page title ("Returns policy - Example Corp", "岗位职责_某某文库"): the
     # page's own h1 names it better, else the part of <title> before the site's separator.
-    if outline.first_heading is not None and body.find("h1") is not None:
+    if outline.first_heading is not None and heading is not None:
         return None, outline
     own = _TITLE_SEPARATOR.split(title)[0].strip() if title else ""
     return own or title or None, outline

@@ -157,7 +157,7 @@ def base_forms(word: str) -> list[str]:
 
 
 # British spellings, looked up as the dictionary spells them: "colour" -> "color", "centre" -> "center",
-# "licence" -> "license", "authorise" -> "authorize", "catalogue" -> "catalog", "cancelled" -> "canceled".
+# "licence" -> "license", "authorise" -> "authorize", "analyse" -> "analyze", "catalogue" -> "catalog".
 _BRITISH = (("our", "or"), ("tre", "ter"), ("ence", "ense"), ("ise", "ize"), ("yse", "yze"), ("ogue", "og"))
 
 

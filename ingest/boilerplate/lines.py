@@ -37,7 +37,7 @@ _STRONG = re.compile(
     r"订阅专栏|专栏收录|创作的最大动力|图片加载失败|点击重试|禁止搬运|严禁搬运|回到顶部|点击跳转|"
     r"立即(?:获取|体验|领取)|(?:[👍👎⭐💬❤♥↗]\s*[\d.,kKwW万]*\s*){3,}|^≡\s|"
     # A news or self-media page: its search box, ads, the author's creator badge, the province stamp, the notices.
-    r"搜索站内|站内搜索|【广告】|"
+    r"搜索站内|站内搜索|"
     # A document site's preview cut-off, its search box and its star rating.
     r"请输入关键[词字]|请输入[^\]】]{0,16}关键[词字]|🔍|已被收录|收录至专题|热搜\s*[:：]|热门搜索|热门关键词|[\[【]\s*搜\s*索\s*[\]】]|发表评论|我也要评论|"
     # A preview notice and a site's download terms.
@@ -45,7 +45,7 @@ _STRONG = re.compile(
     # A sign-in prompt and a membership offer ("【登录】", "扫码登录", "首月仅需9.9元", "全站800万份文档畅读畅下").
     r"扫码登录|登录送\d*积分|[【\[]\s*登录\s*[】\]]|首月仅需|畅读畅下|全站\d+万?份?(?:文档|资料)|"
     # A search box drawn as an input line ("搜资料 >>> ______ [搜一下]　大家都在搜：…"), a promoted link.
-    r"大家都在搜|猜你想搜|猜你在找|你可能(?:想搜|在找)|相关搜索|[\[【]\s*搜一下\s*[\]】]|搜.{0,8}_{6,}|_{6,}\s*[\[【]\s*搜|【推广】|\[推广\]|"
+    r"大家都在搜|猜你想搜|猜你在找|你可能(?:想搜|在找)|相关搜索|[\[【]\s*搜一下\s*[\]】]|搜.{0,8}_{6,}|_{6,}\s*[\[【]\s*搜|"
     # Where-you-are labels, a watermark's terms, a WeChat page's audio button, comment box, mini-program card
     # and the lines under its comments.
     r"您在这里|你在这里|you are here|受版权保护|禁止商用|请勿商用|仅供学习交流|原创保护|"
@@ -82,17 +82,17 @@ _STRONG = re.compile(
     r"community-run|shared by members|"
     r"this page was last edited|^retrieved from\b|jump to navigation|the free encyclopedia|^edit this page$|"
     r"^view history$|^printable version$|^permanent link$|^page information$|^cite this page$|"
-    r"AI(?:智能)?摘要|由\S{0,8}AI生成|AI速读|AI生成[，,]\s*(?:内容)?仅供参考|"
+    r"由\S{0,8}AI生成|AI生成[，,]\s*(?:内容)?仅供参考|"
     # A page's skip link for screen readers ("跳到主要内容").
     r"跳(?:到|转到|至)(?:主要内容|正文)|"
     # An AI summary offered by the page ("AI 一键总结全文", "一键速读", "以上内容由 AI 生成"), a locked rest of
     # the article, a WeChat page's QR card and mini-program card, a search icon.
-    r"AI\s*一键|一键(?:速读|总结)|AI\s*(?:速读|摘要|总结)|仅供预览|由\s*AI\s*生成|解锁全文|继续阅读|[〔\[【]\s*二维码\s*[〕\]】]|点击卡片|"
+    r"AI\s*一键|一键(?:速读|总结)|AI\s*(?:智能)?\s*(?:速读|摘要|总结)|仅供预览|由\s*AI\s*生成|解锁全文|继续阅读|[〔\[【]\s*二维码\s*[〕\]】]|点击卡片|"
     r"长\s*按\s*图\s*片|扫码(?:添加|领取)|文末有福利|⌕|"
     # An English blog's reading time, paywall meter, share bar, comment loader, related posts, post links.
     r"\bfree articles? (?:left|this month)|^share\s*:|\bload (?:\d+ )?more comments\b|"
     r"updates in your inbox|^stay in the loop\b|\[\s*subscribe\s*\]|"
-    r"\byou might also like\b|^←\s*previous\s*:|^next\s*:.*→$|^(?:reply|回复)\s*[·•|]\s*(?:[♥♡▲❤]|👍)\s*\d|"
+    r"\byou might also like\b|^←\s*previous\s*:|^next\s*:.*→$|"
     # A forum's buttons, member card, signature stand-in, thread links, rules and reply box.
     r"^(?:主题|帖子|积分|威望|铜钱|金币)\s*[:：]?\s*\d+\s|^回复\s*[|｜]?\s*举报$|^举报\s*[|｜]?\s*回复$|^UID\s*[:：]?\s*\d+$|^发消息$|电梯直达|签名被屏蔽|回帖后跳转|"
     r"上一主题|下一主题|下一页|本版版规|^发新帖|返回列表|[\[【]\s*复制链接\s*[\]】]|"
@@ -124,7 +124,7 @@ _STRONG = re.compile(
     r"听全文|写留言|已无更多数据|关注该公众号|继续滑动看下一个|"
     # Reading time, an author's bio, picture credits, a reprint line, app prompts, loading and paging widgets.
     r"预计阅读(?:时间)?\s*\d+|阅读需\s*\d+\s*分钟|本文共计?\s*\d+\s*字|^作者简介\s*[:：]|^关于作者$|"
-    r"长按(?:识别)?二维码|识别二维码|^往期(?:回顾|推荐|精选)|^图片来源\s*[:：]|^(?:photo|image)\s*(?:credit)?\s*:|"
+    r"长按二维码|^往期(?:回顾|精选)|^图片来源\s*[:：]|^(?:photo|image)\s*(?:credit)?\s*:|"
     r"下载\s*APP|打开\s*APP|APP\s*内打开|由\s*AI\s*翻译|^举报\s*/\s*反馈$|^文章已于.{4,20}修改$|^收起全文|"
     r"看一看|^继续浏览$|到第\s*页|^(?:热门|精品)推荐$|^(?:正在)?加载中?[.…]{1,3}$|^没有更多了$|^意见反馈$|"
     r"增值电信业务经营许可证|"
@@ -149,7 +149,7 @@ _STRONG = re.compile(
     r"登录后(?:可|即可)?(?:查看|阅读|浏览)|sign in .{0,12}to (?:keep|continue) reading|"
     r"预览时标签不可点|喜欢此内容的人还喜欢|作者\s+回复|点击下方小程序|[\[【]\s*小程序\s*[\]】]|收录于合集|"
     r"^[\[【]\s*(?:图片|视频|动图|音频)\s*[\]】]$|"
-    r"著作权|转载请|热门专栏|预览已结束|试读结束|剩余\s*\d+\s*页|剩余内容|下载须知|下载后(?:查看|阅读)|(?:\.{3}|…)[\s\]】]*[\[【]?\s*(?:搜\s*索|search)\s*[\]】]?$|^[\[【]\s*搜\s*索|已收录|收录文档|[★☆]{4,}|\d+\s*人评价|\[广告\]|^[>»\s]*广告\s*[:：｜|]|发布于\s*[\u4e00-\u9fff]{2,3}\s*$|作者原创|不感兴趣",
+    r"著作权|转载请|热门专栏|预览已结束|试读结束|剩余\s*\d+\s*页|剩余内容|下载须知|下载后(?:查看|阅读)|(?:\.{3}|…)[\s\]】]*[\[【]?\s*(?:搜\s*索|search)\s*[\]】]?$|^[\[【]\s*搜\s*索|已收录|收录文档|[★☆]{4,}|\d+\s*人评价|^[>»\s]*广告\s*[:：｜|]|发布于\s*[\u4e00-\u9fff]{2,3}\s*$|作者原创|不感兴趣",
     re.IGNORECASE,
 )
 # Lines that open the way a page's chrome does: a byline, a tag list, the next post, a sign-in link.
@@ -374,6 +374,8 @@ def boilerplate_reason(line: str) -> str | None:
             return "byline"
         if _AD_MARKER.match(text):
             return "advertisement marker"
+    if len(text) <= MAX_NOTICE_CHARS and REPLY_BAR.match(text):
+        return "a reply's vote bar"  # "Reply · 👍 4", "回复 支持 112 反对 0"
     if len(text) <= MAX_NOTICE_CHARS and _AD_TAG.match(text):
         return "advertisement"  # "▍广告 ▍永固空压机·厂价直销 …", "【推广】…", "[Sponsored] …"
     if len(text) <= MAX_NOTICE_CHARS and _ANNOUNCEMENT_TAG.match(text) and (SITE.search(text) or TRADE.search(text)):
@@ -441,6 +443,9 @@ def without_counters(line: str) -> str:
         return line
     kept = [part for part in parts if not (len(part) <= 30 and _COUNTER.fullmatch(part.strip()))]
     return " | ".join(kept) if kept and len(kept) < len(parts) else line
+
+
+# A contents list on one line: its numbered headings set apart by bars, after a "目录" label.
 MIN_CONTENTS_ITEMS = 3
 MAX_CONTENTS_ITEM_CHARS = 24
 _CONTENTS_LABEL = re.compile(r"^[^:：]{0,16}(?:目录|contents)[^:：]{0,12}[:：]\s*", re.IGNORECASE)
@@ -472,6 +477,8 @@ def neighbours(lines: Sequence[str], i: int) -> tuple[int | None, int | None]:
 def beside_chrome(lines: Sequence[str], reasons: list[str | None], i: int) -> bool:
     """The nearest non-blank line above or below line i is a site's chrome (a page number is a document's own)."""
     return any(j is not None and reasons[j] not in (None, "page number") for j in neighbours(lines, i))
+
+
 # An entry of a table of contents: its heading, a dot leader and the page ("岗位概述 ········· P1", "Scope ..... 3").
 _CONTENTS_ENTRY = re.compile(r"^\S.{0,40}?\s*(?:[·.…]\s*){4,}\s*(?:p\.?\s*|第\s*)?\d{1,3}\s*页?$", re.IGNORECASE)
 

@@ -162,8 +162,7 @@ _SENTENCE_END = re.compile(r"[.。!！?？]['\"”’)）]*$")
 def _wrapped_footers(lines: Sequence[str], reasons: list[str | None]) -> None:
     """A disclaimer wrapped over several lines ("CONFIDENTIALITY NOTICE: This e-mail and any attachments are" /
     "confidential and intended solely for the addressee. If you have" / …): the lines after its first, down to
-    the one that ends its last sentence. And the sender's signature under a "--" delimiter, down to a blank
-    line."""
+    the one that ends its last sentence."""
     for i, reason in enumerate(reasons):
         text = lines[i].strip()
         # cut mid-sentence: a long line ending on a word ("…and any attachments are"), not "[cid:image001.png]"
@@ -175,18 +174,11 @@ def _wrapped_footers(lines: Sequence[str], reasons: list[str | None]) -> None:
                 reasons[j] = "e-mail footer"
                 if _SENTENCE_END.search(follow):
                     break
-        elif reason is None and _SIGNATURE_DELIMITER.match(text):
-            reasons[i] = "e-mail signature"
-            for j in range(i + 1, min(len(lines), i + 1 + MAX_SIGNED_LINES)):
-                if not lines[j].strip() or reasons[j] not in (None, "e-mail signature"):
-                    break
-                reasons[j] = "e-mail signature"
 
 
-_SIGNATURE_DELIMITER = re.compile(r"^--$")  # the mail convention's "-- " above a signature
-
-
-# A message's closing word: the lines under it, down to a blank line, are the sender's signature.
+# A message's closing word: the lines under it, down to a blank line, are the sender's signature. So are the
+# lines under the mail convention's "-- " delimiter.
+_SIGNATURE_DELIMITER = re.compile(r"^--$")
 _VALEDICTION = re.compile(
     r"^(?:best|kind|warm)?\s*regards|^(?:best|cheers|thanks|thank you|many thanks|sincerely|yours sincerely|br)"
     r"[,，.!！]?$|^(?:此致|敬礼|祝好|顺祝商祺|祝商祺|谢谢|多谢)[!！,，。]?$",
@@ -198,16 +190,19 @@ MAX_SIGNED_LINES = 8
 def _signed_blocks(lines: Sequence[str], reasons: list[str | None]) -> None:
     """The closing ("Best regards") and the lines under it down to a blank line: the sender's name, title,
     company, phone, slogan and the banners a mail system appends ("Join the weekly sales call on Teams … |
-    Meeting ID …"), however long. A sentence under the closing (a P.S.) ends the signature and stays."""
+    Meeting ID …"), however long. A sentence under the closing (a P.S.) ends the signature and stays; under a
+    "--" delimiter every line down to the blank line is the signature ("www.example.com | Make every screen
+    count.")."""
     for i, line in enumerate(lines):
-        if reasons[i] is not None or not _VALEDICTION.match(line.strip()):
+        delimited = bool(_SIGNATURE_DELIMITER.match(line.strip()))
+        if reasons[i] is not None or not (delimited or _VALEDICTION.match(line.strip())):
             continue
         block = [i]
         for j in range(i + 1, min(len(lines), i + 1 + MAX_SIGNED_LINES)):
             text = lines[j].strip()
             if not text or reasons[j] not in (None, "e-mail signature"):
                 break
-            if re.search(r"[。！？!?]$", text) or (text.endswith(".") and len(text.split()) >= 5):
+            if not delimited and (re.search(r"[。！？!?]$", text) or (text.endswith(".") and len(text.split()) >= 5)):
                 break
             block.append(j)
         for j in block:

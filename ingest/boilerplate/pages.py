@@ -28,24 +28,14 @@ def repeated_lines(lines: Sequence[str], reasons: list[str | None]) -> None:
     keys = [_PAGE_OF.sub("#", " ".join(line.split())) for line in lines]
     counts = Counter(keys)
     for i, key in enumerate(keys):
-        if (
-            reasons[i] is None
-            and counts[key] >= MIN_REPEATS
-            and len(key) >= MIN_REPEATED_CHARS
-            and not key.startswith("|")
-            and not NUMBERED.match(key)
-        ):
+        if reasons[i] is not None or len(key) < MIN_REPEATED_CHARS or key.startswith("|") or NUMBERED.match(key):
+            continue
+        if counts[key] >= MIN_REPEATS:
             reasons[i] = "repeated on every page"
-        elif (
-            reasons[i] is None
-            and counts[key] >= 2
-            and MIN_REPEATED_CHARS <= len(key) <= MAX_NOTICE_CHARS
-            and CONTACT.search(key)
-            and _SIGNATURE_SEPARATOR.search(key)
-            and not key.startswith("|")
-            and not NUMBERED.match(key)
-        ):
-            # "包装找青禾☎0571-8673 5521｜做销售，就是把信任装进盒子里📦" under each of a poster's floors
+            continue
+        # "包装找青禾☎0571-8673 5521｜做销售，就是把信任装进盒子里📦" under each of a poster's floors
+        signature = CONTACT.search(key) and _SIGNATURE_SEPARATOR.search(key)
+        if counts[key] >= 2 and len(key) <= MAX_NOTICE_CHARS and signature:
             reasons[i] = "a signature repeated under each post"
 
 

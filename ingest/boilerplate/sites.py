@@ -213,8 +213,6 @@ _CONTENTS = re.compile(
     r"^(?:文档|本文|全文)?(?:目录|目\s+录|contents|table of contents)\s*(?:[（(][^）)]{1,8}[）)])?\s*[:：]?$",
     re.IGNORECASE,
 )
-
-
 _LEADING_MARKS = re.compile(r"^[^\w\u4e00-\u9fff]+")
 
 
@@ -280,6 +278,12 @@ def site_page_titles(lines: Sequence[str], reasons: list[str | None]) -> None:
             reasons[i] = "page title with the site's name"
 
 
+MIN_LISTED_TITLE_CHARS = 6
+LISTED_TITLE = "the site's listing of the document's title"
+# The site's note after the listed title: "大客户销售经理岗位职责及项目销售流程（岚山门业内部版）".
+_BRACKETED_NOTE = re.compile(r"\s*[（(【\[][^）)】\]]{1,20}[）)】\]]")
+
+
 def listed_titles(lines: Sequence[str], reasons: list[str | None]) -> None:
     """A sharing site lists the document under its own title line, between its chrome (a promoted link above,
     the uploader's line below): "光储能源储能销售工程师岗位职责与工作流程（2025版）" over the document's own
@@ -299,14 +303,8 @@ def listed_titles(lines: Sequence[str], reasons: list[str | None]) -> None:
             reasons[i] = LISTED_TITLE
 
 
-MIN_LISTED_TITLE_CHARS = 6
-LISTED_TITLE = "the site's listing of the document's title"
-# The site's note after the listed title: "大客户销售经理岗位职责及项目销售流程（岚山门业内部版）".
-_BRACKETED_NOTE = re.compile(r"\s*[（(【\[][^）)】\]]{1,20}[）)】\]]")
 _BULLET = re.compile(r"^\s*[▶▷►·•◆◇○●\-*]\s*\S")
 _RECOMMENDS = re.compile(r"推荐|相关|往期|猜你|related|recommended|you may also", re.IGNORECASE)
-
-
 MAX_LISTED_TITLES = 6
 MAX_RECOMMENDS_HEADER_CHARS = 20  # "推荐阅读", "You may also like": the header alone, not a line listing links
 MAX_LISTED_TITLE_CHARS = 60
@@ -338,6 +336,8 @@ def recommended_lists(lines: Sequence[str], reasons: list[str | None]) -> None:
             i = j
         else:
             i += 1
+
+
 # The slogan after a site's name says what kind of site it is ("有料有趣的资讯平台", "工程师的知识分享社区").
 _SITE_WORD = re.compile(
     r"(?:平台|社区|论坛|资讯|门户|博客|文库|网站|官网|频道|portal|community|forum|blog)\s*$", re.IGNORECASE
@@ -396,13 +396,9 @@ _OPENING_LINES = 8  # a cookie banner and a skip link may stand above the masthe
 _MENU_REASONS = ("site notice", "page chrome (sign", "page chrome (log")
 # What a page's top bar holds beside its sections: the home link, a search box, sign-in links.
 _MENU_CUE = re.compile(r"🔍|⌕|搜索|search|登录|log ?in|sign ?(?:in|up)|注册|subscribe|首页|\bhome\b", re.IGNORECASE)
-
-
 MIN_MENU_ITEMS = 4
-MAX_MENU_ITEM_CHARS = 24
-MAX_PLAIN_ITEM_CHARS = 16
-
-
+MAX_MENU_ITEM_CHARS = 24  # the sign-in or search item ("→ Sign in ⁄ Join free")
+MAX_PLAIN_ITEM_CHARS = 16  # any other item ("Used Presses", "等你来答")
 MIN_BAR_ITEMS = 5
 MAX_BAR_ITEM_CHARS = 20
 
